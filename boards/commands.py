@@ -1,0 +1,113 @@
+"""Commands: what a client asks for. Typed structs with declared limits.
+
+A frame decoded from MessagePack is converted into one of these with
+``msgspec.convert``; anything that does not fit is refused before the engine
+runs. Limits that depend on the template (a field's length, a section's
+budget) are checked by the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+Id = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+Text = Annotated[str, Meta(max_length=2000)]
+Owner = Annotated[str, Meta(max_length=80)]
+DisplayName = Annotated[str, Meta(min_length=1, max_length=40)]
+Ref = Annotated[int, Meta(ge=0, le=2**31)]
+Seconds = Annotated[int, Meta(ge=1, le=4 * 3600)]
+
+
+class Command(msgspec.Struct, tag_field="type", kw_only=True, forbid_unknown_fields=True):
+    """Base of every client command; ``ref`` is echoed in the reply."""
+
+    ref: Ref | None = None
+
+
+class PlaceDot(Command, tag="place_dot"):
+    board: Id
+    section: Id
+    option: Id
+
+
+class RemoveDot(Command, tag="remove_dot"):
+    board: Id
+    section: Id
+    option: Id
+
+
+class SetText(Command, tag="set_text"):
+    board: Id
+    section: Id
+    field: Id
+    text: Text
+
+
+class AddNote(Command, tag="add_note"):
+    board: Id
+    section: Id
+    lane: Id
+    text: Text
+    owner: Owner = ""
+
+
+class EditNote(Command, tag="edit_note"):
+    """Replace a note's text, owner and lane. ``base_version`` is the version the
+    editor started from; if someone else saved in between the edit is refused
+    with ``edit_conflict`` so nobody's typing is silently overwritten."""
+
+    board: Id
+    section: Id
+    note: Id
+    base_version: Annotated[int, Meta(ge=1)]
+    text: Text
+    owner: Owner = ""
+    lane: Id | None = None
+
+
+class RemoveNote(Command, tag="remove_note"):
+    board: Id
+    section: Id
+    note: Id
+
+
+class Timer(Command, tag="timer"):
+    """Facilitator's timer: set (needs seconds), start, pause, add (seconds, default 60), reset."""
+
+    action: Literal["set", "start", "pause", "add", "reset"]
+    seconds: Seconds | None = None
+
+
+class SetStep(Command, tag="set_step"):
+    step: Id
+
+
+class SetHidden(Command, tag="set_hidden"):
+    """Hide a dot section's counts from participants until reveal (or reveal them)."""
+
+    board: Id
+    section: Id
+    hidden: bool
+
+
+ClientCommand = PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
+
+
+# Commands the server gives on someone's behalf; never decoded from a client frame.
+
+
+class Join(Command, tag="join"):
+    name: DisplayName
+    group: Id
+
+
+class ExpireTimer(Command, tag="expire_timer"):
+    pass
+
+
+class CreateSession(Command, tag="create_session"):
+    title: Annotated[str, Meta(max_length=120)]
+    boards: tuple[Id, ...]

@@ -1,0 +1,343 @@
+"""The rules: ``decide`` turns a command into events or refuses it; ``apply`` folds an event.
+
+Both are pure: no I/O, no clock, no randomness. The caller passes the time and a
+source of fresh ids in a :class:`Context`, and appends the events to the log
+before applying them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from boards import commands as c
+from boards import events as e
+from boards import timer
+from boards.errors import DomainError, ErrorCode
+from boards.state import BoardState, Note, Participant, SessionState, new_board
+from boards.template import DotSection, NoteSection, TextSection
+from boards.templates import TEMPLATES
+
+FACILITATOR = "facilitator"
+MAX_PARTICIPANTS = 200
+
+Role = Literal["facilitator", "participant", "viewer", "system"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: Role
+    participant: str | None = None  # set when role is "participant"
+
+    @property
+    def author_id(self) -> str:
+        return self.participant if self.role == "participant" and self.participant else FACILITATOR
+
+
+SYSTEM = Actor("system")
+
+
+@dataclass(frozen=True)
+class Context:
+    now: int  # server time, ms since the epoch
+    new_id: Callable[[], str]
+
+
+def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) -> list[e.Event]:
+    """Check ``command`` against the state and the actor's role; return the events it causes."""
+    handler = _HANDLERS.get(type(command))
+    if handler is None:
+        raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown command {type(command).__name__}")
+    return handler(state, actor, command, ctx)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _require(actor: Actor, *roles: Role) -> None:
+    if actor.role not in roles:
+        who = " or ".join(roles)
+        raise DomainError(ErrorCode.FORBIDDEN, f"only the {who} may do this")
+
+
+def _board(state: SessionState, board_id: str) -> BoardState:
+    board = state.boards.get(board_id)
+    if board is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no board {board_id!r} in this session")
+    return board
+
+
+def _section(board: BoardState, section_id: str, kind: type):
+    section = board.spec.section(section_id)
+    if not isinstance(section, kind):
+        raise DomainError(ErrorCode.NOT_FOUND, f"no {kind.__name__} {section_id!r} on this board")
+    return section
+
+
+def _participant(state: SessionState, actor: Actor) -> Participant:
+    _require(actor, "participant")
+    person = state.participants.get(actor.participant or "")
+    if person is None:
+        raise DomainError(ErrorCode.BAD_TOKEN, "unknown participant")
+    return person
+
+
+def _check_len(text: str, limit: int, what: str) -> None:
+    if len(text) > limit:
+        raise DomainError(ErrorCode.INVALID, f"{what} is longer than {limit} characters")
+
+
+# --- session and people ----------------------------------------------------------------------
+
+
+def _create_session(state: SessionState, actor: Actor, cmd: c.CreateSession, ctx: Context):
+    _require(actor, "system")
+    if state.seq != 0:
+        raise DomainError(ErrorCode.INVALID, "session exists already")
+    if not cmd.boards:
+        raise DomainError(ErrorCode.INVALID, "a session needs at least one board")
+    for board_id in cmd.boards:
+        if board_id not in TEMPLATES:
+            raise DomainError(ErrorCode.NOT_FOUND, f"no board template {board_id!r}")
+    if len(set(cmd.boards)) != len(cmd.boards):
+        raise DomainError(ErrorCode.INVALID, "a board may appear only once")
+    return [e.SessionCreated(title=cmd.title.strip(), boards=list(cmd.boards))]
+
+
+def _join(state: SessionState, actor: Actor, cmd: c.Join, ctx: Context):
+    _require(actor, "system")
+    name = cmd.name.strip()
+    if not name:
+        raise DomainError(ErrorCode.INVALID, "a display name is needed")
+    if not any(b.spec.group(cmd.group) for b in state.boards.values()):
+        raise DomainError(ErrorCode.UNKNOWN_GROUP, f"no group {cmd.group!r} on this board")
+    if len(state.participants) >= MAX_PARTICIPANTS:
+        raise DomainError(ErrorCode.LIMIT_REACHED, f"a session holds at most {MAX_PARTICIPANTS} people")
+    return [e.ParticipantJoined(participant=ctx.new_id(), name=name, group=cmd.group)]
+
+
+# --- dots ------------------------------------------------------------------------------------
+
+
+def _place_dot(state: SessionState, actor: Actor, cmd: c.PlaceDot, ctx: Context):
+    person = _participant(state, actor)
+    board = _board(state, cmd.board)
+    section: DotSection = _section(board, cmd.section, DotSection)
+    if not any(o.id == cmd.option for o in section.options):
+        raise DomainError(ErrorCode.NOT_FOUND, f"no option {cmd.option!r} in {section.id!r}")
+    mine = board.dots[section.id].by_person.get(actor.participant, [])
+    if len(mine) >= section.per_person:
+        raise DomainError(ErrorCode.BUDGET_EXHAUSTED,
+                          f"all {section.per_person} dots of {section.id!r} are placed; take one back first")
+    if section.distinct and cmd.option in mine:
+        raise DomainError(ErrorCode.DUPLICATE_DOT, "your dots in this section go on different fields")
+    return [e.DotPlaced(board=cmd.board, section=cmd.section, option=cmd.option,
+                        participant=actor.participant, group=person.group)]
+
+
+def _remove_dot(state: SessionState, actor: Actor, cmd: c.RemoveDot, ctx: Context):
+    person = _participant(state, actor)
+    board = _board(state, cmd.board)
+    _section(board, cmd.section, DotSection)
+    if cmd.option not in board.dots[cmd.section].by_person.get(actor.participant, []):
+        raise DomainError(ErrorCode.NO_SUCH_DOT, "you have no dot on that field")
+    return [e.DotRemoved(board=cmd.board, section=cmd.section, option=cmd.option,
+                         participant=actor.participant, group=person.group)]
+
+
+def _set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Context):
+    _require(actor, "facilitator")
+    board = _board(state, cmd.board)
+    _section(board, cmd.section, DotSection)
+    vote = board.dots[cmd.section]
+    counts = None if cmd.hidden else {o: dict(g) for o, g in vote.counts.items()}
+    return [e.VisibilitySet(board=cmd.board, section=cmd.section, hidden=cmd.hidden, counts=counts)]
+
+
+# --- text and notes --------------------------------------------------------------------------
+
+
+def _set_text(state: SessionState, actor: Actor, cmd: c.SetText, ctx: Context):
+    _require(actor, "facilitator")
+    board = _board(state, cmd.board)
+    section: TextSection = _section(board, cmd.section, TextSection)
+    field = next((f for f in section.fields if f.id == cmd.field), None)
+    if field is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no field {cmd.field!r} in {section.id!r}")
+    _check_len(cmd.text, field.max_len, "the text")
+    return [e.TextSet(board=cmd.board, section=cmd.section, field=cmd.field, text=cmd.text)]
+
+
+def _note_section(state: SessionState, board_id: str, section_id: str, lane: str | None):
+    board = _board(state, board_id)
+    section: NoteSection = _section(board, section_id, NoteSection)
+    if lane is not None and not any(l.id == lane for l in section.lanes):
+        raise DomainError(ErrorCode.NOT_FOUND, f"no lane {lane!r} in {section.id!r}")
+    return board, section
+
+
+def _add_note(state: SessionState, actor: Actor, cmd: c.AddNote, ctx: Context):
+    board, section = _note_section(state, cmd.board, cmd.section, cmd.lane)
+    if section.adders == "facilitator":
+        _require(actor, "facilitator")
+    else:
+        _require(actor, "facilitator", "participant")
+    if actor.role == "participant":
+        _participant(state, actor)
+    text = cmd.text.strip()
+    if not text:
+        raise DomainError(ErrorCode.INVALID, "a note needs text")
+    _check_len(text, section.max_len, "the note")
+    if len(board.notes[section.id]) >= section.max_notes:
+        raise DomainError(ErrorCode.LIMIT_REACHED, f"{section.id!r} holds at most {section.max_notes} notes")
+    owner = cmd.owner.strip() if section.with_owner else ""
+    return [e.NoteAdded(board=cmd.board, section=cmd.section, note=ctx.new_id(), lane=cmd.lane,
+                        text=text, owner=owner, author=actor.author_id)]
+
+
+def _existing_note(board: BoardState, section: NoteSection, note_id: str, actor: Actor) -> Note:
+    note = board.notes[section.id].get(note_id)
+    if note is None:
+        raise DomainError(ErrorCode.NOT_FOUND, "that note does not exist (any more)")
+    if actor.role != "facilitator" and not (actor.role == "participant" and note.author == actor.participant):
+        raise DomainError(ErrorCode.FORBIDDEN, "only its author or the facilitator may change a note")
+    return note
+
+
+def _edit_note(state: SessionState, actor: Actor, cmd: c.EditNote, ctx: Context):
+    board, section = _note_section(state, cmd.board, cmd.section, cmd.lane)
+    note = _existing_note(board, section, cmd.note, actor)
+    if cmd.base_version != note.version:
+        raise DomainError(ErrorCode.EDIT_CONFLICT,
+                          f"someone else changed this note (now version {note.version}); check it and try again")
+    text = cmd.text.strip()
+    if not text:
+        raise DomainError(ErrorCode.INVALID, "a note needs text; remove it instead")
+    _check_len(text, section.max_len, "the note")
+    owner = cmd.owner.strip() if section.with_owner else ""
+    return [e.NoteEdited(board=cmd.board, section=cmd.section, note=cmd.note, lane=cmd.lane or note.lane,
+                         text=text, owner=owner, version=note.version + 1)]
+
+
+def _remove_note(state: SessionState, actor: Actor, cmd: c.RemoveNote, ctx: Context):
+    board, section = _note_section(state, cmd.board, cmd.section, None)
+    _existing_note(board, section, cmd.note, actor)
+    return [e.NoteRemoved(board=cmd.board, section=cmd.section, note=cmd.note)]
+
+
+# --- timer and steps -------------------------------------------------------------------------
+
+
+def _timer(state: SessionState, actor: Actor, cmd: c.Timer, ctx: Context):
+    _require(actor, "facilitator")
+    t = state.timer
+    running = timer.is_running(t)
+    if cmd.action == "set":
+        if cmd.seconds is None:
+            raise DomainError(ErrorCode.INVALID, "set needs seconds")
+        return [e.TimerSet(duration_ms=cmd.seconds * 1000)]
+    if cmd.action == "start":
+        if running:
+            raise DomainError(ErrorCode.TIMER_STATE, "the timer is already running")
+        if timer.remaining(t, ctx.now) <= 0:
+            raise DomainError(ErrorCode.TIMER_STATE, "set a time first (or add a minute)")
+        return [e.TimerStarted(at=ctx.now)]
+    if cmd.action == "pause":
+        if not running:
+            raise DomainError(ErrorCode.TIMER_STATE, "the timer is not running")
+        return [e.TimerPaused(at=ctx.now)]
+    if cmd.action == "add":
+        return [e.TimerExtended(at=ctx.now, ms=(cmd.seconds or 60) * 1000)]
+    return [e.TimerReset()]
+
+
+def _expire_timer(state: SessionState, actor: Actor, cmd: c.ExpireTimer, ctx: Context):
+    _require(actor, "system")
+    end = timer.deadline(state.timer)
+    if end is None or end > ctx.now:
+        return []  # paused, reset or extended meanwhile, or already expired: nothing to do
+    return [e.TimerExpired(at=end)]
+
+
+def _set_step(state: SessionState, actor: Actor, cmd: c.SetStep, ctx: Context):
+    _require(actor, "facilitator")
+    steps = [s for b in state.boards.values() for s in b.spec.steps]
+    if not any(s.id == cmd.step for s in steps):
+        raise DomainError(ErrorCode.NOT_FOUND, f"no step {cmd.step!r}")
+    return [e.StepSet(step=cmd.step)]
+
+
+_HANDLERS: dict[type, Callable] = {
+    c.CreateSession: _create_session,
+    c.Join: _join,
+    c.PlaceDot: _place_dot,
+    c.RemoveDot: _remove_dot,
+    c.SetHidden: _set_hidden,
+    c.SetText: _set_text,
+    c.AddNote: _add_note,
+    c.EditNote: _edit_note,
+    c.RemoveNote: _remove_note,
+    c.Timer: _timer,
+    c.ExpireTimer: _expire_timer,
+    c.SetStep: _set_step,
+}
+
+
+# --- the fold --------------------------------------------------------------------------------
+
+
+def apply(state: SessionState, record: e.Record) -> None:
+    """Fold one logged event into the state. Events were checked by ``decide``: no checks here."""
+    ev = record.event
+    match ev:
+        case e.SessionCreated():
+            state.created_at = record.at
+            state.title = ev.title
+            state.boards = {b: new_board(b) for b in ev.boards}
+        case e.ParticipantJoined():
+            state.participants[ev.participant] = Participant(name=ev.name, group=ev.group)
+        case e.DotPlaced():
+            vote = state.boards[ev.board].dots[ev.section]
+            vote.by_person.setdefault(ev.participant, []).append(ev.option)
+            per_group = vote.counts.setdefault(ev.option, {})
+            per_group[ev.group] = per_group.get(ev.group, 0) + 1
+        case e.DotRemoved():
+            vote = state.boards[ev.board].dots[ev.section]
+            mine = vote.by_person[ev.participant]
+            mine.remove(ev.option)
+            if not mine:
+                del vote.by_person[ev.participant]
+            per_group = vote.counts[ev.option]
+            per_group[ev.group] -= 1
+            if per_group[ev.group] == 0:
+                del per_group[ev.group]
+            if not per_group:
+                del vote.counts[ev.option]
+        case e.VisibilitySet():
+            state.boards[ev.board].dots[ev.section].hidden = ev.hidden
+        case e.TextSet():
+            state.boards[ev.board].texts[ev.section][ev.field] = ev.text
+        case e.NoteAdded():
+            state.boards[ev.board].notes[ev.section][ev.note] = Note(
+                id=ev.note, lane=ev.lane, text=ev.text, owner=ev.owner, author=ev.author)
+        case e.NoteEdited():
+            note = state.boards[ev.board].notes[ev.section][ev.note]
+            note.lane, note.text, note.owner, note.version = ev.lane, ev.text, ev.owner, ev.version
+        case e.NoteRemoved():
+            del state.boards[ev.board].notes[ev.section][ev.note]
+        case e.TimerSet():
+            timer.set_duration(state.timer, ev.duration_ms)
+        case e.TimerStarted():
+            timer.start(state.timer, ev.at)
+        case e.TimerPaused():
+            timer.pause(state.timer, ev.at)
+        case e.TimerExtended():
+            timer.extend(state.timer, ev.at, ev.ms)
+        case e.TimerReset():
+            timer.reset(state.timer)
+        case e.TimerExpired():
+            timer.expire(state.timer)
+        case e.StepSet():
+            state.step = ev.step
+    state.seq = record.seq

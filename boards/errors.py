@@ -1,0 +1,45 @@
+"""The closed set of error codes a client can receive, each with a stable meaning.
+
+Every code is documented in docs/protocol.md; add a code there when you add it here.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    # Frame level (checked before the domain sees anything).
+    BAD_FRAME = "bad_frame"  # not MessagePack, or not a map with a known "type"
+    FRAME_TOO_LARGE = "frame_too_large"  # over the inbound frame limit
+    UNKNOWN_COMMAND = "unknown_command"  # "type" names no command
+    INVALID = "invalid"  # a field is missing, of the wrong type or out of bounds
+    RATE_LIMITED = "rate_limited"  # too many frames per second on this connection
+    # Identity and roles.
+    NOT_AUTHENTICATED = "not_authenticated"  # a command before a successful hello
+    BAD_TOKEN = "bad_token"  # unknown, stale or forged token / secret / code
+    FORBIDDEN = "forbidden"  # the sender's role may not do this
+    NOT_FOUND = "not_found"  # the session, board, section, option, note or lane does not exist
+    # Board rules.
+    BUDGET_EXHAUSTED = "budget_exhausted"  # no dots left in this section
+    DUPLICATE_DOT = "duplicate_dot"  # a second dot on the same field where fields must differ
+    NO_SUCH_DOT = "no_such_dot"  # taking back a dot the sender did not place
+    LIMIT_REACHED = "limit_reached"  # too many notes, participants or similar
+    EDIT_CONFLICT = "edit_conflict"  # the note changed since the version the edit was based on
+    TIMER_STATE = "timer_state"  # the timer action does not fit the timer's state
+    UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
+    # Availability (retryable: nothing was stored, try again later).
+    UNAVAILABLE = "unavailable"  # the store cannot be reached right now
+    CONFLICT = "conflict"  # too much concurrent traffic on this board; retry
+
+
+RETRYABLE = frozenset({ErrorCode.UNAVAILABLE, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED})
+
+
+class DomainError(Exception):
+    """A command was refused; nothing was stored."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

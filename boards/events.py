@@ -1,0 +1,127 @@
+"""Events: the facts a board's log is made of. The state is their fold.
+
+Events hold who did what (a dot's participant) because the rules need it; what
+other people see of them is decided in :mod:`boards.projection`.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+
+class Event(msgspec.Struct, tag_field="type", kw_only=True):
+    pass
+
+
+class SessionCreated(Event, tag="session_created"):
+    title: str
+    boards: list[str]
+
+
+class ParticipantJoined(Event, tag="participant_joined"):
+    participant: str
+    name: str
+    group: str
+
+
+class DotPlaced(Event, tag="dot_placed"):
+    board: str
+    section: str
+    option: str
+    participant: str
+    group: str
+
+
+class DotRemoved(Event, tag="dot_removed"):
+    board: str
+    section: str
+    option: str
+    participant: str
+    group: str
+
+
+class TextSet(Event, tag="text_set"):
+    board: str
+    section: str
+    field: str
+    text: str
+
+
+class NoteAdded(Event, tag="note_added"):
+    board: str
+    section: str
+    note: str
+    lane: str
+    text: str
+    owner: str
+    author: str  # a participant id, or "facilitator"
+
+
+class NoteEdited(Event, tag="note_edited"):
+    board: str
+    section: str
+    note: str
+    lane: str
+    text: str
+    owner: str
+    version: int
+
+
+class NoteRemoved(Event, tag="note_removed"):
+    board: str
+    section: str
+    note: str
+
+
+class TimerSet(Event, tag="timer_set"):
+    duration_ms: int
+
+
+class TimerStarted(Event, tag="timer_started"):
+    at: int
+
+
+class TimerPaused(Event, tag="timer_paused"):
+    at: int
+
+
+class TimerExtended(Event, tag="timer_extended"):
+    at: int
+    ms: int
+
+
+class TimerReset(Event, tag="timer_reset"):
+    pass
+
+
+class TimerExpired(Event, tag="timer_expired"):
+    at: int
+
+
+class StepSet(Event, tag="step_set"):
+    step: str
+
+
+class VisibilitySet(Event, tag="visibility_set"):
+    """``counts`` (option -> group -> n) is the tally at the moment of a reveal,
+    so that a client replaying the log sees the same numbers it would have seen live."""
+
+    board: str
+    section: str
+    hidden: bool
+    counts: dict[str, dict[str, int]] | None = None
+
+
+AnyEvent = (
+    SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
+    | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
+    | StepSet | VisibilitySet
+)
+
+
+class Record(msgspec.Struct, kw_only=True):
+    """One entry of a board's log: the event with its sequence number and server time (ms)."""
+
+    seq: int
+    at: int
+    event: AnyEvent

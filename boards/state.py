@@ -1,0 +1,91 @@
+"""The state of a session: the fold of its log. Mutable structs, applied to in place.
+
+A session holds the people, the timer, the current step and one or more boards
+(each an instance of a template). The structs round-trip through
+``msgspec.to_builtins``/``msgspec.convert`` for snapshots.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from boards.templates import TEMPLATES
+from boards.template import DotSection, NoteSection, Template, TextSection
+
+
+class Participant(msgspec.Struct):
+    name: str
+    group: str
+
+
+class Note(msgspec.Struct):
+    id: str
+    lane: str
+    text: str
+    owner: str
+    author: str
+    version: int = 1
+
+
+class DotVote(msgspec.Struct):
+    """Who placed which dots (private) and the counts per option per group (public)."""
+
+    by_person: dict[str, list[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    hidden: bool = False
+
+
+class BoardState(msgspec.Struct):
+    template: str
+    texts: dict[str, dict[str, str]] = {}
+    dots: dict[str, DotVote] = {}
+    notes: dict[str, dict[str, Note]] = {}
+
+    @property
+    def spec(self) -> Template:
+        return TEMPLATES[self.template]
+
+
+class TimerState(msgspec.Struct):
+    """The timer as data, in server milliseconds; nothing ticks.
+
+    While running, time left is ``remaining_ms - (now - running_since)``.
+    """
+
+    duration_ms: int = 0
+    remaining_ms: int = 0
+    running_since: int | None = None
+    expired: bool = False
+
+
+class SessionState(msgspec.Struct):
+    session: str
+    seq: int = 0
+    created_at: int = 0
+    title: str = ""
+    participants: dict[str, Participant] = {}
+    boards: dict[str, BoardState] = {}
+    timer: TimerState = msgspec.field(default_factory=TimerState)
+    step: str | None = None
+
+
+def new_board(template_id: str) -> BoardState:
+    """An empty board of the given template, with every section present."""
+    template = TEMPLATES[template_id]
+    board = BoardState(template=template_id)
+    for section in template.sections:
+        if isinstance(section, TextSection):
+            board.texts[section.id] = {f.id: "" for f in section.fields}
+        elif isinstance(section, DotSection):
+            board.dots[section.id] = DotVote()
+        elif isinstance(section, NoteSection):
+            board.notes[section.id] = {}
+    return board
+
+
+def to_snapshot(state: SessionState) -> dict:
+    return msgspec.to_builtins(state)
+
+
+def from_snapshot(data: dict) -> SessionState:
+    return msgspec.convert(data, SessionState)

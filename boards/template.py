@@ -1,0 +1,109 @@
+"""Board templates as data: what sections a board has and the rules of each.
+
+The engine knows *kinds* of sections (dot vote, text, notes); a template lists
+sections of those kinds. A new board is a new template, not new engine code.
+Labels are Dutch (canonical) with an English translation beside them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+
+class Label(msgspec.Struct, frozen=True):
+    nl: str
+    en: str
+
+
+class Group(msgspec.Struct, frozen=True):
+    """A side of the conversation; sets the colour of its members' dots."""
+
+    id: str
+    label: Label
+    colour: str
+
+
+class Option(msgspec.Struct, frozen=True):
+    """One field of a dot vote (a motivator, a pillar, ...)."""
+
+    id: str
+    label: Label
+    hint: Label
+
+
+class DotSection(msgspec.Struct, frozen=True, tag="dots"):
+    """Everyone places up to ``per_person`` dots; counts are shown per group."""
+
+    id: str
+    title: Label
+    prompt: Label
+    options: tuple[Option, ...]
+    per_person: int
+    distinct: bool = True  # at most one dot of a person per option
+    step: str | None = None
+
+
+class TextField(msgspec.Struct, frozen=True):
+    id: str
+    label: Label
+    max_len: int = 600
+
+
+class TextSection(msgspec.Struct, frozen=True, tag="text"):
+    """Fixed fields of text written by the facilitator (ambition, goals)."""
+
+    id: str
+    title: Label
+    fields: tuple[TextField, ...]
+    step: str | None = None
+
+
+class Lane(msgspec.Struct, frozen=True):
+    id: str
+    label: Label
+
+
+class NoteSection(msgspec.Struct, frozen=True, tag="notes"):
+    """Post-its in lanes. ``adders`` says who may add; authors and facilitators edit."""
+
+    id: str
+    title: Label
+    prompt: Label
+    lanes: tuple[Lane, ...]
+    adders: Literal["everyone", "facilitator"] = "everyone"
+    with_owner: bool = False  # a post-it names who acts on it ("wie")
+    max_notes: int = 200
+    max_len: int = 280
+    step: str | None = None
+
+
+Section = DotSection | TextSection | NoteSection
+
+
+class Step(msgspec.Struct, frozen=True):
+    id: str
+    label: Label
+    minutes: int
+
+
+class Template(msgspec.Struct, frozen=True):
+    id: str
+    title: Label
+    groups: tuple[Group, ...]
+    sections: tuple[Section, ...]
+    steps: tuple[Step, ...]
+    recommended_max_participants: int | None = None
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    def group(self, group_id: str) -> Group | None:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        return None

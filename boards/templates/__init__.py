@@ -1,0 +1,8 @@
+"""The registry of board templates, by id."""
+
+from __future__ import annotations
+
+from boards.template import Template
+from boards.templates.samenspel import SAMENSPEL
+
+TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL,)}

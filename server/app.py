@@ -1,0 +1,55 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from server import http
+from server.auth import AttemptLimiter
+from server.hub import Hub
+from server.settings import Settings
+from server.store import open_backend
+from server.ws import websocket_endpoint
+
+log = logging.getLogger("samenspel")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        backend = open_backend(settings.redis_url, settings.data_dir)
+        app.state.hub = Hub(backend, settings)
+        log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
+        try:
+            yield
+        finally:
+            await app.state.hub.close()
+            await backend.close()
+
+    app = Starlette(
+        routes=[
+            Route("/api/sessions", http.create_session, methods=["POST"]),
+            Route("/api/codes/{code}", http.lookup_code, methods=["GET"]),
+            Route("/api/join", http.join, methods=["POST"]),
+            Route("/healthz", http.healthz),
+            Route("/readyz", http.readyz),
+            WebSocketRoute("/ws", websocket_endpoint),
+            Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
+            Route("/", http.index),
+            Route("/j/{code}", http.index),
+            Route("/b/{session}", http.index),
+            Route("/p/{session}", http.index),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.join_limiter = AttemptLimiter(settings.join_attempts_per_minute)
+    return app

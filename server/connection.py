@@ -1,0 +1,86 @@
+"""One client socket: who it is, and a bounded queue of outbound frames.
+
+Fan-out never awaits a socket: it drops bytes into each connection's queue. A
+connection whose queue is full is not reading; it is closed (4008) instead of
+slowing the others down or growing memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Literal
+
+from starlette.websockets import WebSocket
+
+from boards.engine import Actor
+from boards.projection import Audience
+
+log = logging.getLogger("samenspel.connection")
+
+CLOSE_TOO_SLOW = 4008
+
+
+class Connection:
+    def __init__(self, websocket: WebSocket, connection_id: str, queue_size: int) -> None:
+        self.websocket = websocket
+        self.id = connection_id
+        self.actor: Actor | None = None
+        self._queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=queue_size)
+        self._writer: asyncio.Task | None = None
+        self.closed = False
+
+    @property
+    def role(self) -> Literal["facilitator", "participant", "viewer", "system"] | None:
+        return self.actor.role if self.actor else None
+
+    @property
+    def participant(self) -> str | None:
+        return self.actor.participant if self.actor else None
+
+    @property
+    def audience(self) -> Audience:
+        return "facilitator" if self.role == "facilitator" else "others"
+
+    def start(self) -> None:
+        self._writer = asyncio.create_task(self._write_loop(), name=f"writer-{self.id}")
+
+    def send(self, frame: bytes) -> None:
+        """Queue a frame; never blocks. A full queue means the client stopped reading."""
+        if self.closed:
+            return
+        try:
+            self._queue.put_nowait(frame)
+        except asyncio.QueueFull:
+            log.warning("closing slow connection %s: %d frames unread", self.id, self._queue.qsize())
+            self.closed = True
+            asyncio.create_task(self._close(CLOSE_TOO_SLOW, "too slow: frames were not read"))
+
+    async def _close(self, code: int, reason: str) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+        try:
+            await self.websocket.close(code=code, reason=reason)
+        except Exception:  # already gone
+            pass
+
+    async def _write_loop(self) -> None:
+        try:
+            while True:
+                frame = await self._queue.get()
+                if frame is None:
+                    return
+                await self.websocket.send_bytes(frame)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the socket went away; the reader side cleans up
+            self.closed = True
+
+    async def stop(self) -> None:
+        self.closed = True
+        if self._writer is not None:
+            self._writer.cancel()
+            try:
+                await self._writer
+            except (asyncio.CancelledError, Exception):
+                pass

@@ -1,0 +1,85 @@
+"""Wire frames: MessagePack maps with a ``type`` key, both ways.
+
+Inbound frames are size-checked, unpacked with tight container limits, then
+converted into typed structs; anything that fails gets a :class:`DomainError`
+with a stable code. Outbound frames are encoded once and the bytes are shared by
+every recipient.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgpack
+import msgspec
+from msgspec import Meta
+
+from boards.commands import ClientCommand, Id, Ref
+from boards.errors import DomainError, ErrorCode
+
+Token = Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class Hello(msgspec.Struct, tag="hello", tag_field="type", kw_only=True, forbid_unknown_fields=True):
+    """First frame on a socket: who am I, and where did I leave off."""
+
+    session: Id
+    token: Token | None = None  # a facilitator secret or a participant token
+    code: Token | None = None  # the join code: read-only (projector) access
+    last_seq: Annotated[int, Meta(ge=0)] | None = None
+    epoch: Annotated[str, Meta(max_length=64)] | None = None
+    ref: Ref | None = None
+
+
+class Ping(msgspec.Struct, tag="ping", tag_field="type", kw_only=True, forbid_unknown_fields=True):
+    """Clock probe: the reply carries the server time, to measure the clock offset."""
+
+    t: float | None = None
+    ref: Ref | None = None
+
+
+Inbound = Hello | Ping | ClientCommand
+
+_KNOWN_TYPES = frozenset(
+    info.tag for info in (msgspec.inspect.type_info(t) for t in Inbound.__args__)  # type: ignore[attr-defined]
+)
+
+
+def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | ClientCommand:
+    if isinstance(data, str):
+        raise DomainError(ErrorCode.BAD_FRAME, "frames are binary MessagePack, not text")
+    if len(data) > max_bytes:
+        raise DomainError(ErrorCode.FRAME_TOO_LARGE, f"frame of {len(data)} bytes is over the limit of {max_bytes}")
+    try:
+        obj = msgpack.unpackb(
+            data, raw=False, strict_map_key=True,
+            max_array_len=256, max_map_len=64, max_str_len=max_bytes, max_bin_len=0, max_ext_len=0,
+        )
+    except Exception as exc:  # msgpack raises several unrelated types on bad input
+        raise DomainError(ErrorCode.BAD_FRAME, f"not a MessagePack frame: {exc}") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("type"), str):
+        raise DomainError(ErrorCode.BAD_FRAME, "a frame is a map with a string 'type'")
+    if obj["type"] not in _KNOWN_TYPES:
+        raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown frame type {obj['type'][:40]!r}")
+    try:
+        return msgspec.convert(obj, Inbound)
+    except msgspec.ValidationError as exc:
+        raise DomainError(ErrorCode.INVALID, str(exc)) from None
+
+
+def ref_of(data: bytes | str) -> int | None:
+    """Best effort: the ``ref`` of a frame that failed to decode, so the error can name it."""
+    try:
+        obj = msgpack.unpackb(data, raw=False, max_array_len=256, max_map_len=64)
+    except Exception:
+        return None
+    ref = obj.get("ref") if isinstance(obj, dict) else None
+    return ref if isinstance(ref, int) and 0 <= ref <= 2**31 else None
+
+
+def encode(frame: dict[str, Any]) -> bytes:
+    return msgpack.packb(frame, use_bin_type=True)
+
+
+def error(code: ErrorCode, message: str, ref: int | None = None) -> bytes:
+    return encode({"type": "error", "code": code.value, "message": message, "ref": ref})

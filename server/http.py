@@ -1,0 +1,172 @@
+"""HTTP endpoints (JSON): create a session, look up a join code, join, health."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+
+from boards import commands as c
+from boards.engine import SYSTEM, Actor
+from boards.errors import DomainError, ErrorCode
+from boards.templates import TEMPLATES
+from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
+from server.hub import Hub
+from server.live import now_ms
+from server.store.base import SessionMeta
+
+MAX_BODY = 16 * 1024
+FACILITATOR = Actor("facilitator")
+
+
+class CreateSessionBody(msgspec.Struct, forbid_unknown_fields=True):
+    title: Annotated[str, Meta(max_length=120)] = ""
+    boards: Annotated[list[Annotated[str, Meta(max_length=64)]], Meta(min_length=1, max_length=4)] = msgspec.field(default_factory=lambda: ["samenspel"])
+    # board -> section -> field -> text, for the texts prepared beforehand (ambition, goals)
+    texts: dict[str, dict[str, dict[str, Annotated[str, Meta(max_length=2000)]]]] = {}
+
+
+class JoinBody(msgspec.Struct, forbid_unknown_fields=True):
+    code: Annotated[str, Meta(max_length=32)]
+    name: Annotated[str, Meta(max_length=40)]
+    group: Annotated[str, Meta(max_length=64)]
+
+
+def problem(code: ErrorCode, message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status)
+
+
+_STATUS = {
+    ErrorCode.INVALID: 400, ErrorCode.BAD_FRAME: 400, ErrorCode.UNKNOWN_GROUP: 400,
+    ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 404, ErrorCode.FORBIDDEN: 403,
+    ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
+    ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413,
+}
+
+
+def domain_problem(exc: DomainError) -> JSONResponse:
+    return problem(exc.code, exc.message, _STATUS.get(exc.code, 400))
+
+
+async def read_body(request: Request, type_: type) -> object:
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+    try:
+        return msgspec.json.decode(body, type=type_)
+    except msgspec.ValidationError as exc:
+        raise DomainError(ErrorCode.INVALID, str(exc)) from None
+    except msgspec.DecodeError:
+        raise DomainError(ErrorCode.BAD_FRAME, "the body is not JSON") from None
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+async def create_session(request: Request) -> Response:
+    hub: Hub = request.app.state.hub
+    try:
+        body: CreateSessionBody = await read_body(request, CreateSessionBody)
+        for board_id in body.boards:
+            if board_id not in TEMPLATES:
+                raise DomainError(ErrorCode.NOT_FOUND, f"no board template {board_id!r}")
+        secret = new_secret()
+        session_id = new_id()
+        for _ in range(20):  # a fresh code, in the unlikely case it is taken
+            meta = SessionMeta(session=session_id, join_code=new_join_code(), facilitator_hash=hash_secret(secret),
+                               created_at=now_ms(), epoch=new_id())
+            if await hub.backend.log.create_session(meta):
+                break
+        else:
+            raise DomainError(ErrorCode.CONFLICT, "could not find a free join code; try again")
+        live = await hub.acquire(session_id)
+        try:
+            await live.submit(SYSTEM, c.CreateSession(title=body.title, boards=tuple(body.boards)))
+            for board_id, sections in body.texts.items():
+                for section_id, fields in sections.items():
+                    for field_id, text in fields.items():
+                        if text:
+                            await live.submit(FACILITATOR, c.SetText(
+                                board=board_id, section=section_id, field=field_id, text=text))
+        finally:
+            await hub.release(live)
+    except DomainError as exc:
+        return domain_problem(exc)
+    root = base_url(request)
+    return JSONResponse({
+        "session": session_id,
+        "join_code": meta.join_code,
+        "facilitator_secret": secret,
+        "join_url": f"{root}/j/{meta.join_code}",
+        "facilitator_url": f"{root}/b/{session_id}#f={secret}",
+        "projector_url": f"{root}/p/{session_id}#c={meta.join_code}",
+    }, status_code=201)
+
+
+async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
+    limiter = request.app.state.join_limiter
+    key = request.client.host if request.client else "unknown"
+    if limiter.blocked(key):
+        raise DomainError(ErrorCode.RATE_LIMITED, "too many wrong codes; wait a minute")
+    meta = await request.app.state.hub.backend.log.session_by_code(normalise_join_code(raw_code))
+    if meta is None:
+        limiter.failed(key)
+        raise DomainError(ErrorCode.NOT_FOUND, "no session with this code")
+    return meta
+
+
+async def lookup_code(request: Request) -> Response:
+    """What the join form needs: the session's title and groups."""
+    hub: Hub = request.app.state.hub
+    try:
+        meta = await _session_for_code(request, request.path_params["code"][:32])
+        live = await hub.acquire(meta.session)
+        try:
+            state = live.state
+            groups = {g.id: g for b in state.boards.values() for g in b.spec.groups}
+            return JSONResponse({
+                "session": meta.session,
+                "title": state.title,
+                "groups": [msgspec.to_builtins(g) for g in groups.values()],
+            })
+        finally:
+            await hub.release(live)
+    except DomainError as exc:
+        return domain_problem(exc)
+
+
+async def join(request: Request) -> Response:
+    hub: Hub = request.app.state.hub
+    try:
+        body: JoinBody = await read_body(request, JoinBody)
+        meta = await _session_for_code(request, body.code)
+        live = await hub.acquire(meta.session)
+        try:
+            records = await live.submit(SYSTEM, c.Join(name=body.name, group=body.group))
+        finally:
+            await hub.release(live)
+        participant = records[0].event.participant
+        token = new_secret()
+        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
+    except DomainError as exc:
+        return domain_problem(exc)
+    return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"ok": True})
+
+
+async def readyz(request: Request) -> Response:
+    ready = await request.app.state.hub.backend.log.ready()
+    return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
+
+
+async def index(request: Request) -> Response:
+    """Every page of the client is the same document; the script routes by path."""
+    return FileResponse(request.app.state.settings.static_dir / "index.html",
+                        headers={"Cache-Control": "no-cache"})

@@ -1,0 +1,63 @@
+"""The sessions this instance holds live: loaded on first use, dropped when the last socket leaves.
+
+An instance subscribes to a session's broker channel only while it holds the
+session, so it receives the traffic of its own clients' boards and no others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from server.auth import new_id
+from server.live import LiveSession
+from server.settings import Settings
+from server.store.base import Backend
+
+log = logging.getLogger("samenspel.hub")
+
+
+class Hub:
+    def __init__(self, backend: Backend, settings: Settings) -> None:
+        self.backend = backend
+        self.settings = settings
+        self.sessions: dict[str, LiveSession] = {}
+        self._users: dict[str, int] = {}  # sockets and requests currently using each session
+        self._lock = asyncio.Lock()
+        self.instance = new_id()
+
+    async def acquire(self, session_id: str) -> LiveSession | None:
+        """The live session, loading it if needed; None if no such session. Pair with ``release``."""
+        async with self._lock:
+            live = self.sessions.get(session_id)
+            if live is None:
+                meta = await self.backend.log.session(session_id)
+                if meta is None:
+                    return None
+                live = await LiveSession.load(meta, self.backend, self.settings, self.instance)
+                await self.backend.broker.subscribe(session_id, live.on_broker_message)
+                # Records appended between our load and our subscription arrived nowhere: read them.
+                await live.catch_up()
+                live.schedule_timer_expiry()
+                self.sessions[session_id] = live
+            self._users[session_id] = self._users.get(session_id, 0) + 1
+            return live
+
+    async def release(self, live: LiveSession) -> None:
+        async with self._lock:
+            left = self._users.get(live.id, 1) - 1
+            if left > 0:
+                self._users[live.id] = left
+                return
+            self._users.pop(live.id, None)
+            self.sessions.pop(live.id, None)
+            try:
+                await self.backend.broker.unsubscribe(live.id)
+            except Exception:
+                log.exception("unsubscribe from session %s failed", live.id)
+            await live.close()
+
+    async def close(self) -> None:
+        for live in list(self.sessions.values()):
+            await live.close()
+        self.sessions.clear()

@@ -1,0 +1,263 @@
+"""A session as this server instance holds it: the folded state, the recent log, the sockets.
+
+Every change goes the same way, on one instance or many: ``decide`` -> compare-
+and-append to the log -> ``advance`` (apply and fan out to local sockets) ->
+publish to the broker, from which the other instances ``advance`` too. A record
+is applied only when it is exactly the next sequence number; a gap triggers a
+read of the log, so a lost broker message costs latency, never an event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from collections.abc import Iterable
+
+import msgpack
+
+from boards import commands as c
+from boards import events as e
+from boards import timer
+from boards.engine import SYSTEM, Actor, Context, apply, decide
+from boards.errors import DomainError, ErrorCode
+from boards.events import Record
+from boards.projection import AUDIENCES, event_view, own_dots, session_view
+from boards.state import SessionState
+from server import frames
+from server.auth import new_id
+from server.connection import Connection
+from server.records import pack_record, pack_state, unpack_record, unpack_state
+from server.settings import Settings
+from server.store.base import Backend, SessionMeta, StoreUnavailable
+
+log = logging.getLogger("samenspel.live")
+
+RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
+APPEND_ATTEMPTS = 8
+_TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class LiveSession:
+    def __init__(self, meta: SessionMeta, state: SessionState, backend: Backend, settings: Settings,
+                 instance: str) -> None:
+        self.meta = meta
+        self.instance = instance  # this server process; its own presence notices need no echo
+        self.state = state
+        self.backend = backend
+        self.settings = settings
+        self.recent: deque[Record] = deque(maxlen=RECENT_RECORDS)
+        self.connections: set[Connection] = set()
+        self._lock = asyncio.Lock()
+        self._catch_up_lock = asyncio.Lock()
+        self._timer_handle: asyncio.TimerHandle | None = None
+        self._tasks: set[asyncio.Task] = set()
+
+    @property
+    def id(self) -> str:
+        return self.meta.session
+
+    # --- loading and catching up -------------------------------------------------------------
+
+    @classmethod
+    async def load(cls, meta: SessionMeta, backend: Backend, settings: Settings, instance: str) -> "LiveSession":
+        snapshot = await backend.log.load_snapshot(meta.session)
+        state = unpack_state(snapshot[1]) if snapshot else SessionState(session=meta.session)
+        live = cls(meta, state, backend, settings, instance)
+        await live.catch_up()
+        return live
+
+    async def catch_up(self) -> None:
+        """Read and apply whatever the log has beyond our state."""
+        async with self._catch_up_lock:
+            while True:
+                raw = await self.backend.log.read(self.id, self.state.seq)
+                if not raw:
+                    return
+                self.advance(unpack_record(r) for r in raw)
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _catch_up_logged(self) -> None:
+        try:
+            await self.catch_up()
+        except Exception:
+            log.exception("catch-up of session %s failed; the next record or probe retries", self.id)
+
+    # --- the write path ----------------------------------------------------------------------
+
+    async def submit(self, actor: Actor, command: c.Command) -> list[Record]:
+        """Decide, append and fan out. Raises DomainError when refused; nothing is stored then."""
+        async with self._lock:
+            for _ in range(APPEND_ATTEMPTS):
+                ctx = Context(now=now_ms(), new_id=new_id)
+                events = decide(self.state, actor, command, ctx)
+                if not events:
+                    return []
+                base = self.state.seq
+                records = [Record(seq=base + i, at=ctx.now, event=ev) for i, ev in enumerate(events, start=1)]
+                payloads = [pack_record(r) for r in records]
+                try:
+                    appended = await self.backend.log.append(self.id, base, payloads)
+                except StoreUnavailable:
+                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again") from None
+                if appended:
+                    self.advance(records)
+                    await self._after_append(base, payloads)
+                    return records
+                # Someone else appended first: learn what they did, then re-check the rules.
+                await self.catch_up()
+            raise DomainError(ErrorCode.CONFLICT, "the board is very busy; try again")
+
+    async def _after_append(self, base: int, payloads: list[bytes]) -> None:
+        try:
+            await self.backend.broker.publish(self.id, msgpack.packb({"records": payloads}))
+        except Exception:  # stored is stored: other instances find it through their gap check
+            log.exception("publish for session %s failed", self.id)
+        every = self.settings.snapshot_every
+        if self.state.seq // every > base // every:
+            try:
+                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_state(self.state))
+            except Exception:
+                log.exception("snapshot of session %s failed", self.id)
+
+    # --- the read path -----------------------------------------------------------------------
+
+    async def on_broker_message(self, payload: bytes) -> None:
+        message = msgpack.unpackb(payload, raw=False)
+        if "records" in message:
+            self.advance(unpack_record(r) for r in message["records"])
+        elif message.get("presence") not in (None, self.instance):
+            await self.broadcast_presence()
+
+    def advance(self, records: Iterable[Record]) -> None:
+        """Apply records that continue our state, fan each out once; read the log on a gap."""
+        timer_changed = False
+        for record in records:
+            if record.seq <= self.state.seq:
+                continue  # ours, or seen already
+            if record.seq != self.state.seq + 1:
+                log.info("session %s: gap before seq %d (have %d); reading the log", self.id, record.seq, self.state.seq)
+                self._spawn(self._catch_up_logged())
+                break
+            apply(self.state, record)
+            self.recent.append(record)
+            self._fan_out(record)
+            timer_changed |= isinstance(record.event, _TIMER_EVENTS)
+        if timer_changed:
+            self.schedule_timer_expiry()
+
+    def _fan_out(self, record: Record) -> None:
+        encoded: dict[str, bytes] = {}
+        for conn in self.connections:
+            frame = encoded.get(conn.audience)
+            if frame is None:
+                frame = encoded[conn.audience] = frames.encode(event_view(record, self.state, conn.audience))
+            conn.send(frame)
+        event = record.event
+        if isinstance(event, (e.DotPlaced, e.DotRemoved)):
+            self._send_own_dots(event.participant)
+
+    def _send_own_dots(self, participant: str) -> None:
+        frame = None
+        for conn in self.connections:
+            if conn.participant == participant:
+                frame = frame or frames.encode({"type": "you", "dots": own_dots(self.state, participant)})
+                conn.send(frame)
+
+    # --- sockets -----------------------------------------------------------------------------
+
+    def attach(self, conn: Connection, last_seq: int | None, epoch: str | None, ref: int | None) -> None:
+        """Welcome a socket and add it to the fan-out, in one step so no event falls between."""
+        state = self.state
+        can_resume = (
+            epoch == self.meta.epoch
+            and last_seq is not None
+            and last_seq <= state.seq
+            and (last_seq == state.seq or (self.recent and self.recent[0].seq <= last_seq + 1))
+        )
+        welcome = {
+            "type": "welcome",
+            "ref": ref,
+            "session": self.id,
+            "epoch": self.meta.epoch,
+            "seq": state.seq,
+            "role": conn.role,
+            "participant": conn.participant,
+            "join_code": self.meta.join_code,
+            "server_time": now_ms(),
+            "mode": "resume" if can_resume else "snapshot",
+        }
+        if not can_resume:
+            welcome["state"] = session_view(state, conn.audience, conn.participant)
+        if conn.participant:
+            welcome["you"] = own_dots(state, conn.participant)
+        conn.send(frames.encode(welcome))
+        if can_resume:
+            for record in self.recent:
+                if record.seq > last_seq:
+                    conn.send(frames.encode(event_view(record, state, conn.audience)))
+        self.connections.add(conn)
+
+    def detach(self, conn: Connection) -> None:
+        self.connections.discard(conn)
+
+    async def broadcast_presence(self) -> None:
+        who = [msgpack.unpackb(w, raw=False) for w in await self.backend.presence.online(self.id)]
+        participants = sorted({w["participant"] for w in who if w.get("participant")})
+        frame = frames.encode({
+            "type": "presence",
+            "participants": participants,
+            "facilitators": sum(1 for w in who if w["role"] == "facilitator"),
+            "viewers": sum(1 for w in who if w["role"] == "viewer"),
+        })
+        for conn in self.connections:
+            conn.send(frame)
+
+    async def presence_changed(self) -> None:
+        """Tell our sockets, and the other instances, that someone came or went."""
+        await self.broadcast_presence()
+        try:
+            await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
+        except Exception:
+            log.exception("presence publish for session %s failed", self.id)
+
+    # --- the timer ---------------------------------------------------------------------------
+
+    def schedule_timer_expiry(self) -> None:
+        """Arrange for the expiry event at the timer's deadline. Every instance with clients does
+        this; compare-and-append lets exactly one of them log it."""
+        if self._timer_handle is not None:
+            self._timer_handle.cancel()
+            self._timer_handle = None
+        end = timer.deadline(self.state.timer)
+        if end is None:
+            return
+        delay = max(0.0, (end - now_ms()) / 1000)
+        loop = asyncio.get_running_loop()
+        self._timer_handle = loop.call_later(delay, lambda: self._spawn(self._expire_timer()))
+
+    async def _expire_timer(self) -> None:
+        for attempt in range(30):
+            try:
+                await self.submit(SYSTEM, c.ExpireTimer())
+                return
+            except DomainError as exc:
+                if exc.code not in (ErrorCode.UNAVAILABLE, ErrorCode.CONFLICT):
+                    log.error("timer expiry refused: %s", exc.message)
+                    return
+            await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
+
+    async def close(self) -> None:
+        if self._timer_handle is not None:
+            self._timer_handle.cancel()
+        for task in list(self._tasks):
+            task.cancel()

@@ -1,0 +1,49 @@
+"""All configuration in one object, from command-line flags and ``SAMENSPEL_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"SAMENSPEL_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path("data")
+    redis_url: str | None = None
+    # Origins (scheme://host[:port]) allowed to open a websocket besides the server's own.
+    allowed_origins: tuple[str, ...] = ()
+    # An inbound frame over this gets an error frame; one over ws_hard_limit closes the socket (1009).
+    max_frame_bytes: int = 64 * 1024
+    ws_hard_limit: int = 1024 * 1024
+    # Outbound frames queued for one connection before it counts as too slow and is closed.
+    send_queue: int = 512
+    # Per connection: sustained commands per second and burst.
+    rate_per_second: float = 20.0
+    rate_burst: int = 40
+    # Per client address: failed join-code or token attempts per minute.
+    join_attempts_per_minute: int = 20
+    snapshot_every: int = 200
+    static_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "client")
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        values: dict = {}
+        if (v := _env("HOST")) is not None:
+            values["host"] = v
+        if (v := _env("PORT")) is not None:
+            values["port"] = int(v)
+        if (v := _env("DATA_DIR")) is not None:
+            values["data_dir"] = Path(v)
+        if (v := _env("REDIS_URL")) is not None:
+            values["redis_url"] = v or None
+        if (v := _env("ALLOWED_ORIGINS")) is not None:
+            values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

@@ -1,0 +1,100 @@
+"""The store: three small interfaces, each with an embedded and a Redis backend.
+
+- :class:`EventLog` keeps sessions, credentials, each session's log and snapshots.
+  ``append`` is compare-and-append: it succeeds only if the log's last sequence
+  number is the one the caller expects, so two writers never both win.
+- :class:`Broker` fans a session's new records out to every server instance that
+  has clients for it (and only to those).
+- :class:`Presence` knows which connections are online, per session.
+
+Payloads are opaque bytes (MessagePack); no backend decodes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import msgspec
+
+
+class SessionMeta(msgspec.Struct, frozen=True):
+    session: str
+    join_code: str
+    facilitator_hash: str  # sha256 of the facilitator secret; the secret itself is never stored
+    created_at: int
+    epoch: str  # changes when the log is new, so a stale sequence number is recognised
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached right now; nothing was written. Retry later."""
+
+
+class EventLog(Protocol):
+    async def create_session(self, meta: SessionMeta) -> bool:
+        """Register a new session; False if its join code is taken."""
+
+    async def session(self, session_id: str) -> SessionMeta | None: ...
+
+    async def session_by_code(self, join_code: str) -> SessionMeta | None: ...
+
+    async def add_credential(self, session_id: str, token_hash: str, participant: str) -> None: ...
+
+    async def credential(self, session_id: str, token_hash: str) -> str | None:
+        """The participant id a token belongs to, or None."""
+
+    async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
+        """Append ``records`` (seq ``expected_seq + 1`` onwards) if the log ends at ``expected_seq``."""
+
+    async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
+        """Records with a sequence number above ``after_seq``, in order, at most ``limit``."""
+
+    async def save_snapshot(self, session_id: str, seq: int, data: bytes) -> None: ...
+
+    async def load_snapshot(self, session_id: str) -> tuple[int, bytes] | None: ...
+
+    async def ready(self) -> bool:
+        """True when the store can take writes."""
+
+    async def close(self) -> None: ...
+
+
+Handler = Callable[[bytes], Awaitable[None] | None]
+
+
+class Broker(Protocol):
+    async def subscribe(self, session_id: str, handler: Handler) -> None:
+        """Deliver every message published for ``session_id`` to ``handler`` (one per session)."""
+
+    async def unsubscribe(self, session_id: str) -> None: ...
+
+    async def publish(self, session_id: str, payload: bytes) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+class Presence(Protocol):
+    async def enter(self, session_id: str, connection: str, who: bytes) -> None:
+        """Mark a connection online; ``who`` is an opaque description (role, participant)."""
+
+    async def leave(self, session_id: str, connection: str) -> None: ...
+
+    async def online(self, session_id: str) -> list[bytes]:
+        """The ``who`` of every live connection of the session."""
+
+    async def close(self) -> None: ...
+
+
+@dataclass
+class Backend:
+    """The three parts a server instance needs, from one backend."""
+
+    log: EventLog
+    broker: Broker
+    presence: Presence
+
+    async def close(self) -> None:
+        await self.broker.close()
+        await self.presence.close()
+        await self.log.close()

@@ -1,0 +1,152 @@
+"""The websocket endpoint: hello, then commands in, replies and events out (MessagePack)."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+import msgpack
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from boards.engine import Actor
+from boards.errors import DomainError, ErrorCode
+from server import frames
+from server.auth import AttemptLimiter, TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
+from server.connection import Connection
+from server.hub import Hub
+from server.live import LiveSession, now_ms
+from server.settings import Settings
+
+log = logging.getLogger("samenspel.ws")
+
+CLOSE_BAD_ORIGIN = 4003
+
+
+def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
+    """Browsers always send Origin; it must be this server or one configured. Non-browser
+    clients (no Origin) are let through: they hold a token or nothing."""
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True
+    if origin in settings.allowed_origins:
+        return True
+    host = websocket.headers.get("host", "")
+    return urlsplit(origin).netloc == host
+
+
+def client_key(websocket: WebSocket) -> str:
+    return websocket.client.host if websocket.client else "unknown"
+
+
+async def _receive(websocket: WebSocket) -> bytes | str:
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000))
+    if message.get("bytes") is not None:
+        return message["bytes"]
+    return message.get("text") or ""
+
+
+class SocketSession:
+    """One socket's conversation with the server."""
+
+    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limiter: AttemptLimiter) -> None:
+        self.websocket = websocket
+        self.hub = hub
+        self.settings = settings
+        self.limiter = limiter
+        self.conn = Connection(websocket, new_id(), settings.send_queue)
+        self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
+        self.live: LiveSession | None = None
+
+    async def run(self) -> None:
+        self.conn.start()
+        try:
+            while True:
+                data = await _receive(self.websocket)
+                await self._handle(data)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            await self._leave()
+
+    async def _handle(self, data: bytes | str) -> None:
+        ref = None
+        try:
+            if not self.bucket.take():
+                raise DomainError(ErrorCode.RATE_LIMITED, "too many frames; slow down")
+            frame = frames.decode(data, self.settings.max_frame_bytes)
+            ref = frame.ref
+            if isinstance(frame, frames.Ping):
+                self.conn.send(frames.encode({"type": "pong", "ref": ref, "t": frame.t, "server_time": now_ms()}))
+            elif isinstance(frame, frames.Hello):
+                await self._hello(frame)
+            elif self.live is None or self.conn.actor is None:
+                raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
+            else:
+                await self.live.submit(self.conn.actor, frame)
+                self.conn.send(frames.encode({"type": "ok", "ref": ref}))
+        except DomainError as exc:
+            if ref is None and isinstance(data, bytes):
+                ref = frames.ref_of(data)
+            self.conn.send(frames.error(exc.code, exc.message, ref))
+
+    async def _hello(self, hello: frames.Hello) -> None:
+        if self.live is not None:
+            raise DomainError(ErrorCode.INVALID, "already said hello on this socket")
+        key = client_key(self.websocket)
+        if self.limiter.blocked(key):
+            raise DomainError(ErrorCode.RATE_LIMITED, "too many failed attempts; wait a minute")
+        live = await self.hub.acquire(hello.session)
+        if live is None:
+            self.limiter.failed(key)
+            raise DomainError(ErrorCode.NOT_FOUND, "no such session")
+        try:
+            actor = await self._authenticate(live, hello)
+        except DomainError:
+            self.limiter.failed(key)
+            await self.hub.release(live)
+            raise
+        self.live = live
+        self.conn.actor = actor
+        live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
+        await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
+            {"role": actor.role, "participant": actor.participant}))
+        await live.presence_changed()
+
+    async def _authenticate(self, live: LiveSession, hello: frames.Hello) -> Actor:
+        if hello.token:
+            if secret_matches(hello.token, live.meta.facilitator_hash):
+                return Actor("facilitator")
+            participant = await self.hub.backend.log.credential(live.id, hash_secret(hello.token))
+            if participant is not None and participant in live.state.participants:
+                return Actor("participant", participant)
+            raise DomainError(ErrorCode.BAD_TOKEN, "this link or token is not (or no longer) valid here")
+        if hello.code:
+            if normalise_join_code(hello.code) == live.meta.join_code:
+                return Actor("viewer")
+            raise DomainError(ErrorCode.BAD_TOKEN, "wrong join code")
+        raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
+
+    async def _leave(self) -> None:
+        await self.conn.stop()
+        live = self.live
+        if live is None:
+            return
+        live.detach(self.conn)
+        try:
+            await self.hub.backend.presence.leave(live.id, self.conn.id)
+            await live.presence_changed()
+        except Exception:
+            log.exception("presence update on leave failed")
+        await self.hub.release(live)
+
+
+async def websocket_endpoint(websocket: WebSocket) -> None:
+    app_state = websocket.app.state
+    settings: Settings = app_state.settings
+    if not origin_allowed(websocket, settings):
+        await websocket.close(code=CLOSE_BAD_ORIGIN, reason="origin not allowed")
+        return
+    await websocket.accept()
+    await SocketSession(websocket, app_state.hub, settings, app_state.join_limiter).run()
