@@ -56,7 +56,7 @@ def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | ClientCommand:
             max_array_len=256, max_map_len=64, max_str_len=max_bytes, max_bin_len=0, max_ext_len=0,
         )
     except Exception as exc:  # msgpack raises several unrelated types on bad input
-        raise DomainError(ErrorCode.BAD_FRAME, f"not a MessagePack frame: {exc}") from None
+        raise DomainError(ErrorCode.BAD_FRAME, f"not a MessagePack frame ({type(exc).__name__})") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("type"), str):
         raise DomainError(ErrorCode.BAD_FRAME, "a frame is a map with a string 'type'")
     if obj["type"] not in _KNOWN_TYPES:

@@ -135,6 +135,10 @@ class LiveSession:
         message = msgpack.unpackb(payload, raw=False)
         if "records" in message:
             self.advance(unpack_record(r) for r in message["records"])
+        elif "resync" in message:
+            # The broker reconnected: messages may have been lost meanwhile. The log has them.
+            await self._catch_up_logged()
+            await self.broadcast_presence()
         elif message.get("presence") not in (None, self.instance):
             await self.broadcast_presence()
 
