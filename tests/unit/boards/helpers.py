@@ -1,0 +1,39 @@
+"""Build sessions by running commands through the real engine."""
+
+from __future__ import annotations
+
+import itertools
+
+from boards import commands as c
+from boards.engine import SYSTEM, Actor, Context, apply, decide
+from boards.events import Record
+from boards.state import SessionState
+
+FACILITATOR = Actor("facilitator")
+BOARD = "samenspel"
+
+
+class Session:
+    """A session state plus a clock, driven only through decide/apply."""
+
+    def __init__(self) -> None:
+        self.state = SessionState(session="s1")
+        self.now = 1_000_000
+        self._ids = (f"id{i}" for i in itertools.count())
+        self.run(SYSTEM, c.CreateSession(title="Test", boards=(BOARD,)))
+
+    def ctx(self) -> Context:
+        return Context(now=self.now, new_id=lambda: next(self._ids))
+
+    def run(self, actor: Actor, command: c.Command) -> list:
+        events = decide(self.state, actor, command, self.ctx())
+        for event in events:
+            apply(self.state, Record(seq=self.state.seq + 1, at=self.now, event=event))
+        return events
+
+    def join(self, name: str, group: str) -> Actor:
+        (event,) = self.run(SYSTEM, c.Join(name=name, group=group))
+        return Actor("participant", event.participant)
+
+    def dot(self, actor: Actor, section: str, option: str) -> list:
+        return self.run(actor, c.PlaceDot(board=BOARD, section=section, option=option))
