@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from typing import Any
 
 import httpx
@@ -37,6 +38,7 @@ class Client:
         self.seq = 0
         self.epoch: str | None = None
         self._ref = 0
+        self._backlog: deque[dict] = deque()  # frames passed over while waiting for a reply
         self._reader: asyncio.Task | None = None
 
     async def connect(self, **headers: str) -> "Client":
@@ -65,19 +67,29 @@ class Client:
         await self.ws.send(msgpack.packb(frame))
         return self._ref
 
+    async def _get(self, timeout: float) -> dict:
+        if self._backlog:
+            return self._backlog.popleft()
+        return await asyncio.wait_for(self.frames.get(), timeout)
+
     async def next(self, type_: str | None = None, timeout: float = TIMEOUT) -> dict:
         """The next frame (of ``type_``, skipping others)."""
         while True:
-            frame = await asyncio.wait_for(self.frames.get(), timeout)
+            frame = await self._get(timeout)
             if type_ is None or frame["type"] == type_:
                 return frame
 
     async def reply(self, ref: int, timeout: float = TIMEOUT) -> dict:
-        """The ok/error reply to ``ref``, skipping other frames."""
-        while True:
-            frame = await asyncio.wait_for(self.frames.get(), timeout)
-            if frame["type"] in ("ok", "error") and frame.get("ref") == ref:
-                return frame
+        """The ok/error/pong reply to ``ref``; other frames stay readable by ``next``."""
+        passed: list[dict] = []
+        try:
+            while True:
+                frame = await asyncio.wait_for(self.frames.get(), timeout)
+                if frame["type"] in ("ok", "error", "pong") and frame.get("ref") == ref:
+                    return frame
+                passed.append(frame)
+        finally:
+            self._backlog.extend(passed)
 
     async def call(self, frame: dict) -> dict:
         return await self.reply(await self.send(frame))
@@ -97,7 +109,8 @@ class Client:
                 return frame
 
     def drain(self) -> list[dict]:
-        out = []
+        out = list(self._backlog)
+        self._backlog.clear()
         while not self.frames.empty():
             out.append(self.frames.get_nowait())
         return out
