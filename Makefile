@@ -1,0 +1,50 @@
+# Two commands on a fresh machine:  make run  (serve on the embedded store)  and  make test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DATA_DIR ?= data
+# apt-get needs root; use sudo when we are not root and it exists.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: run test test-fast system-deps bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/samenspel serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
+
+# Debian's redis-server (tests start their own on a free port) and chromium (browser tests).
+system-deps:
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: system-deps $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+# Everything but the browser: quick feedback while working.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests/unit tests/contract tests/integration
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench.fanout
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts
