@@ -29,6 +29,7 @@ class Connection:
         self._queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=queue_size)
         self._writer: asyncio.Task | None = None
         self.closed = False
+        self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
 
     @property
     def role(self) -> Literal["facilitator", "participant", "viewer", "system"] | None:
@@ -54,14 +55,16 @@ class Connection:
         except asyncio.QueueFull:
             log.warning("closing slow connection %s: %d frames unread", self.id, self._queue.qsize())
             self.closed = True
-            asyncio.create_task(self._close(CLOSE_TOO_SLOW, "too slow: frames were not read"))
+            if self._writer is not None:
+                self._writer.cancel()
+            self.too_slow.set()
 
-    async def _close(self, code: int, reason: str) -> None:
-        if self._writer is not None:
-            self._writer.cancel()
+    async def close_too_slow(self, timeout: float) -> None:
+        """Send close 4008 if the socket takes it within ``timeout`` (it may never: nobody reads)."""
         try:
-            await self.websocket.close(code=code, reason=reason)
-        except Exception:  # already gone
+            await asyncio.wait_for(self.websocket.close(code=CLOSE_TOO_SLOW, reason="too slow: frames were not read"),
+                                   timeout)
+        except (asyncio.TimeoutError, Exception):
             pass
 
     async def _write_loop(self) -> None:

@@ -45,5 +45,19 @@ class Settings:
             values["redis_url"] = v or None
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
+        for name, convert in _TUNABLES.items():
+            if (v := _env(name.upper())) is not None:
+                values[name] = convert(v)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+# Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
+_TUNABLES = {
+    "max_frame_bytes": int,
+    "send_queue": int,
+    "rate_per_second": float,
+    "rate_burst": int,
+    "join_attempts_per_minute": int,
+    "snapshot_every": int,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from urllib.parse import urlsplit
 
@@ -38,6 +39,13 @@ def client_key(websocket: WebSocket) -> str:
     return websocket.client.host if websocket.client else "unknown"
 
 
+CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
+
+
+class TooSlow(Exception):
+    pass
+
+
 async def _receive(websocket: WebSocket) -> bytes | str:
     message = await websocket.receive()
     if message["type"] == "websocket.disconnect":
@@ -45,6 +53,20 @@ async def _receive(websocket: WebSocket) -> bytes | str:
     if message.get("bytes") is not None:
         return message["bytes"]
     return message.get("text") or ""
+
+
+async def _receive_unless(websocket: WebSocket, stop: asyncio.Event) -> bytes | str:
+    """The next frame, or TooSlow as soon as ``stop`` is set."""
+    receiving = asyncio.ensure_future(_receive(websocket))
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+    if not receiving.done():
+        receiving.cancel()
+        raise TooSlow()
+    return receiving.result()
 
 
 class SocketSession:
@@ -63,12 +85,17 @@ class SocketSession:
         self.conn.start()
         try:
             while True:
-                data = await _receive(self.websocket)
+                data = await _receive_unless(self.websocket, self.conn.too_slow)
                 await self._handle(data)
-        except WebSocketDisconnect:
+                # Frames already buffered are received without yielding, and an embedded-store
+                # append never yields either: let the writers run between two commands.
+                await asyncio.sleep(0)
+        except (WebSocketDisconnect, TooSlow):
             pass
         finally:
             await self._leave()
+        if self.conn.too_slow.is_set():
+            await self.conn.close_too_slow(CLOSE_WAIT)
 
     async def _handle(self, data: bytes | str) -> None:
         ref = None
