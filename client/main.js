@@ -1,0 +1,83 @@
+// Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector.
+
+import { mountStart, mountJoin, mountNotJoined, mountMessage } from './start.js';
+import { mountBoard } from './board.js';
+import { store } from './store.js';
+
+const root = document.getElementById('app');
+const path = location.pathname;
+const fragment = new URLSearchParams(location.hash.slice(1));
+
+function boardPage(session) {
+  // A facilitator link carries the secret in the fragment: keep it in this browser and take it
+  // out of the address bar (a shared or projected screen should not show it).
+  const secret = fragment.get('f');
+  if (secret) {
+    store.setFacilitator(session, secret);
+    store.setRole(session, 'facilitator');
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const fac = store.facilitator(session);
+  const part = store.participant(session);
+  const role = store.role(session);
+  let auth;
+  let as;
+  if (fac && (role !== 'participant' || !part)) {
+    auth = { token: fac };
+    as = 'facilitator';
+  } else if (part) {
+    auth = { token: part.token };
+    as = 'participant';
+  } else {
+    mountNotJoined(root);
+    return;
+  }
+  mountBoard(root, {
+    session,
+    auth,
+    onFatal(code) {
+      if (code === 'bad_token') {
+        if (as === 'participant') {
+          store.forgetParticipant(session);
+          mountNotJoined(root, { messageKey: 'badToken', leadKey: 'notJoinedLead' });
+        } else {
+          store.forgetFacilitator(session);
+          mountMessage(root, 'badFacLink', 'fatal');
+        }
+      } else if (code === 'not_found') {
+        mountMessage(root, 'noSession', 'fatal');
+      } else {
+        mountMessage(root, 'noSession', 'fatal');
+      }
+    },
+  });
+}
+
+function projectorPage(session) {
+  const code = fragment.get('c') || store.code(session);
+  if (!code) {
+    mountMessage(root, 'badCode', 'fatal');
+    return;
+  }
+  mountBoard(root, {
+    session,
+    auth: { code },
+    projector: true,
+    onFatal(code) {
+      mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
+    },
+  });
+}
+
+let m;
+if (path === '/' || path === '/index.html') {
+  mountStart(root);
+} else if ((m = path.match(/^\/j\/([^/]+)\/?$/))) {
+  mountJoin(root, decodeURIComponent(m[1]));
+} else if ((m = path.match(/^\/b\/([A-Za-z0-9_-]{1,64})\/?$/))) {
+  boardPage(m[1]);
+} else if ((m = path.match(/^\/p\/([A-Za-z0-9_-]{1,64})\/?$/))) {
+  projectorPage(m[1]);
+} else {
+  mountMessage(root, 'notFoundPage');
+}

@@ -1,0 +1,275 @@
+// The start page (/): "Sessie starten" for the facilitator and "Meedoen" for participants;
+// the join page (/j/{code}) is the second card on its own, with the code filled in.
+//
+// Each page keeps its form values in a plain object and renders from it, so switching the
+// language re-renders without losing what was typed.
+
+import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
+import { t, L, errorText, onLangChange } from './i18n.js';
+import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
+import { qrSvg } from './qr.js';
+import { store } from './store.js';
+
+const CODE_LEN = 6;
+
+function pageHeader() {
+  return h('header.site-head',
+    h('a.brand', { href: '/' },
+      h('span.brand-mark', { 'aria-hidden': 'true' }, h('span.bm1'), h('span.bm2')),
+      h('span.brand-name', t('app'))),
+    h('span.site-tagline', t('tagline')),
+    langSwitch());
+}
+
+function field(label, input, hint) {
+  return h('label.field', h('span.field-label', label), input, hint ? h('span.field-hint', hint) : null);
+}
+
+function errorBox(code, testid) {
+  return code ? h('p.form-error', { role: 'alert', 'data-testid': testid }, errorText(code)) : null;
+}
+
+// --- the join card (shared by /, /j/{code} and a board page for someone not yet joined) -------
+
+/**
+ * state: {code, stage: 'code'|'details'|'known', info, name, group, busy, error}
+ * rerender(): re-renders the page.
+ */
+export function joinCard(st, rerender, { focus = true } = {}) {
+  const card = h('section.card.card-join', { 'data-testid': 'join-card', 'aria-labelledby': 'join-h' },
+    h('div.card-icon.icon-join', { 'aria-hidden': 'true' }),
+    h('h2#join-h', t('joinTitle')));
+
+  const setError = (code) => { st.error = code; st.busy = false; rerender(); };
+
+  async function doLookup() {
+    const code = normaliseCode(st.code);
+    if (code.length !== CODE_LEN) { setError('code_required'); return; }
+    st.busy = true; st.error = null; rerender();
+    try {
+      st.info = await lookupCode(code);
+      st.code = code;
+      const known = store.participant(st.info.session);
+      st.stage = known ? 'known' : 'details';
+      if (!st.group && st.info.groups.length === 1) st.group = st.info.groups[0].id;
+      st.busy = false;
+      rerender();
+    } catch (err) {
+      setError(err instanceof ApiError && err.code === 'not_found' ? 'code_not_found' : (err.code || 'unknown'));
+    }
+  }
+  st.lookup = doLookup;
+
+  async function doJoin() {
+    const name = (st.name || '').trim();
+    if (!name) { setError('name_required'); return; }
+    if (!st.group) { setError('group_required'); return; }
+    st.busy = true; st.error = null; rerender();
+    try {
+      const res = await joinSession(st.code, name, st.group);
+      store.setParticipant(res.session, { participant: res.participant, token: res.token, name, group: st.group });
+      store.setRole(res.session, 'participant');
+      location.assign(`/b/${encodeURIComponent(res.session)}`);
+    } catch (err) {
+      const code = err.code === 'not_found' ? 'code_not_found' : err.code === 'limit_reached' ? 'join_limit_reached' : (err.code || 'unknown');
+      setError(code);
+    }
+  }
+
+  if (st.stage === 'code' || !st.info) {
+    const input = h('input.input.code-input', {
+      type: 'text', inputmode: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false',
+      maxlength: '9', placeholder: 'ABC DEF', 'data-testid': 'join-code-input', 'aria-describedby': 'join-lead',
+      value: st.code ? groupCode(st.code) : '',
+      on: { input: (e) => { st.code = e.target.value; } },
+    });
+    const form = h('form.form', { novalidate: true, on: { submit: (e) => { e.preventDefault(); doLookup(); } } },
+      field(t('fieldCode'), input),
+      errorBox(st.error, 'join-error'),
+      h('button.btn.btn-primary.btn-block', { type: 'submit', disabled: st.busy, 'data-testid': 'join-lookup' },
+        st.busy ? t('looking') : t('lookup')));
+    card.append(h('p.card-lead#join-lead', t('joinLead')), form);
+    if (focus) queueMicrotask(() => { if (st.error) input.focus(); });
+    return card;
+  }
+
+  const info = st.info;
+  const titleBox = h('div.join-session',
+    h('span.join-for', t('joinFor')),
+    h('strong.join-title', { 'data-testid': 'join-title' }, info.title || t('app')),
+    h('span.join-code-small', groupCode(st.code)));
+  const other = h('button.link-btn', {
+    type: 'button', 'data-testid': 'join-other-code',
+    on: { click: () => { st.stage = 'code'; st.info = null; st.error = null; rerender(); } },
+  }, t('otherCode'));
+
+  if (st.stage === 'known') {
+    const known = store.participant(info.session);
+    card.append(titleBox,
+      h('p.card-lead', t('alreadyJoined', { name: known?.name || '?' })),
+      h('a.btn.btn-primary.btn-block', { href: `/b/${encodeURIComponent(info.session)}`, 'data-testid': 'join-continue',
+        on: { click: () => store.setRole(info.session, 'participant') } }, t('continueBoard')),
+      h('button.btn.btn-block', { type: 'button', 'data-testid': 'join-again', on: { click: () => { st.stage = 'details'; rerender(); } } }, t('joinAgain')),
+      h('div.card-foot', other));
+    return card;
+  }
+
+  const nameInput = h('input.input', {
+    type: 'text', maxlength: '40', autocomplete: 'nickname', 'data-testid': 'join-name', id: 'join-name',
+    value: st.name || '', on: { input: (e) => { st.name = e.target.value; } },
+  });
+  const radios = h('div.group-choices', { role: 'radiogroup', 'aria-label': t('fieldGroup') },
+    info.groups.map((g) => h('label.group-choice', { style: { '--c': g.colour } },
+      h('input', {
+        type: 'radio', name: 'group', value: g.id, checked: st.group === g.id, 'data-testid': `join-group-${g.id}`,
+        on: { change: () => { st.group = g.id; } },
+      }),
+      h('span.group-swatch', { 'aria-hidden': 'true' }),
+      h('span.group-name', L(g.label)))));
+  const form = h('form.form', { novalidate: true, on: { submit: (e) => { e.preventDefault(); doJoin(); } } },
+    field(t('fieldName'), nameInput, t('fieldNameHint')),
+    h('fieldset.field',
+      h('legend.field-label', t('fieldGroup')),
+      radios,
+      h('span.field-hint', t('groupHint'))),
+    errorBox(st.error, 'join-error'),
+    h('button.btn.btn-primary.btn-block', { type: 'submit', disabled: st.busy, 'data-testid': 'join-submit' },
+      st.busy ? t('joining') : t('join')));
+  card.append(titleBox, form, h('div.card-foot', other));
+  if (focus) queueMicrotask(() => { if (!st.name) nameInput.focus(); });
+  return card;
+}
+
+// --- the create card and what it shows after --------------------------------------------------
+
+function createCard(st, rerender) {
+  const c = st.create;
+  const input = (key, attrs) => {
+    const el = attrs.rows
+      ? h('textarea.input', { ...attrs, on: { input: (e) => { c[key] = e.target.value; } } })
+      : h('input.input', { type: 'text', ...attrs, on: { input: (e) => { c[key] = e.target.value; } } });
+    el.value = c[key] || '';
+    return el;
+  };
+  async function submit() {
+    c.busy = true; c.error = null; rerender();
+    const texts = { ambitie: (c.ambitie || '').trim(), doel1: (c.doel1 || '').trim(), doel2: (c.doel2 || '').trim() };
+    try {
+      const res = await createSession({
+        title: (c.title || '').trim(),
+        boards: ['samenspel'],
+        texts: { samenspel: { ambitie: texts } },
+      });
+      store.setFacilitator(res.session, res.facilitator_secret);
+      store.setRole(res.session, 'facilitator');
+      store.setCode(res.session, res.join_code);
+      st.created = res;
+      c.busy = false;
+      rerender();
+      window.scrollTo({ top: 0 });
+    } catch (err) {
+      c.busy = false;
+      c.error = err.code || 'unknown';
+      rerender();
+    }
+  }
+  const form = h('form.form', { novalidate: true, 'data-testid': 'create-form', on: { submit: (e) => { e.preventDefault(); submit(); } } },
+    field(t('fieldTitle'), input('title', { maxlength: '120', placeholder: t('fieldTitlePh'), 'data-testid': 'create-title' })),
+    field(t('fieldAmbitie'), input('ambitie', { rows: 3, maxlength: '600', placeholder: t('fieldAmbitiePh'), 'data-testid': 'create-ambitie' })),
+    h('div.field-pair',
+      field(t('fieldDoel1'), input('doel1', { rows: 2, maxlength: '600', 'data-testid': 'create-doel1' })),
+      field(t('fieldDoel2'), input('doel2', { rows: 2, maxlength: '600', 'data-testid': 'create-doel2' }))),
+    errorBox(c.error, 'create-error'),
+    h('button.btn.btn-primary.btn-block', { type: 'submit', disabled: c.busy, 'data-testid': 'create-submit' },
+      c.busy ? t('creating') : t('create')));
+  return h('section.card.card-create', { 'aria-labelledby': 'create-h' },
+    h('div.card-icon.icon-create', { 'aria-hidden': 'true' }),
+    h('h2#create-h', t('startTitle')),
+    h('p.card-lead', t('startLead')),
+    form);
+}
+
+function createdView(res, onNew) {
+  const linkRow = (label, url, testid, extra) => h('div.link-row',
+    h('div.link-label', label),
+    h('div.link-line',
+      h('a.link-url', { href: url, target: '_blank', rel: 'noopener', 'data-testid': testid }, url.replace(/^https?:\/\//, '')),
+      copyButton(() => url, () => t('copy'), `copy-${testid}`)),
+    extra);
+  return h('section.created', { 'data-testid': 'created' },
+    h('div.created-head',
+      h('h1', t('createdTitle')),
+      h('p.card-lead', t('createdLead'))),
+    h('div.created-grid',
+      h('div.card.created-code',
+        h('div.link-label', t('joinCode')),
+        h('div.big-code', { 'data-testid': 'created-join-code' }, groupCode(res.join_code)),
+        h('div.created-qr', qrSvg(res.join_url, { testid: 'created-qr', label: res.join_url })),
+        linkRow(t('joinLink'), res.join_url, 'created-join-link')),
+      h('div.created-side',
+        h('div.card.secret-card',
+          h('div.secret-head', h('span.secret-icon', { 'aria-hidden': 'true' }, '!'), h('strong', t('facLink'))),
+          h('p.secret-warning', t('facWarning')),
+          h('div.link-line',
+            h('input.input.secret-input', { type: 'text', readonly: true, value: res.facilitator_url, 'data-testid': 'created-facilitator-link', 'aria-label': t('facLink'), on: { focus: (e) => e.target.select() } }),
+            copyButton(() => res.facilitator_url, () => t('copy'), 'copy-facilitator-link'))),
+        h('div.card',
+          linkRow(t('projLink'), res.projector_url, 'created-projector-link')),
+        h('a.btn.btn-primary.btn-block.btn-large', { href: `/b/${encodeURIComponent(res.session)}#f=${encodeURIComponent(res.facilitator_secret)}`, 'data-testid': 'open-board' }, t('openBoard')),
+        h('button.link-btn', { type: 'button', on: { click: onNew } }, t('newSession')))));
+}
+
+// --- pages --------------------------------------------------------------------------------------
+
+export function mountStart(root) {
+  const st = {
+    create: { title: '', ambitie: '', doel1: '', doel2: '', busy: false, error: null },
+    created: null,
+    join: { code: '', stage: 'code', info: null, name: '', group: null, busy: false, error: null },
+  };
+  const render = () => {
+    document.title = t('app');
+    const body = st.created
+      ? createdView(st.created, () => { st.created = null; st.create = { title: '', ambitie: '', doel1: '', doel2: '' }; render(); })
+      : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main', body)));
+  };
+  onLangChange(render);
+  render();
+}
+
+export function mountJoin(root, code) {
+  const st = { code: normaliseCode(code), stage: 'code', info: null, name: '', group: null, busy: false, error: null };
+  const render = () => {
+    document.title = `${t('joinTitle')} · ${t('app')}`;
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow', joinCard(st, render))));
+  };
+  onLangChange(render);
+  render();
+  if (st.code) st.lookup();
+}
+
+/** A board page for someone without a token: why, and the join card. */
+export function mountNotJoined(root, { messageKey = 'notJoined', leadKey = 'notJoinedLead' } = {}) {
+  const st = { code: '', stage: 'code', info: null, name: '', group: null, busy: false, error: null };
+  const render = () => {
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow',
+      h('div.notice-card', { 'data-testid': 'not-joined' }, h('h1', t(messageKey)), h('p', t(leadKey))),
+      joinCard(st, render, { focus: false }))));
+  };
+  onLangChange(render);
+  render();
+}
+
+/** A dead end with a way back. */
+export function mountMessage(root, messageKey, testid = 'page-message') {
+  const render = () => {
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow',
+      h('div.notice-card', { 'data-testid': testid }, h('h1', t(messageKey)),
+        h('a.btn.btn-primary', { href: '/' }, t('toStart'))))));
+  };
+  onLangChange(render);
+  render();
+}
+
+export { toast };

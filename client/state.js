@@ -1,0 +1,118 @@
+// The session view of docs/protocol.md §2, and how each event folds into it (§4).
+
+/** Time left on the timer at server time `now` (ms, never below 0). */
+export function timeLeft(timer, now) {
+  if (!timer) return 0;
+  if (timer.running_since === null || timer.running_since === undefined) return Math.max(0, timer.remaining_ms || 0);
+  return Math.max(0, timer.remaining_ms - (now - timer.running_since));
+}
+
+export function timerRunning(timer) {
+  return !!timer && timer.running_since !== null && timer.running_since !== undefined;
+}
+
+function dotSection(state, board, section) {
+  return state.boards?.[board]?.dots?.[section];
+}
+
+function bump(counts, option, group, delta) {
+  const per = counts[option] || (counts[option] = {});
+  per[group] = (per[group] || 0) + delta;
+  if (per[group] <= 0) delete per[group];
+  if (!Object.keys(per).length) delete counts[option];
+}
+
+/**
+ * Fold one event into the state in place. Returns a hint of what changed
+ * ({kind, board, section}) so the view can update only that part.
+ */
+export function applyEvent(state, frame) {
+  const ev = frame.event || {};
+  state.seq = frame.seq;
+  const t = state.timer;
+  switch (ev.type) {
+    case 'session_created':
+      state.title = ev.title;
+      state.created_at = frame.at;
+      return { kind: 'title' };
+    case 'participant_joined':
+      state.participants[ev.participant] = { name: ev.name, group: ev.group };
+      return { kind: 'people' };
+    case 'dot_placed':
+    case 'dot_removed': {
+      const vote = dotSection(state, ev.board, ev.section);
+      if (vote) bump(vote.counts, ev.option, ev.group, ev.type === 'dot_placed' ? 1 : -1);
+      return { kind: 'dots', board: ev.board, section: ev.section };
+    }
+    case 'masked':
+      return { kind: 'none' };
+    case 'visibility_set': {
+      const vote = dotSection(state, ev.board, ev.section);
+      if (vote) {
+        vote.hidden = ev.hidden;
+        if (ev.counts) vote.counts = structuredClone(ev.counts);
+        else if (ev.hidden && state._audience !== 'facilitator') vote.counts = {};
+      }
+      return { kind: 'dots', board: ev.board, section: ev.section };
+    }
+    case 'text_set': {
+      const texts = state.boards?.[ev.board]?.texts;
+      if (texts) (texts[ev.section] || (texts[ev.section] = {}))[ev.field] = ev.text;
+      return { kind: 'text', board: ev.board, section: ev.section };
+    }
+    case 'note_added': {
+      const notes = state.boards?.[ev.board]?.notes;
+      if (notes) {
+        const list = notes[ev.section] || (notes[ev.section] = []);
+        list.push({ id: ev.note, lane: ev.lane, text: ev.text, owner: ev.owner, author: ev.author, version: 1 });
+      }
+      return { kind: 'notes', board: ev.board, section: ev.section };
+    }
+    case 'note_edited': {
+      const note = (state.boards?.[ev.board]?.notes?.[ev.section] || []).find((n) => n.id === ev.note);
+      if (note) Object.assign(note, { lane: ev.lane, text: ev.text, owner: ev.owner, version: ev.version });
+      return { kind: 'notes', board: ev.board, section: ev.section, note: ev.note };
+    }
+    case 'note_removed': {
+      const notes = state.boards?.[ev.board]?.notes;
+      if (notes && notes[ev.section]) notes[ev.section] = notes[ev.section].filter((n) => n.id !== ev.note);
+      return { kind: 'notes', board: ev.board, section: ev.section, note: ev.note };
+    }
+    case 'timer_set':
+      Object.assign(t, { duration_ms: ev.duration_ms, remaining_ms: ev.duration_ms, running_since: null, expired: false });
+      return { kind: 'timer' };
+    case 'timer_started':
+      t.running_since = ev.at;
+      t.expired = false;
+      return { kind: 'timer' };
+    case 'timer_paused':
+      t.remaining_ms = timeLeft(t, ev.at);
+      t.running_since = null;
+      return { kind: 'timer' };
+    case 'timer_extended':
+      if (t.expired) {
+        t.remaining_ms = ev.ms;
+        t.running_since = ev.at;
+        t.expired = false;
+      } else {
+        t.remaining_ms += ev.ms;
+      }
+      t.duration_ms = Math.max(t.duration_ms, timeLeft(t, ev.at));
+      return { kind: 'timer' };
+    case 'timer_reset':
+      t.remaining_ms = t.duration_ms;
+      t.running_since = null;
+      t.expired = false;
+      return { kind: 'timer' };
+    case 'timer_expired':
+      t.remaining_ms = 0;
+      t.running_since = null;
+      t.expired = true;
+      return { kind: 'timer' };
+    case 'step_set':
+      state.step = ev.step;
+      return { kind: 'step' };
+    default:
+      return { kind: 'all' };
+  }
+}
