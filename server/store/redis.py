@@ -25,6 +25,13 @@ O(log n + M), and ``XADD`` refuses an id that is not above the last one, a
 second guard behind the compare-and-append script. Records are bytes in, bytes
 out: every client here has ``decode_responses=False``.
 
+Compare-and-append is one Lua script over the log and the meta: it refuses to
+write when the meta is gone, answers "already done" to a retry whose records
+are already in place (so the driver may resend an append after a dropped
+reply without a second write), and treats a log that ends *before* the
+caller's expected seq as data loss: acknowledged records are gone, so it
+replaces the session's epoch and raises :class:`LogRewound`.
+
 Redis restarted empty (no persistence, or a new Redis): the meta is gone, so
 ``session()`` answers None and the session no longer exists for this store; an
 append for it raises :class:`SessionLost` (a :class:`StoreUnavailable`, so no
@@ -71,8 +78,18 @@ _UNAVAILABLE: tuple[type[BaseException], ...] = (
 )
 
 
-class SessionLost(StoreUnavailable):
-    """The session's meta is gone from Redis (restarted empty): its log cannot continue."""
+class SessionReset(StoreUnavailable):
+    """Redis lost all or part of this session: positions (sequence numbers) held from before are
+    invalid. Nothing was written. The holder should drop what it has and reload the session."""
+
+
+class SessionLost(SessionReset):
+    """The session's meta is gone (Redis restarted empty): the session no longer exists."""
+
+
+class LogRewound(SessionReset):
+    """The log ends before the caller's expected seq: it lost acknowledged records. The session's
+    epoch has been replaced, so clients holding positions from before get a snapshot."""
 
 
 @contextlib.contextmanager
@@ -95,29 +112,37 @@ def _channel(session_id: str) -> bytes:
     return _key(session_id, "events").encode()
 
 
-# KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2..] the records.
-# Returns 1 appended, 0 the log does not end at the expected seq, -1 the session has no meta,
-# 2 the log already holds exactly these records at these seqs (a retry whose reply was lost).
+# KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2] a fresh epoch, ARGV[3..] the records.
+# Returns
+#    1  appended;
+#    0  refused: the log goes beyond the expected seq (someone else appended first);
+#    2  the log already holds exactly these records at these seqs (a retry whose reply was lost);
+#   -1  the session has no meta (Redis lost it): nothing written;
+#   -2  the log ends before the expected seq, so it lost records the caller saw acknowledged
+#       (a Redis that came back from an older AOF/RDB, a failover to a lagging replica): nothing
+#       written, and the session's epoch is replaced by ARGV[2] so no position from before counts.
 _APPEND = """
 if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
 local expected = tonumber(ARGV[1])
-local n = #ARGV - 1
+local n = #ARGV - 2
 local last = 0
 local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 if top[1] then last = tonumber(string.match(top[1][1], '^(%d+)')) end
-if last ~= expected then
-  if n > 0 and last >= expected + n then
-    local have = redis.call('XRANGE', KEYS[1], (expected + 1) .. '-0', (expected + n) .. '-0')
-    if #have ~= n then return 0 end
-    for i = 1, n do
-      if have[i][2][2] ~= ARGV[i + 1] then return 0 end
-    end
-    return 2
+if last < expected then
+  redis.call('HSET', KEYS[2], 'epoch', ARGV[2])
+  return -2
+end
+if last > expected then
+  if n == 0 or last < expected + n then return 0 end
+  local have = redis.call('XRANGE', KEYS[1], (expected + 1) .. '-0', (expected + n) .. '-0')
+  if #have ~= n then return 0 end
+  for i = 1, n do
+    if have[i][2][2] ~= ARGV[i + 2] then return 0 end
   end
-  return 0
+  return 2
 end
 for i = 1, n do
-  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 1])
+  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 2])
 end
 return 1
 """
@@ -257,9 +282,11 @@ class RedisLog:
     async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
         with _guard("append"):
             result = await self._append(keys=[_key(session_id, "log"), _key(session_id, "meta")],
-                                        args=[expected_seq, *records])
+                                        args=[expected_seq, secrets.token_hex(8), *records])
         if result == -1:
             raise SessionLost(f"session {session_id} has no meta in redis (restarted empty?)")
+        if result == -2:
+            raise LogRewound(f"session {session_id}: the log ends before seq {expected_seq}; its epoch was replaced")
         return result in (1, 2)
 
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
@@ -335,6 +362,7 @@ class RedisBroker:
         self._probe_token = 0
         self._probe_wait: tuple[bytes, asyncio.Future[None]] | None = None
         self._closing = False
+        self._down = False  # the last connection attempt failed
         self.reconnects = 0
         self.probe_failures = 0
 
@@ -351,6 +379,9 @@ class RedisBroker:
         if self._supervisor is None:
             self._supervisor = asyncio.create_task(self._supervise(), name="samenspel-redis-pubsub")
         if not self._live.is_set():
+            if self._down:  # Redis is known to be unreachable: don't hold the caller up
+                self._needs_resync.add(session_id)
+                return
             # The handshake subscribes every channel registered before it goes live.
             try:
                 await asyncio.wait_for(self._live.wait(), self._confirm_timeout)
@@ -421,6 +452,7 @@ class RedisBroker:
                 await conn.disconnect(nowait=True)
                 if not isinstance(exc, (*_UNAVAILABLE, rex.ResponseError)):
                     raise
+                self._down = True
                 attempt += 1
                 delay = min(self._backoff_cap, 0.05 * 2 ** attempt) * random.uniform(0.5, 1.0)
                 if attempt == 1 or attempt % 10 == 0:
@@ -433,6 +465,7 @@ class RedisBroker:
                             self.reconnects, attempt, len(self._sessions))
             generation += 1
             attempt = 0
+            self._down = False
             self._conn = conn
             self._live.set()
             self._kick_reason = ""

@@ -14,7 +14,7 @@ import pytest
 from redis.crc import key_slot
 
 from server.store.base import Backend, SessionMeta, StoreUnavailable
-from server.store.redis import RESYNC, SessionLost
+from server.store.redis import RESYNC, LogRewound, SessionLost
 from tests.contract.conftest import FAST, flushall
 from tests.support.redis_server import RedisServer
 
@@ -97,7 +97,6 @@ async def test_stale_append_is_refused_and_writes_nothing(backend: Backend) -> N
     assert await backend.log.append("s1", 0, [b"r1", b"r2"])
     assert not await backend.log.append("s1", 1, [b"late-a", b"late-b"])
     assert not await backend.log.append("s1", 0, [b"stale"])
-    assert not await backend.log.append("s1", 5, [b"ahead"])
     assert await backend.log.read("s1", 0) == [b"r1", b"r2"]
 
 
@@ -244,6 +243,20 @@ async def test_redis_retried_append_is_recognised_as_done(rb: Backend) -> None:
     assert await rb.log.read("s1", 0) == [b"a", b"b"]
 
 
+async def test_redis_append_beyond_a_log_that_lost_records_raises_and_replaces_the_epoch(rb: Backend) -> None:
+    """An append expecting a seq past the log's end (Redis lost acknowledged records) raises LogRewound and
+    gives the session a new epoch."""
+    m = await create(rb)
+    assert await rb.log.append("s1", 0, [b"r1", b"r2", b"r3"])
+    # As if Redis came back from an older AOF or a lagging replica: the log ends at seq 1.
+    await rb.log._r.delete("ss:{s1}:log")
+    await rb.log._r.xadd("ss:{s1}:log", {"d": b"r1"}, id="1-0")
+    with pytest.raises(LogRewound):
+        await rb.log.append("s1", 3, [b"r4"])
+    assert await rb.log.read("s1", 0) == [b"r1"]
+    assert (await rb.log.session("s1")).epoch != m.epoch
+
+
 async def test_redis_broker_reaches_other_instances(rb: Backend, redis_server: RedisServer, open_backends) -> None:
     """A payload published on one instance reaches the handler subscribed on another."""
     other = open_backends(redis_server.url)
@@ -288,6 +301,23 @@ async def test_redis_broker_resyncs_after_a_redis_restart(redis_factory, open_ba
     await b.broker.publish("s2", b"after")
     assert {await next_item(got), await next_item(got)} == {("s1", b"after"), ("s2", b"after")}
     assert b.broker.reconnects == 1
+
+
+async def test_redis_subscribe_while_redis_is_down_resyncs_once_it_is_back(redis_factory, open_backends) -> None:
+    """A subscribe made while Redis is down returns promptly and its handler gets resync, then messages."""
+    server = redis_factory()
+    b = open_backends(server.url)
+    got: asyncio.Queue = asyncio.Queue()
+    await b.broker.subscribe("warm", collect(got, "warm"))
+    await asyncio.to_thread(server.stop)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await b.broker.subscribe("s1", collect(got, "s1"))
+    assert loop.time() - started < 2.5
+    await asyncio.to_thread(server.start)
+    assert {await next_item(got), await next_item(got)} == {("warm", RESYNC), ("s1", RESYNC)}
+    await b.broker.publish("s1", b"after")
+    assert await next_item(got) == ("s1", b"after")
 
 
 async def test_redis_broker_probe_catches_a_silent_subscription(rb: Backend) -> None:
