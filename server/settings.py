@@ -43,6 +43,8 @@ class Settings:
             values["data_dir"] = Path(v)
         if (v := _env("REDIS_URL")) is not None:
             values["redis_url"] = v or None
+        if (v := _env("STATIC_DIR")) is not None:
+            values["static_dir"] = Path(v)
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
         for name, convert in _TUNABLES.items():

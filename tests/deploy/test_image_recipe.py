@@ -1,0 +1,101 @@
+"""The Dockerfile's recipe, run here without Docker: build the wheel, install it clean, run CMD and HEALTHCHECK.
+
+No Docker engine runs on these machines, so these tests read the Dockerfile and compose file and
+perform the same steps in a fresh virtualenv: what the image would run is what runs here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+import venv
+from pathlib import Path
+
+import yaml
+
+from tests.support.processes import ROOT, free_port, wait_for_http
+
+
+def dockerfile_final_stage() -> list[str]:
+    """Instructions of the last stage, continuation lines joined."""
+    text = (ROOT / "Dockerfile").read_text()
+    joined = re.sub(r"\\\n\s*", " ", text)
+    lines = [ln.strip() for ln in joined.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    last_from = max(i for i, ln in enumerate(lines) if ln.startswith("FROM "))
+    return lines[last_from:]
+
+
+def image_env(stage: list[str]) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for line in stage:
+        if line.startswith("ENV "):
+            for key, value in re.findall(r"(\w+)=(\S+)", line[4:]):
+                env[key] = value
+    return env
+
+
+def exec_form(stage: list[str], instruction: str) -> list[str]:
+    line = next(ln for ln in stage if ln.startswith(instruction + " "))
+    return json.loads(line[line.index("["):])
+
+
+def test_image_stage_is_slim_non_root_and_checks_health():
+    """The final stage runs as a non-root user, from a slim base, with a healthcheck on /readyz."""
+    stage = dockerfile_final_stage()
+    assert stage[0].startswith("FROM python:3.11-slim")
+    assert any(ln.startswith("USER ") and "root" not in ln for ln in stage)
+    assert "/readyz" in next(ln for ln in stage if ln.startswith("HEALTHCHECK "))
+    assert not any("[test]" in ln for ln in stage)  # no test extras in the image
+
+
+def test_the_image_recipe_installs_and_serves(tmp_path):
+    """Wheel -> clean venv -> the image's ENV and CMD serve the client, and the HEALTHCHECK passes."""
+    stage = dockerfile_final_stage()
+    wheels = tmp_path / "wheels"
+    subprocess.run([str(ROOT / ".venv/bin/pip"), "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels),
+                    str(ROOT)], check=True)
+    venv.create(tmp_path / "image", with_pip=True)
+    pip = tmp_path / "image/bin/pip"
+    subprocess.run([str(pip), "install", "--quiet", *map(str, wheels.glob("*.whl"))], check=True)
+    # The image copies client/ beside the installed package and points SAMENSPEL_STATIC_DIR at it.
+    app = tmp_path / "app"
+    shutil.copytree(ROOT / "client", app / "client")
+    env = image_env(stage)
+    port = free_port()
+    env.update(SAMENSPEL_PORT=str(port), SAMENSPEL_HOST="127.0.0.1",
+               SAMENSPEL_DATA_DIR=str(tmp_path / "data"), SAMENSPEL_STATIC_DIR=str(app / "client"))
+    run_env = {"PATH": f"{tmp_path / 'image/bin'}:{os.environ['PATH']}", **env}
+    cmd = exec_form(stage, "CMD")
+    server = subprocess.Popen(cmd, cwd=app, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", proc=server)
+        healthcheck = exec_form(stage, "HEALTHCHECK")  # HEALTHCHECK ... CMD [...]
+        assert subprocess.run(healthcheck, env=run_env, cwd=app, timeout=10).returncode == 0
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as page:
+            assert b"<html" in page.read().lower()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/vendor/msgpack.min.js") as lib:
+            assert lib.status == 200
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_compose_runs_redis_with_aof_two_replicas_and_a_websocket_proxy():
+    """The compose file keeps Redis on a volume with AOF, runs at least two app replicas behind nginx."""
+    spec = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())
+    services = spec["services"]
+    redis_cmd = " ".join(services["redis"]["command"])
+    assert "--appendonly yes" in redis_cmd
+    assert any(v.endswith(":/data") for v in services["redis"]["volumes"])
+    assert services["app"]["deploy"]["replicas"] >= 2
+    assert services["app"]["environment"]["SAMENSPEL_REDIS_URL"].startswith("redis://redis:")
+    assert "ports" not in services["app"]  # only the proxy is exposed
+    nginx = (ROOT / "deploy/nginx.conf").read_text()
+    assert "proxy_set_header Upgrade $http_upgrade" in nginx
+    assert "server app:8000" in nginx
+    directives = [ln.split("#")[0] for ln in nginx.splitlines()]
+    assert not any("sticky" in d or "ip_hash" in d or "hash " in d for d in directives)
