@@ -78,9 +78,13 @@ _UNAVAILABLE: tuple[type[BaseException], ...] = (
 )
 
 
-class SessionReset(StoreUnavailable):
-    """Redis lost all or part of this session: positions (sequence numbers) held from before are
-    invalid. Nothing was written. The holder should drop what it has and reload the session."""
+try:
+    from server.store.base import SessionReset
+except ImportError:  # until base.py has it: the same class, defined here
+
+    class SessionReset(StoreUnavailable):  # type: ignore[no-redef]
+        """The store lost all or part of this session: positions (sequence numbers) held from
+        before are invalid. Nothing was written. The holder should drop its state and reload."""
 
 
 class SessionLost(SessionReset):
@@ -363,6 +367,8 @@ class RedisBroker:
         self._probe_wait: tuple[bytes, asyncio.Future[None]] | None = None
         self._closing = False
         self._down = False  # the last connection attempt failed
+        self._dispatched = 0  # messages the reader handled, so the probe tells busy from silent
+        self._in_handler = False
         self.reconnects = 0
         self.probe_failures = 0
 
@@ -393,7 +399,8 @@ class RedisBroker:
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(channel, []).append(waiter)
         try:
-            await conn.send_command("SUBSCRIBE", channel, check_health=False)
+            if not await self._send(conn, "SUBSCRIBE", channel):
+                raise rex.ConnectionError("subscriber connection is being replaced")
             confirmed = await asyncio.wait_for(asyncio.shield(waiter), self._confirm_timeout)
         except (*_UNAVAILABLE,) as exc:
             log.warning("subscribe to %s not confirmed (%s); it is resubscribed on reconnect", session_id, exc)
@@ -408,12 +415,10 @@ class RedisBroker:
         self._handlers.pop(session_id, None)
         self._sessions.pop(channel, None)
         self._needs_resync.discard(session_id)
-        conn = self._conn
-        if self._live.is_set() and conn is not None:
-            try:
-                await conn.send_command("UNSUBSCRIBE", channel, check_health=False)
-            except _UNAVAILABLE:
-                pass  # the connection is gone, and with it the subscription
+        try:
+            await self._send(self._conn, "UNSUBSCRIBE", channel)
+        except _UNAVAILABLE:
+            pass  # the connection is gone, and with it the subscription
 
     async def publish(self, session_id: str, payload: bytes) -> None:
         with _guard("publish"):
@@ -433,6 +438,14 @@ class RedisBroker:
         await self._client.release()
 
     # --- the subscriber connection -----------------------------------------------------------
+
+    async def _send(self, conn, *args: str | bytes) -> bool:
+        """Send on the live subscriber connection only. A connection object that dropped would
+        silently reconnect on send: a socket with a subscription that nobody reads."""
+        if conn is None or conn is not self._conn or not self._live.is_set() or not conn.is_connected:
+            return False
+        await conn.send_command(*args, check_health=False)
+        return True
 
     def _kick(self, reason: str) -> None:
         """Drop the current subscriber connection; the supervisor reconnects and resyncs."""
@@ -503,15 +516,22 @@ class RedisBroker:
         """Subscribe the probe and every session channel, and wait until Redis confirmed all."""
         subscribed: set[bytes] = set()
         pending: list = []  # messages that arrive meanwhile, dispatched once live
+        loop = asyncio.get_running_loop()
         while True:
+            gone = subscribed - set(self._sessions) - {self._probe_channel}
+            if gone:  # unsubscribed while we were connecting
+                await conn.send_command("UNSUBSCRIBE", *gone, check_health=False)
+                subscribed -= gone
             new = ({self._probe_channel} | set(self._sessions)) - subscribed
             if not new:
-                break
+                # No await from here until the supervisor marks the connection live, so every
+                # channel registered before then is subscribed and confirmed.
+                return pending
             await conn.send_command("SUBSCRIBE", *new, check_health=False)
-            deadline = asyncio.get_running_loop().time() + self._confirm_timeout
+            deadline = loop.time() + self._confirm_timeout
             while new:
-                left = deadline - asyncio.get_running_loop().time()
-                msg = await conn.read_response(timeout=max(left, 0.001), push_request=True) if left > 0 else None
+                left = deadline - loop.time()
+                msg = await conn.read_response(timeout=left, push_request=True) if left > 0 else None
                 if msg is None:
                     raise rex.TimeoutError("subscriptions not confirmed in time")
                 if msg[0] == b"subscribe":
@@ -519,10 +539,6 @@ class RedisBroker:
                     subscribed.add(msg[1])
                 elif msg[0] == b"message":
                     pending.append(msg)
-        gone = subscribed - set(self._sessions) - {self._probe_channel}
-        if gone:  # unsubscribed while we were connecting
-            await conn.send_command("UNSUBSCRIBE", *gone, check_health=False)
-        return pending
 
     async def _read(self, conn, pending: list) -> None:
         resync, self._needs_resync = self._needs_resync, set()
@@ -537,6 +553,7 @@ class RedisBroker:
             await self._dispatch(msg)
 
     async def _dispatch(self, msg) -> None:
+        self._dispatched += 1
         kind = msg[0]
         if kind == b"message":
             channel, payload = msg[1], msg[2]
@@ -558,14 +575,16 @@ class RedisBroker:
                 if not waiter.done():
                     waiter.set_result(True)
 
-    @staticmethod
-    async def _call(session_id: str, handler: Handler, payload: bytes) -> None:
+    async def _call(self, session_id: str, handler: Handler, payload: bytes) -> None:
+        self._in_handler = True
         try:
             result = handler(payload)
             if inspect.isawaitable(result):
                 await result
         except Exception:
             log.exception("broker handler for session %s failed", session_id)
+        finally:
+            self._in_handler = False
 
     async def _probe(self) -> None:
         """Returns (and so ends this connection) when a probe does not come back in time."""
@@ -581,13 +600,21 @@ class RedisBroker:
             except _UNAVAILABLE:
                 continue  # the command path is down; the subscriber notices its own loss, or the next probe does
             try:
-                await asyncio.wait_for(future, self._probe_timeout)
-            except asyncio.TimeoutError:
-                self.probe_failures += 1
-                log.warning("pub/sub probe not received within %.1fs (probe failure #%d); reconnecting",
-                            self._probe_timeout, self.probe_failures)
-                self._kick_reason = "probe not answered"
-                return
+                while True:
+                    progress = self._dispatched
+                    try:
+                        await asyncio.wait_for(asyncio.shield(future), self._probe_timeout)
+                        break
+                    except asyncio.TimeoutError:
+                        # A reader busy in a handler or working through a backlog is slow, not
+                        # silent: the probe is queued behind real messages. Keep waiting.
+                        if self._in_handler or self._dispatched != progress:
+                            continue
+                        self.probe_failures += 1
+                        log.warning("pub/sub probe not received within %.1fs (probe failure #%d); reconnecting",
+                                    self._probe_timeout, self.probe_failures)
+                        self._kick_reason = "probe not answered"
+                        return
             finally:
                 self._probe_wait = None
 

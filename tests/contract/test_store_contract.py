@@ -335,6 +335,27 @@ async def test_redis_broker_probe_catches_a_silent_subscription(rb: Backend) -> 
     assert rb.broker.reconnects == 1
 
 
+async def test_redis_broker_probe_waits_for_a_busy_handler(rb: Backend) -> None:
+    """A handler that takes longer than the probe window is not taken for a silent subscription."""
+    got: asyncio.Queue = asyncio.Queue()
+    blocked, release = asyncio.Event(), asyncio.Event()
+
+    async def slow(payload: bytes) -> None:
+        if payload == b"block":
+            blocked.set()
+            await release.wait()
+        got.put_nowait(payload)
+
+    await rb.broker.subscribe("s1", slow)
+    await rb.broker.publish("s1", b"block")
+    await asyncio.wait_for(blocked.wait(), WAIT)
+    await rb.broker.publish("s1", b"queued")
+    await asyncio.sleep(2 * (FAST["probe_every"] + FAST["probe_timeout"]))  # let probes come due meanwhile
+    release.set()
+    assert [await next_item(got), await next_item(got)] == [b"block", b"queued"]
+    assert (rb.broker.probe_failures, rb.broker.reconnects) == (0, 0)
+
+
 async def test_redis_broker_recovers_when_redis_drops_a_slow_subscriber(redis_factory, open_backends) -> None:
     """When Redis cuts a subscriber whose output buffer overflowed, the broker reconnects and resyncs."""
     server = redis_factory(extra_args=("--client-output-buffer-limit", "pubsub 256kb 128kb 60"))
