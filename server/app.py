@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        backend = open_backend(settings.redis_url, settings.data_dir)
+        backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:

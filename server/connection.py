@@ -1,8 +1,8 @@
 """One client socket: who it is, and a bounded queue of outbound frames.
 
-Fan-out never awaits a socket: it drops bytes into each connection's queue. A
-connection whose queue is full is not reading; it is closed (4008) instead of
-slowing the others down or growing memory.
+Fan-out never awaits a socket: it drops bytes into each connection's queue and a
+writer task sends them. A connection whose queue is full is not reading; it is
+cut off (close 4008) instead of slowing the others down or growing memory.
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ from boards.projection import Audience
 log = logging.getLogger("samenspel.connection")
 
 CLOSE_TOO_SLOW = 4008
+CLOSE_RELOAD = 4010
+
+
+class _HangUp:
+    """Queued after the last frame: the writer closes the socket when it gets here."""
+
+    def __init__(self, code: int, reason: str) -> None:
+        self.code = code
+        self.reason = reason
 
 
 class Connection:
@@ -26,9 +35,10 @@ class Connection:
         self.websocket = websocket
         self.id = connection_id
         self.actor: Actor | None = None
-        self._queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=queue_size)
+        self._queue: asyncio.Queue[bytes | _HangUp] = asyncio.Queue(maxsize=queue_size + 1)
+        self._queue_size = queue_size
         self._writer: asyncio.Task | None = None
-        self.closed = False
+        self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
 
     @property
@@ -50,14 +60,21 @@ class Connection:
         """Queue a frame; never blocks. A full queue means the client stopped reading."""
         if self.closed:
             return
-        try:
-            self._queue.put_nowait(frame)
-        except asyncio.QueueFull:
-            log.warning("closing slow connection %s: %d frames unread", self.id, self._queue.qsize())
+        if self._queue.qsize() >= self._queue_size:
+            log.warning("cutting off slow connection %s: %d frames unread", self.id, self._queue.qsize())
             self.closed = True
             if self._writer is not None:
                 self._writer.cancel()
             self.too_slow.set()
+            return
+        self._queue.put_nowait(frame)
+
+    def hang_up(self, code: int, reason: str) -> None:
+        """Close the socket once the frames already queued are sent."""
+        if self.closed:
+            return
+        self.closed = True
+        self._queue.put_nowait(_HangUp(code, reason))  # the queue keeps one slot for this
 
     async def close_too_slow(self, timeout: float) -> None:
         """Send close 4008 if the socket takes it within ``timeout`` (it may never: nobody reads)."""
@@ -70,10 +87,11 @@ class Connection:
     async def _write_loop(self) -> None:
         try:
             while True:
-                frame = await self._queue.get()
-                if frame is None:
+                item = await self._queue.get()
+                if isinstance(item, _HangUp):
+                    await self.websocket.close(code=item.code, reason=item.reason)
                     return
-                await self.websocket.send_bytes(frame)
+                await self.websocket.send_bytes(item)
         except asyncio.CancelledError:
             raise
         except Exception:  # the socket went away; the reader side cleans up

@@ -16,7 +16,7 @@ from boards.templates import TEMPLATES
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
 from server.hub import Hub
 from server.live import now_ms
-from server.store.base import SessionMeta
+from server.store.base import SessionMeta, StoreUnavailable
 
 MAX_BODY = 16 * 1024
 FACILITATOR = Actor("facilitator")
@@ -49,6 +49,10 @@ _STATUS = {
 
 def domain_problem(exc: DomainError) -> JSONResponse:
     return problem(exc.code, exc.message, _STATUS.get(exc.code, 400))
+
+
+def unavailable() -> JSONResponse:
+    return problem(ErrorCode.UNAVAILABLE, "the store is unreachable; try again shortly", 503)
 
 
 async def read_body(request: Request, type_: type) -> object:
@@ -96,6 +100,8 @@ async def create_session(request: Request) -> Response:
             await hub.release(live)
     except DomainError as exc:
         return domain_problem(exc)
+    except StoreUnavailable:
+        return unavailable()
     root = base_url(request)
     return JSONResponse({
         "session": session_id,
@@ -137,6 +143,8 @@ async def lookup_code(request: Request) -> Response:
             await hub.release(live)
     except DomainError as exc:
         return domain_problem(exc)
+    except StoreUnavailable:
+        return unavailable()
 
 
 async def join(request: Request) -> Response:
@@ -154,6 +162,8 @@ async def join(request: Request) -> Response:
         await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
     except DomainError as exc:
         return domain_problem(exc)
+    except StoreUnavailable:
+        return unavailable()
     return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201)
 
 

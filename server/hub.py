@@ -22,7 +22,6 @@ class Hub:
         self.backend = backend
         self.settings = settings
         self.sessions: dict[str, LiveSession] = {}
-        self._users: dict[str, int] = {}  # sockets and requests currently using each session
         self._lock = asyncio.Lock()
         self.instance = new_id()
 
@@ -35,26 +34,33 @@ class Hub:
                 if meta is None:
                     return None
                 live = await LiveSession.load(meta, self.backend, self.settings, self.instance)
+                live.on_stale = self._forget
                 await self.backend.broker.subscribe(session_id, live.on_broker_message)
                 # Records appended between our load and our subscription arrived nowhere: read them.
                 await live.catch_up()
                 live.schedule_timer_expiry()
                 self.sessions[session_id] = live
-            self._users[session_id] = self._users.get(session_id, 0) + 1
+            live.users += 1
             return live
+
+    def _forget(self, live: LiveSession) -> None:
+        """A stale session is not handed out again; its sockets release it as they close."""
+        if self.sessions.get(live.id) is live:
+            del self.sessions[live.id]
 
     async def release(self, live: LiveSession) -> None:
         async with self._lock:
-            left = self._users.get(live.id, 1) - 1
-            if left > 0:
-                self._users[live.id] = left
+            live.users -= 1
+            if live.users > 0:
                 return
-            self._users.pop(live.id, None)
-            self.sessions.pop(live.id, None)
-            try:
-                await self.backend.broker.unsubscribe(live.id)
-            except Exception:
-                log.exception("unsubscribe from session %s failed", live.id)
+            current = self.sessions.get(live.id)
+            if current is live:
+                del self.sessions[live.id]
+            if current is None or current is live:  # a stale session's successor keeps the channel
+                try:
+                    await self.backend.broker.unsubscribe(live.id)
+                except Exception:
+                    log.exception("unsubscribe from session %s failed", live.id)
             await live.close()
 
     async def close(self) -> None:

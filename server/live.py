@@ -13,7 +13,7 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import msgpack
 
@@ -27,10 +27,10 @@ from boards.projection import AUDIENCES, event_view, own_dots, session_view
 from boards.state import SessionState
 from server import frames
 from server.auth import new_id
-from server.connection import Connection
+from server.connection import CLOSE_RELOAD, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
 from server.settings import Settings
-from server.store.base import Backend, SessionMeta, StoreUnavailable
+from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
 
 log = logging.getLogger("samenspel.live")
 
@@ -57,6 +57,10 @@ class LiveSession:
         self._catch_up_lock = asyncio.Lock()
         self._timer_handle: asyncio.TimerHandle | None = None
         self._tasks: set[asyncio.Task] = set()
+        # Set when the store lost this session's log (see ``reset``); the hub then drops us.
+        self.stale = False
+        self.users = 0  # sockets and requests holding this session (counted by the hub)
+        self.on_stale: Callable[[LiveSession], None] | None = None
 
     @property
     def id(self) -> str:
@@ -105,8 +109,13 @@ class LiveSession:
                 base = self.state.seq
                 records = [Record(seq=base + i, at=ctx.now, event=ev) for i, ev in enumerate(events, start=1)]
                 payloads = [pack_record(r) for r in records]
+                if self.stale:
+                    raise DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again")
                 try:
                     appended = await self.backend.log.append(self.id, base, payloads)
+                except SessionReset as exc:
+                    self.reset(str(exc))
+                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
                 except StoreUnavailable:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again") from None
                 if appended:
@@ -136,9 +145,12 @@ class LiveSession:
         if "records" in message:
             self.advance(unpack_record(r) for r in message["records"])
         elif "resync" in message:
-            # The broker reconnected: messages may have been lost meanwhile. The log has them.
-            await self._catch_up_logged()
-            await self.broadcast_presence()
+            # The broker reconnected: messages may have been lost meanwhile. The log has them,
+            # unless the store itself lost the session (a Redis that restarted empty).
+            await self.check_epoch()
+            if not self.stale:
+                await self._catch_up_logged()
+                await self.broadcast_presence()
         elif message.get("presence") not in (None, self.instance):
             await self.broadcast_presence()
 
@@ -176,6 +188,32 @@ class LiveSession:
             if conn.participant == participant:
                 frame = frame or frames.encode({"type": "you", "dots": own_dots(self.state, participant)})
                 conn.send(frame)
+
+    async def check_epoch(self) -> None:
+        """Reset if the store no longer has this session, or has it under another epoch."""
+        try:
+            meta = await self.backend.log.session(self.id)
+        except StoreUnavailable:
+            return  # can't tell now; the next resync asks again
+        if meta is None or meta.epoch != self.meta.epoch:
+            self.reset("the store lost this session" if meta is None else "the session's log was replaced")
+
+    def reset(self, reason: str) -> None:
+        """Our state and sequence numbers are no longer valid: every client must reload.
+
+        Clients get a ``reload`` frame and their socket is closed; they reconnect without a
+        position and load whatever the store has now (or learn the session is gone).
+        """
+        if self.stale:
+            return
+        log.warning("session %s reset: %s; %d client(s) told to reload", self.id, reason, len(self.connections))
+        self.stale = True
+        frame = frames.encode({"type": "reload", "reason": reason})
+        for conn in list(self.connections):
+            conn.send(frame)
+            conn.hang_up(CLOSE_RELOAD, "reload")
+        if self.on_stale is not None:
+            self.on_stale(self)
 
     # --- sockets -----------------------------------------------------------------------------
 
@@ -215,7 +253,11 @@ class LiveSession:
         self.connections.discard(conn)
 
     async def broadcast_presence(self) -> None:
-        who = [msgpack.unpackb(w, raw=False) for w in await self.backend.presence.online(self.id)]
+        try:
+            online = await self.backend.presence.online(self.id)
+        except StoreUnavailable:
+            return  # the next change or resync tells everyone
+        who = [msgpack.unpackb(w, raw=False) for w in online]
         participants = sorted({w["participant"] for w in who if w.get("participant")})
         frame = frames.encode({
             "type": "presence",

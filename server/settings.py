@@ -30,6 +30,12 @@ class Settings:
     # Per client address: failed join-code or token attempts per minute.
     join_attempts_per_minute: int = 20
     snapshot_every: int = 200
+    # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
+    # vanish within it); the pub/sub subscription is probed this often.
+    presence_ttl: float = 30.0
+    heartbeat_every: float = 10.0
+    probe_every: float = 5.0
+    probe_timeout: float = 2.0
     static_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "client")
 
     @classmethod
@@ -62,4 +68,8 @@ _TUNABLES = {
     "rate_burst": int,
     "join_attempts_per_minute": int,
     "snapshot_every": int,
+    "presence_ttl": float,
+    "heartbeat_every": float,
+    "probe_every": float,
+    "probe_timeout": float,
 }

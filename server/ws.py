@@ -17,6 +17,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.live import LiveSession, now_ms
 from server.settings import Settings
+from server.store.base import StoreUnavailable
 
 log = logging.getLogger("samenspel.ws")
 
@@ -113,10 +114,16 @@ class SocketSession:
             else:
                 await self.live.submit(self.conn.actor, frame)
                 self.conn.send(frames.encode({"type": "ok", "ref": ref}))
+        except StoreUnavailable:
+            exc = DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again")
+            self._reply_error(exc, ref, data)
         except DomainError as exc:
-            if ref is None and isinstance(data, bytes):
-                ref = frames.ref_of(data)
-            self.conn.send(frames.error(exc.code, exc.message, ref))
+            self._reply_error(exc, ref, data)
+
+    def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
+        if ref is None and isinstance(data, bytes):
+            ref = frames.ref_of(data)
+        self.conn.send(frames.error(exc.code, exc.message, ref))
 
     async def _hello(self, hello: frames.Hello) -> None:
         if self.live is not None:
@@ -134,12 +141,18 @@ class SocketSession:
             self.limiter.failed(key)
             await self.hub.release(live)
             raise
+        except BaseException:
+            await self.hub.release(live)
+            raise
         self.live = live
         self.conn.actor = actor
         live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
-        await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
-            {"role": actor.role, "participant": actor.participant}))
-        await live.presence_changed()
+        try:
+            await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
+                {"role": actor.role, "participant": actor.participant}))
+            await live.presence_changed()
+        except StoreUnavailable:
+            log.warning("presence unavailable; session %s shows who is online once the store is back", live.id)
 
     async def _authenticate(self, live: LiveSession, hello: frames.Hello) -> Actor:
         if hello.token:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from server.settings import Settings
 from server.store.base import Backend
 
 
-def open_backend(redis_url: str | None, data_dir: Path) -> Backend:
-    if redis_url:
+def open_backend(settings: Settings) -> Backend:
+    if settings.redis_url:
         from server.store.redis import open_redis  # imported lazily: the embedded store needs no Redis
 
-        return open_redis(redis_url)
+        return open_redis(settings.redis_url, presence_ttl=settings.presence_ttl,
+                          heartbeat_every=settings.heartbeat_every, probe_every=settings.probe_every,
+                          probe_timeout=settings.probe_timeout)
     from server.store.embedded import open_embedded
 
-    return open_embedded(data_dir)
+    return open_embedded(settings.data_dir)

@@ -31,6 +31,11 @@ class StoreUnavailable(Exception):
     """The store cannot be reached right now; nothing was written. Retry later."""
 
 
+class SessionReset(StoreUnavailable):
+    """The store lost all or part of this session (e.g. a Redis that restarted empty): positions
+    (sequence numbers) held from before are invalid. Nothing was written. Reload the session."""
+
+
 class EventLog(Protocol):
     async def create_session(self, meta: SessionMeta) -> bool:
         """Register a new session; False if its join code is taken."""
