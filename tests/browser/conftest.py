@@ -1,0 +1,120 @@
+"""Browser fixtures: Debian's chromium driven by Playwright (async API, on the session loop)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]
+
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+PROJECTOR = {"width": 1920, "height": 1080}
+
+expect.set_options(timeout=10_000)
+
+
+@pytest.fixture(scope="session")
+async def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    async with async_playwright() as pw:
+        b = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        await b.close()
+
+
+class Pages:
+    """Opens one browser context per person (own localStorage) and collects page errors."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: list[BrowserContext] = []
+        self.errors: list[str] = []
+
+    async def open(self, viewport: dict = LAPTOP, phone: bool = False, name: str = "") -> Page:
+        ctx = await self.browser.new_context(
+            viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="nl-NL")
+        self.contexts.append(ctx)
+        page = await ctx.new_page()
+        page.on("pageerror", lambda exc: self.errors.append(f"{name}: {exc}"))
+        return page
+
+    async def close(self) -> None:
+        for ctx in self.contexts:
+            await ctx.close()
+
+
+@pytest.fixture
+async def pages(browser):
+    p = Pages(browser)
+    yield p
+    await p.close()
+    assert not p.errors, f"JavaScript errors in the pages: {p.errors}"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+# --- flows through the UI ---------------------------------------------------------------------
+
+AMBITIE = "Samen zorgen we dat elk kind in Oost op tijd de juiste hulp krijgt, dichtbij huis."
+DOEL1 = "Wachttijden voor jeugdhulp halveren in 2026."
+DOEL2 = "Professionals leren structureel van elkaars casuïstiek."
+
+
+async def create_session(page: Page, base: str, title: str = "Leernetwerk Jeugd Oost – maart") -> dict:
+    """Fill "Sessie starten" on the start page; return what the created view shows."""
+    await page.goto(base + "/")
+    await page.get_by_test_id("create-title").fill(title)
+    await page.get_by_test_id("create-ambitie").fill(AMBITIE)
+    await page.get_by_test_id("create-doel1").fill(DOEL1)
+    await page.get_by_test_id("create-doel2").fill(DOEL2)
+    await page.get_by_test_id("create-submit").click()
+    code_el = page.get_by_test_id("created-join-code")
+    await expect(code_el).to_have_text(re.compile(r"^[A-Z0-9]{3} [A-Z0-9]{3}$"))
+    shown = await code_el.inner_text()
+    fac_url = await page.get_by_test_id("created-facilitator-link").input_value()
+    session = re.search(r"/b/([A-Za-z0-9_-]+)#f=", fac_url).group(1)
+    return {"code": shown.replace(" ", ""), "shown_code": shown, "facilitator_url": fac_url, "session": session}
+
+
+async def join(page: Page, base: str, code: str, name: str, group: str, via_link: bool = False) -> None:
+    """Join through the form: type the code on the start page (or open /j/{code}), name, group."""
+    if via_link:
+        await page.goto(f"{base}/j/{code}")
+    else:
+        await page.goto(base + "/")
+        await page.get_by_test_id("join-code-input").fill(code)
+        await page.get_by_test_id("join-lookup").click()
+    await page.get_by_test_id("join-name").fill(name)
+    await page.get_by_test_id(f"join-group-{group}").check()
+    await page.get_by_test_id("join-submit").click()
+    await expect(page.get_by_test_id("board")).to_be_visible()
+    await expect(page.get_by_test_id("role-badge")).to_contain_text(name)
+
+
+async def open_facilitator_board(page: Page) -> None:
+    """From the created view, open the board as facilitator."""
+    await page.get_by_test_id("open-board").click()
+    await expect(page.get_by_test_id("board")).to_be_visible()
+    await expect(page.get_by_test_id("role-badge")).to_have_text(re.compile("Facilitator"))
+
+
+async def shot(page: Page, path: Path, full_page: bool = False) -> None:
+    """A screenshot from the top of the page, after fonts and layout settled."""
+    await page.evaluate("window.scrollTo(0, 0)")
+    await page.evaluate("document.fonts.ready")
+    await page.screenshot(path=str(path), full_page=full_page)
