@@ -151,9 +151,14 @@ end
 return 1
 """
 
-# KEYS[1] meta hash. ARGV field, value pairs. 1 written, 0 the session exists already.
+# KEYS[1] meta hash. ARGV field, value pairs, join_code 3rd/4th and epoch 9th/10th.
+# 1 written (or already written by this very call, retried), 0 another session has this id.
 _CREATE_META = """
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  local have = redis.call('HMGET', KEYS[1], 'join_code', 'epoch')
+  if have[1] == ARGV[4] and have[2] == ARGV[10] then return 1 end
+  return 0
+end
 redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1
 """
@@ -248,7 +253,9 @@ class RedisLog:
     async def create_session(self, meta: SessionMeta) -> bool:
         code_key = _code_key(meta.join_code)
         with _guard("create_session"):
-            if not await self._r.set(code_key, meta.session, nx=True):
+            # NX with GET (Redis >= 7.0): a retry after a lost reply finds its own session id there.
+            owner = await self._r.set(code_key, meta.session, nx=True, get=True)
+            if owner is not None and owner != meta.session.encode():
                 return False
             fields = ["session", meta.session, "join_code", meta.join_code, "facilitator_hash",
                       meta.facilitator_hash, "created_at", str(meta.created_at), "epoch", meta.epoch]

@@ -243,9 +243,19 @@ async def test_redis_retried_append_is_recognised_as_done(rb: Backend) -> None:
     assert await rb.log.read("s1", 0) == [b"a", b"b"]
 
 
+async def test_redis_retried_create_session_is_recognised_as_done(rb: Backend) -> None:
+    """Re-sending a create_session whose reply was lost succeeds again; another session still can't take the code."""
+    m = meta("s1", "ABC123")
+    assert await rb.log.create_session(m)
+    assert await rb.log.create_session(m)
+    assert not await rb.log.create_session(meta("s2", "ABC123"))
+    assert not await rb.log.create_session(meta("s1", "XYZ789", epoch="other"))
+    assert await rb.log.session_by_code("ABC123") == m
+    assert await rb.log.session_by_code("XYZ789") is None
+
+
 async def test_redis_append_beyond_a_log_that_lost_records_raises_and_replaces_the_epoch(rb: Backend) -> None:
-    """An append expecting a seq past the log's end (Redis lost acknowledged records) raises LogRewound and
-    gives the session a new epoch."""
+    """An append past the log's end (Redis lost acknowledged records) raises LogRewound and replaces the epoch."""
     m = await create(rb)
     assert await rb.log.append("s1", 0, [b"r1", b"r2", b"r3"])
     # As if Redis came back from an older AOF or a lagging replica: the log ends at seq 1.
