@@ -59,13 +59,16 @@ import redis.exceptions as rex
 from redis.asyncio.retry import Retry
 from redis.backoff import EqualJitterBackoff, NoBackoff
 
-from server.store.base import Backend, Handler, SessionMeta, StoreUnavailable
+from server.store.base import Backend, Handler, SessionMeta, SessionReset, StoreUnavailable
 
 log = logging.getLogger("samenspel.redis")
 
 RESYNC = msgpack.packb({"resync": 1})
 
-# Redis errors after which nothing was (or can be known to be) written, and a retry later may work.
+# Redis errors that mean "unreachable now, a retry later may work". One caveat: after a timeout
+# an append may have landed with only its reply lost. It is never acknowledged then (the caller
+# sees StoreUnavailable); the records turn up on the next read, and a resend of the very same
+# records is recognised by the append script.
 _UNAVAILABLE: tuple[type[BaseException], ...] = (
     rex.ConnectionError,  # incl. BusyLoadingError (Redis loading its AOF), MaxConnectionsError
     rex.TimeoutError,
@@ -76,15 +79,6 @@ _UNAVAILABLE: tuple[type[BaseException], ...] = (
     asyncio.TimeoutError,
     OSError,
 )
-
-
-try:
-    from server.store.base import SessionReset
-except ImportError:  # until base.py has it: the same class, defined here
-
-    class SessionReset(StoreUnavailable):  # type: ignore[no-redef]
-        """The store lost all or part of this session: positions (sequence numbers) held from
-        before are invalid. Nothing was written. The holder should drop its state and reload."""
 
 
 class SessionLost(SessionReset):
