@@ -372,7 +372,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       const running = timerRunning(tm);
       const up = !!tm.expired || (running && left <= 0);
       const neverSet = !tm.duration_ms && !running && !tm.expired;
-      setText(display, neverSet ? '–:––' : fmt(left));
+      setText(display, fmt(left));
       toggle(el, 'expired', up);
       toggle(el, 'running', running && !up);
       toggle(el, 'idle', neverSet);
@@ -380,7 +380,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       if (up) s = t('timeUp');
       else if (running) s = t('running');
       else if (!neverSet && tm.remaining_ms > 0 && tm.remaining_ms < tm.duration_ms) s = t('paused');
-      else s = neverSet ? '' : t('stopped');
+      else s = neverSet ? t('timerNotSet') : t('stopped');
       setText(status, s);
       const frac = tm.duration_ms > 0 ? Math.min(1, left / tm.duration_ms) : 0;
       fill.style.transform = `scaleX(${up ? 1 : frac})`;
@@ -449,11 +449,22 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     });
     const el = h('section.panel.panel-steps', { 'aria-label': t('steps') },
       h('h2.panel-title', t('steps')), list);
+    let shownStep;
     function update() {
       for (const { step, b } of items) {
         const cur = app.state.step === step.id;
         toggle(b, 'current', cur);
         attr(b, 'aria-current', cur ? 'step' : null);
+      }
+      if (app.state.step !== shownStep) {
+        shownStep = app.state.step;
+        // on a phone the steps are a horizontal strip: keep the current one in view
+        const cur = items.find((i) => i.step.id === shownStep)?.b;
+        if (cur && list.scrollWidth > list.clientWidth) {
+          requestAnimationFrame(() => {
+            list.scrollLeft = cur.parentElement.offsetLeft - (list.clientWidth - cur.offsetWidth) / 2;
+          });
+        }
       }
     }
     return { el, update };
@@ -501,7 +512,8 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
           list._empty.remove();
         }
       }
-      setText(facLine, t('facilitators', { n: app.presence?.facilitators ?? 0 }));
+      const nf = app.presence?.facilitators ?? 0;
+      setText(facLine, nf === 0 ? t('facilitators0') : nf === 1 ? t('facilitators1') : t('facilitators', { n: nf }));
     }
     return { el, update };
   }
@@ -511,7 +523,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       const n = h('strong', { 'data-testid': `projector-count-${g.id}` });
       return { g, n, row: h('li', { style: { '--c': g.colour } }, h('span.swatch'), h('span', L(g.label)), n) };
     });
-    const el = h('section.panel.proj-people', h('ul.proj-groups', rows.map((r) => r.row)));
+    const el = h('section.panel.proj-people', h('h2.panel-title', t('participantsTitle')), h('ul.proj-groups', rows.map((r) => r.row)));
     function update() {
       for (const { g, n } of rows) {
         setText(n, Object.values(app.state.participants).filter((p) => p.group === g.id).length);
@@ -977,9 +989,20 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
           h('button.btn.btn-ghost.btn-tiny.danger', {
             type: 'button', 'data-testid': 'note-remove',
             on: {
-              click: () => {
-                if (!window.confirm(t('confirmRemove'))) return;
-                send({ type: 'remove_note', board: boardId, section: section.id, note: note.id }).catch(() => {});
+              // two steps instead of a modal dialog: "Verwijderen" -> "Zeker weten?" -> gone
+              click: (e) => {
+                const b = e.currentTarget;
+                if (!b.classList.contains('confirm')) {
+                  b.classList.add('confirm');
+                  b.textContent = t('confirmRemoveShort');
+                  clearTimeout(b._reset);
+                  b._reset = setTimeout(() => { b.classList.remove('confirm'); b.textContent = t('remove'); }, 4000);
+                  return;
+                }
+                clearTimeout(b._reset);
+                b.disabled = true;
+                send({ type: 'remove_note', board: boardId, section: section.id, note: note.id })
+                  .catch(() => { b.disabled = false; b.classList.remove('confirm'); b.textContent = t('remove'); });
               },
             },
           }, t('remove')));

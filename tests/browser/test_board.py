@@ -370,3 +370,23 @@ async def test_facilitator_is_warned_above_recommended_group_size(server, pages)
     await expect(fac.get_by_test_id("too-many-warning")).to_be_visible()
     await expect(fac.get_by_test_id("too-many-warning")).to_contain_text("9 deelnemers")
     await expect(fac.get_by_test_id("too-many-warning")).to_contain_text("maximaal 8")
+
+
+async def test_author_removes_own_note_in_two_steps(server, pages):
+    """A participant removes their own action note with a two-step confirm; others see it disappear."""
+    fac = await pages.open(LAPTOP, name="facilitator")
+    created = await create_session(fac, server.http_url)
+    await open_facilitator_board(fac)
+    ann = await pages.open(PHONE, phone=True, name="ann")
+    await join(ann, server.http_url, created["code"], "Ann", "management")
+    lane = ann.get_by_test_id("lane-actie-management-nodig")
+    await ann.get_by_test_id("add-note-actie-management-nodig").click()
+    await lane.get_by_test_id("note-text").fill("Budget voor scholing")
+    await lane.get_by_test_id("note-save").click()
+    await expect(fac.get_by_test_id("lane-actie-management-nodig")).to_contain_text("Budget voor scholing")
+    remove = lane.get_by_test_id("note-remove")
+    await remove.click()
+    await expect(remove).to_have_text("Zeker weten?")
+    await remove.click()
+    await expect(fac.get_by_test_id("lane-actie-management-nodig")).not_to_contain_text("Budget voor scholing")
+    await expect(lane.locator(".note")).to_have_count(0)
