@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
+        app.state.hub.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
             yield

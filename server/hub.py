@@ -24,6 +24,21 @@ class Hub:
         self.sessions: dict[str, LiveSession] = {}
         self._lock = asyncio.Lock()
         self.instance = new_id()
+        self._refresher: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._refresher = asyncio.create_task(self._refresh_presence(), name="presence-refresh")
+
+    async def _refresh_presence(self) -> None:
+        """Presence entries of a crashed instance expire silently in the store: look again now
+        and then, and tell the sockets when the list changed."""
+        while True:
+            await asyncio.sleep(self.settings.heartbeat_every)
+            for live in list(self.sessions.values()):
+                try:
+                    await live.broadcast_presence(only_if_changed=True)
+                except Exception:
+                    log.exception("presence refresh of session %s failed", live.id)
 
     async def acquire(self, session_id: str) -> LiveSession | None:
         """The live session, loading it if needed; None if no such session. Pair with ``release``."""
@@ -64,6 +79,8 @@ class Hub:
             await live.close()
 
     async def close(self) -> None:
+        if self._refresher is not None:
+            self._refresher.cancel()
         for live in list(self.sessions.values()):
             await live.close()
         self.sessions.clear()

@@ -60,6 +60,7 @@ class LiveSession:
         # Set when the store lost this session's log (see ``reset``); the hub then drops us.
         self.stale = False
         self.users = 0  # sockets and requests holding this session (counted by the hub)
+        self._presence_frame: bytes | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
 
     @property
@@ -252,19 +253,22 @@ class LiveSession:
     def detach(self, conn: Connection) -> None:
         self.connections.discard(conn)
 
-    async def broadcast_presence(self) -> None:
+    async def broadcast_presence(self, only_if_changed: bool = False) -> None:
+        """Send who is online to our sockets (``only_if_changed``: skip if it is what they have)."""
         try:
             online = await self.backend.presence.online(self.id)
         except StoreUnavailable:
-            return  # the next change or resync tells everyone
+            return  # the next change, refresh or resync tells everyone
         who = [msgpack.unpackb(w, raw=False) for w in online]
-        participants = sorted({w["participant"] for w in who if w.get("participant")})
         frame = frames.encode({
             "type": "presence",
-            "participants": participants,
+            "participants": sorted({w["participant"] for w in who if w.get("participant")}),
             "facilitators": sum(1 for w in who if w["role"] == "facilitator"),
             "viewers": sum(1 for w in who if w["role"] == "viewer"),
         })
+        if only_if_changed and frame == self._presence_frame:
+            return
+        self._presence_frame = frame
         for conn in self.connections:
             conn.send(frame)
 
@@ -287,14 +291,17 @@ class LiveSession:
         end = timer.deadline(self.state.timer)
         if end is None:
             return
-        delay = max(0.0, (end - now_ms()) / 1000)
+        delay = max(0.0, (end - now_ms()) / 1000) + 0.002
         loop = asyncio.get_running_loop()
         self._timer_handle = loop.call_later(delay, lambda: self._spawn(self._expire_timer()))
 
     async def _expire_timer(self) -> None:
         for attempt in range(30):
             try:
-                await self.submit(SYSTEM, c.ExpireTimer())
+                if not await self.submit(SYSTEM, c.ExpireTimer()):
+                    # Woken a hair early (the loop's clock is not the wall clock), or the timer
+                    # changed meanwhile: arm again for whatever the deadline is now.
+                    self.schedule_timer_expiry()
                 return
             except DomainError as exc:
                 if exc.code not in (ErrorCode.UNAVAILABLE, ErrorCode.CONFLICT):

@@ -390,3 +390,37 @@ async def test_author_removes_own_note_in_two_steps(server, pages):
     await remove.click()
     await expect(fac.get_by_test_id("lane-actie-management-nodig")).not_to_contain_text("Budget voor scholing")
     await expect(lane.locator(".note")).to_have_count(0)
+
+
+async def test_too_many_wrong_codes_are_explained(server, pages):
+    """After many wrong codes the join form says, in Dutch, to wait a minute (rate_limited)."""
+    import httpx
+
+    async with httpx.AsyncClient(base_url=server.http_url) as client:
+        for _ in range(25):
+            response = await client.get("/api/codes/XXXXXX")
+            if response.status_code == 429:
+                break
+        assert response.status_code == 429
+    page = await pages.open(LAPTOP, name="guest")
+    await page.goto(server.http_url + "/j/ACDEFG")
+    await expect(page.get_by_test_id("join-error")).to_contain_text("Te veel pogingen")
+
+
+async def test_board_link_without_identity_offers_the_join_form(server, pages):
+    """Opening a board link in a browser that never joined shows why, and the join form; joining lands on the board."""
+    created = await api_create(server.http_url, title="Jeugd Noord")
+    page = await pages.open(PHONE, phone=True, name="newcomer")
+    await page.goto(f"{server.http_url}/b/{created['session']}")
+    await expect(page.get_by_test_id("not-joined")).to_be_visible()
+    await page.get_by_test_id("join-code-input").fill(created["join_code"])
+    await page.get_by_test_id("join-lookup").click()
+    await expect(page.get_by_test_id("join-title")).to_have_text("Jeugd Noord")
+    await page.get_by_test_id("join-name").fill("Fien")
+    await page.get_by_test_id("join-group-leernetwerk").check()
+    await page.get_by_test_id("join-submit").click()
+    await expect(page.get_by_test_id("remaining-drijfveren")).to_have_text("Nog 3 van 3 stickers")
+    # coming back through the join link recognises the person
+    await page.goto(f"{server.http_url}/j/{created['join_code']}")
+    await expect(page.get_by_test_id("join-continue")).to_be_visible()
+    await expect(page.get_by_text("al mee als Fien")).to_be_visible()

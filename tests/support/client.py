@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from typing import Any
 
 import httpx
@@ -28,8 +27,12 @@ async def join(http_url: str, code: str, name: str, group: str) -> dict:
         return response.json()
 
 
+_REPLIES = ("ok", "error", "pong", "welcome")
+
+
 class Client:
-    """One websocket; frames are read into a queue by a background task."""
+    """One websocket. A reader task files every frame into ``frames`` and resolves the reply
+    (ok / error / pong / welcome) to each ``ref`` sent, so concurrent calls never steal replies."""
 
     def __init__(self, ws_url: str) -> None:
         self.ws_url = ws_url
@@ -38,7 +41,7 @@ class Client:
         self.seq = 0
         self.epoch: str | None = None
         self._ref = 0
-        self._backlog: deque[dict] = deque()  # frames passed over while waiting for a reply
+        self._replies: dict[int, asyncio.Future[dict]] = {}
         self._reader: asyncio.Task | None = None
 
     async def connect(self, **headers: str) -> "Client":
@@ -54,6 +57,9 @@ class Client:
                     self.seq = frame["seq"]
                 elif frame.get("type") == "welcome":
                     self.seq, self.epoch = frame["seq"], frame["epoch"]
+                waiting = self._replies.pop(frame.get("ref"), None) if frame.get("type") in _REPLIES else None
+                if waiting is not None and not waiting.done():
+                    waiting.set_result(frame)
                 await self.frames.put(frame)
         except websockets.ConnectionClosed:
             pass
@@ -63,36 +69,23 @@ class Client:
 
     async def send(self, frame: dict) -> int:
         self._ref += 1
-        frame = {**frame, "ref": self._ref}
-        await self.ws.send(msgpack.packb(frame))
+        self._replies[self._ref] = asyncio.get_running_loop().create_future()
+        await self.ws.send(msgpack.packb({**frame, "ref": self._ref}))
         return self._ref
-
-    async def _get(self, timeout: float) -> dict:
-        if self._backlog:
-            return self._backlog.popleft()
-        return await asyncio.wait_for(self.frames.get(), timeout)
 
     async def next(self, type_: str | None = None, timeout: float = TIMEOUT) -> dict:
         """The next frame (of ``type_``, skipping others)."""
         while True:
-            frame = await self._get(timeout)
+            frame = await asyncio.wait_for(self.frames.get(), timeout)
             if type_ is None or frame["type"] == type_:
                 return frame
 
     async def reply(self, ref: int, timeout: float = TIMEOUT) -> dict:
-        """The ok/error/pong reply to ``ref``; other frames stay readable by ``next``."""
-        passed: list[dict] = []
-        try:
-            while True:
-                frame = await asyncio.wait_for(self.frames.get(), timeout)
-                if frame["type"] in ("ok", "error", "pong") and frame.get("ref") == ref:
-                    return frame
-                passed.append(frame)
-        finally:
-            self._backlog.extend(passed)
+        """The ok / error / pong / welcome answering ``ref``."""
+        return await asyncio.wait_for(self._replies[ref], timeout)
 
-    async def call(self, frame: dict) -> dict:
-        return await self.reply(await self.send(frame))
+    async def call(self, frame: dict, timeout: float = TIMEOUT) -> dict:
+        return await self.reply(await self.send(frame), timeout)
 
     async def event(self, event_type: str, timeout: float = TIMEOUT) -> dict:
         """The next event frame whose event has ``event_type``."""
@@ -102,15 +95,12 @@ class Client:
                 return frame
 
     async def hello(self, session: str, **fields: Any) -> dict:
-        ref = await self.send({"type": "hello", "session": session, **fields})
-        while True:
-            frame = await asyncio.wait_for(self.frames.get(), TIMEOUT)
-            if frame["type"] == "welcome" or (frame["type"] == "error" and frame.get("ref") == ref):
-                return frame
+        """The welcome, or the error refusing the hello."""
+        return await self.call({"type": "hello", "session": session, **fields})
 
     def drain(self) -> list[dict]:
-        out = list(self._backlog)
-        self._backlog.clear()
+        """Every frame received and not yet read."""
+        out = []
         while not self.frames.empty():
             out.append(self.frames.get_nowait())
         return out
