@@ -51,8 +51,12 @@ class Hub:
                 live = await LiveSession.load(meta, self.backend, self.settings, self.instance)
                 live.on_stale = self._forget
                 await self.backend.broker.subscribe(session_id, live.on_broker_message)
-                # Records appended between our load and our subscription arrived nowhere: read them.
-                await live.catch_up()
+                try:
+                    # Records appended between our load and our subscription arrived nowhere: read them.
+                    await live.catch_up()
+                except BaseException:
+                    await self.backend.broker.unsubscribe(session_id)
+                    raise
                 live.schedule_timer_expiry()
                 self.sessions[session_id] = live
             live.users += 1

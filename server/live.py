@@ -191,13 +191,20 @@ class LiveSession:
                 conn.send(frame)
 
     async def check_epoch(self) -> None:
-        """Reset if the store no longer has this session, or has it under another epoch."""
+        """Reset if the store no longer has this session as we know it: gone, under another epoch,
+        or with a log that lost its tail (our last record is not where we left it)."""
         try:
             meta = await self.backend.log.session(self.id)
+            if meta is None or meta.epoch != self.meta.epoch:
+                self.reset("the store lost this session" if meta is None else "the session's log was replaced")
+                return
+            if self.recent:
+                last = self.recent[-1]
+                stored = await self.backend.log.read(self.id, last.seq - 1, 1)
+                if not stored or stored[0] != pack_record(last):
+                    self.reset("the session's log lost its latest events")
         except StoreUnavailable:
             return  # can't tell now; the next resync asks again
-        if meta is None or meta.epoch != self.meta.epoch:
-            self.reset("the store lost this session" if meta is None else "the session's log was replaced")
 
     def reset(self, reason: str) -> None:
         """Our state and sequence numbers are no longer valid: every client must reload.
