@@ -606,7 +606,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       class: `sec-${section.type} sec-id-${section.id}`,
       id: `sec-${boardId}-${section.id}`,
       'data-testid': `section-${tid(boardId, section.id)}`,
-      'aria-labelledby': undefined,
+      'aria-label': L(section.title),
     }, head);
     function updateCurrent() {
       const cur = !!section.step && app.state.step === section.step;

@@ -255,10 +255,12 @@ export class Connection {
     this.welcomed = true;
     this.attempt = 0;
     this.everOpen = true;
-    const firstEstimate = this.bestRtt === Infinity;
-    if (firstEstimate && typeof msg.server_time === 'number') {
-      this.offset = msg.server_time - Date.now();
+    if (this.bestRtt === Infinity && typeof msg.server_time === 'number') {
+      this.offset = msg.server_time - Date.now(); // rough: off by the one-way delay
     }
+    // measure again on every (re)connection: a laptop that slept may have had its clock set;
+    // the old offset stays in use until a pong gives a better one
+    this.bestRtt = Infinity;
     this.epoch = msg.epoch;
     if (msg.mode === 'snapshot') {
       this.seq = msg.state ? msg.state.seq : msg.seq;
