@@ -93,9 +93,6 @@ class SetHidden(Command, tag="set_hidden"):
     hidden: bool
 
 
-ClientCommand = PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-
-
 # Commands the server gives on someone's behalf; never decoded from a client frame.
 
 
@@ -111,3 +108,119 @@ class ExpireTimer(Command, tag="expire_timer"):
 class CreateSession(Command, tag="create_session"):
     title: Annotated[str, Meta(max_length=120)]
     boards: tuple[Id, ...]
+
+
+# --- the stakeholder map (instruction card 2) ---------------------------------------------------
+
+Coord = Annotated[float, Meta(ge=-1000.0, le=1000.0)]  # clamped to 0..1 by the engine
+Category = Annotated[str, Meta(max_length=200)]
+
+
+class AddStakeholder(Command, tag="add_stakeholder"):
+    board: Id
+    section: Id
+    category: Category
+    names: Text = ""
+    x: Coord = 0.5
+    y: Coord = 0.5
+
+
+class EditStakeholder(Command, tag="edit_stakeholder"):
+    """Replace the texts and tags; refused with ``edit_conflict`` if ``base_version`` is stale."""
+
+    board: Id
+    section: Id
+    item: Id
+    base_version: Annotated[int, Meta(ge=1)]
+    category: Category
+    names: Text = ""
+    knowledge: Annotated[list[Id], Meta(max_length=10)] = []
+    assumption: bool = False
+
+
+class MoveStakeholder(Command, tag="move_stakeholder"):
+    """The final position of a drag on the map (the drag itself is not logged)."""
+
+    board: Id
+    section: Id
+    item: Id
+    x: Coord
+    y: Coord
+
+
+class PlaceInMatrix(Command, tag="place_in_matrix"):
+    """Influence and interest (0..1); both None takes the stakeholder off the matrix."""
+
+    board: Id
+    section: Id
+    item: Id
+    influence: Coord | None
+    interest: Coord | None
+
+
+class SetRelevant(Command, tag="set_relevant"):
+    board: Id
+    section: Id
+    item: Id
+    relevant: bool
+
+
+class RemoveStakeholder(Command, tag="remove_stakeholder"):
+    board: Id
+    section: Id
+    item: Id
+
+
+class RestoreStakeholder(Command, tag="restore_stakeholder"):
+    board: Id
+    section: Id
+    item: Id
+
+
+class AddAttachedNote(Command, tag="add_attached_note"):
+    board: Id
+    section: Id
+    item: Id
+    kind: Id
+    text: Text
+
+
+class EditAttachedNote(Command, tag="edit_attached_note"):
+    board: Id
+    section: Id
+    item: Id
+    note: Id
+    base_version: Annotated[int, Meta(ge=1)]
+    text: Text
+
+
+class RemoveAttachedNote(Command, tag="remove_attached_note"):
+    board: Id
+    section: Id
+    item: Id
+    note: Id
+
+
+class Undo(Command, tag="undo"):
+    """Take back the sender's own last change on this board's stakeholders."""
+
+    board: Id
+
+
+class SetCheck(Command, tag="set_check"):
+    board: Id
+    section: Id
+    item: Id
+    checked: bool
+
+
+StakeholderCommand = (
+    AddStakeholder | EditStakeholder | MoveStakeholder | PlaceInMatrix | SetRelevant | RemoveStakeholder
+    | RestoreStakeholder | AddAttachedNote | EditAttachedNote | RemoveAttachedNote | Undo | SetCheck
+)
+
+
+ClientCommand = (
+    PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
+    | StakeholderCommand
+)

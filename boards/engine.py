@@ -8,40 +8,18 @@ before applying them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 from boards import commands as c
 from boards import events as e
-from boards import timer
+from boards import stakeholders, timer
+from boards.actors import FACILITATOR, SYSTEM, Actor, Context, Role  # noqa: F401  (re-exported)
 from boards.errors import DomainError, ErrorCode
-from boards.state import BoardState, Note, Participant, SessionState, new_board
+from boards.guards import check_len, find_board, find_section, require, require_member, require_participant
+from boards.state import Note, Participant, SessionState, new_board, session_groups
 from boards.template import DotSection, NoteSection, TextSection
 from boards.templates import TEMPLATES
 
-FACILITATOR = "facilitator"
 MAX_PARTICIPANTS = 200
-
-Role = Literal["facilitator", "participant", "viewer", "system"]
-
-
-@dataclass(frozen=True)
-class Actor:
-    role: Role
-    participant: str | None = None  # set when role is "participant"
-
-    @property
-    def author_id(self) -> str:
-        return self.participant if self.role == "participant" and self.participant else FACILITATOR
-
-
-SYSTEM = Actor("system")
-
-
-@dataclass(frozen=True)
-class Context:
-    now: int  # server time, ms since the epoch
-    new_id: Callable[[], str]
 
 
 def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) -> list[e.Event]:
@@ -52,47 +30,11 @@ def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) 
     return handler(state, actor, command, ctx)
 
 
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def _require(actor: Actor, *roles: Role) -> None:
-    if actor.role not in roles:
-        who = " or ".join(roles)
-        raise DomainError(ErrorCode.FORBIDDEN, f"only the {who} may do this")
-
-
-def _board(state: SessionState, board_id: str) -> BoardState:
-    board = state.boards.get(board_id)
-    if board is None:
-        raise DomainError(ErrorCode.NOT_FOUND, f"no board {board_id!r} in this session")
-    return board
-
-
-def _section(board: BoardState, section_id: str, kind: type):
-    section = board.spec.section(section_id)
-    if not isinstance(section, kind):
-        raise DomainError(ErrorCode.NOT_FOUND, f"no {kind.__name__} {section_id!r} on this board")
-    return section
-
-
-def _participant(state: SessionState, actor: Actor) -> Participant:
-    _require(actor, "participant")
-    person = state.participants.get(actor.participant or "")
-    if person is None:
-        raise DomainError(ErrorCode.BAD_TOKEN, "unknown participant")
-    return person
-
-
-def _check_len(text: str, limit: int, what: str) -> None:
-    if len(text) > limit:
-        raise DomainError(ErrorCode.INVALID, f"{what} is longer than {limit} characters")
-
-
 # --- session and people ----------------------------------------------------------------------
 
 
 def _create_session(state: SessionState, actor: Actor, cmd: c.CreateSession, ctx: Context):
-    _require(actor, "system")
+    require(actor, "system")
     if state.seq != 0:
         raise DomainError(ErrorCode.INVALID, "session exists already")
     if not cmd.boards:
@@ -106,11 +48,11 @@ def _create_session(state: SessionState, actor: Actor, cmd: c.CreateSession, ctx
 
 
 def _join(state: SessionState, actor: Actor, cmd: c.Join, ctx: Context):
-    _require(actor, "system")
+    require(actor, "system")
     name = cmd.name.strip()
     if not name:
         raise DomainError(ErrorCode.INVALID, "a display name is needed")
-    if not any(b.spec.group(cmd.group) for b in state.boards.values()):
+    if not any(g.id == cmd.group for g in session_groups(state)):
         raise DomainError(ErrorCode.UNKNOWN_GROUP, f"no group {cmd.group!r} on this board")
     if len(state.participants) >= MAX_PARTICIPANTS:
         raise DomainError(ErrorCode.LIMIT_REACHED, f"a session holds at most {MAX_PARTICIPANTS} people")
@@ -121,9 +63,9 @@ def _join(state: SessionState, actor: Actor, cmd: c.Join, ctx: Context):
 
 
 def _place_dot(state: SessionState, actor: Actor, cmd: c.PlaceDot, ctx: Context):
-    person = _participant(state, actor)
-    board = _board(state, cmd.board)
-    section: DotSection = _section(board, cmd.section, DotSection)
+    person = require_participant(state, actor)
+    board = find_board(state, cmd.board)
+    section: DotSection = find_section(board, cmd.section, DotSection)
     if not any(o.id == cmd.option for o in section.options):
         raise DomainError(ErrorCode.NOT_FOUND, f"no option {cmd.option!r} in {section.id!r}")
     mine = board.dots[section.id].by_person.get(actor.participant, [])
@@ -137,9 +79,9 @@ def _place_dot(state: SessionState, actor: Actor, cmd: c.PlaceDot, ctx: Context)
 
 
 def _remove_dot(state: SessionState, actor: Actor, cmd: c.RemoveDot, ctx: Context):
-    person = _participant(state, actor)
-    board = _board(state, cmd.board)
-    _section(board, cmd.section, DotSection)
+    person = require_participant(state, actor)
+    board = find_board(state, cmd.board)
+    find_section(board, cmd.section, DotSection)
     if cmd.option not in board.dots[cmd.section].by_person.get(actor.participant, []):
         raise DomainError(ErrorCode.NO_SUCH_DOT, "you have no dot on that field")
     return [e.DotRemoved(board=cmd.board, section=cmd.section, option=cmd.option,
@@ -147,9 +89,9 @@ def _remove_dot(state: SessionState, actor: Actor, cmd: c.RemoveDot, ctx: Contex
 
 
 def _set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Context):
-    _require(actor, "facilitator")
-    board = _board(state, cmd.board)
-    _section(board, cmd.section, DotSection)
+    require(actor, "facilitator")
+    board = find_board(state, cmd.board)
+    find_section(board, cmd.section, DotSection)
     vote = board.dots[cmd.section]
     counts = None if cmd.hidden else {o: dict(g) for o, g in vote.counts.items()}
     return [e.VisibilitySet(board=cmd.board, section=cmd.section, hidden=cmd.hidden, counts=counts)]
@@ -159,19 +101,19 @@ def _set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Contex
 
 
 def _set_text(state: SessionState, actor: Actor, cmd: c.SetText, ctx: Context):
-    _require(actor, "facilitator")
-    board = _board(state, cmd.board)
-    section: TextSection = _section(board, cmd.section, TextSection)
+    require(actor, "facilitator")
+    board = find_board(state, cmd.board)
+    section: TextSection = find_section(board, cmd.section, TextSection)
     field = next((f for f in section.fields if f.id == cmd.field), None)
     if field is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"no field {cmd.field!r} in {section.id!r}")
-    _check_len(cmd.text, field.max_len, "the text")
+    check_len(cmd.text, field.max_len, "the text")
     return [e.TextSet(board=cmd.board, section=cmd.section, field=cmd.field, text=cmd.text)]
 
 
 def _note_section(state: SessionState, board_id: str, section_id: str, lane: str | None):
-    board = _board(state, board_id)
-    section: NoteSection = _section(board, section_id, NoteSection)
+    board = find_board(state, board_id)
+    section: NoteSection = find_section(board, section_id, NoteSection)
     if lane is not None and not any(l.id == lane for l in section.lanes):
         raise DomainError(ErrorCode.NOT_FOUND, f"no lane {lane!r} in {section.id!r}")
     return board, section
@@ -180,15 +122,13 @@ def _note_section(state: SessionState, board_id: str, section_id: str, lane: str
 def _add_note(state: SessionState, actor: Actor, cmd: c.AddNote, ctx: Context):
     board, section = _note_section(state, cmd.board, cmd.section, cmd.lane)
     if section.adders == "facilitator":
-        _require(actor, "facilitator")
+        require(actor, "facilitator")
     else:
-        _require(actor, "facilitator", "participant")
-    if actor.role == "participant":
-        _participant(state, actor)
+        require_member(state, actor)
     text = cmd.text.strip()
     if not text:
         raise DomainError(ErrorCode.INVALID, "a note needs text")
-    _check_len(text, section.max_len, "the note")
+    check_len(text, section.max_len, "the note")
     if len(board.notes[section.id]) >= section.max_notes:
         raise DomainError(ErrorCode.LIMIT_REACHED, f"{section.id!r} holds at most {section.max_notes} notes")
     owner = cmd.owner.strip() if section.with_owner else ""
@@ -214,7 +154,7 @@ def _edit_note(state: SessionState, actor: Actor, cmd: c.EditNote, ctx: Context)
     text = cmd.text.strip()
     if not text:
         raise DomainError(ErrorCode.INVALID, "a note needs text; remove it instead")
-    _check_len(text, section.max_len, "the note")
+    check_len(text, section.max_len, "the note")
     owner = cmd.owner.strip() if section.with_owner else ""
     return [e.NoteEdited(board=cmd.board, section=cmd.section, note=cmd.note, lane=cmd.lane or note.lane,
                          text=text, owner=owner, version=note.version + 1)]
@@ -230,7 +170,7 @@ def _remove_note(state: SessionState, actor: Actor, cmd: c.RemoveNote, ctx: Cont
 
 
 def _timer(state: SessionState, actor: Actor, cmd: c.Timer, ctx: Context):
-    _require(actor, "facilitator")
+    require(actor, "facilitator")
     t = state.timer
     running = timer.is_running(t)
     if cmd.action == "set":
@@ -253,7 +193,7 @@ def _timer(state: SessionState, actor: Actor, cmd: c.Timer, ctx: Context):
 
 
 def _expire_timer(state: SessionState, actor: Actor, cmd: c.ExpireTimer, ctx: Context):
-    _require(actor, "system")
+    require(actor, "system")
     end = timer.deadline(state.timer)
     if end is None or end > ctx.now:
         return []  # paused, reset or extended meanwhile, or already expired: nothing to do
@@ -261,7 +201,7 @@ def _expire_timer(state: SessionState, actor: Actor, cmd: c.ExpireTimer, ctx: Co
 
 
 def _set_step(state: SessionState, actor: Actor, cmd: c.SetStep, ctx: Context):
-    _require(actor, "facilitator")
+    require(actor, "facilitator")
     steps = [s for b in state.boards.values() for s in b.spec.steps]
     if not any(s.id == cmd.step for s in steps):
         raise DomainError(ErrorCode.NOT_FOUND, f"no step {cmd.step!r}")
@@ -281,6 +221,7 @@ _HANDLERS: dict[type, Callable] = {
     c.Timer: _timer,
     c.ExpireTimer: _expire_timer,
     c.SetStep: _set_step,
+    **stakeholders.HANDLERS,
 }
 
 
@@ -340,4 +281,8 @@ def apply(state: SessionState, record: e.Record) -> None:
             timer.expire(state.timer)
         case e.StepSet():
             state.step = ev.step
+        case e.StakeholderSaved():
+            stakeholders.apply_saved(state.boards[ev.board], ev)
+        case e.CheckSet():
+            stakeholders.apply_check(state.boards[ev.board], ev)
     state.seq = record.seq

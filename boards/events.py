@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import msgspec
 
+from boards.state import Stakeholder
+
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
     pass
@@ -112,10 +114,31 @@ class VisibilitySet(Event, tag="visibility_set"):
     counts: dict[str, dict[str, int]] | None = None
 
 
+class StakeholderSaved(Event, tag="stakeholder_saved"):
+    """The whole stakeholder as it now is (a new one, or a change of any kind).
+
+    ``change`` says what kind of change (add, edit, move, matrix, relevance, remove,
+    restore, note, undo) and ``by`` whose (a participant id or "facilitator").
+    """
+
+    board: str
+    section: str
+    item: Stakeholder
+    change: str
+    by: str
+
+
+class CheckSet(Event, tag="check_set"):
+    board: str
+    section: str
+    item: str
+    checked: bool
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
-    | StepSet | VisibilitySet
+    | StepSet | VisibilitySet | StakeholderSaved | CheckSet
 )
 
 

@@ -55,6 +55,8 @@ def session_view(state: SessionState, audience: Audience, participant: str | Non
             "texts": board.texts,
             "dots": dots,
             "notes": {s: list(notes.values()) for s, notes in board.notes.items()},
+            "stakeholders": {s: list(items.values()) for s, items in board.stakeholders.items()},
+            "checks": board.checks,
         }
     view = {
         "session": state.session,

@@ -10,7 +10,15 @@ from __future__ import annotations
 import msgspec
 
 from boards.templates import TEMPLATES
-from boards.template import DotSection, NoteSection, Template, TextSection
+from boards.template import (
+    ChecklistSection,
+    DotSection,
+    Group,
+    NoteSection,
+    StakeholderSection,
+    Template,
+    TextSection,
+)
 
 
 class Participant(msgspec.Struct):
@@ -35,11 +43,57 @@ class DotVote(msgspec.Struct):
     hidden: bool = False
 
 
+class AttachedNote(msgspec.Struct):
+    """A note stuck to a stakeholder (a belang or a behoefte); it moves with it."""
+
+    id: str
+    kind: str
+    text: str
+    author: str
+    version: int = 1
+
+
+class Stakeholder(msgspec.Struct):
+    """One stakeholder post-it. Positions are fractions of the surface, 0..1.
+
+    ``version`` counts edits of the texts and tags (what two people can type over each
+    other); moves do not count. Removal and "not relevant" are flags: nothing is deleted.
+    """
+
+    id: str
+    category: str
+    names: str
+    author: str
+    x: float = 0.5
+    y: float = 0.5
+    influence: float | None = None  # on the matrix; None while not placed there
+    interest: float | None = None
+    knowledge: list[str] = []
+    assumption: bool = False
+    relevant: bool = True
+    removed: bool = False
+    hidden_by: str = ""  # who removed it or marked it not relevant: they (or the facilitator) may undo that
+    version: int = 1
+    notes: dict[str, AttachedNote] = {}
+
+
+class UndoStep(msgspec.Struct):
+    """What an actor's change did to one stakeholder, so that they can take it back."""
+
+    section: str
+    item: str
+    before: Stakeholder | None
+    after: Stakeholder
+
+
 class BoardState(msgspec.Struct):
     template: str
     texts: dict[str, dict[str, str]] = {}
     dots: dict[str, DotVote] = {}
     notes: dict[str, dict[str, Note]] = {}
+    stakeholders: dict[str, dict[str, Stakeholder]] = {}
+    checks: dict[str, dict[str, bool]] = {}
+    undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
 
     @property
     def spec(self) -> Template:
@@ -69,6 +123,12 @@ class SessionState(msgspec.Struct):
     step: str | None = None
 
 
+def session_groups(state: SessionState) -> tuple[Group, ...]:
+    """The groups people join: those of the session's first board (its main board)."""
+    first = next(iter(state.boards.values()), None)
+    return first.spec.groups if first else ()
+
+
 def new_board(template_id: str) -> BoardState:
     """An empty board of the given template, with every section present."""
     template = TEMPLATES[template_id]
@@ -80,6 +140,10 @@ def new_board(template_id: str) -> BoardState:
             board.dots[section.id] = DotVote()
         elif isinstance(section, NoteSection):
             board.notes[section.id] = {}
+        elif isinstance(section, StakeholderSection):
+            board.stakeholders[section.id] = {}
+        elif isinstance(section, ChecklistSection):
+            board.checks[section.id] = {item.id: False for item in section.items}
     return board
 
 

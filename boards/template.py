@@ -79,7 +79,37 @@ class NoteSection(msgspec.Struct, frozen=True, tag="notes"):
     step: str | None = None
 
 
-Section = DotSection | TextSection | NoteSection
+class StakeholderSection(msgspec.Struct, frozen=True, tag="stakeholders"):
+    """Stakeholder post-its placed freely on a map around the ambition and on an
+    influence-interest matrix, tagged with kinds of knowledge, with attached notes
+    (``note_kinds``, e.g. belangen and behoeften) and an "assumption" flag."""
+
+    id: str
+    title: Label
+    prompt: Label
+    knowledge: tuple[Option, ...]  # kinds of knowledge that must all be represented
+    note_kinds: tuple[Lane, ...]
+    quadrants: tuple[Label, Label, Label, Label]  # high/high, high influence/low interest, low/high, low/low
+    max_items: int = 60
+    recommended_max_categories: int = 10
+    max_notes_per_item: int = 20
+    max_category_len: int = 60
+    max_names_len: int = 200
+    max_note_len: int = 280
+    step: str | None = None
+
+
+class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
+    """Shared yes/no questions anyone may tick."""
+
+    id: str
+    title: Label
+    prompt: Label
+    items: tuple[Option, ...]
+    step: str | None = None
+
+
+Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection
 
 
 class Step(msgspec.Struct, frozen=True):

@@ -12,6 +12,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from boards import commands as c
 from boards.engine import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
+from boards.state import session_groups
 from boards.templates import TEMPLATES
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
 from server.hub import Hub
@@ -133,11 +134,11 @@ async def lookup_code(request: Request) -> Response:
         live = await hub.acquire(meta.session)
         try:
             state = live.state
-            groups = {g.id: g for b in state.boards.values() for g in b.spec.groups}
             return JSONResponse({
                 "session": meta.session,
                 "title": state.title,
-                "groups": [msgspec.to_builtins(g) for g in groups.values()],
+                "boards": list(state.boards),
+                "groups": [msgspec.to_builtins(g) for g in session_groups(state)],
             })
         finally:
             await hub.release(live)

@@ -16,11 +16,11 @@ BOARD = "samenspel"
 class Session:
     """A session state plus a clock, driven only through decide/apply."""
 
-    def __init__(self) -> None:
+    def __init__(self, boards: tuple[str, ...] = (BOARD,)) -> None:
         self.state = SessionState(session="s1")
         self.now = 1_000_000
         self._ids = (f"id{i}" for i in itertools.count())
-        self.run(SYSTEM, c.CreateSession(title="Test", boards=(BOARD,)))
+        self.run(SYSTEM, c.CreateSession(title="Test", boards=boards))
 
     def ctx(self) -> Context:
         return Context(now=self.now, new_id=lambda: next(self._ids))
