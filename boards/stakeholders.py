@@ -217,6 +217,13 @@ def set_check(state: SessionState, actor: Actor, cmd: c.SetCheck, ctx: Context):
     return [e.CheckSet(board=cmd.board, section=cmd.section, item=cmd.item, checked=cmd.checked)]
 
 
+def check_drag(state: SessionState, actor: Actor, board_id: str, section_id: str, item_id: str) -> None:
+    """May ``actor`` drag this stakeholder? (A drag is shown to others, not logged.)"""
+    require_member(state, actor)
+    board, section = _find(state, board_id, section_id)
+    _item(board, section, item_id)
+
+
 HANDLERS: dict[type, Callable] = {
     c.AddStakeholder: add,
     c.EditStakeholder: edit,

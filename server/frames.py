@@ -8,13 +8,13 @@ every recipient.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgpack
 import msgspec
 from msgspec import Meta
 
-from boards.commands import ClientCommand, Id, Ref
+from boards.commands import ClientCommand, Coord, Id, Ref
 from boards.errors import DomainError, ErrorCode
 
 Token = Annotated[str, Meta(min_length=1, max_length=200)]
@@ -38,7 +38,20 @@ class Ping(msgspec.Struct, tag="ping", tag_field="type", kw_only=True, forbid_un
     ref: Ref | None = None
 
 
-Inbound = Hello | Ping | ClientCommand
+class Drag(msgspec.Struct, tag="drag", tag_field="type", kw_only=True, forbid_unknown_fields=True):
+    """Where a post-it is while someone drags it. Relayed to the others (coalesced), never logged;
+    the drop is a logged command (``move_stakeholder`` / ``place_in_matrix``)."""
+
+    board: Id
+    section: Id
+    item: Id
+    surface: Literal["map", "matrix"]
+    x: Coord
+    y: Coord
+    ref: Ref | None = None
+
+
+Inbound = Hello | Ping | Drag | ClientCommand
 
 _KNOWN_TYPES = frozenset(
     info.tag for info in (msgspec.inspect.type_info(t) for t in Inbound.__args__)  # type: ignore[attr-defined]

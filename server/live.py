@@ -19,11 +19,11 @@ import msgpack
 
 from boards import commands as c
 from boards import events as e
-from boards import timer
+from boards import stakeholders, timer
 from boards.engine import SYSTEM, Actor, Context, apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.projection import AUDIENCES, event_view, own_dots, session_view
+from boards.projection import event_view, own_dots, session_view
 from boards.state import SessionState
 from server import frames
 from server.auth import new_id
@@ -34,6 +34,7 @@ from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailab
 
 log = logging.getLogger("samenspel.live")
 
+DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per session
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
 APPEND_ATTEMPTS = 8
 _TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
@@ -61,6 +62,8 @@ class LiveSession:
         self.stale = False
         self.users = 0  # sockets and requests holding this session (counted by the hub)
         self._presence_frame: bytes | None = None
+        self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
+        self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
 
     @property
@@ -145,6 +148,9 @@ class LiveSession:
         message = msgpack.unpackb(payload, raw=False)
         if "records" in message:
             self.advance(unpack_record(r) for r in message["records"])
+        elif "drags" in message:
+            if message.get("from") != self.instance:
+                self._send_drags(message["drags"])
         elif "resync" in message:
             # The broker reconnected: messages may have been lost meanwhile. The log has them,
             # unless the store itself lost the session (a Redis that restarted empty).
@@ -222,6 +228,37 @@ class LiveSession:
             conn.hang_up(CLOSE_RELOAD, "reload")
         if self.on_stale is not None:
             self.on_stale(self)
+
+    # --- drags: shown live, coalesced, never logged ---------------------------------------------
+
+    def relay_drag(self, actor: Actor, drag: frames.Drag) -> None:
+        """Queue a drag position for the others; several within one flush interval send only the last."""
+        stakeholders.check_drag(self.state, actor, drag.board, drag.section, drag.item)
+        self._drags[(drag.board, drag.section, drag.item)] = {
+            "type": "drag", "board": drag.board, "section": drag.section, "item": drag.item,
+            "surface": drag.surface, "x": min(1.0, max(0.0, drag.x)), "y": min(1.0, max(0.0, drag.y)),
+            "by": actor.author_id,
+        }
+        if self._drag_flush is None:
+            self._drag_flush = asyncio.get_running_loop().call_later(DRAG_FLUSH_SECONDS, self._flush_drags)
+
+    def _flush_drags(self) -> None:
+        self._drag_flush = None
+        encoded = [frames.encode(d) for d in self._drags.values()]
+        self._drags.clear()
+        self._send_drags(encoded)
+        self._spawn(self._publish_drags(encoded))
+
+    def _send_drags(self, encoded: list[bytes]) -> None:
+        for frame in encoded:
+            for conn in self.connections:
+                conn.send(frame)
+
+    async def _publish_drags(self, encoded: list[bytes]) -> None:
+        try:
+            await self.backend.broker.publish(self.id, msgpack.packb({"drags": encoded, "from": self.instance}))
+        except Exception:  # a lost drag frame is harmless: the drop is logged
+            log.debug("drag publish for session %s failed", self.id)
 
     # --- sockets -----------------------------------------------------------------------------
 
@@ -319,5 +356,7 @@ class LiveSession:
     async def close(self) -> None:
         if self._timer_handle is not None:
             self._timer_handle.cancel()
+        if self._drag_flush is not None:
+            self._drag_flush.cancel()
         for task in list(self._tasks):
             task.cancel()

@@ -111,6 +111,8 @@ class SocketSession:
                 await self._hello(frame)
             elif self.live is None or self.conn.actor is None:
                 raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
+            elif isinstance(frame, frames.Drag):
+                self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
                 await self.live.submit(self.conn.actor, frame)
                 self.conn.send(frames.encode({"type": "ok", "ref": ref}))
