@@ -269,7 +269,7 @@ async def test_facilitator_hides_and_reveals_a_dot_section(server, pages):
     await expect(ann.get_by_test_id("count-pijlers-tijd-leernetwerk")).to_have_text("1")
 
 
-async def test_text_and_action_notes_with_edit_conflict(server, pages):
+async def test_text_and_action_notes_with_edit_conflict(server, pages, artifacts):
     """The facilitator edits the ambition; an action post-it is added with an owner; a conflicting edit keeps the user's text and can be saved again."""
     fac = await pages.open(LAPTOP, name="facilitator")
     created = await create_session(fac, server.http_url)
@@ -314,6 +314,7 @@ async def test_text_and_action_notes_with_edit_conflict(server, pages):
     await expect(conflict).to_contain_text("Iemand anders heeft deze notitie intussen gewijzigd")
     await expect(lane.get_by_test_id("conflict-other")).to_have_text("Casusbespreking plannen in april")
     await expect(lane.get_by_test_id("note-text")).to_have_value("Casusbespreking elke maand")
+    await ann.get_by_test_id("section-actie").screenshot(path=str(artifacts / "note-conflict-1280.png"))
     await lane.get_by_test_id("note-save").click()  # on top of the new version
     await expect(fac_lane.locator(".note-text")).to_have_text("Casusbespreking elke maand")
     await expect(lane.get_by_test_id("note-text")).to_have_count(0)
