@@ -220,9 +220,9 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
 
     const side = h('aside.side',
       use(timerPanel()),
+      isFac() ? use(sharePanel(false)) : null,
       use(stepsPanel()),
-      use(peoplePanel()),
-      isFac() ? use(sharePanel(false)) : null);
+      use(peoplePanel()));
 
     const main = h('main.board', { 'data-testid': 'board' });
     if (isFac()) main.appendChild(use(tooManyWarning()));
