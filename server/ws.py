@@ -22,6 +22,11 @@ from server.store.base import StoreUnavailable
 log = logging.getLogger("samenspel.ws")
 
 CLOSE_BAD_ORIGIN = 4003
+CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
+
+
+class TooSlow(Exception):
+    """The connection was cut off for not reading its frames."""
 
 
 def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
@@ -40,13 +45,6 @@ def client_key(websocket: WebSocket) -> str:
     return websocket.client.host if websocket.client else "unknown"
 
 
-CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
-
-
-class TooSlow(Exception):
-    pass
-
-
 async def _receive(websocket: WebSocket) -> bytes | str:
     message = await websocket.receive()
     if message["type"] == "websocket.disconnect":
@@ -61,10 +59,13 @@ async def _receive_unless(websocket: WebSocket, stop: asyncio.Event) -> bytes | 
     receiving = asyncio.ensure_future(_receive(websocket))
     stopping = asyncio.ensure_future(stop.wait())
     try:
-        await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
+        done, _ = await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:  # cancelled from outside (shutdown): leave nothing running
+        receiving.cancel()
         stopping.cancel()
-    if not receiving.done():
+        raise
+    stopping.cancel()
+    if receiving not in done:
         receiving.cancel()
         raise TooSlow()
     return receiving.result()
