@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from server import frames
 from server.auth import new_id
 from server.live import LiveSession
 from server.settings import Settings
@@ -25,15 +26,24 @@ class Hub:
         self._lock = asyncio.Lock()
         self.instance = new_id()
         self._refresher: asyncio.Task | None = None
+        self.store_ready = True
 
     def start(self) -> None:
         self._refresher = asyncio.create_task(self._refresh_presence(), name="presence-refresh")
 
     async def _refresh_presence(self) -> None:
-        """Presence entries of a crashed instance expire silently in the store: look again now
-        and then, and tell the sockets when the list changed."""
+        """Now and then: tell the sockets when the store went away or came back (so people see
+        "reconnecting" instead of failing clicks), and re-read presence, since the entries of a
+        crashed instance expire silently in the store."""
         while True:
-            await asyncio.sleep(self.settings.heartbeat_every)
+            await asyncio.sleep(min(self.settings.heartbeat_every, 2.0))
+            ready = await self.backend.log.ready()
+            if ready != self.store_ready:
+                self.store_ready = ready
+                log.warning("store %s", "is back" if ready else "is unreachable")
+                status = frames.encode({"type": "status", "store": "ok" if ready else "unavailable"})
+                for live in list(self.sessions.values()):
+                    live.send_to_all(status)
             for live in list(self.sessions.values()):
                 try:
                     await live.broadcast_presence(only_if_changed=True)

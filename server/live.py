@@ -251,8 +251,7 @@ class LiveSession:
 
     def _send_drags(self, encoded: list[bytes]) -> None:
         for frame in encoded:
-            for conn in self.connections:
-                conn.send(frame)
+            self.send_to_all(frame)
 
     async def _publish_drags(self, encoded: list[bytes]) -> None:
         try:
@@ -294,6 +293,10 @@ class LiveSession:
                     conn.send(frames.encode(event_view(record, state, conn.audience)))
         self.connections.add(conn)
 
+    def send_to_all(self, frame: bytes) -> None:
+        for conn in self.connections:
+            conn.send(frame)
+
     def detach(self, conn: Connection) -> None:
         self.connections.discard(conn)
 
@@ -313,8 +316,7 @@ class LiveSession:
         if only_if_changed and frame == self._presence_frame:
             return
         self._presence_frame = frame
-        for conn in self.connections:
-            conn.send(frame)
+        self.send_to_all(frame)
 
     async def presence_changed(self) -> None:
         """Tell our sockets, and the other instances, that someone came or went."""

@@ -238,6 +238,7 @@ async def test_redis_down_refuses_commands_as_retryable_and_reports_not_ready(cl
     ann = await join(a.http_url, session["join_code"], "Ann", "leernetwerk")
     on_a = await connect(a, session["session"], token=ann["token"])
     cluster.redis.stop()
+    assert (await on_a.next("status"))["store"] == "unavailable"  # the screen can say "reconnecting"
     async with httpx.AsyncClient(base_url=a.http_url) as http:
         assert (await http.get("/readyz")).status_code == 503
         reply = await on_a.call(dot("impact"))
@@ -246,6 +247,7 @@ async def test_redis_down_refuses_commands_as_retryable_and_reports_not_ready(cl
                                                     "group": "leernetwerk"})).status_code == 503
         cluster.redis.start()
         assert (await http.get("/readyz")).status_code == 200
+    assert (await on_a.next("status"))["store"] == "ok"
     for _ in range(50):
         reply = await on_a.call(dot("impact"))
         if reply["type"] == "ok":
