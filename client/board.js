@@ -9,6 +9,7 @@ import { Connection } from './conn.js';
 import { applyEvent, timeLeft, timerRunning } from './state.js';
 import { qrSvg } from './qr.js';
 import { store } from './store.js';
+import { stakeholderSection, checklistSection } from './stakeholders.js';
 
 const TICK_MS = 250;
 
@@ -24,6 +25,8 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     presence: { participants: [], facilitators: 0, viewers: 0 },
     signature: null,
     components: [],
+    activeBoard: null, // the board tab on screen when a session has several boards
+    anchors: {}, // step id -> element to scroll to, for steps without a section of their own
   };
 
   // --- connection -------------------------------------------------------------------------
@@ -57,6 +60,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
           conn._resync(); // an event we do not know: start over from a snapshot
           return;
         }
+        for (const c of app.components) c.onEvent?.(hint);
         schedule();
       },
       you(msg) {
@@ -66,6 +70,10 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       presence(msg) {
         app.presence = msg;
         schedule();
+      },
+      drag(msg) {
+        if (!app.state) return;
+        for (const c of app.components) c.onDrag?.(msg);
       },
       status: updateBanner,
       fatal(code) {
@@ -122,9 +130,13 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   const isFac = () => app.role === 'facilitator';
   const isPart = () => app.role === 'participant';
 
+  // people join with the first board's groups (docs/protocol.md); a second board's groups
+  // (the stakeholder map's "Deelnemer") only show when someone is in them
   function allGroups() {
-    const seen = new Map();
-    for (const b of boardIds()) for (const g of tplOf(b).groups) if (!seen.has(g.id)) seen.set(g.id, g);
+    const ids = boardIds();
+    const seen = new Map(tplOf(ids[0]).groups.map((g) => [g.id, g]));
+    const used = new Set(Object.values(app.state.participants).map((p) => p.group));
+    for (const b of ids.slice(1)) for (const g of tplOf(b).groups) if (!seen.has(g.id) && used.has(g.id)) seen.set(g.id, g);
     return [...seen.values()];
   }
   function groupOf(id) {
@@ -137,6 +149,11 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   }
   function currentStep() {
     return allSteps().find((s) => s.id === app.state.step) || null;
+  }
+  /** The board a step belongs to (the first that has it: "1 Ambitie" is on both). */
+  function boardOfStep(stepId) {
+    if (!stepId) return null;
+    return boardIds().find((b) => tplOf(b).steps.some((s) => s.id === stepId)) || null;
   }
   function recommendedMax() {
     const values = boardIds().map((b) => tplOf(b).recommended_max_participants).filter((n) => typeof n === 'number');
@@ -167,6 +184,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   function build() {
     app.signature = signature();
     app.components = [];
+    app.anchors = {};
     document.body.classList.toggle('projector-mode', projector);
     document.title = `${app.state.title || t('app')} · ${t('app')}`;
     root.replaceChildren(projector ? buildProjector() : buildBoard());
@@ -226,14 +244,81 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
 
     const main = h('main.board', { 'data-testid': 'board' });
     if (isFac()) main.appendChild(use(tooManyWarning()));
-    if (isPart()) main.appendChild(h('p.board-intro', t('tapToPlace')));
-    for (const b of boardIds()) {
+    // several boards: a tab per board; the timer, steps, people and invite panel stay beside them
+    const ids = boardIds();
+    const panels = {};
+    if (ids.length > 1) main.appendChild(use(boardTabs(panels)));
+    for (const b of ids) {
+      const target = ids.length > 1
+        ? h('div.board-panel', { id: `panel-${b}`, role: 'tabpanel', 'aria-labelledby': `tab-${b}`, 'data-testid': `board-panel-${b}`, 'data-board': b })
+        : main;
+      if (isPart() && tplOf(b).sections.some((s) => s.type === 'dots')) target.appendChild(h('p.board-intro', t('tapToPlace')));
       for (const section of tplOf(b).sections) {
         const c = sectionComponent(b, section);
-        if (c) main.appendChild(use(c));
+        if (c) target.appendChild(use(c));
+      }
+      if (target !== main) {
+        panels[b] = target;
+        main.appendChild(target);
       }
     }
     return h('div.app-board', { class: `role-${app.role}` }, header, h('div.layout', side, main));
+  }
+
+  // --- board tabs (a session with several boards) -------------------------------------------
+
+  let tabsComponent = null;
+
+  /** Show board `b`; `focus` moves the keyboard focus to its tab. */
+  function showBoard(b, focus = false) {
+    if (!app.state.boards[b]) return;
+    app.activeBoard = b;
+    tabsComponent?.update();
+    if (focus) document.getElementById(`tab-${b}`)?.focus();
+    queueMicrotask(fitLabels);
+  }
+
+  function boardTabs(panels) {
+    const ids = boardIds();
+    const tabs = ids.map((b, i) => {
+      const now = h('span.board-tab-now', { hidden: true }, t('sectionCurrent'));
+      const tab = h('button.board-tab', {
+        type: 'button', role: 'tab', id: `tab-${b}`, 'aria-controls': `panel-${b}`, 'data-testid': `board-tab-${b}`,
+        on: {
+          click: () => showBoard(b),
+          keydown: (e) => {
+            const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+            if (d) { e.preventDefault(); showBoard(ids[(i + d + ids.length) % ids.length], true); }
+          },
+        },
+      }, h('span.board-tab-label', L(tplOf(b).title)), now);
+      return { b, tab, now };
+    });
+    const el = h('div.board-tabs', { role: 'tablist', 'aria-label': t('boardsLabel'), 'data-testid': 'board-tabs' }, tabs.map((x) => x.tab));
+    let lastStep;
+    function update() {
+      const step = app.state.step;
+      if (step !== lastStep) {
+        const from = lastStep === undefined ? undefined : boardOfStep(lastStep);
+        const to = boardOfStep(step);
+        lastStep = step;
+        // the facilitator moved on to a step of another board: everyone follows
+        if (!app.activeBoard) app.activeBoard = to || ids[0];
+        else if (to && from !== undefined && to !== from) app.activeBoard = to;
+      }
+      if (!app.state.boards[app.activeBoard]) app.activeBoard = ids[0];
+      const stepBoard = boardOfStep(step);
+      for (const { b, tab, now } of tabs) {
+        const on = b === app.activeBoard;
+        attr(tab, 'aria-selected', String(on));
+        attr(tab, 'tabindex', on ? '0' : '-1');
+        toggle(tab, 'active', on);
+        now.hidden = stepBoard !== b;
+        if (panels[b]) panels[b].hidden = !on;
+      }
+    }
+    tabsComponent = { el, update };
+    return tabsComponent;
   }
 
   function buildProjector() {
@@ -252,20 +337,25 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       for (const section of tplOf(b).sections) {
         const c = sectionComponent(b, section);
         if (!c) continue;
-        sections.push({ section, el: c.el });
+        sections.push({ board: b, section, el: c.el });
         main.appendChild(use(c));
       }
     }
-    // show the sections of the current step; no step yet: the ambition; a step without its own
-    // section (the close): the notes (insights, actions)
+    // show the board of the current step (no step yet: the first board) and in it the sections of
+    // that step; no step yet: the ambition; a step without its own section (the close): the notes
+    // (insights, actions). The stakeholder map shows itself (or its matrix) on every step of its board.
     app.components.push({
       update() {
         const step = app.state.step;
-        const ofStep = sections.filter((s) => s.section.step && s.section.step === step);
+        const active = boardOfStep(step) || boardIds()[0];
+        const ofStep = sections.filter((s) => s.board === active && s.section.step && s.section.step === step);
         let changed = false;
         for (const s of sections) {
           let show;
-          if (s.section.type === 'text') show = true;
+          if (s.board !== active) show = false;
+          else if (s.section.type === 'stakeholders') show = true;
+          else if (s.section.type === 'checklist') show = !!step && s.section.step === step;
+          else if (s.section.type === 'text') show = true;
           else if (!step) show = false;
           else if (ofStep.length) show = ofStep.includes(s);
           else show = s.section.type === 'notes';
@@ -417,20 +507,34 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
 
   function scrollToStep(stepId) {
     if (!stepId) return;
+    let target = null;
     for (const b of boardIds()) {
       const section = tplOf(b).sections.find((s) => s.step === stepId);
-      if (section) {
-        document.getElementById(`sec-${b}-${section.id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-        return;
-      }
+      target = section ? document.getElementById(`sec-${b}-${section.id}`) : null;
+      if (target) break;
     }
+    target = target || app.anchors[stepId];
+    if (!target) return;
+    const panel = target.closest('.board-panel');
+    if (panel && panel.hidden) showBoard(panel.dataset.board);
+    requestAnimationFrame(() => target.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   }
 
   // --- steps ------------------------------------------------------------------------------
 
   function stepsPanel() {
     const list = h('ol.steps');
-    const items = allSteps().map((step) => {
+    const items = [];
+    const listed = new Set();
+    for (const boardId of boardIds()) {
+      const steps = tplOf(boardId).steps.filter((s) => !listed.has(s.id));
+      if (multi() && steps.length) list.appendChild(h('li.steps-board', { 'aria-hidden': 'true' }, L(tplOf(boardId).title)));
+      for (const step of steps) {
+        listed.add(step.id);
+        items.push(stepItem(step));
+      }
+    }
+    function stepItem(step) {
       const b = h('button.step', {
         type: 'button', 'data-testid': `step-${step.id}`,
         title: isFac() ? t('setStep') : undefined,
@@ -446,7 +550,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       }, h('span.step-label', L(step.label)), h('span.step-min', `${step.minutes} min`));
       list.appendChild(h('li', b));
       return { step, b };
-    });
+    }
     const el = h('section.panel.panel-steps', { 'aria-label': t('steps') },
       h('h2.panel-title', t('steps')), list);
     let shownStep;
@@ -578,11 +682,31 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
 
   // --- sections ---------------------------------------------------------------------------
 
+  // what the stakeholder map (stakeholders.js) needs of the board
+  const shCtx = {
+    app,
+    conn,
+    projector,
+    send: (frame, quiet) => send(frame, quiet),
+    isFac,
+    isPart,
+    myId: () => (isFac() ? 'facilitator' : app.participant),
+    personName,
+    template: tplOf,
+    sectionShell: (...a) => sectionShell(...a),
+    stepShort: (step) => stepShort(step),
+    boardOfStep: (step) => boardOfStep(step),
+  };
+
   function sectionComponent(boardId, section) {
+    const hasMap = tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
     switch (section.type) {
-      case 'text': return textSection(boardId, section);
+      // on the stakeholder map the ambition is in the middle of the map
+      case 'text': return hasMap ? null : textSection(boardId, section);
       case 'dots': return dotsSection(boardId, section);
       case 'notes': return notesSection(boardId, section);
+      case 'stakeholders': return stakeholderSection(shCtx, boardId, section);
+      case 'checklist': return checklistSection(shCtx, boardId, section);
       default: return null;
     }
   }

@@ -28,7 +28,7 @@ export class Connection {
    * @param {string} opts.session
    * @param {{token?: string, code?: string}} opts.auth
    * @param {object} opts.on handlers: welcome(msg), event(msg), you(msg), presence(msg), status(s),
-   *   fatal(code), error(msg) for errors not tied to a command, reload()
+   *   fatal(code), error(msg) for errors not tied to a command, reload(), drag(msg) for live drags
    */
   constructor({ session, auth, on }) {
     this.session = session;
@@ -50,6 +50,7 @@ export class Connection {
     this.keepalive = null;
     this.pongDeadline = null;
     this.everOpen = false;
+    this.quietRefs = new Set(); // refs of frames that get no `ok` (drags): their errors are not shown
 
     window.addEventListener('online', () => this.reconnectNow());
     document.addEventListener('visibilitychange', () => {
@@ -100,6 +101,19 @@ export class Connection {
       this.pending.set(ref, { resolve, reject, timer });
       this._write({ ...frame, ref });
     });
+  }
+
+  /**
+   * Send a frame that gets no `ok` (a `drag`): nothing to wait for, and dropped when offline. An
+   * error about it (say the post-it was removed meanwhile) is not shown: the drop that follows is
+   * a command of its own and reports what went wrong.
+   */
+  post(frame) {
+    if (!this.ws || this.status !== 'open' || this.ws.readyState !== WebSocket.OPEN) return false;
+    const ref = this._ref();
+    this.quietRefs.add(ref);
+    if (this.quietRefs.size > 64) this.quietRefs.delete(this.quietRefs.values().next().value);
+    return this._write({ ...frame, ref });
   }
 
   // --- internals -----------------------------------------------------------------------------
@@ -225,6 +239,9 @@ export class Connection {
       case 'presence':
         this.on.presence?.(msg);
         break;
+      case 'drag':
+        if (this.welcomed) this.on.drag?.(msg);
+        break;
       case 'ok': {
         const p = this.pending.get(msg.ref);
         if (p) {
@@ -291,6 +308,7 @@ export class Connection {
       this.on.fatal?.(msg.code, msg.message);
       return;
     }
+    if (msg.ref !== null && msg.ref !== undefined && this.quietRefs.delete(msg.ref) && msg.code !== 'rate_limited') return;
     const p = msg.ref !== null && msg.ref !== undefined ? this.pending.get(msg.ref) : null;
     if (p) {
       this.pending.delete(msg.ref);

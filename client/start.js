@@ -12,6 +12,13 @@ import { store } from './store.js';
 
 const CODE_LEN = 6;
 
+/** The boards a facilitator can put in a session (template ids of docs/protocol.md). */
+const BOARDS = [
+  { id: 'samenspel', label: 'boardSamenspel', hint: 'boardSamenspelHint' },
+  { id: 'stakeholders', label: 'boardStakeholders', hint: 'boardStakeholdersHint' },
+];
+const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false }, busy: false, error: null });
+
 function pageHeader() {
   return h('header.site-head',
     h('a.brand', { href: '/' },
@@ -126,9 +133,12 @@ export function joinCard(st, rerender, { focus = true } = {}) {
       }),
       h('span.group-swatch', { 'aria-hidden': 'true' }),
       h('span.group-name', L(g.label)))));
+  // a session with one group (a stakeholder map alone: "Deelnemer") needs no choice
+  const single = info.groups.length === 1;
+  if (single) st.group = info.groups[0].id;
   const form = h('form.form', { novalidate: true, on: { submit: (e) => { e.preventDefault(); doJoin(); } } },
     field(t('fieldName'), nameInput, t('fieldNameHint')),
-    h('fieldset.field',
+    single ? null : h('fieldset.field',
       h('legend.field-label', t('fieldGroup')),
       radios,
       h('span.field-hint', t('groupHint'))),
@@ -151,15 +161,17 @@ function createCard(st, rerender) {
     el.value = c[key] || '';
     return el;
   };
+  const chosen = () => BOARDS.filter((b) => c.boards[b.id]).map((b) => b.id);
   async function submit() {
+    const boards = chosen();
+    if (!boards.length) { c.error = 'boards_required'; rerender(); return; }
     c.busy = true; c.error = null; rerender();
-    const texts = { ambitie: (c.ambitie || '').trim(), doel1: (c.doel1 || '').trim(), doel2: (c.doel2 || '').trim() };
+    const ambitie = (c.ambitie || '').trim();
+    const texts = {};
+    if (c.boards.samenspel) texts.samenspel = { ambitie: { ambitie, doel1: (c.doel1 || '').trim(), doel2: (c.doel2 || '').trim() } };
+    if (c.boards.stakeholders) texts.stakeholders = { ambitie: { ambitie } };
     try {
-      const res = await createSession({
-        title: (c.title || '').trim(),
-        boards: ['samenspel'],
-        texts: { samenspel: { ambitie: texts } },
-      });
+      const res = await createSession({ title: (c.title || '').trim(), boards, texts });
       store.setFacilitator(res.session, res.facilitator_secret);
       store.setRole(res.session, 'facilitator');
       store.setCode(res.session, res.join_code);
@@ -173,12 +185,31 @@ function createCard(st, rerender) {
       rerender();
     }
   }
+  // which boards: Samenspel, the stakeholder map, or both (at least one)
+  const boardChoice = h('fieldset.field',
+    h('legend.field-label', t('fieldBoards')),
+    h('div.board-choices', BOARDS.map((b) => h('label.board-choice',
+      h('input', {
+        type: 'checkbox', checked: !!c.boards[b.id], 'data-testid': `create-board-${b.id}`,
+        on: {
+          change: (e) => {
+            c.boards[b.id] = e.target.checked;
+            if (c.error === 'boards_required' && chosen().length) c.error = null;
+            rerender();
+            document.querySelector(`[data-testid="create-board-${b.id}"]`)?.focus();
+          },
+        },
+      }),
+      h('span.board-choice-text', h('strong', t(b.label)), h('span.board-choice-hint', t(b.hint)))))));
+  const goals = c.boards.samenspel ? h('div.field-pair',
+    field(t('fieldDoel1'), input('doel1', { rows: 2, maxlength: '600', 'data-testid': 'create-doel1' })),
+    field(t('fieldDoel2'), input('doel2', { rows: 2, maxlength: '600', 'data-testid': 'create-doel2' }))) : null;
   const form = h('form.form', { novalidate: true, 'data-testid': 'create-form', on: { submit: (e) => { e.preventDefault(); submit(); } } },
     field(t('fieldTitle'), input('title', { maxlength: '120', placeholder: t('fieldTitlePh'), 'data-testid': 'create-title' })),
-    field(t('fieldAmbitie'), input('ambitie', { rows: 3, maxlength: '600', placeholder: t('fieldAmbitiePh'), 'data-testid': 'create-ambitie' })),
-    h('div.field-pair',
-      field(t('fieldDoel1'), input('doel1', { rows: 2, maxlength: '600', 'data-testid': 'create-doel1' })),
-      field(t('fieldDoel2'), input('doel2', { rows: 2, maxlength: '600', 'data-testid': 'create-doel2' }))),
+    boardChoice,
+    field(t('fieldAmbitie'), input('ambitie', { rows: 3, maxlength: '600', placeholder: t('fieldAmbitiePh'), 'data-testid': 'create-ambitie' }),
+      c.boards.stakeholders && !c.boards.samenspel ? t('fieldAmbitieShHint') : null),
+    goals,
     errorBox(c.error, 'create-error'),
     h('button.btn.btn-primary.btn-block', { type: 'submit', disabled: c.busy, 'data-testid': 'create-submit' },
       c.busy ? t('creating') : t('create')));
@@ -223,14 +254,14 @@ function createdView(res, onNew) {
 
 export function mountStart(root) {
   const st = {
-    create: { title: '', ambitie: '', doel1: '', doel2: '', busy: false, error: null },
+    create: freshCreate(),
     created: null,
     join: { code: '', stage: 'code', info: null, name: '', group: null, busy: false, error: null },
   };
   const render = () => {
     document.title = t('app');
     const body = st.created
-      ? createdView(st.created, () => { st.created = null; st.create = { title: '', ambitie: '', doel1: '', doel2: '' }; render(); })
+      ? createdView(st.created, () => { st.created = null; st.create = freshCreate(); render(); })
       : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
     root.replaceChildren(h('div.site', pageHeader(), h('main.site-main', body)));
   };

@@ -112,6 +112,22 @@ export function applyEvent(state, frame) {
     case 'step_set':
       state.step = ev.step;
       return { kind: 'step' };
+    case 'stakeholder_saved': {
+      // the event carries the whole stakeholder as it now is: replace it (or add it)
+      const lists = state.boards?.[ev.board]?.stakeholders;
+      if (lists && ev.item) {
+        const list = lists[ev.section] || (lists[ev.section] = []);
+        const i = list.findIndex((s) => s.id === ev.item.id);
+        if (i >= 0) list[i] = ev.item;
+        else list.push(ev.item);
+      }
+      return { kind: 'stakeholders', board: ev.board, section: ev.section, item: ev.item?.id, change: ev.change, by: ev.by };
+    }
+    case 'check_set': {
+      const checks = state.boards?.[ev.board]?.checks;
+      if (checks) (checks[ev.section] || (checks[ev.section] = {}))[ev.item] = ev.checked;
+      return { kind: 'checks', board: ev.board, section: ev.section };
+    }
     default:
       return { kind: 'all' };
   }
