@@ -12,10 +12,10 @@ from collections.abc import Callable
 from boards import commands as c
 from boards import events as e
 from boards import stakeholders, timer
-from boards.actors import FACILITATOR, SYSTEM, Actor, Context, Role  # noqa: F401  (re-exported)
+from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require, require_member, require_participant
-from boards.state import Note, Participant, SessionState, new_board, session_groups
+from boards.state import BoardState, Note, Participant, SessionState, new_board, session_groups
 from boards.template import DotSection, NoteSection, TextSection
 from boards.templates import TEMPLATES
 

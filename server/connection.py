@@ -13,7 +13,7 @@ from typing import Literal
 
 from starlette.websockets import WebSocket
 
-from boards.engine import Actor
+from boards.actors import Actor
 from boards.projection import Audience
 
 log = logging.getLogger("samenspel.connection")

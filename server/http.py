@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from boards import commands as c
-from boards.engine import SYSTEM, Actor
+from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import session_groups
 from boards.templates import TEMPLATES

@@ -20,7 +20,8 @@ import msgpack
 from boards import commands as c
 from boards import events as e
 from boards import stakeholders, timer
-from boards.engine import SYSTEM, Actor, Context, apply, decide
+from boards.actors import SYSTEM, Actor, Context
+from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
 from boards.projection import event_view, own_dots, session_view

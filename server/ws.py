@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import msgpack
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from boards.engine import Actor
+from boards.actors import Actor
 from boards.errors import DomainError, ErrorCode
 from server import frames
 from server.auth import AttemptLimiter, TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches

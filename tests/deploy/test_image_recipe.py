@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import urllib.request
 import venv
-from pathlib import Path
 
 import yaml
 

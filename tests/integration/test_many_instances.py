@@ -110,9 +110,6 @@ async def test_one_participant_racing_over_two_instances_gets_exactly_the_budget
     refused = {r["code"] for r in replies if r["type"] == "error"}
     assert len(accepted) == 3
     assert refused <= {"budget_exhausted", "duplicate_dot"}
-    viewer = await connect(b, session["session"], code=session["join_code"])
-    counts = (await viewer.hello(session["session"], code=session["join_code"])) if False else None
-    await viewer.close()
     fresh = await Client(a.ws_url).connect()
     welcome = await fresh.hello(session["session"], token=ann["token"])
     assert len(welcome["you"][BOARD]["drijfveren"]) == 3

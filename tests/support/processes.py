@@ -36,6 +36,23 @@ def wait_for_http(url: str, timeout: float = 20.0, proc: subprocess.Popen | None
     raise TimeoutError(f"{url} did not answer within {timeout}s")
 
 
+def terminate(proc: subprocess.Popen | None, timeout: float = 10) -> None:
+    """SIGTERM and wait; SIGKILL if it does not go in time."""
+    if proc is not None and proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            kill(proc)
+
+
+def kill(proc: subprocess.Popen | None) -> None:
+    """SIGKILL and reap."""
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
 class ServerProcess:
     """``samenspel serve`` as a child process; restartable on the same port and data dir."""
 
@@ -70,20 +87,12 @@ class ServerProcess:
 
     def stop(self) -> None:
         """Graceful stop (SIGTERM)."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        terminate(self.proc)
         self._close_log()
 
     def kill(self) -> None:
         """kill -9: no chance to flush or say goodbye."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        kill(self.proc)
         self._close_log()
 
     def _close_log(self) -> None:

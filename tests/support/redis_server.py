@@ -8,13 +8,12 @@ its data, without it empty).
 from __future__ import annotations
 
 import shutil
-import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
 
-from tests.support.processes import free_port
+from tests.support.processes import free_port, kill, terminate
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -75,20 +74,12 @@ class RedisServer:
 
     def stop(self) -> None:
         """Graceful stop (SIGTERM): Redis flushes its AOF and exits."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        terminate(self.proc)
         self.proc = None
 
     def kill(self) -> None:
         """kill -9: no chance to flush anything."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+        kill(self.proc)
         self.proc = None
 
     def restart(self, *, kill: bool = False) -> "RedisServer":

@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 
 from boards import commands as c
-from boards.engine import SYSTEM, Actor, Context, apply, decide
+from boards.actors import SYSTEM, Actor, Context
+from boards.engine import apply, decide
 from boards.events import Record
 from boards.state import SessionState
 

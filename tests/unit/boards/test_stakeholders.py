@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from boards import commands as c
-from boards.engine import SYSTEM, Actor
+from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import to_snapshot
 from tests.unit.boards.helpers import FACILITATOR, Session

@@ -6,7 +6,7 @@ import pytest
 
 from boards import commands as c
 from boards import timer
-from boards.engine import SYSTEM
+from boards.actors import SYSTEM
 from boards.errors import DomainError, ErrorCode
 from tests.unit.boards.helpers import FACILITATOR, Session
 
