@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -37,7 +38,10 @@ log = logging.getLogger("samenspel.live")
 
 DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per session
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
-APPEND_ATTEMPTS = 8
+# Losing a compare-and-append race costs a log read before the next try, so under a burst the
+# instance that won keeps winning while it has commands queued. Keep trying for this long, with a
+# little jitter, before answering "conflict": a burst of 30 votes drains in well under a second.
+APPEND_PATIENCE_SECONDS = 3.0
 _TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
 
 
@@ -106,7 +110,10 @@ class LiveSession:
     async def submit(self, actor: Actor, command: c.Command) -> list[Record]:
         """Decide, append and fan out. Raises DomainError when refused; nothing is stored then."""
         async with self._lock:
-            for _ in range(APPEND_ATTEMPTS):
+            deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
+            attempt = 0
+            while time.monotonic() < deadline:
+                attempt += 1
                 ctx = Context(now=now_ms(), new_id=new_id)
                 events = decide(self.state, actor, command, ctx)
                 if not events:
@@ -129,6 +136,8 @@ class LiveSession:
                     return records
                 # Someone else appended first: learn what they did, then re-check the rules.
                 await self.catch_up()
+                await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
+            log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
             raise DomainError(ErrorCode.CONFLICT, "the board is very busy; try again")
 
     async def _after_append(self, base: int, payloads: list[bytes]) -> None:
