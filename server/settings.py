@@ -30,6 +30,7 @@ class Settings:
     # Per client address: failed join-code or token attempts per minute.
     join_attempts_per_minute: int = 20
     snapshot_every: int = 200
+    hello_timeout: float = 30.0  # seconds a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
     # vanish within it); the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
@@ -68,6 +69,7 @@ _TUNABLES = {
     "rate_burst": int,
     "join_attempts_per_minute": int,
     "snapshot_every": int,
+    "hello_timeout": float,
     "presence_ttl": float,
     "heartbeat_every": float,
     "probe_every": float,

@@ -22,6 +22,7 @@ from server.store.base import StoreUnavailable
 log = logging.getLogger("samenspel.ws")
 
 CLOSE_BAD_ORIGIN = 4003
+CLOSE_NO_HELLO = 4001
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
 
 
@@ -85,6 +86,9 @@ class SocketSession:
 
     async def run(self) -> None:
         self.conn.start()
+        # A socket that never identifies itself holds a slot for nothing: close it.
+        no_hello = asyncio.get_running_loop().call_later(self.settings.hello_timeout,
+                                                            self._close_if_anonymous)
         try:
             while True:
                 data = await _receive_unless(self.websocket, self.conn.too_slow)
@@ -95,9 +99,16 @@ class SocketSession:
         except (WebSocketDisconnect, TooSlow):
             pass
         finally:
+            no_hello.cancel()
             await self._leave()
         if self.conn.too_slow.is_set():
             await self.conn.close_too_slow(CLOSE_WAIT)
+
+    def _close_if_anonymous(self) -> None:
+        if self.live is None:
+            self.conn.send(frames.error(ErrorCode.NOT_AUTHENTICATED,
+                                        f"no hello within {self.settings.hello_timeout:g} s; closing"))
+            self.conn.hang_up(CLOSE_NO_HELLO, "no hello")
 
     async def _handle(self, data: bytes | str) -> None:
         ref = None

@@ -238,3 +238,17 @@ async def test_wrong_join_codes_are_rate_limited(server):
         await join(server.http_url, "AAAAAA", "x", "leernetwerk")
     except Exception as exc:
         assert "429" in str(exc)
+
+
+async def test_a_socket_that_never_says_hello_is_closed(tmp_path):
+    """An anonymous socket is told why and closed with 4001 after the hello timeout."""
+    from tests.support.processes import ServerProcess
+
+    server = ServerProcess(tmp_path / "data", env={"SAMENSPEL_HELLO_TIMEOUT": "0.5"}).start()
+    try:
+        silent = await Client(server.ws_url).connect()
+        assert (await silent.next("error"))["code"] == "not_authenticated"
+        await asyncio.wait_for(silent.ws.wait_closed(), 5)
+        assert silent.ws.close_code == 4001
+    finally:
+        server.stop()

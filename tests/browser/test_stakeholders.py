@@ -1,0 +1,497 @@
+"""The stakeholder map (instruction card 2) in real browsers: several people on one map at once.
+
+Synchronisation is by Playwright's auto-waiting assertions (``expect``) and ``wait_for_function``,
+never by sleeping.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Page, expect
+
+from tests.browser.conftest import AMBITIE, LAPTOP, PHONE, PROJECTOR, shot
+from tests.support.client import Client, create_session as api_create
+
+BOARD = "stakeholders"
+MAP = {"board": BOARD, "section": "map"}
+
+
+async def stakeholder_session(server, boards=(BOARD,)) -> dict:
+    texts = {BOARD: {"ambitie": {"ambitie": AMBITIE}}}
+    if "samenspel" in boards:
+        texts["samenspel"] = {"ambitie": {"ambitie": AMBITIE, "doel1": "Wachttijden halveren.", "doel2": "Samen leren."}}
+    return await api_create(server.http_url, title="Leernetwerk Jeugd Oost", boards=list(boards), texts=texts)
+
+
+async def join_map(page: Page, base: str, code: str, name: str) -> None:
+    """Join a stakeholder-only session through /j/{code}: a name, no group to choose."""
+    await page.goto(f"{base}/j/{code}")
+    await page.get_by_test_id("join-name").fill(name)
+    await expect(page.get_by_test_id("join-group-deelnemer")).to_have_count(0)
+    await page.get_by_test_id("join-submit").click()
+    await expect(page.get_by_test_id("map-surface")).to_be_visible()
+    await expect(page.get_by_test_id("role-badge")).to_contain_text(name)
+
+
+async def open_facilitator(page: Page, base: str, created: dict) -> None:
+    await page.goto(f"{base}/b/{created['session']}#f={created['facilitator_secret']}")
+    await expect(page.get_by_test_id("role-badge")).to_have_text("Facilitator")
+
+
+async def add_stakeholder(page: Page, category: str, names: str = "") -> str:
+    """Add a post-it through the form; return its id."""
+    form = page.get_by_test_id("add-form")
+    if not await form.is_visible():
+        await page.get_by_test_id("add-stakeholder").click()
+    await page.get_by_test_id("sh-category").fill(category)
+    await page.get_by_test_id("sh-names").fill(names)
+    await page.get_by_test_id("sh-add-submit").click()
+    item = page.get_by_test_id("map-surface").locator(".sh-item", has_text=category)
+    await expect(item).to_have_count(1)
+    await expect(page.get_by_test_id("sh-category")).to_have_value("")
+    return await item.get_attribute("data-id")
+
+
+def item(page: Page, item_id: str):
+    return page.get_by_test_id(f"stakeholder-{item_id}")
+
+
+async def settled_at(page: Page, item_id: str, x: str | None = None) -> list[float]:
+    """Wait until the post-it rests at its logged place (and at `x`, if given); its offset in the map in px."""
+    await page.wait_for_function(
+        """([id, x]) => {
+            const el = document.querySelector(`[data-testid="stakeholder-${id}"]`);
+            return !!el && el.dataset.settled === 'true' && (x === null || el.dataset.x === x)
+                && el.getAnimations().length === 0;
+        }""", arg=[item_id, x])
+    return await page.evaluate(
+        """(id) => {
+            const s = document.querySelector('[data-testid="map-surface"]').getBoundingClientRect();
+            const e = document.querySelector(`[data-testid="stakeholder-${id}"]`).getBoundingClientRect();
+            return [e.left - s.left, e.top - s.top];
+        }""", item_id)
+
+
+async def open_editor(page: Page, item_id: str) -> None:
+    await item(page, item_id).click()
+    await expect(page.get_by_test_id("stakeholder-editor")).to_be_visible()
+    await expect(page.get_by_test_id("sh-edit-category")).to_have_value(re.compile(".+"))
+
+
+async def close_editor(page: Page) -> None:
+    await page.get_by_test_id("sh-close").click()
+    await expect(page.get_by_test_id("stakeholder-editor")).to_have_count(0)
+
+
+async def tag(page: Page, item_id: str, *kinds: str, assumption: bool | None = None) -> None:
+    """Tick kinds of knowledge (and the assumption flag) in the editor and save."""
+    await open_editor(page, item_id)
+    for kind in kinds:
+        await page.get_by_test_id(f"sh-knowledge-{kind}").check()
+    if assumption is not None:
+        await page.get_by_test_id("sh-assumption").set_checked(assumption)
+    await page.get_by_test_id("sh-save").click()
+    await expect(page.get_by_test_id("sh-saved")).to_be_visible()
+    await close_editor(page)
+
+
+# --- tests -------------------------------------------------------------------------------------
+
+
+async def test_facilitator_chooses_the_stakeholder_map_and_people_join_without_a_group(server, pages):
+    """Choosing only the stakeholder map on the start page makes a session whose join form asks just a name and whose board shows the ambition in the middle of the map."""
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await fac.goto(server.http_url + "/")
+    await fac.get_by_test_id("create-title").fill("Stakeholders Jeugd Oost")
+    await fac.get_by_test_id("create-board-samenspel").uncheck()
+    await fac.get_by_test_id("create-submit").click()
+    await expect(fac.get_by_test_id("create-error")).to_have_text("Kies minstens één bord.")
+    await fac.get_by_test_id("create-board-stakeholders").check()
+    await expect(fac.get_by_test_id("create-doel1")).to_have_count(0)  # the goals belong to Samenspel
+    await fac.get_by_test_id("create-ambitie").fill(AMBITIE)
+    await fac.get_by_test_id("create-submit").click()
+    code = (await fac.get_by_test_id("created-join-code").inner_text()).replace(" ", "")
+    await fac.get_by_test_id("open-board").click()
+    await expect(fac.get_by_test_id("map-ambition")).to_have_text(AMBITIE)
+    await expect(fac.get_by_test_id("board-tabs")).to_have_count(0)
+    await expect(fac.get_by_test_id("section-drijfveren")).to_have_count(0)
+
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, code, "Ann")
+    await expect(ann.get_by_test_id("map-ambition")).to_have_text(AMBITIE)
+    await expect(fac.get_by_test_id("online-deelnemer")).to_contain_text("Ann")
+
+
+async def test_a_session_with_both_boards_has_tabs_that_follow_the_step(server, pages):
+    """With Samenspel and the stakeholder map, the board page has a tab per board, and a step of the other board switches everyone's tab."""
+    created = await stakeholder_session(server, boards=("samenspel", BOARD))
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+    ann = await pages.open(LAPTOP, name="ann")
+    await ann.goto(f"{server.http_url}/j/{created['join_code']}")
+    await ann.get_by_test_id("join-name").fill("Ann")
+    await ann.get_by_test_id("join-group-leernetwerk").check()
+    await ann.get_by_test_id("join-submit").click()
+    for page in (fac, ann):
+        await expect(page.get_by_test_id("board-tab-samenspel")).to_have_attribute("aria-selected", "true")
+        await expect(page.get_by_test_id("section-samenspel-drijfveren")).to_be_visible()
+        await expect(page.get_by_test_id("map-surface")).to_be_hidden()
+    # both boards' steps, one timer
+    await expect(fac.get_by_test_id("step-drijfveren")).to_be_visible()
+    await expect(fac.get_by_test_id("step-matrix")).to_be_visible()
+    await fac.get_by_test_id("step-stakeholders").click()
+    for page in (fac, ann):
+        await expect(page.get_by_test_id("board-tab-stakeholders")).to_have_attribute("aria-selected", "true")
+        await expect(page.get_by_test_id("map-surface")).to_be_visible()
+        await expect(page.get_by_test_id("section-samenspel-drijfveren")).to_be_hidden()
+    # anyone can still look at the other board
+    await ann.get_by_test_id("board-tab-samenspel").click()
+    await expect(ann.get_by_test_id("section-samenspel-drijfveren")).to_be_visible()
+    await expect(fac.get_by_test_id("map-surface")).to_be_visible()
+
+
+async def test_a_post_it_added_and_dragged_on_one_page_lands_at_the_same_place_on_the_others(server, pages, artifacts):
+    """A post-it added by Ann appears for Bob and the facilitator; while Ann drags it they see it move, and it lands at the same place on every page."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+
+    sid = await add_stakeholder(ann, "Onderzoekers", "Hogeschool, lector jeugd")
+    for page in (bob, fac):
+        await expect(item(page, sid)).to_contain_text("Onderzoekers")
+        await expect(item(page, sid)).to_contain_text("Hogeschool, lector jeugd")
+        await expect(page.get_by_test_id("category-count")).to_have_attribute("data-count", "1")
+    start = await settled_at(ann, sid)
+    assert await settled_at(bob, sid) == start
+
+    # Ann drags it to the lower right; Bob sees it move while she still holds it
+    await item(ann, sid).scroll_into_view_if_needed()
+    await item(bob, sid).scroll_into_view_if_needed()
+    box = await item(ann, sid).bounding_box()
+    x0, y0 = box["x"] + 30, box["y"] + 20
+    await ann.mouse.move(x0, y0)
+    await ann.mouse.down()
+    await ann.mouse.move(x0 + 180, y0 + 90, steps=12)
+    await expect(item(bob, sid)).to_have_attribute("data-live", "drag")
+    await expect(item(bob, sid)).to_contain_text("Ann sleept")
+    await ann.mouse.move(x0 + 320, y0 + 170, steps=12)
+    await ann.mouse.up()
+
+    await expect(item(ann, sid)).to_have_attribute("data-settled", "true")
+    x = await item(ann, sid).get_attribute("data-x")
+    here = await settled_at(ann, sid, x)
+    assert abs(here[0] - start[0] - 320) <= 2 and abs(here[1] - start[1] - 170) <= 2, (start, here)
+    for page in (bob, fac):
+        there = await settled_at(page, sid, x)
+        assert abs(there[0] - here[0]) <= 2 and abs(there[1] - here[1]) <= 2, (here, there)
+        await expect(item(page, sid)).not_to_have_attribute("data-live", "drag")
+
+    # the same after a reload: the drop is what the log kept
+    await bob.reload()
+    assert (await settled_at(bob, sid, x)) == here
+
+
+async def test_tagging_kinds_of_knowledge_shows_coverage_and_a_warning_on_another_page(server, pages):
+    """Kinds of knowledge tagged on Ann's page show as covered on Bob's, who is warned which kind is still missing until it is there."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+
+    clients = await add_stakeholder(ann, "Cliënten", "Jongeren en ouders")
+    team = await add_stakeholder(ann, "Wijkteam", "Jeugdconsulenten")
+    warning = bob.get_by_test_id("knowledge-missing")
+    await expect(warning).to_contain_text("ervaringskennis")
+    await expect(bob.get_by_test_id("knowledge-ervaringskennis")).to_have_attribute("data-covered", "false")
+
+    await tag(ann, clients, "ervaringskennis")
+    await tag(ann, team, "vakkennis")
+    await expect(bob.get_by_test_id("knowledge-ervaringskennis")).to_have_attribute("data-covered", "true")
+    await expect(bob.get_by_test_id("knowledge-vakkennis")).to_have_attribute("data-covered", "true")
+    await expect(bob.get_by_test_id("knowledge-wetenschappelijk")).to_have_attribute("data-covered", "false")
+    await expect(warning).to_be_visible()
+    await expect(warning).to_contain_text("wetenschappelijke kennis (onderzoekers)")
+    await expect(warning).not_to_contain_text("ervaringskennis")
+    await expect(item(bob, clients).locator(".k-badge[data-kind=ervaringskennis]")).to_be_visible()
+
+    research = await add_stakeholder(bob, "Onderzoekers", "Hogeschool")
+    await tag(bob, research, "wetenschappelijk")
+    for page in (ann, bob):
+        await expect(page.get_by_test_id("knowledge-missing")).to_be_hidden()
+        await expect(page.get_by_test_id("knowledge-wetenschappelijk")).to_have_attribute("data-covered", "true")
+
+
+async def test_not_relevant_moves_a_post_it_to_the_list_everywhere_and_the_facilitator_restores_it(server, pages):
+    """Marking a post-it not relevant takes it off every map into the "Niet relevant" list; only the marker or the facilitator sees a restore button, and the facilitator's restore brings it back everywhere."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+
+    sid = await add_stakeholder(bob, "Zorgverzekeraar", "Regiokantoor")
+    await expect(item(ann, sid)).to_be_visible()
+    await open_editor(ann, sid)
+    await ann.get_by_test_id("sh-not-relevant").click()
+    await expect(ann.get_by_test_id("stakeholder-editor")).to_have_count(0)
+    for page in (ann, bob, fac):
+        await expect(item(page, sid)).to_have_count(0)
+        entry = page.get_by_test_id(f"hidden-item-{sid}")
+        await expect(entry).to_contain_text("Zorgverzekeraar")
+        await expect(entry).to_contain_text("Niet relevant · Ann")
+    await expect(ann.get_by_test_id(f"restore-{sid}")).to_be_visible()  # who marked it
+    await expect(bob.get_by_test_id(f"restore-{sid}")).to_be_hidden()  # not Bob, though he added it
+    await expect(fac.get_by_test_id(f"restore-{sid}")).to_be_visible()
+
+    await fac.get_by_test_id(f"restore-{sid}").click()
+    for page in (ann, bob, fac):
+        await expect(item(page, sid)).to_be_visible()
+        await expect(page.get_by_test_id(f"hidden-item-{sid}")).to_have_count(0)
+
+    # removing is for its author (Bob) or the facilitator; it lands in the same list
+    await open_editor(ann, sid)
+    await expect(ann.get_by_test_id("sh-remove")).to_be_hidden()
+    await close_editor(ann)
+    await open_editor(bob, sid)
+    await bob.get_by_test_id("sh-remove").click()
+    await bob.get_by_test_id("sh-remove").click()  # "Zeker weten?"
+    for page in (ann, bob, fac):
+        await expect(page.get_by_test_id(f"hidden-item-{sid}")).to_contain_text("Verwijderd · Bob")
+    await expect(ann.get_by_test_id(f"restore-{sid}")).to_be_hidden()
+    await bob.get_by_test_id(f"restore-{sid}").click()
+    await expect(item(fac, sid)).to_be_visible()
+
+
+async def test_the_matrix_takes_post_its_by_drag_and_by_quadrant(server, pages, artifacts):
+    """A post-it dragged from the tray onto the influence-interest matrix, or placed through a quadrant button, shows in that quadrant on every page."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+    gemeente = await add_stakeholder(ann, "Gemeente", "Beleidsadviseur jeugd")
+    ouders = await add_stakeholder(ann, "Ouders", "Ouderraad")
+
+    # drag "Gemeente" from the tray into the top right quadrant (much influence, great interest)
+    chip = ann.get_by_test_id(f"tray-item-{gemeente}")
+    await chip.scroll_into_view_if_needed()
+    quad = await ann.get_by_test_id("quadrant-hh").bounding_box()
+    box = await chip.bounding_box()
+    await ann.mouse.move(box["x"] + 20, box["y"] + box["height"] / 2)
+    await ann.mouse.down()
+    await ann.mouse.move(quad["x"] + quad["width"] * 0.6, quad["y"] + quad["height"] * 0.5, steps=15)
+    await ann.mouse.up()
+    for page in (ann, fac):
+        placed = page.get_by_test_id(f"matrix-item-{gemeente}")
+        await expect(placed).to_have_attribute("data-settled", "true")
+        assert float(await placed.get_attribute("data-x")) > 0.5  # interest
+        assert float(await placed.get_attribute("data-y")) > 0.5  # influence
+        await expect(page.get_by_test_id(f"tray-item-{gemeente}")).to_have_count(0)
+
+    # "Ouders" through the editor: little influence, great interest
+    await open_editor(fac, ouders)
+    await fac.get_by_test_id("sh-place-lh").click()
+    await expect(fac.get_by_test_id("sh-place-lh")).to_have_attribute("aria-pressed", "true")
+    await close_editor(fac)
+    placed = ann.get_by_test_id(f"matrix-item-{ouders}")
+    await expect(placed).to_have_attribute("data-settled", "true")
+    assert float(await placed.get_attribute("data-x")) > 0.5
+    assert float(await placed.get_attribute("data-y")) < 0.5
+    await expect(ann.get_by_test_id("matrix-tray")).to_be_empty()
+
+
+async def test_two_people_editing_one_post_it_keep_their_typing(server, pages):
+    """When Ann saves a post-it Bob is editing, Bob keeps what he typed, sees "Iemand anders heeft dit intussen gewijzigd" with Ann's version, and his save lands on every page."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    sid = await add_stakeholder(ann, "Cliënten", "Jongeren")
+
+    await open_editor(bob, sid)
+    await bob.get_by_test_id("sh-edit-names").fill("Jongeren en hun ouders")
+    await open_editor(ann, sid)
+    await ann.get_by_test_id("sh-edit-names").fill("Jongeren, ervaringsdeskundigen")
+    await ann.get_by_test_id("sh-knowledge-ervaringskennis").check()
+    await ann.get_by_test_id("sh-save").click()
+    await expect(ann.get_by_test_id("sh-saved")).to_be_visible()
+
+    conflict = bob.get_by_test_id("edit-conflict")
+    await expect(conflict).to_contain_text("Iemand anders heeft dit intussen gewijzigd")
+    await expect(bob.get_by_test_id("conflict-other")).to_have_text("Cliënten — Jongeren, ervaringsdeskundigen")
+    await expect(bob.get_by_test_id("sh-edit-names")).to_have_value("Jongeren en hun ouders")
+    # what Bob did not touch follows Ann: her tag is ticked in his editor too
+    await expect(bob.get_by_test_id("sh-knowledge-ervaringskennis")).to_be_checked()
+    await bob.get_by_test_id("sh-save").click()
+    await expect(bob.get_by_test_id("sh-saved")).to_be_visible()
+    await expect(conflict).to_be_hidden()
+    for page in (ann, bob):
+        await expect(item(page, sid)).to_contain_text("Jongeren en hun ouders")
+        await expect(item(page, sid).locator(".k-badge[data-kind=ervaringskennis]")).to_be_visible()
+    # Ann's open editor took Bob's save in, as she had nothing new typed
+    await expect(ann.get_by_test_id("sh-edit-names")).to_have_value("Jongeren en hun ouders")
+    await expect(ann.get_by_test_id("edit-conflict")).to_be_hidden()
+
+
+async def test_belangen_behoeften_assumptions_checklist_and_undo(server, pages):
+    """Belangen and behoeften hang under their post-it on every page, assumption flags count as open assumptions, the checklist is shared, and Ctrl+Z takes back one's own last change."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    sid = await add_stakeholder(ann, "Management", "Directie, teamleiders")
+
+    await open_editor(ann, sid)
+    await ann.get_by_test_id("sh-note-text-belang").fill("Minder uitval van medewerkers")
+    await ann.get_by_test_id("sh-note-add-belang").click()
+    await ann.get_by_test_id("sh-note-text-behoefte").fill("Zicht op de kosten")
+    await ann.get_by_test_id("sh-note-add-behoefte").click()
+    await expect(ann.get_by_test_id("sh-notes-behoefte")).to_contain_text("Zicht op de kosten")
+    await close_editor(ann)
+    minis = item(bob, sid).locator(".sh-mini")
+    await expect(minis).to_have_text(["Minder uitval van medewerkers", "Zicht op de kosten"])
+
+    # an assumption to check: counted on every page and in the checklist
+    await tag(bob, sid, assumption=True)
+    for page in (ann, bob):
+        await expect(page.get_by_test_id("open-assumptions")).to_have_text("1 open aanname")
+        await expect(page.get_by_test_id("open-assumption-list")).to_contain_text("Management")
+        await expect(item(page, sid).get_by_test_id("assumption-flag")).to_be_visible()
+    await ann.get_by_test_id("check-duidelijk").check()
+    await expect(bob.get_by_test_id("check-duidelijk")).to_be_checked()
+    await expect(bob.get_by_test_id("check-compleet")).not_to_be_checked()
+
+    # Bob's Ctrl+Z takes back his flag; a second has nothing of his left
+    await bob.get_by_test_id("map-surface").click(position={"x": 5, "y": 5})
+    await bob.keyboard.press("Control+z")
+    await expect(ann.get_by_test_id("open-assumptions")).to_have_text("Geen open aannames")
+    await bob.get_by_test_id("undo").click()
+    await expect(bob.get_by_test_id("toast").last).to_have_text("Er is niets van jou om ongedaan te maken.")
+    # Ann's undo takes back her last note
+    await ann.get_by_test_id("undo").click()
+    await expect(minis).to_have_text(["Minder uitval van medewerkers"])
+    # but not while Ann is typing somewhere
+    await ann.get_by_test_id("add-stakeholder").click()
+    await ann.get_by_test_id("sh-category").fill("Onderwijs")
+    await ann.get_by_test_id("sh-category").press("Control+z")
+    await expect(minis).to_have_text(["Minder uitval van medewerkers"])
+
+
+async def populate(server, created: dict) -> dict:
+    """A realistic map over the wire: eight post-its, tags, notes, matrix places, one not relevant."""
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(created["session"], token=created["facilitator_secret"])
+    ids = {}
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", 0.18, 0.12, ["ervaringskennis"], (0.75, 0.85), False),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", 0.82, 0.1, ["wetenschappelijk"], (0.35, 0.62), False),
+        ("Management", "Directie, teamleiders", 0.92, 0.5, ["vakkennis"], (0.28, 0.9), True),
+        ("Wijkteams", "Jeugdconsulenten, gedragswetenschappers", 0.1, 0.52, ["vakkennis"], (0.88, 0.7), False),
+        ("Gemeente", "Beleidsadviseur jeugd", 0.78, 0.9, [], (0.6, 0.75), True),
+        ("Onderwijs", "Scholen, zorgcoördinatoren", 0.2, 0.9, ["vakkennis"], (0.82, 0.32), False),
+        ("Ervaringsdeskundigen", "Jongerenpanel", 0.5, 0.02, ["ervaringskennis"], None, False),
+        ("Zorgverzekeraar", "Regiokantoor", 0.5, 0.97, [], None, False),
+    ]
+    for category, names, x, y, knowledge, matrix, assumption in rows:
+        fac.drain()  # what earlier commands sent: the next stakeholder_saved is this add's
+        await fac.call({"type": "add_stakeholder", **MAP, "category": category, "names": names, "x": x, "y": y})
+        item_ = (await fac.event("stakeholder_saved"))["event"]["item"]
+        ids[category] = item_["id"]
+        if knowledge or assumption:
+            await fac.call({"type": "edit_stakeholder", **MAP, "item": item_["id"], "base_version": 1,
+                            "category": category, "names": names, "knowledge": knowledge, "assumption": assumption})
+        if matrix:
+            await fac.call({"type": "place_in_matrix", **MAP, "item": item_["id"], "interest": matrix[0], "influence": matrix[1]})
+    for category, kind, text in [("Cliënten", "belang", "Snel de juiste hulp, dichtbij huis"),
+                                 ("Cliënten", "behoefte", "Eén vast aanspreekpunt"),
+                                 ("Management", "behoefte", "Zicht op kosten en resultaat"),
+                                 ("Onderzoekers", "belang", "Praktijkgerichte data")]:
+        await fac.call({"type": "add_attached_note", **MAP, "item": ids[category], "kind": kind, "text": text})
+    await fac.call({"type": "set_relevant", **MAP, "item": ids["Zorgverzekeraar"], "relevant": False})
+    await fac.call({"type": "set_check", "board": BOARD, "section": "aannames", "item": "compleet", "checked": True})
+    await fac.close()
+    return ids
+
+
+async def test_phone_touch_drag_projector_and_screenshots(server, pages, artifacts):
+    """On a 360 px phone the map fits the width and a post-it moves by touch; the projector shows the map read-only; screenshots of map, matrix, phone and projector."""
+    created = await stakeholder_session(server)
+    ids = await populate(server, created)
+
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    await expect(ann.get_by_test_id("category-count")).to_have_attribute("data-count", "7")
+    await expect(ann.get_by_test_id("open-assumptions-badge")).to_have_text("2 open aannames")
+    await expect(ann.get_by_test_id("knowledge-missing")).to_be_hidden()
+    await ann.get_by_test_id("section-map").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await ann.evaluate("document.fonts.ready")
+    await ann.screenshot(path=str(artifacts / "stakeholders-map-1280.png"))
+    await ann.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await ann.screenshot(path=str(artifacts / "stakeholders-matrix-1280.png"))
+    await open_editor(ann, ids["Cliënten"])
+    await ann.screenshot(path=str(artifacts / "stakeholders-editor-1280.png"))
+    await close_editor(ann)
+    await shot(ann, artifacts / "stakeholders-board-1280-full.png", full_page=True)
+
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join_map(phone, server.http_url, created["join_code"], "Bert")
+    surface = await phone.get_by_test_id("map-surface").bounding_box()
+    assert surface["width"] <= 360 - 20, surface  # scaled to the phone's width
+    sid = ids["Gemeente"]
+    await phone.get_by_test_id("section-map").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await shot_here(phone, artifacts / "stakeholders-phone-360.png")
+    await item(phone, sid).evaluate("el => el.scrollIntoView({block: 'center'})")
+    before = await settled_at(phone, sid)
+    box = await item(phone, sid).bounding_box()
+    x0, y0 = box["x"] + 20, box["y"] + 15
+    cdp = await phone.context.new_cdp_session(phone)
+    await cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+    for i in range(1, 13):
+        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 - 12 * i, "y": y0 - 14 * i}]})
+    await cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    await expect(item(phone, sid)).to_have_attribute("data-settled", "true")
+    x = await item(phone, sid).get_attribute("data-x")
+    after = await settled_at(phone, sid, x)
+    assert abs(after[0] - before[0] + 144) <= 2 and abs(after[1] - before[1] + 168) <= 2, (before, after)
+    await expect(item(ann, sid)).to_have_attribute("data-x", x)
+    await phone.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await shot_here(phone, artifacts / "stakeholders-phone-360-matrix.png")
+    await open_editor(phone, ids["Management"])
+    await shot_here(phone, artifacts / "stakeholders-phone-360-editor.png")
+
+    proj = await pages.open(PROJECTOR, name="projector")
+    await proj.goto(f"{server.http_url}/p/{created['session']}#c={created['join_code']}")
+    await expect(proj.get_by_test_id("map-surface")).to_be_visible()
+    await expect(proj.get_by_test_id("map-ambition")).to_have_text(AMBITIE)
+    await expect(item(proj, sid)).to_have_attribute("data-x", x)
+    assert await item(proj, sid).get_attribute("tabindex") is None  # read-only
+    await expect(proj.get_by_test_id("add-stakeholder")).to_have_count(0)
+    await shot(proj, artifacts / "stakeholders-projector-1920.png")
+
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(created["session"], token=created["facilitator_secret"])
+    await fac.call({"type": "set_step", "step": "matrix"})
+    await expect(proj.get_by_test_id("matrix-surface")).to_be_visible()
+    await expect(proj.get_by_test_id("map-surface")).to_be_hidden()
+    await shot(proj, artifacts / "stakeholders-projector-1920-matrix.png")
+    await fac.call({"type": "set_step", "step": "stakeholders"})
+    await expect(proj.get_by_test_id("map-surface")).to_be_visible()
+    await fac.close()
+
+
+async def shot_here(page: Page, path) -> None:
+    """A screenshot of the viewport where it is scrolled to."""
+    await page.evaluate("document.fonts.ready")
+    await page.screenshot(path=str(path))
+
+
