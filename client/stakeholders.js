@@ -16,7 +16,8 @@ import { draggable, throttle, clamp01 } from './drag.js';
 const DRAG_FRAME_MS = 100; // at most 10 drag frames a second
 const REMOTE_TTL_MS = 1500; // a live drag nobody continues falls back to the logged place
 const STALE_DRAG_MS = 300; // drag frames just after a logged drop are older than the drop
-const KEY_MOVE_MS = 600; // arrow keys: the move is logged once the keys rest this long
+const KEY_MOVE_MS = 600;
+const HOLD_MS = 500; // while a post-it is held still, its place is repeated this often // arrow keys: the move is logged once the keys rest this long
 const MINI_NOTES = 4; // attached notes shown under a post-it on the map
 
 const KNOWLEDGE_COLOURS = ['#9c36b5', '#1971c2', '#2b8a3e', '#e8590c', '#0c8599'];
@@ -43,6 +44,50 @@ document.addEventListener('keydown', (e) => {
     }
   }
 });
+
+// Long Dutch words ("Ervaringsdeskundigen") must not break mid-word on a small post-it: shrink the
+// text a little until the longest word fits, and only break as a last resort. Done again after a
+// resize (the post-its are smaller on a phone).
+let resizeGen = 0;
+window.addEventListener('resize', () => { resizeGen += 1; });
+
+/**
+ * Shrink `el`'s font (down to minRatio) until no word of `text` overflows; a word that is still
+ * too long gets soft hyphens where it must break. False if `el` is not laid out yet.
+ */
+function fitWords(el, text, minRatio) {
+  el.style.fontSize = '';
+  if (el.textContent !== text) el.textContent = text;
+  if (!el.clientWidth) return !text;
+  let size = parseFloat(getComputedStyle(el).fontSize);
+  const min = size * minRatio;
+  while (el.scrollWidth > el.clientWidth + 0.5 && size > min) {
+    size -= 0.5;
+    el.style.fontSize = `${size}px`;
+  }
+  if (el.scrollWidth > el.clientWidth + 0.5) el.textContent = hyphenate(el, text);
+  return true;
+}
+
+let measure = null;
+function hyphenate(el, text) {
+  const cs = getComputedStyle(el);
+  measure = measure || document.createElement('canvas').getContext('2d');
+  measure.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const width = (w) => measure.measureText(w).width;
+  const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - width('-') - 1;
+  return text.split(/(\s+)/).map((word) => {
+    let out = '';
+    let rest = word;
+    while (!/^\s*$/.test(rest) && width(rest) > room && rest.length > 4) {
+      let n = rest.length - 2;
+      while (n > 2 && width(rest.slice(0, n)) > room) n -= 1;
+      out += `${rest.slice(0, n)}\u00AD`;
+      rest = rest.slice(n);
+    }
+    return out + rest;
+  }).join('');
+}
 
 const norm = (s) => String(s || '').trim().toLocaleLowerCase('nl');
 const sameList = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -117,9 +162,28 @@ export function stakeholderSection(ctx, boardId, section) {
   let drawer = null;
 
   const send = (frame, quiet) => ctx.send(frame, quiet);
-  const sendDrag = throttle((surface, id, p) => {
+  let lastDrag = null;
+  const postDrag = throttle((surface, id, p) => {
+    lastDrag = { surface, id, p, at: performance.now() };
     ctx.conn.post({ type: 'drag', ...where, item: id, surface, x: p.x, y: p.y });
   }, DRAG_FRAME_MS);
+  // a post-it held still keeps its place on the other screens: repeat the last frame now and then
+  let holdTimer = null;
+  const sendDrag = Object.assign((surface, id, p) => {
+    postDrag(surface, id, p);
+    if (!holdTimer) {
+      holdTimer = setInterval(() => {
+        if (lastDrag && performance.now() - lastDrag.at > HOLD_MS) postDrag(lastDrag.surface, lastDrag.id, lastDrag.p);
+      }, HOLD_MS);
+    }
+  }, {
+    cancel() {
+      postDrag.cancel();
+      clearInterval(holdTimer);
+      holdTimer = null;
+      lastDrag = null;
+    },
+  });
 
   // --- the map card (2A) ------------------------------------------------------------------
 
@@ -128,8 +192,11 @@ export function stakeholderSection(ctx, boardId, section) {
   }, t('shAdd')) : null;
   const undoBtn = member() ? h('button.btn.btn-small.sh-undo', {
     type: 'button', 'data-testid': 'undo', title: t('undoHint'), on: { click: () => doUndo() },
-  }, h('span.undo-icon', { 'aria-hidden': 'true' }, '↶'), t('undo')) : null;
-  const catStat = h('span.sh-stat', { 'data-testid': 'category-count' });
+    'aria-label': t('undo'),
+  }, h('span.undo-icon', { 'aria-hidden': 'true' }, '↶'), h('span.undo-text', t('undo'))) : null;
+  const catN = h('span.sh-stat-n');
+  const catAim = h('span.sh-stat-aim');
+  const catStat = h('span.sh-stat', { 'data-testid': 'category-count' }, catN, catAim);
   const assumeStat = h('span.sh-stat.sh-stat-assume', { 'data-testid': 'open-assumptions-badge' });
   const kChips = kinds.map((k) => {
     const n = h('span.k-n');
@@ -481,6 +548,7 @@ export function stakeholderSection(ctx, boardId, section) {
   }
 
   function tick() {
+    fitPending();
     const now = performance.now();
     for (const surface of ['map', 'matrix']) {
       for (const [id, ov] of live[surface]) {
@@ -520,15 +588,38 @@ export function stakeholderSection(ctx, boardId, section) {
       style: { '--k': kindColour(k.id) }, title: L(k.label), 'data-kind': k.id,
     }, kindLetter(k)));
     if (s.assumption) out.push(h('span.sh-assume', { title: t('assumption'), 'data-testid': 'assumption-flag' }, '?'));
+    // on a phone the attached notes do not fit under the post-it: a count per kind instead
+    const notes = Object.values(s.notes || {});
+    section.note_kinds.forEach((k, i) => {
+      const n = notes.filter((x) => x.kind === k.id).length;
+      if (n) out.push(h('span.sh-note-count', { class: `note-k${i}`, title: splitLabel(k.label)[0] }, String(n)));
+    });
     return out;
   }
 
+  /** Fit the words of post-its whose text or screen size changed (once they are on screen). */
+  function fitPending() {
+    for (const itemEl of mapLayer._keyed?.values() || []) {
+      if (itemEl._fitGen === resizeGen) continue;
+      const ok = fitWords(itemEl.querySelector('.sh-cat'), itemEl._cat, 0.72)
+        && fitWords(itemEl.querySelector('.sh-names'), itemEl._names, 0.85);
+      if (ok) itemEl._fitGen = resizeGen;
+    }
+  }
+
   function updateMapItem(itemEl, s) {
-    setText(itemEl.querySelector('.sh-cat'), s.category);
-    const namesEl = itemEl.querySelector('.sh-names');
-    setText(namesEl, s.names);
-    namesEl.hidden = !s.names;
-    const sig = JSON.stringify([s.knowledge, s.assumption, getLangKey()]);
+    if (itemEl._fitText !== `${s.category}\n${s.names}`) {
+      // set here, fitted (smaller, soft hyphens) in fitPending
+      itemEl._fitText = `${s.category}\n${s.names}`;
+      itemEl._cat = s.category;
+      itemEl._names = s.names || '';
+      itemEl.querySelector('.sh-cat').textContent = s.category;
+      const namesEl = itemEl.querySelector('.sh-names');
+      namesEl.textContent = s.names || '';
+      namesEl.hidden = !s.names;
+      itemEl._fitGen = -1;
+    }
+    const sig = JSON.stringify([s.knowledge, s.assumption, Object.values(s.notes || {}).map((n) => n.kind), getLangKey()]);
     if (itemEl._tags !== sig) {
       itemEl._tags = sig;
       itemEl.querySelector('.sh-tags').replaceChildren(...tagsOf(s));
@@ -614,6 +705,7 @@ export function stakeholderSection(ctx, boardId, section) {
             sendDrag('matrix', id, p);
           } else {
             live.matrix.delete(id);
+            sendDrag.cancel(); // off the matrix: the others' copy fades back by itself
           }
           renderMatrix();
         },
@@ -1175,7 +1267,9 @@ export function stakeholderSection(ctx, boardId, section) {
     // categories, kinds of knowledge, open assumptions
     const cats = new Set(vis.map((s) => norm(s.category)).filter(Boolean));
     const max = section.recommended_max_categories;
-    setText(catStat, `${cats.size === 1 ? t('categories1') : t('categories', { n: cats.size })} · ${t('categoriesAim', { max })}`);
+    setText(catN, cats.size === 1 ? t('categories1') : t('categories', { n: cats.size }));
+    setText(catAim, `· ${t('categoriesAim', { max })}`);
+    attr(catStat, 'title', t('categoriesAim', { max }));
     attr(catStat, 'data-count', String(cats.size));
     toggle(catStat, 'warn', cats.size > max);
     catWarn.hidden = cats.size <= max;
@@ -1206,6 +1300,7 @@ export function stakeholderSection(ctx, boardId, section) {
     toggle(ambText, 'is-empty', !ambition());
     reconcile(mapLayer, vis, (s) => s.id, createMapItem, updateMapItem);
     mapEmpty.hidden = vis.length > 0;
+    fitPending();
     if (addBtn) addBtn.disabled = items.filter((s) => !s.removed).length >= section.max_items;
 
     // matrix and tray
