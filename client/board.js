@@ -281,7 +281,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   function boardTabs(panels) {
     const ids = boardIds();
     const tabs = ids.map((b, i) => {
-      const now = h('span.board-tab-now', { hidden: true }, t('sectionCurrent'));
+      const now = h('span.board-tab-now', { hidden: true, title: t('currentStep') }, t('now'));
       const tab = h('button.board-tab', {
         type: 'button', role: 'tab', id: `tab-${b}`, 'aria-controls': `panel-${b}`, 'data-testid': `board-tab-${b}`,
         on: {

@@ -1289,6 +1289,7 @@ export function stakeholderSection(ctx, boardId, section) {
       if (!count) absent.push(k);
     }
     missing.hidden = !absent.length || !vis.length;
+    toggle(coverage, 'none-yet', !vis.length); // an empty map is not yet missing anything
     if (absent.length) {
       setText(missing, t('knowledgeMissing', {
         kinds: absent.map((k) => `${L(k.label).toLocaleLowerCase('nl')} (${L(k.hint)})`).join(', '),
