@@ -9,7 +9,7 @@ const STRINGS = {
     loading: 'Bezig met laden…',
     // start page
     startTitle: 'Sessie starten',
-    startLead: 'Voor de facilitator. Bereid de ambitie en de twee doelen voor; deelnemers kunnen die niet wijzigen.',
+    startLead: 'Voor de facilitator. Kies het bord (of beide) en bereid de ambitie voor; deelnemers kunnen die niet wijzigen.',
     fieldTitle: 'Naam van de sessie',
     fieldTitlePh: 'Bijv. Leernetwerk Jeugd Oost – maart',
     fieldAmbitie: 'Ambitie',
@@ -204,7 +204,7 @@ const STRINGS = {
     tagline: 'Live workshop board for learning network and management',
     loading: 'Loading…',
     startTitle: 'Start a session',
-    startLead: 'For the facilitator. Prepare the ambition and the two goals; participants cannot change them.',
+    startLead: 'For the facilitator. Choose the board (or both) and prepare the ambition; participants cannot change it.',
     fieldTitle: 'Session name',
     fieldTitlePh: 'E.g. Learning network Youth East – March',
     fieldAmbitie: 'Ambition',

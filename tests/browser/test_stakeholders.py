@@ -99,7 +99,7 @@ async def tag(page: Page, item_id: str, *kinds: str, assumption: bool | None = N
 # --- tests -------------------------------------------------------------------------------------
 
 
-async def test_facilitator_chooses_the_stakeholder_map_and_people_join_without_a_group(server, pages):
+async def test_facilitator_chooses_the_stakeholder_map_and_people_join_without_a_group(server, pages, artifacts):
     """Choosing only the stakeholder map on the start page makes a session whose join form asks just a name and whose board shows the ambition in the middle of the map."""
     fac = await pages.open(LAPTOP, name="facilitator")
     await fac.goto(server.http_url + "/")
@@ -110,6 +110,7 @@ async def test_facilitator_chooses_the_stakeholder_map_and_people_join_without_a
     await fac.get_by_test_id("create-board-stakeholders").check()
     await expect(fac.get_by_test_id("create-doel1")).to_have_count(0)  # the goals belong to Samenspel
     await fac.get_by_test_id("create-ambitie").fill(AMBITIE)
+    await shot(fac, artifacts / "stakeholders-start-1280.png")
     await fac.get_by_test_id("create-submit").click()
     code = (await fac.get_by_test_id("created-join-code").inner_text()).replace(" ", "")
     await fac.get_by_test_id("open-board").click()
