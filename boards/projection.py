@@ -17,21 +17,24 @@ from boards.state import SessionState
 from boards.templates import TEMPLATES
 
 Audience = Literal["facilitator", "others"]
-AUDIENCES: tuple[Audience, ...] = ("facilitator", "others")
 
 _ANONYMISED = (e.DotPlaced, e.DotRemoved)
 
 
-def event_view(record: e.Record, state: SessionState, audience: Audience) -> dict[str, Any]:
-    """The frame body for one logged event, as ``audience`` may see it.
+def masked_for_others(record: e.Record, state: SessionState) -> bool:
+    """Is this a dot event in a section hidden from non-facilitators? ``state`` is the state just
+    after the event: what counts is the visibility when it happened, not when it is replayed."""
+    ev = record.event
+    return isinstance(ev, _ANONYMISED) and state.boards[ev.board].dots[ev.section].hidden
 
-    ``state`` is the state *after* the event was applied.
-    """
+
+def event_view(record: e.Record, audience: Audience, masked: bool) -> dict[str, Any]:
+    """The frame body for one logged event, as ``audience`` may see it (``masked``: see
+    :func:`masked_for_others`)."""
     ev = record.event
     body: dict[str, Any]
     if isinstance(ev, _ANONYMISED):
-        hidden = state.boards[ev.board].dots[ev.section].hidden
-        if hidden and audience != "facilitator":
+        if masked and audience != "facilitator":
             # Keep the sequence number flowing so clients detect no gap, but say nothing.
             body = {"type": "masked"}
         else:

@@ -25,7 +25,7 @@ from boards.actors import SYSTEM, Actor, Context
 from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.projection import event_view, own_dots, session_view
+from boards.projection import event_view, masked_for_others, own_dots, session_view
 from boards.state import SessionState
 from server import frames
 from server.auth import new_id
@@ -57,7 +57,9 @@ class LiveSession:
         self.state = state
         self.backend = backend
         self.settings = settings
-        self.recent: deque[Record] = deque(maxlen=RECENT_RECORDS)
+        # The last records, each with whether it was hidden from non-facilitators when it happened
+        # (a resumed client must see it as it would have live).
+        self.recent: deque[tuple[Record, bool]] = deque(maxlen=RECENT_RECORDS)
         self.connections: set[Connection] = set()
         self._lock = asyncio.Lock()
         self._catch_up_lock = asyncio.Lock()
@@ -67,6 +69,7 @@ class LiveSession:
         self.stale = False
         self.users = 0  # sockets and requests holding this session (counted by the hub)
         self._presence_frame: bytes | None = None
+        self._presence_pending = False
         self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
@@ -124,12 +127,13 @@ class LiveSession:
                 if self.stale:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again")
                 try:
-                    appended = await self.backend.log.append(self.id, base, payloads)
+                    appended = await self._append(base, payloads, deadline)
                 except SessionReset as exc:
                     self.reset(str(exc))
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
                 except StoreUnavailable:
-                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again") from None
+                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if your change "
+                                      "reached it, it appears on the board") from None
                 if appended:
                     self.advance(records)
                     await self._after_append(base, payloads)
@@ -139,6 +143,20 @@ class LiveSession:
                 await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
             log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
             raise DomainError(ErrorCode.CONFLICT, "the board is very busy; try again")
+
+    async def _append(self, base: int, payloads: list[bytes], deadline: float) -> bool:
+        """Compare-and-append. When the store does not answer, the append may still have landed:
+        send the very same bytes again (a store that has them says so) rather than deciding anew,
+        so a late reply never becomes a duplicate."""
+        while True:
+            try:
+                return await self.backend.log.append(self.id, base, payloads)
+            except SessionReset:
+                raise
+            except StoreUnavailable:
+                if time.monotonic() >= deadline:
+                    raise
+                await asyncio.sleep(0.1)
 
     async def _after_append(self, base: int, payloads: list[bytes]) -> None:
         try:
@@ -163,13 +181,22 @@ class LiveSession:
                 self._send_drags(message["drags"])
         elif "resync" in message:
             # The broker reconnected: messages may have been lost meanwhile. The log has them,
-            # unless the store itself lost the session (a Redis that restarted empty).
-            await self.check_epoch()
-            if not self.stale:
-                await self._catch_up_logged()
-                await self.broadcast_presence()
-        elif message.get("presence") not in (None, self.instance):
+            # unless the store itself lost the session (a Redis that restarted empty). Store reads
+            # run beside the broker's reader, so they never hold up other sessions' records.
+            self._spawn(self._resync())
+        elif message.get("presence") not in (None, self.instance) and not self._presence_pending:
+            self._presence_pending = True
+            self._spawn(self._refresh_presence())
+
+    async def _resync(self) -> None:
+        await self.check_epoch()
+        if not self.stale:
+            await self._catch_up_logged()
             await self.broadcast_presence()
+
+    async def _refresh_presence(self) -> None:
+        self._presence_pending = False  # a notice arriving from here on asks again
+        await self.broadcast_presence()
 
     def advance(self, records: Iterable[Record]) -> None:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
@@ -182,18 +209,19 @@ class LiveSession:
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
-            self.recent.append(record)
-            self._fan_out(record)
+            masked = masked_for_others(record, self.state)
+            self.recent.append((record, masked))
+            self._fan_out(record, masked)
             timer_changed |= isinstance(record.event, _TIMER_EVENTS)
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record) -> None:
+    def _fan_out(self, record: Record, masked: bool) -> None:
         encoded: dict[str, bytes] = {}
         for conn in self.connections:
             frame = encoded.get(conn.audience)
             if frame is None:
-                frame = encoded[conn.audience] = frames.encode(event_view(record, self.state, conn.audience))
+                frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
             conn.send(frame)
         event = record.event
         if isinstance(event, (e.DotPlaced, e.DotRemoved)):
@@ -215,9 +243,12 @@ class LiveSession:
                 self.reset("the store lost this session" if meta is None else "the session's log was replaced")
                 return
             if self.recent:
-                last = self.recent[-1]
+                last = self.recent[-1][0]
                 stored = await self.backend.log.read(self.id, last.seq - 1, 1)
                 if not stored or stored[0] != pack_record(last):
+                    # Sequence numbers from before will be reused for other events: a new epoch
+                    # makes every client that held one start from a snapshot.
+                    await self.backend.log.renew_epoch(self.id)
                     self.reset("the session's log lost its latest events")
         except StoreUnavailable:
             return  # can't tell now; the next resync asks again
@@ -232,6 +263,7 @@ class LiveSession:
             return
         log.warning("session %s reset: %s; %d client(s) told to reload", self.id, reason, len(self.connections))
         self.stale = True
+        self._cancel_timers()
         frame = frames.encode({"type": "reload", "reason": reason})
         for conn in list(self.connections):
             conn.send(frame)
@@ -273,12 +305,14 @@ class LiveSession:
 
     def attach(self, conn: Connection, last_seq: int | None, epoch: str | None, ref: int | None) -> None:
         """Welcome a socket and add it to the fan-out, in one step so no event falls between."""
+        if self.stale:
+            raise DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; say hello again")
         state = self.state
         can_resume = (
             epoch == self.meta.epoch
             and last_seq is not None
             and last_seq <= state.seq
-            and (last_seq == state.seq or (self.recent and self.recent[0].seq <= last_seq + 1))
+            and (last_seq == state.seq or (self.recent and self.recent[0][0].seq <= last_seq + 1))
         )
         welcome = {
             "type": "welcome",
@@ -298,9 +332,9 @@ class LiveSession:
             welcome["you"] = own_dots(state, conn.participant)
         conn.send(frames.encode(welcome))
         if can_resume:
-            for record in self.recent:
+            for record, masked in self.recent:
                 if record.seq > last_seq:
-                    conn.send(frames.encode(event_view(record, state, conn.audience)))
+                    conn.send(frames.encode(event_view(record, conn.audience, masked)))
         self.connections.add(conn)
 
     def send_to_all(self, frame: bytes) -> None:
@@ -365,10 +399,15 @@ class LiveSession:
                     return
             await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
 
-    async def close(self) -> None:
+    def _cancel_timers(self) -> None:
         if self._timer_handle is not None:
             self._timer_handle.cancel()
+            self._timer_handle = None
         if self._drag_flush is not None:
             self._drag_flush.cancel()
+            self._drag_flush = None
+
+    async def close(self) -> None:
+        self._cancel_timers()
         for task in list(self._tasks):
             task.cancel()

@@ -133,6 +133,9 @@ class SocketSession:
             self._reply_error(exc, ref, data)
         except DomainError as exc:
             self._reply_error(exc, ref, data)
+        except Exception:  # a bug must cost one command, not the socket
+            log.exception("command failed unexpectedly")
+            self._reply_error(DomainError(ErrorCode.UNAVAILABLE, "the server could not do this; try again"), ref, data)
 
     def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
         if ref is None and isinstance(data, bytes):
@@ -151,16 +154,15 @@ class SocketSession:
             raise DomainError(ErrorCode.NOT_FOUND, "no such session")
         try:
             actor = await self._authenticate(live, hello)
-        except DomainError:
-            self.limiter.failed(key)
-            await self.hub.release(live)
-            raise
-        except BaseException:
+            self.conn.actor = actor
+            live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
+        except BaseException as exc:
+            if isinstance(exc, DomainError) and exc.code == ErrorCode.BAD_TOKEN:
+                self.limiter.failed(key)
+            self.conn.actor = None
             await self.hub.release(live)
             raise
         self.live = live
-        self.conn.actor = actor
-        live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
         try:
             await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
                 {"role": actor.role, "participant": actor.participant}))
@@ -173,6 +175,9 @@ class SocketSession:
             if secret_matches(hello.token, live.meta.facilitator_hash):
                 return Actor("facilitator")
             participant = await self.hub.backend.log.credential(live.id, hash_secret(hello.token))
+            if participant is not None and participant not in live.state.participants:
+                # Joined through another instance a moment ago: its event may not be here yet.
+                await live.catch_up()
             if participant is not None and participant in live.state.participants:
                 return Actor("participant", participant)
             raise DomainError(ErrorCode.BAD_TOKEN, "this link or token is not (or no longer) valid here")

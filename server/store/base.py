@@ -55,6 +55,9 @@ class EventLog(Protocol):
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
         """Records with a sequence number above ``after_seq``, in order, at most ``limit``."""
 
+    async def renew_epoch(self, session_id: str) -> None:
+        """Give the session a new epoch: positions (sequence numbers) held from before are void."""
+
     async def save_snapshot(self, session_id: str, seq: int, data: bytes) -> None: ...
 
     async def load_snapshot(self, session_id: str) -> tuple[int, bytes] | None: ...

@@ -9,10 +9,28 @@ append is one small transaction.
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
-from server.store.base import Backend, Handler, SessionMeta
+from server.store.base import Backend, Handler, SessionMeta, StoreUnavailable
+
+# Another process (a backup, a sqlite3 shell) holding the write lock must not freeze the event loop:
+# wait this long at most, then answer "unavailable".
+BUSY_TIMEOUT_SECONDS = 0.05
+
+
+@contextlib.contextmanager
+def _guard(what: str) -> Iterator[None]:
+    """SQLite's own failures (database locked, disk full, I/O error) mean: nothing stored, try later."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"sqlite failed during {what}: {exc}") from exc
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -45,26 +63,29 @@ CREATE TABLE IF NOT EXISTS snapshots (
 class SqliteLog:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_SECONDS)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
 
     async def create_session(self, meta: SessionMeta) -> bool:
-        try:
-            self._db.execute(
-                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)",
-                (meta.session, meta.join_code, meta.facilitator_hash, meta.created_at, meta.epoch),
-            )
-        except sqlite3.IntegrityError:
-            return False
+        with _guard("create_session"):
+            try:
+                self._db.execute(
+                    "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)",
+                    (meta.session, meta.join_code, meta.facilitator_hash, meta.created_at, meta.epoch),
+                )
+            except sqlite3.IntegrityError:
+                return False
         return True
 
     def _meta(self, where: str, value: str) -> SessionMeta | None:
-        row = self._db.execute(
-            f"SELECT session, join_code, facilitator_hash, created_at, epoch FROM sessions WHERE {where} = ?",
-            (value,),
-        ).fetchone()
+        with _guard("session"):
+            row = self._db.execute(
+                "SELECT session, join_code, facilitator_hash, created_at, epoch FROM sessions "
+                f"WHERE {where} = ?", (value,),
+            ).fetchone()
         return SessionMeta(*row) if row else None
 
     async def session(self, session_id: str) -> SessionMeta | None:
@@ -74,51 +95,68 @@ class SqliteLog:
         return self._meta("join_code", join_code)
 
     async def add_credential(self, session_id: str, token_hash: str, participant: str) -> None:
-        self._db.execute("INSERT INTO credentials VALUES (?, ?, ?)", (session_id, token_hash, participant))
+        with _guard("add_credential"):
+            self._db.execute("INSERT INTO credentials VALUES (?, ?, ?)", (session_id, token_hash, participant))
 
     async def credential(self, session_id: str, token_hash: str) -> str | None:
-        row = self._db.execute(
-            "SELECT participant FROM credentials WHERE session = ? AND token_hash = ?", (session_id, token_hash)
-        ).fetchone()
+        with _guard("credential"):
+            row = self._db.execute(
+                "SELECT participant FROM credentials WHERE session = ? AND token_hash = ?",
+                (session_id, token_hash),
+            ).fetchone()
         return row[0] if row else None
 
     async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            (last,) = db.execute("SELECT coalesce(max(seq), 0) FROM records WHERE session = ?", (session_id,)).fetchone()
-            if last != expected_seq:
-                db.execute("ROLLBACK")
-                return False
-            db.executemany(
-                "INSERT INTO records VALUES (?, ?, ?)",
-                [(session_id, expected_seq + i, data) for i, data in enumerate(records, start=1)],
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        with _guard("append"):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                (last,) = db.execute("SELECT coalesce(max(seq), 0) FROM records WHERE session = ?",
+                                     (session_id,)).fetchone()
+                if last != expected_seq:
+                    db.execute("ROLLBACK")
+                    return False
+                db.executemany(
+                    "INSERT INTO records VALUES (?, ?, ?)",
+                    [(session_id, expected_seq + i, data) for i, data in enumerate(records, start=1)],
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
         return True
 
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
-        rows = self._db.execute(
-            "SELECT data FROM records WHERE session = ? AND seq > ? ORDER BY seq LIMIT ?",
-            (session_id, after_seq, limit),
-        ).fetchall()
+        with _guard("read"):
+            rows = self._db.execute(
+                "SELECT data FROM records WHERE session = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (session_id, after_seq, limit),
+            ).fetchall()
         return [row[0] for row in rows]
 
+    async def renew_epoch(self, session_id: str) -> None:
+        with _guard("renew_epoch"):
+            self._db.execute("UPDATE sessions SET epoch = ? WHERE session = ?", (secrets.token_urlsafe(9), session_id))
+
     async def save_snapshot(self, session_id: str, seq: int, data: bytes) -> None:
-        self._db.execute(
-            "INSERT INTO snapshots VALUES (?, ?, ?) ON CONFLICT(session) DO UPDATE SET seq = excluded.seq, "
-            "data = excluded.data WHERE excluded.seq > snapshots.seq",
-            (session_id, seq, data),
-        )
+        with _guard("save_snapshot"):
+            self._db.execute(
+                "INSERT INTO snapshots VALUES (?, ?, ?) ON CONFLICT(session) DO UPDATE SET seq = excluded.seq, "
+                "data = excluded.data WHERE excluded.seq > snapshots.seq",
+                (session_id, seq, data),
+            )
 
     async def load_snapshot(self, session_id: str) -> tuple[int, bytes] | None:
-        row = self._db.execute("SELECT seq, data FROM snapshots WHERE session = ?", (session_id,)).fetchone()
+        with _guard("load_snapshot"):
+            row = self._db.execute("SELECT seq, data FROM snapshots WHERE session = ?", (session_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
     async def ready(self) -> bool:
+        try:
+            self._db.execute("SELECT 1").fetchone()
+        except sqlite3.Error:
+            return False
         return True
 
     async def close(self) -> None:

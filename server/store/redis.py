@@ -90,12 +90,25 @@ class LogRewound(SessionReset):
     epoch has been replaced, so clients holding positions from before get a snapshot."""
 
 
+# Error replies with which Redis refuses a write for now (nothing written; a retry later may work):
+# persistence failing (MISCONF), too few replicas, a busy script, a cluster slot moving.
+_REFUSALS = ("MISCONF", "NOREPLICAS", "BUSY", "MOVED", "ASK", "CLUSTERDOWN", "TRYAGAIN", "MASTERDOWN")
+
+
+def _is_refusal(exc: BaseException) -> bool:
+    return isinstance(exc, rex.ResponseError) and str(exc).split(" ", 1)[0] in _REFUSALS
+
+
 @contextlib.contextmanager
 def _guard(what: str) -> Iterator[None]:
     try:
         yield
     except _UNAVAILABLE as exc:
         raise StoreUnavailable(f"redis unavailable during {what}: {exc}") from exc
+    except rex.ResponseError as exc:
+        if _is_refusal(exc):
+            raise StoreUnavailable(f"redis refused {what}: {exc}") from exc
+        raise
 
 
 def _key(session_id: str, part: str) -> str:
@@ -293,6 +306,10 @@ class RedisLog:
         if result == -2:
             raise LogRewound(f"session {session_id}: the log ends before seq {expected_seq}; its epoch was replaced")
         return result in (1, 2)
+
+    async def renew_epoch(self, session_id: str) -> None:
+        with _guard("renew_epoch"):
+            await self._r.hset(_key(session_id, "meta"), "epoch", secrets.token_hex(8))
 
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
         if limit <= 0:
@@ -685,7 +702,7 @@ class RedisPresence:
             for session_id, conns in list(self._mine.items()):
                 try:
                     await self._touch_session(session_id, dict(conns))
-                except _UNAVAILABLE as exc:
+                except Exception as exc:  # never let the heartbeat die: presence would vanish for good
                     self.heartbeat_failures += 1
                     log.warning("presence heartbeat failed (failure #%d): %s", self.heartbeat_failures, exc)
                     break

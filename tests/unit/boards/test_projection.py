@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from boards import commands as c
 from boards.events import Record
-from boards.projection import event_view, own_dots, session_view
+from boards.projection import event_view, masked_for_others, own_dots, session_view
 from tests.unit.boards.helpers import BOARD, FACILITATOR, Session
 
 
@@ -18,7 +18,7 @@ def test_dot_events_carry_the_group_not_the_person():
     ann = s.join("Ann", "leernetwerk")
     record = _record(s, s.dot(ann, "drijfveren", "impact"))
     for audience in ("facilitator", "others"):
-        view = event_view(record, s.state, audience)
+        view = event_view(record, audience, masked_for_others(record, s.state))
         assert view["event"] == {"type": "dot_placed", "board": BOARD, "section": "drijfveren",
                                  "option": "impact", "group": "leernetwerk"}
         assert ann.participant not in repr(view)
@@ -42,7 +42,10 @@ def test_hidden_section_is_masked_for_participants_until_reveal():
     ann = s.join("Ann", "leernetwerk")
     s.run(FACILITATOR, c.SetHidden(board=BOARD, section="drijfveren", hidden=True))
     record = _record(s, s.dot(ann, "drijfveren", "impact"))
-    assert event_view(record, s.state, "others")["event"] == {"type": "masked"}
-    assert event_view(record, s.state, "facilitator")["event"]["option"] == "impact"
+    masked = masked_for_others(record, s.state)
+    assert event_view(record, "others", masked)["event"] == {"type": "masked"}
+    assert event_view(record, "facilitator", masked)["event"]["option"] == "impact"
     assert session_view(s.state, "others", None)["boards"][BOARD]["dots"]["drijfveren"]["counts"] == {}
     assert session_view(s.state, "facilitator", None)["boards"][BOARD]["dots"]["drijfveren"]["counts"] != {}
+    s.run(FACILITATOR, c.SetHidden(board=BOARD, section="drijfveren", hidden=False))
+    assert masked_for_others(record, s.state) is False  # after the reveal: so remember it at the time
