@@ -64,8 +64,8 @@ class EditNote(Command, tag="edit_note"):
     note: Id
     base_version: Annotated[int, Meta(ge=1)]
     text: Text
-    owner: Owner = ""
-    lane: Id | None = None
+    owner: Owner | None = None  # None keeps the owner
+    lane: Id | None = None  # None keeps the lane
 
 
 class RemoveNote(Command, tag="remove_note"):

@@ -30,6 +30,18 @@ def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) 
     return handler(state, actor, command, ctx)
 
 
+def rehearse(steps: list[tuple[Actor, c.Command]], now: int) -> SessionState:
+    """Run commands against a scratch session, raising the first refusal: to check a batch
+    before any of it is stored."""
+    state = SessionState(session="rehearsal")
+    ids = iter(range(1_000_000))
+    ctx = Context(now=now, new_id=lambda: f"r{next(ids)}")
+    for actor, command in steps:
+        for event in decide(state, actor, command, ctx):
+            apply(state, e.Record(seq=state.seq + 1, at=now, event=event))
+    return state
+
+
 # --- session and people ----------------------------------------------------------------------
 
 
@@ -155,7 +167,7 @@ def _edit_note(state: SessionState, actor: Actor, cmd: c.EditNote, ctx: Context)
     if not text:
         raise DomainError(ErrorCode.INVALID, "a note needs text; remove it instead")
     check_len(text, section.max_len, "the note")
-    owner = cmd.owner.strip() if section.with_owner else ""
+    owner = (note.owner if cmd.owner is None else cmd.owner.strip()) if section.with_owner else ""
     return [e.NoteEdited(board=cmd.board, section=cmd.section, note=cmd.note, lane=cmd.lane or note.lane,
                          text=text, owner=owner, version=note.version + 1)]
 

@@ -33,9 +33,6 @@ class ErrorCode(str, Enum):
     CONFLICT = "conflict"  # too much concurrent traffic on this board; retry
 
 
-RETRYABLE = frozenset({ErrorCode.UNAVAILABLE, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED})
-
-
 class DomainError(Exception):
     """A command was refused; nothing was stored."""
 

@@ -131,9 +131,3 @@ class Template(msgspec.Struct, frozen=True):
             if section.id == section_id:
                 return section
         return None
-
-    def group(self, group_id: str) -> Group | None:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        return None

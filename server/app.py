@@ -52,5 +52,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.join_limiter = AttemptLimiter(settings.join_attempts_per_minute)
+    app.state.join_limiter = AttemptLimiter(settings.join_attempts_per_minute)  # wrong codes
+    app.state.joins_limiter = AttemptLimiter(settings.joins_per_minute)  # people joining
+    app.state.create_limiter = AttemptLimiter(settings.creates_per_minute)  # sessions created
     return app

@@ -39,7 +39,8 @@ def secret_matches(secret: str, expected_hash: str) -> bool:
 
 
 class AttemptLimiter:
-    """At most ``per_minute`` failures per key (client address) in a sliding minute."""
+    """At most ``per_minute`` counted attempts per key (a client address) in a sliding minute.
+    What counts is the caller's choice: failed join codes, or every session created."""
 
     def __init__(self, per_minute: int, clock=time.monotonic) -> None:
         self._per_minute = per_minute
@@ -58,7 +59,7 @@ class AttemptLimiter:
             return False
         return len(window) >= self._per_minute
 
-    def failed(self, key: str) -> None:
+    def count(self, key: str) -> None:
         self._failures.setdefault(key, deque()).append(self._clock())
         if len(self._failures) > 100_000:  # bound memory under a spray of addresses
             self._failures.pop(next(iter(self._failures)))

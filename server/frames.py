@@ -58,7 +58,7 @@ _KNOWN_TYPES = frozenset(
 )
 
 
-def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | ClientCommand:
+def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCommand:
     if isinstance(data, str):
         raise DomainError(ErrorCode.BAD_FRAME, "frames are binary MessagePack, not text")
     if len(data) > max_bytes:

@@ -13,14 +13,14 @@ from boards import commands as c
 from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import session_groups
-from boards.templates import TEMPLATES
+from boards.engine import rehearse
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
 from server.hub import Hub
 from server.live import now_ms
 from server.store.base import SessionMeta, StoreUnavailable
 
 MAX_BODY = 16 * 1024
-FACILITATOR = Actor("facilitator")
+FACILITATOR_ACTOR = Actor("facilitator")
 
 
 class CreateSessionBody(msgspec.Struct, forbid_unknown_fields=True):
@@ -57,9 +57,16 @@ def unavailable() -> JSONResponse:
 
 
 async def read_body(request: Request, type_: type) -> object:
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+    """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first)."""
+    too_large = DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > MAX_BODY:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise too_large
     try:
         return msgspec.json.decode(body, type=type_)
     except msgspec.ValidationError as exc:
@@ -68,17 +75,37 @@ async def read_body(request: Request, type_: type) -> object:
         raise DomainError(ErrorCode.BAD_FRAME, "the body is not JSON") from None
 
 
+def client_key(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
+
+
+def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
+    """What a new session starts with: its boards, then the texts prepared beforehand."""
+    commands: list[tuple[Actor, c.Command]] = [
+        (SYSTEM, c.CreateSession(title=body.title, boards=tuple(body.boards)))]
+    for board_id, sections in body.texts.items():
+        for section_id, fields in sections.items():
+            for field_id, text in fields.items():
+                if text:
+                    commands.append((FACILITATOR_ACTOR, c.SetText(board=board_id, section=section_id,
+                                                                   field=field_id, text=text)))
+    return commands
 
 
 async def create_session(request: Request) -> Response:
     hub: Hub = request.app.state.hub
     try:
+        creates = request.app.state.create_limiter
+        if creates.blocked(client_key(request)):
+            raise DomainError(ErrorCode.RATE_LIMITED, "too many new sessions from here; wait a minute")
+        creates.count(client_key(request))
         body: CreateSessionBody = await read_body(request, CreateSessionBody)
-        for board_id in body.boards:
-            if board_id not in TEMPLATES:
-                raise DomainError(ErrorCode.NOT_FOUND, f"no board template {board_id!r}")
+        opening = opening_commands(body)
+        rehearse(opening, now_ms())  # refuse bad texts before anything is stored
         secret = new_secret()
         session_id = new_id()
         for _ in range(20):  # a fresh code, in the unlikely case it is taken
@@ -90,13 +117,8 @@ async def create_session(request: Request) -> Response:
             raise DomainError(ErrorCode.CONFLICT, "could not find a free join code; try again")
         live = await hub.acquire(session_id)
         try:
-            await live.submit(SYSTEM, c.CreateSession(title=body.title, boards=tuple(body.boards)))
-            for board_id, sections in body.texts.items():
-                for section_id, fields in sections.items():
-                    for field_id, text in fields.items():
-                        if text:
-                            await live.submit(FACILITATOR, c.SetText(
-                                board=board_id, section=section_id, field=field_id, text=text))
+            for actor, command in opening:
+                await live.submit(actor, command)
         finally:
             await hub.release(live)
     except DomainError as exc:
@@ -116,12 +138,12 @@ async def create_session(request: Request) -> Response:
 
 async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
     limiter = request.app.state.join_limiter
-    key = request.client.host if request.client else "unknown"
+    key = client_key(request)
     if limiter.blocked(key):
         raise DomainError(ErrorCode.RATE_LIMITED, "too many wrong codes; wait a minute")
     meta = await request.app.state.hub.backend.log.session_by_code(normalise_join_code(raw_code))
     if meta is None:
-        limiter.failed(key)
+        limiter.count(key)
         raise DomainError(ErrorCode.NOT_FOUND, "no session with this code")
     return meta
 
@@ -152,7 +174,11 @@ async def join(request: Request) -> Response:
     hub: Hub = request.app.state.hub
     try:
         body: JoinBody = await read_body(request, JoinBody)
+        joins = request.app.state.joins_limiter
+        if joins.blocked(client_key(request)):
+            raise DomainError(ErrorCode.RATE_LIMITED, "too many people joined from here just now; wait a minute")
         meta = await _session_for_code(request, body.code)
+        joins.count(client_key(request))
         live = await hub.acquire(meta.session)
         try:
             records = await live.submit(SYSTEM, c.Join(name=body.name, group=body.group))

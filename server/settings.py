@@ -29,6 +29,9 @@ class Settings:
     rate_burst: int = 40
     # Per client address: failed join-code or token attempts per minute.
     join_attempts_per_minute: int = 20
+    # Per client address (a venue's NAT is one address: a whole room joins through it).
+    joins_per_minute: int = 120
+    creates_per_minute: int = 30
     snapshot_every: int = 200
     hello_timeout: float = 30.0  # seconds a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
@@ -68,6 +71,8 @@ _TUNABLES = {
     "rate_per_second": float,
     "rate_burst": int,
     "join_attempts_per_minute": int,
+    "joins_per_minute": int,
+    "creates_per_minute": int,
     "snapshot_every": int,
     "hello_timeout": float,
     "presence_ttl": float,

@@ -150,7 +150,7 @@ class SocketSession:
             raise DomainError(ErrorCode.RATE_LIMITED, "too many failed attempts; wait a minute")
         live = await self.hub.acquire(hello.session)
         if live is None:
-            self.limiter.failed(key)
+            self.limiter.count(key)
             raise DomainError(ErrorCode.NOT_FOUND, "no such session")
         try:
             actor = await self._authenticate(live, hello)
@@ -158,7 +158,7 @@ class SocketSession:
             live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
         except BaseException as exc:
             if isinstance(exc, DomainError) and exc.code == ErrorCode.BAD_TOKEN:
-                self.limiter.failed(key)
+                self.limiter.count(key)
             self.conn.actor = None
             await self.hub.release(live)
             raise

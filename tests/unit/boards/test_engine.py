@@ -203,3 +203,13 @@ def test_state_survives_a_snapshot_round_trip(session):
     session.run(ann, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="Plan", owner="Ann"))
     session.run(FACILITATOR, c.Timer(action="set", seconds=300))
     assert from_snapshot(to_snapshot(session.state)) == session.state
+
+
+def test_an_edit_without_owner_keeps_the_owner(session):
+    """Leaving out the optional owner (and lane) of an edit keeps them, as the protocol says."""
+    ann = session.join("Ann", "leernetwerk")
+    (added,) = session.run(ann, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="Plan",
+                                          owner="Ann"))
+    session.run(ann, c.EditNote(board=BOARD, section="actie", note=added.note, base_version=1, text="Plan B"))
+    note = session.state.boards[BOARD].notes["actie"][added.note]
+    assert (note.text, note.owner, note.lane) == ("Plan B", "Ann", "leernetwerk-doen")

@@ -25,7 +25,7 @@ def test_failed_attempts_block_for_a_minute():
     limiter = AttemptLimiter(3, clock=lambda: now[0])
     for _ in range(3):
         assert not limiter.blocked("1.2.3.4")
-        limiter.failed("1.2.3.4")
+        limiter.count("1.2.3.4")
     assert limiter.blocked("1.2.3.4")
     assert not limiter.blocked("5.6.7.8")
     now[0] = 61
