@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Literal
 
 from starlette.websockets import WebSocket
@@ -40,6 +41,7 @@ class Connection:
         self._writer: asyncio.Task | None = None
         self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
+        self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
 
     @property
     def role(self) -> Literal["facilitator", "participant", "viewer", "system"] | None:
@@ -66,6 +68,8 @@ class Connection:
             if self._writer is not None:
                 self._writer.cancel()
             self.too_slow.set()
+            if self.on_too_slow is not None:
+                self.on_too_slow()
             return
         self._queue.put_nowait(frame)
 

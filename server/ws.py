@@ -26,10 +26,6 @@ CLOSE_NO_HELLO = 4001
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
 
 
-class TooSlow(Exception):
-    """The connection was cut off for not reading its frames."""
-
-
 def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
     """Browsers always send Origin; it must be this server or one configured. Non-browser
     clients (no Origin) are let through: they hold a token or nothing."""
@@ -55,23 +51,6 @@ async def _receive(websocket: WebSocket) -> bytes | str:
     return message.get("text") or ""
 
 
-async def _receive_unless(websocket: WebSocket, stop: asyncio.Event) -> bytes | str:
-    """The next frame, or TooSlow as soon as ``stop`` is set."""
-    receiving = asyncio.ensure_future(_receive(websocket))
-    stopping = asyncio.ensure_future(stop.wait())
-    try:
-        done, _ = await asyncio.wait({receiving, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    except BaseException:  # cancelled from outside (shutdown): leave nothing running
-        receiving.cancel()
-        stopping.cancel()
-        raise
-    stopping.cancel()
-    if receiving not in done:
-        receiving.cancel()
-        raise TooSlow()
-    return receiving.result()
-
-
 class SocketSession:
     """One socket's conversation with the server."""
 
@@ -86,18 +65,24 @@ class SocketSession:
 
     async def run(self) -> None:
         self.conn.start()
+        # When the connection is cut off for not reading, this task is cancelled out of its receive.
+        self.conn.on_too_slow = asyncio.current_task().cancel
         # A socket that never identifies itself holds a slot for nothing: close it.
         no_hello = asyncio.get_running_loop().call_later(self.settings.hello_timeout,
                                                             self._close_if_anonymous)
         try:
             while True:
-                data = await _receive_unless(self.websocket, self.conn.too_slow)
+                data = await _receive(self.websocket)
                 await self._handle(data)
                 # Frames already buffered are received without yielding, and an embedded-store
                 # append never yields either: let the writers run between two commands.
                 await asyncio.sleep(0)
-        except (WebSocketDisconnect, TooSlow):
+        except WebSocketDisconnect:
             pass
+        except asyncio.CancelledError:
+            if not self.conn.too_slow.is_set():
+                raise  # shutdown
+            asyncio.current_task().uncancel()
         finally:
             no_hello.cancel()
             await self._leave()
