@@ -91,7 +91,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
 
   function updateBanner() {
     const s = conn.status;
-    const show = s === 'reconnecting' || (s === 'connecting' && conn.everOpen);
+    const show = s === 'reconnecting' || (s === 'connecting' && conn.everOpen) || (s === 'open' && conn.storeDown);
     banner.hidden = !show;
     setText(banner.querySelector('.conn-banner-text'), t('reconnecting'));
     document.body.classList.toggle('is-offline', show);

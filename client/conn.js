@@ -38,6 +38,7 @@ export class Connection {
     this.seq = null; // last applied event
     this.epoch = null;
     this.status = 'connecting'; // connecting | open | reconnecting | closed
+    this.storeDown = false; // the server said its store is unreachable
     this.attempt = 0;
     this.nextRef = 1;
     this.pending = new Map();
@@ -242,6 +243,11 @@ export class Connection {
       case 'drag':
         if (this.welcomed) this.on.drag?.(msg);
         break;
+      case 'status':
+        // the server lost (or got back) its store: commands fail meanwhile, so say "reconnecting"
+        this.storeDown = msg.store === 'unavailable';
+        this.on.status?.(this.status);
+        break;
       case 'ok': {
         const p = this.pending.get(msg.ref);
         if (p) {
@@ -270,6 +276,7 @@ export class Connection {
 
   _welcome(msg) {
     this.welcomed = true;
+    this.storeDown = false;
     this.attempt = 0;
     this.everOpen = true;
     if (this.bestRtt === Infinity && typeof msg.server_time === 'number') {

@@ -25,8 +25,8 @@ expect.set_options(timeout=10_000)
 
 @pytest.fixture(scope="session")
 async def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    if not Path(CHROMIUM).exists():  # a missing browser is a broken setup, not a reason to skip
+        raise RuntimeError("chromium is not installed at /usr/bin/chromium: `make test` installs it")
     async with async_playwright() as pw:
         b = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
