@@ -1,8 +1,8 @@
-"""The Redis backend: one Redis (or one Redis Cluster) shared by any number of server instances.
+"""The Redis backend: one Redis shared by any number of server instances.
 
 Key layout. Every key of one session carries the session id as its hash tag, so
-each command and script touches a single slot and the same code runs on a
-single Redis or a cluster::
+each command and script touches a single slot: the layout is ready for Redis
+Cluster, though this module connects with a plain (non-cluster) client today::
 
     ss:{<session>}:meta      hash    session, join_code, facilitator_hash, created_at, epoch
     ss:{<session>}:log       stream  entry id "<seq>-0", one field "d" = the record's bytes
