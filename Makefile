@@ -43,8 +43,8 @@ test: system-deps $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests/unit tests/contract tests/integration
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python -m bench.fanout
+bench: system-deps $(VENV)/.installed-test
+	bash bench/run_all.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
