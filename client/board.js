@@ -3,7 +3,7 @@
 // The DOM is built once per structure (boards + templates + role + language) and then updated
 // in place on every change, so open editors, focus and typing survive live updates.
 
-import { h, setText, toggle, attr, reconcile, toast, copyButton, groupCode, langSwitch, tint } from './dom.js';
+import { h, setText, toggle, attr, reconcile, toast, copyButton, groupCode, langSwitch, tint, removeButton } from './dom.js';
 import { t, L, errorText, onLangChange, getLang } from './i18n.js';
 import { Connection } from './conn.js';
 import { applyEvent, timeLeft, timerRunning } from './state.js';
@@ -1110,26 +1110,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
       if (editable && !actions.childElementCount) {
         actions.append(
           h('button.btn.btn-ghost.btn-tiny', { type: 'button', 'data-testid': 'note-edit', on: { click: () => { const n = findNote(note.id); if (n) startEdit(el, n); } } }, t('edit')),
-          h('button.btn.btn-ghost.btn-tiny.danger', {
-            type: 'button', 'data-testid': 'note-remove',
-            on: {
-              // two steps instead of a modal dialog: "Verwijderen" -> "Zeker weten?" -> gone
-              click: (e) => {
-                const b = e.currentTarget;
-                if (!b.classList.contains('confirm')) {
-                  b.classList.add('confirm');
-                  b.textContent = t('confirmRemoveShort');
-                  clearTimeout(b._reset);
-                  b._reset = setTimeout(() => { b.classList.remove('confirm'); b.textContent = t('remove'); }, 4000);
-                  return;
-                }
-                clearTimeout(b._reset);
-                b.disabled = true;
-                send({ type: 'remove_note', board: boardId, section: section.id, note: note.id })
-                  .catch(() => { b.disabled = false; b.classList.remove('confirm'); b.textContent = t('remove'); });
-              },
-            },
-          }, t('remove')));
+          removeButton('note-remove', () => send({ type: 'remove_note', board: boardId, section: section.id, note: note.id })));
       } else if (!editable && actions.childElementCount) {
         actions.replaceChildren();
       }

@@ -181,3 +181,29 @@ export function tint(hex, alpha) {
   if (!m) return `rgba(100,116,139,${alpha})`;
   return `rgba(${parseInt(m[1], 16)},${parseInt(m[2], 16)},${parseInt(m[3], 16)},${alpha})`;
 }
+
+
+/**
+ * A "Verwijderen" button that asks once more ("Zeker weten?") instead of opening a modal dialog.
+ * `remove()` returns the command's promise; on failure the button is usable again.
+ */
+export function removeButton(testid, remove) {
+  const reset = (b) => { b.disabled = false; b.classList.remove('confirm'); b.textContent = t('remove'); };
+  return h('button.btn.btn-ghost.btn-tiny.danger', {
+    type: 'button', 'data-testid': testid,
+    on: {
+      click: (e) => {
+        const b = e.currentTarget;
+        clearTimeout(b._reset);
+        if (!b.classList.contains('confirm')) {
+          b.classList.add('confirm');
+          b.textContent = t('confirmRemoveShort');
+          b._reset = setTimeout(() => reset(b), 4000);
+          return;
+        }
+        b.disabled = true;
+        remove().catch(() => reset(b));
+      },
+    },
+  }, t('remove'));
+}

@@ -9,7 +9,7 @@
 // While someone drags, `drag` frames show the post-it moving on every screen; the drop is the
 // logged command, and what the log says is where it settles.
 
-import { h, setText, toggle, attr, reconcile, toast } from './dom.js';
+import { h, setText, toggle, attr, reconcile, toast, removeButton } from './dom.js';
 import { t, L } from './i18n.js';
 import { draggable, throttle, clamp01 } from './drag.js';
 
@@ -1138,25 +1138,7 @@ export function stakeholderSection(ctx, boardId, section) {
           type: 'button', 'data-testid': 'anote-edit',
           on: { click: () => { const cur = find(drawer?.id)?.notes?.[n.id]; if (cur) startNoteEdit(li, cur); } },
         }, t('edit')),
-        h('button.btn.btn-ghost.btn-tiny.danger', {
-          type: 'button', 'data-testid': 'anote-remove',
-          on: {
-            click: (e) => {
-              const b = e.currentTarget;
-              if (!b.classList.contains('confirm')) {
-                b.classList.add('confirm');
-                b.textContent = t('confirmRemoveShort');
-                clearTimeout(b._reset);
-                b._reset = setTimeout(() => { b.classList.remove('confirm'); b.textContent = t('remove'); }, 4000);
-                return;
-              }
-              clearTimeout(b._reset);
-              b.disabled = true;
-              send({ type: 'remove_attached_note', ...where, item: drawer.id, note: n.id })
-                .catch(() => { b.disabled = false; b.classList.remove('confirm'); b.textContent = t('remove'); });
-            },
-          },
-        }, t('remove')));
+        removeButton('anote-remove', () => send({ type: 'remove_attached_note', ...where, item: drawer.id, note: n.id })));
     } else if (!may && actions.childElementCount) {
       actions.replaceChildren();
     }
