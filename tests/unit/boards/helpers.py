@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
+
+import pytest
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor, Context
 from boards.engine import apply, decide
+from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.state import SessionState
+from boards.state import SessionState, to_snapshot
 
 FACILITATOR = Actor("facilitator")
 BOARD = "samenspel"
@@ -38,3 +42,12 @@ class Session:
 
     def dot(self, actor: Actor, section: str, option: str) -> list:
         return self.run(actor, c.PlaceDot(board=BOARD, section=section, option=option))
+
+
+def refused(session: Session, actor: Actor, command: c.Command) -> ErrorCode:
+    """Run a command that must be refused; assert the state did not change; return the code."""
+    before = copy.deepcopy(to_snapshot(session.state))
+    with pytest.raises(DomainError) as info:
+        session.run(actor, command)
+    assert to_snapshot(session.state) == before
+    return info.value.code

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor
-from boards.errors import DomainError, ErrorCode
+from boards.errors import ErrorCode
 from boards.state import from_snapshot, to_snapshot
-from tests.unit.boards.helpers import BOARD, FACILITATOR, Session
-
-
-def refused(session: Session, actor: Actor, command: c.Command) -> ErrorCode:
-    """Run a command that must be refused; assert the state did not change; return the code."""
-    before = copy.deepcopy(to_snapshot(session.state))
-    with pytest.raises(DomainError) as info:
-        session.run(actor, command)
-    assert to_snapshot(session.state) == before
-    return info.value.code
+from tests.unit.boards.helpers import BOARD, FACILITATOR, Session, refused
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor
-from boards.errors import DomainError, ErrorCode
+from boards.errors import ErrorCode
 from boards.state import to_snapshot
-from tests.unit.boards.helpers import FACILITATOR, Session
+from tests.unit.boards.helpers import FACILITATOR, Session, refused
 
 BOARD = "stakeholders"
 MAP = {"board": BOARD, "section": "map"}
@@ -19,14 +18,6 @@ MAP = {"board": BOARD, "section": "map"}
 @pytest.fixture
 def session() -> Session:
     return Session(boards=(BOARD,))
-
-
-def refused(session: Session, actor: Actor, command: c.Command) -> ErrorCode:
-    before = copy.deepcopy(to_snapshot(session.state))
-    with pytest.raises(DomainError) as info:
-        session.run(actor, command)
-    assert to_snapshot(session.state) == before
-    return info.value.code
 
 
 def items(session: Session) -> dict:
