@@ -99,6 +99,9 @@ class SetHidden(Command, tag="set_hidden"):
 class Join(Command, tag="join"):
     name: DisplayName
     group: Id
+    # The id to give the newcomer, chosen by the server beforehand so that their token can be
+    # stored before they exist (a token without a participant is harmless; the reverse is not).
+    participant: Id | None = None
 
 
 class ExpireTimer(Command, tag="expire_timer"):

@@ -68,7 +68,10 @@ def _join(state: SessionState, actor: Actor, cmd: c.Join, ctx: Context):
         raise DomainError(ErrorCode.UNKNOWN_GROUP, f"no group {cmd.group!r} on this board")
     if len(state.participants) >= MAX_PARTICIPANTS:
         raise DomainError(ErrorCode.LIMIT_REACHED, f"a session holds at most {MAX_PARTICIPANTS} people")
-    return [e.ParticipantJoined(participant=ctx.new_id(), name=name, group=cmd.group)]
+    participant = cmd.participant or ctx.new_id()
+    if participant in state.participants:
+        raise DomainError(ErrorCode.INVALID, "that participant exists already")
+    return [e.ParticipantJoined(participant=participant, name=name, group=cmd.group)]
 
 
 # --- dots ------------------------------------------------------------------------------------

@@ -179,14 +179,13 @@ async def join(request: Request) -> Response:
             raise DomainError(ErrorCode.RATE_LIMITED, "too many people joined from here just now; wait a minute")
         meta = await _session_for_code(request, body.code)
         joins.count(client_key(request))
+        participant, token = new_id(), new_secret()
+        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
         live = await hub.acquire(meta.session)
         try:
-            records = await live.submit(SYSTEM, c.Join(name=body.name, group=body.group))
+            await live.submit(SYSTEM, c.Join(name=body.name, group=body.group, participant=participant))
         finally:
             await hub.release(live)
-        participant = records[0].event.participant
-        token = new_secret()
-        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:

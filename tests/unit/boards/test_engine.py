@@ -203,3 +203,10 @@ def test_an_edit_without_owner_keeps_the_owner(session):
     session.run(ann, c.EditNote(board=BOARD, section="actie", note=added.note, base_version=1, text="Plan B"))
     note = session.state.boards[BOARD].notes["actie"][added.note]
     assert (note.text, note.owner, note.lane) == ("Plan B", "Ann", "leernetwerk-doen")
+
+
+def test_join_takes_the_id_the_server_chose_and_never_twice(session):
+    """The server may pick the newcomer's id (to store the token first); an id in use is refused."""
+    (joined,) = session.run(SYSTEM, c.Join(name="Ann", group="leernetwerk", participant="p-ann"))
+    assert joined.participant == "p-ann"
+    assert refused(session, SYSTEM, c.Join(name="Bob", group="leernetwerk", participant="p-ann")) == ErrorCode.INVALID
