@@ -167,6 +167,10 @@ export function stakeholderSection(ctx, boardId, section) {
     lastDrag = { surface, id, p, at: performance.now() };
     ctx.conn.post({ type: 'drag', ...where, item: id, surface, x: p.x, y: p.y });
   }, DRAG_FRAME_MS);
+  // a drag that stops without a drop: the others show the post-it where the log has it, at once
+  const postDragEnd = (surface, id) => {
+    ctx.conn.post({ type: 'drag', ...where, item: id, surface, x: 0, y: 0, end: true });
+  };
   // a post-it held still keeps its place on the other screens: repeat the last frame now and then
   let holdTimer = null;
   const sendDrag = Object.assign((surface, id, p) => {
@@ -477,6 +481,7 @@ export function stakeholderSection(ctx, boardId, section) {
     if (cancelled || !p || !shown(find(d.id))) {
       live[d.surface].delete(d.id);
       place(d.surface, d.id);
+      postDragEnd(d.surface, d.id);
       return;
     }
     commit(d.surface, d.id, { x: p.x, y: p.y });
@@ -531,6 +536,10 @@ export function stakeholderSection(ctx, boardId, section) {
     const cur = live[surface].get(msg.item);
     if (cur && cur.local) return; // my drop is on its way
     if (performance.now() - (settled.get(msg.item) ?? -Infinity) < STALE_DRAG_MS) return; // older than the drop
+    if (msg.end) { // stopped without a drop: back to the logged place
+      if (cur && !cur.local) { live[surface].delete(msg.item); place(surface, msg.item); }
+      return;
+    }
     if (!shown(find(msg.item))) return;
     live[surface].set(msg.item, { x: clamp01(msg.x), y: clamp01(msg.y), by: msg.by, local: false, until: performance.now() + REMOTE_TTL_MS });
     place(surface, msg.item);
@@ -704,8 +713,9 @@ export function stakeholderSection(ctx, boardId, section) {
             live.matrix.set(id, { ...p, local: true });
             sendDrag('matrix', id, p);
           } else {
+            if (live.matrix.has(id)) postDragEnd('matrix', id); // off the matrix: the others drop their copy
             live.matrix.delete(id);
-            sendDrag.cancel(); // off the matrix: the others' copy fades back by itself
+            sendDrag.cancel();
           }
           renderMatrix();
         },
@@ -720,6 +730,7 @@ export function stakeholderSection(ctx, boardId, section) {
           if (cancelled || !p || !shown(find(id))) {
             live.matrix.delete(id);
             renderMatrix();
+            postDragEnd('matrix', id);
             return;
           }
           commit('matrix', id, { x: p.x, y: p.y });

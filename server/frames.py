@@ -48,6 +48,7 @@ class Drag(msgspec.Struct, tag="drag", tag_field="type", kw_only=True, forbid_un
     surface: Literal["map", "matrix"]
     x: Coord
     y: Coord
+    end: bool = False  # the drag stopped without a drop: show the post-it where the log has it
     ref: Ref | None = None
 
 

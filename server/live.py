@@ -279,7 +279,7 @@ class LiveSession:
         self._drags[(drag.board, drag.section, drag.item)] = {
             "type": "drag", "board": drag.board, "section": drag.section, "item": drag.item,
             "surface": drag.surface, "x": min(1.0, max(0.0, drag.x)), "y": min(1.0, max(0.0, drag.y)),
-            "by": actor.author_id,
+            "end": drag.end, "by": actor.author_id,
         }
         if self._drag_flush is None:
             self._drag_flush = asyncio.get_running_loop().call_later(DRAG_FLUSH_SECONDS, self._flush_drags)

@@ -114,3 +114,17 @@ async def test_bad_stakeholder_input_is_refused_with_codes(people):
         == "not_found"
     assert (await ann.call({"type": "place_in_matrix", **MAP, "item": "nope", "influence": 0.5,
                             "interest": "hoog"}))["code"] == "invalid"
+
+
+async def test_a_drag_that_ends_without_a_drop_is_announced(people):
+    """Letting go outside the board tells the others at once, and logs nothing."""
+    ann, bob = people["Ann"], people["Bob"]
+    item = await added(ann, category="Huisartsen")
+    await bob.event("stakeholder_saved")
+    seq_before = bob.seq
+    drag = {"type": "drag", **MAP, "item": item["id"], "surface": "matrix", "x": 0.4, "y": 0.6}
+    await ann.send(drag)
+    assert (await bob.next("drag"))["end"] is False
+    await ann.send({**drag, "end": True})
+    assert (await bob.next("drag"))["end"] is True
+    assert bob.seq == seq_before
