@@ -196,7 +196,7 @@ class LiveSession:
 
     async def _refresh_presence(self) -> None:
         self._presence_pending = False  # a notice arriving from here on asks again
-        await self.broadcast_presence()
+        await self.broadcast_presence(only_if_changed=True)
 
     def advance(self, records: Iterable[Record]) -> None:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
