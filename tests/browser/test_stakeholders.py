@@ -39,6 +39,18 @@ async def open_facilitator(page: Page, base: str, created: dict) -> None:
     await expect(page.get_by_test_id("role-badge")).to_have_text("Facilitator")
 
 
+async def map_room(server, pages) -> tuple[dict, Page, Page, Page]:
+    """A stakeholder session with Ann and Bob joined and the facilitator on the board, all on laptops."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+    return created, ann, bob, fac
+
+
 async def add_stakeholder(page: Page, category: str, names: str = "") -> str:
     """Add a post-it through the form; return its id."""
     form = page.get_by_test_id("add-form")
@@ -155,13 +167,7 @@ async def test_a_session_with_both_boards_has_tabs_that_follow_the_step(server, 
 
 async def test_a_post_it_added_and_dragged_on_one_page_lands_at_the_same_place_on_the_others(server, pages, artifacts):
     """A post-it added by Ann appears for Bob and the facilitator; while Ann drags it they see it move, and it lands at the same place on every page."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
-    fac = await pages.open(LAPTOP, name="facilitator")
-    await open_facilitator(fac, server.http_url, created)
+    created, ann, bob, fac = await map_room(server, pages)
 
     sid = await add_stakeholder(ann, "Onderzoekers", "Hogeschool, lector jeugd")
     for page in (bob, fac):
@@ -231,13 +237,7 @@ async def test_tagging_kinds_of_knowledge_shows_coverage_and_a_warning_on_anothe
 
 async def test_not_relevant_moves_a_post_it_to_the_list_everywhere_and_the_facilitator_restores_it(server, pages):
     """Marking a post-it not relevant takes it off every map into the "Niet relevant" list; only the marker or the facilitator sees a restore button, and the facilitator's restore brings it back everywhere."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
-    fac = await pages.open(LAPTOP, name="facilitator")
-    await open_facilitator(fac, server.http_url, created)
+    created, ann, bob, fac = await map_room(server, pages)
 
     sid = await add_stakeholder(bob, "Zorgverzekeraar", "Regiokantoor")
     await expect(item(ann, sid)).to_be_visible()
@@ -312,13 +312,7 @@ async def test_the_matrix_takes_post_its_by_drag_and_by_quadrant(server, pages, 
 
 async def test_two_people_editing_one_post_it_keep_their_typing(server, pages):
     """When Ann saves a post-it (or a belang) someone else is editing, that person keeps what they typed, sees "Iemand anders heeft dit intussen gewijzigd" with Ann's version, and their save lands on every page."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
-    fac = await pages.open(LAPTOP, name="facilitator")
-    await open_facilitator(fac, server.http_url, created)
+    created, ann, bob, fac = await map_room(server, pages)
     sid = await add_stakeholder(ann, "Cliënten", "Jongeren")
 
     await open_editor(bob, sid)
