@@ -63,6 +63,14 @@ async def connect(instance: ServerProcess, session: str, **hello) -> Client:
     return client
 
 
+async def session_with_ann_and_max(instance: ServerProcess) -> tuple[dict, dict, dict]:
+    """A new session with Ann (Leernetwerk) and Max (Management) joined: session, Ann's and Max's tokens."""
+    session = await create_session(instance.http_url)
+    ann = await join(instance.http_url, session["join_code"], "Ann", "leernetwerk")
+    max_ = await join(instance.http_url, session["join_code"], "Max", "management")
+    return session, ann, max_
+
+
 def dot(option: str, section: str = "drijfveren") -> dict:
     return {"type": "place_dot", "board": BOARD, "section": section, "option": option}
 
@@ -122,9 +130,7 @@ async def test_one_participant_racing_over_two_instances_gets_exactly_the_budget
 async def test_clients_of_a_killed_instance_resume_on_another_without_gap_or_duplicate(cluster):
     """kill -9 of instance B; its client reconnects to A with its last seq and gets exactly the gap."""
     a, b = cluster.instances
-    session = await create_session(a.http_url)
-    ann = await join(a.http_url, session["join_code"], "Ann", "leernetwerk")
-    max_ = await join(a.http_url, session["join_code"], "Max", "management")
+    session, ann, max_ = await session_with_ann_and_max(a)
     on_b = await connect(b, session["session"], token=max_["token"])
     on_a = await connect(a, session["session"], token=ann["token"])
     await on_a.call(dot("impact"))
@@ -149,9 +155,7 @@ async def test_clients_of_a_killed_instance_resume_on_another_without_gap_or_dup
 async def test_presence_drops_the_clients_of_a_crashed_instance(cluster):
     """Who-is-online is shared; a kill -9'd instance's participants vanish within the expiry."""
     a, b = cluster.instances
-    session = await create_session(a.http_url)
-    ann = await join(a.http_url, session["join_code"], "Ann", "leernetwerk")
-    max_ = await join(a.http_url, session["join_code"], "Max", "management")
+    session, ann, max_ = await session_with_ann_and_max(a)
     facilitator = await connect(a, session["session"], token=session["facilitator_secret"])
     on_b = await connect(b, session["session"], token=max_["token"])
     on_a = await connect(a, session["session"], token=ann["token"])
