@@ -26,11 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from boards.templates.samenspel import SAMENSPEL
 from tests.support.client import Client, create_session, join
 from tests.support.processes import ServerProcess
 
-OPTIONS = ["zingeving", "saamhorigheid", "autonomie", "kwaliteit", "resultaat", "impact", "teamontwikkeling",
-           "duurzaamheid"]
+OPTIONS = [o.id for o in SAMENSPEL.section("drijfveren").options]
+PILLARS = [o.id for o in SAMENSPEL.section("pijlers").options]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -77,7 +78,7 @@ async def run(clients: int, rounds: int, bursts: int, redis_url: str | None, ins
             for b in range(bursts):
                 placed = b % 2 == 0
                 kind = "dot_placed" if placed else "dot_removed"
-                option = ("tijd", "middelen", "structuur")[(b // 2) % 3]
+                option = PILLARS[(b // 2) % len(PILLARS)]
                 t0 = time.perf_counter()
                 await asyncio.gather(*(p.send({"type": "place_dot" if placed else "remove_dot",
                                                "board": "samenspel", "section": "pijlers", "option": option})

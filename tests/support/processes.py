@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,20 +21,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(url: str, timeout: float = 20.0, proc: subprocess.Popen | None = None) -> None:
-    """Poll until ``url`` answers 200 (startup of a child process has no event to await)."""
+def wait_until_ready(proc: subprocess.Popen, ready: Callable[[], bool], what: str, timeout: float = 20.0,
+                     interval: float = 0.05) -> None:
+    """Wait until ``ready()`` is true for a starting child process.
+
+    A process coming up signals nothing we can await, but its death is an event: between two
+    checks we wait on the process itself, so a crash during start-up ends the wait at once.
+    """
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"process exited with {proc.returncode} while starting")
+    while not ready():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} did not get ready within {timeout}s")
         try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not answer within {timeout}s")
+            proc.wait(timeout=interval)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(f"{what} exited with {proc.returncode} while starting")
+
+
+def http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 20.0) -> None:
+    """Wait until ``url`` (served by ``proc``) answers 200."""
+    wait_until_ready(proc, lambda: http_ok(url), url, timeout)
 
 
 def terminate(proc: subprocess.Popen | None, timeout: float = 10) -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import time
 from pathlib import Path
 
-from tests.support.processes import free_port, kill, terminate
+from tests.support.processes import free_port, kill, terminate, wait_until_ready
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -61,15 +60,11 @@ class RedisServer:
         ]
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        # A starting process has no event to await: poll until it answers.
-        deadline = time.monotonic() + timeout
-        while not ping(self.port):
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"redis-server exited with {self.proc.returncode}: {self._log_tail()}")
-            if time.monotonic() > deadline:
-                self.kill()
-                raise TimeoutError(f"redis-server on {self.port} did not answer within {timeout}s")
-            time.sleep(0.02)
+        try:
+            wait_until_ready(self.proc, lambda: ping(self.port), f"redis-server on {self.port}", timeout, 0.02)
+        except (RuntimeError, TimeoutError) as exc:
+            self.kill()
+            raise RuntimeError(f"{exc}: {self._log_tail()}") from None
         return self
 
     def stop(self) -> None:
