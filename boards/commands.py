@@ -31,12 +31,14 @@ class PlaceDot(Command, tag="place_dot"):
     board: Id
     section: Id
     option: Id
+    proxy: Id | None = None  # facilitator only: place it for this person in the room (see add_proxy)
 
 
 class RemoveDot(Command, tag="remove_dot"):
     board: Id
     section: Id
     option: Id
+    proxy: Id | None = None
 
 
 class SetText(Command, tag="set_text"):
@@ -75,14 +77,78 @@ class RemoveNote(Command, tag="remove_note"):
 
 
 class Timer(Command, tag="timer"):
-    """Facilitator's timer: set (needs seconds), start, pause, add (seconds, default 60), reset."""
+    """Facilitator's timer: set (needs seconds), start (with seconds: set that time and start it;
+    without: start or resume what is on the clock), pause, add (seconds, default 60; a paused timer
+    stays paused), reset (back to the current step's minutes, or to the time last set)."""
 
     action: Literal["set", "start", "pause", "add", "reset"]
     seconds: Seconds | None = None
 
 
 class SetStep(Command, tag="set_step"):
+    """Make ``step`` of ``board`` (default: the first board that has it) the current step, and set
+    the timer to its minutes. ``step: nil`` goes back to "not started"."""
+
+    step: Id | None
+    board: Id | None = None
+
+
+Minutes = Annotated[int, Meta(ge=1, le=240)]
+
+
+class SetStepMinutes(Command, tag="set_step_minutes"):
+    """Change a step's planned minutes (before or during the session)."""
+
+    board: Id
     step: Id
+    minutes: Minutes
+
+
+class SetLocked(Command, tag="set_locked"):
+    """Make a section read-only for participants (or open it again)."""
+
+    board: Id
+    section: Id
+    locked: bool
+
+
+class SetHold(Command, tag="set_hold"):
+    """Hold participants on the current step's sections (the default), or let them act anywhere
+    the step's permissions allow."""
+
+    hold: bool
+
+
+class SetJoining(Command, tag="set_joining"):
+    """Open or lock the join code for newcomers; people already in keep their place."""
+
+    open: bool
+
+
+class AddProxy(Command, tag="add_proxy"):
+    """Add someone in the room without a device; the facilitator places their dots."""
+
+    group: Id
+    name: Annotated[str, Meta(max_length=40)] = ""
+
+
+class RemoveParticipant(Command, tag="remove_participant"):
+    """Remove someone: their socket is closed and their token refused. ``with_content`` also takes
+    away their dots and post-its."""
+
+    participant: Id
+    with_content: bool = False
+
+
+class CheckOut(Command, tag="check_out"):
+    """A participant's closing-round answer (again replaces it)."""
+
+    rating: Annotated[int, Meta(ge=1, le=5)]
+    text: Annotated[str, Meta(max_length=280)] = ""
+
+
+class CloseSession(Command, tag="close_session"):
+    """End the session: read-only for everyone, the join code stops working."""
 
 
 class SetHidden(Command, tag="set_hidden"):
@@ -223,7 +289,12 @@ StakeholderCommand = (
 )
 
 
+FacilitationCommand = (
+    SetStepMinutes | SetLocked | SetHold | SetJoining | AddProxy | RemoveParticipant | CheckOut | CloseSession
+)
+
+
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand
+    | StakeholderCommand | FacilitationCommand
 )

@@ -11,15 +11,14 @@ from collections.abc import Callable
 
 from boards import commands as c
 from boards import events as e
-from boards import stakeholders, timer
+from boards import facilitation, gate, stakeholders, timer
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
-from boards.guards import check_len, find_board, find_section, require, require_member, require_participant
-from boards.state import BoardState, Note, Participant, SessionState, new_board, session_groups
+from boards.guards import check_len, find_board, find_section, require, require_member
+from boards.state import BoardState, Note, Participant, SessionState, new_board
 from boards.template import DotSection, NoteSection, TextSection
 from boards.templates import TEMPLATES
 
-MAX_PARTICIPANTS = 200
 
 
 def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) -> list[e.Event]:
@@ -27,6 +26,7 @@ def decide(state: SessionState, actor: Actor, command: c.Command, ctx: Context) 
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown command {type(command).__name__}")
+    gate.check(state, actor, command)
     return handler(state, actor, command, ctx)
 
 
@@ -59,48 +59,33 @@ def _create_session(state: SessionState, actor: Actor, cmd: c.CreateSession, ctx
     return [e.SessionCreated(title=cmd.title.strip(), boards=list(cmd.boards))]
 
 
-def _join(state: SessionState, actor: Actor, cmd: c.Join, ctx: Context):
-    require(actor, "system")
-    name = cmd.name.strip()
-    if not name:
-        raise DomainError(ErrorCode.INVALID, "a display name is needed")
-    if not any(g.id == cmd.group for g in session_groups(state)):
-        raise DomainError(ErrorCode.UNKNOWN_GROUP, f"no group {cmd.group!r} on this board")
-    if len(state.participants) >= MAX_PARTICIPANTS:
-        raise DomainError(ErrorCode.LIMIT_REACHED, f"a session holds at most {MAX_PARTICIPANTS} people")
-    participant = cmd.participant or ctx.new_id()
-    if participant in state.participants:
-        raise DomainError(ErrorCode.INVALID, "that participant exists already")
-    return [e.ParticipantJoined(participant=participant, name=name, group=cmd.group)]
-
-
 # --- dots ------------------------------------------------------------------------------------
 
 
 def _place_dot(state: SessionState, actor: Actor, cmd: c.PlaceDot, ctx: Context):
-    person = require_participant(state, actor)
+    pid, person = facilitation.proxy_person(state, actor, cmd.proxy)
     board = find_board(state, cmd.board)
     section: DotSection = find_section(board, cmd.section, DotSection)
     if not any(o.id == cmd.option for o in section.options):
         raise DomainError(ErrorCode.NOT_FOUND, f"no option {cmd.option!r} in {section.id!r}")
-    mine = board.dots[section.id].by_person.get(actor.participant, [])
+    mine = board.dots[section.id].by_person.get(pid, [])
     if len(mine) >= section.per_person:
         raise DomainError(ErrorCode.BUDGET_EXHAUSTED,
                           f"all {section.per_person} dots of {section.id!r} are placed; take one back first")
     if section.distinct and cmd.option in mine:
         raise DomainError(ErrorCode.DUPLICATE_DOT, "your dots in this section go on different fields")
     return [e.DotPlaced(board=cmd.board, section=cmd.section, option=cmd.option,
-                        participant=actor.participant, group=person.group)]
+                        participant=pid, group=person.group)]
 
 
 def _remove_dot(state: SessionState, actor: Actor, cmd: c.RemoveDot, ctx: Context):
-    person = require_participant(state, actor)
+    pid, person = facilitation.proxy_person(state, actor, cmd.proxy)
     board = find_board(state, cmd.board)
     find_section(board, cmd.section, DotSection)
-    if cmd.option not in board.dots[cmd.section].by_person.get(actor.participant, []):
+    if cmd.option not in board.dots[cmd.section].by_person.get(pid, []):
         raise DomainError(ErrorCode.NO_SUCH_DOT, "you have no dot on that field")
     return [e.DotRemoved(board=cmd.board, section=cmd.section, option=cmd.option,
-                         participant=actor.participant, group=person.group)]
+                         participant=pid, group=person.group)]
 
 
 def _set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Context):
@@ -181,51 +166,8 @@ def _remove_note(state: SessionState, actor: Actor, cmd: c.RemoveNote, ctx: Cont
     return [e.NoteRemoved(board=cmd.board, section=cmd.section, note=cmd.note)]
 
 
-# --- timer and steps -------------------------------------------------------------------------
-
-
-def _timer(state: SessionState, actor: Actor, cmd: c.Timer, ctx: Context):
-    require(actor, "facilitator")
-    t = state.timer
-    running = timer.is_running(t)
-    if cmd.action == "set":
-        if cmd.seconds is None:
-            raise DomainError(ErrorCode.INVALID, "set needs seconds")
-        return [e.TimerSet(duration_ms=cmd.seconds * 1000)]
-    if cmd.action == "start":
-        if running:
-            raise DomainError(ErrorCode.TIMER_STATE, "the timer is already running")
-        if timer.remaining(t, ctx.now) <= 0:
-            raise DomainError(ErrorCode.TIMER_STATE, "set a time first (or add a minute)")
-        return [e.TimerStarted(at=ctx.now)]
-    if cmd.action == "pause":
-        if not running:
-            raise DomainError(ErrorCode.TIMER_STATE, "the timer is not running")
-        return [e.TimerPaused(at=ctx.now)]
-    if cmd.action == "add":
-        return [e.TimerExtended(at=ctx.now, ms=(cmd.seconds or 60) * 1000)]
-    return [e.TimerReset()]
-
-
-def _expire_timer(state: SessionState, actor: Actor, cmd: c.ExpireTimer, ctx: Context):
-    require(actor, "system")
-    end = timer.deadline(state.timer)
-    if end is None or end > ctx.now:
-        return []  # paused, reset or extended meanwhile, or already expired: nothing to do
-    return [e.TimerExpired(at=end)]
-
-
-def _set_step(state: SessionState, actor: Actor, cmd: c.SetStep, ctx: Context):
-    require(actor, "facilitator")
-    steps = [s for b in state.boards.values() for s in b.spec.steps]
-    if not any(s.id == cmd.step for s in steps):
-        raise DomainError(ErrorCode.NOT_FOUND, f"no step {cmd.step!r}")
-    return [e.StepSet(step=cmd.step)]
-
-
 _HANDLERS: dict[type, Callable] = {
     c.CreateSession: _create_session,
-    c.Join: _join,
     c.PlaceDot: _place_dot,
     c.RemoveDot: _remove_dot,
     c.SetHidden: _set_hidden,
@@ -233,9 +175,7 @@ _HANDLERS: dict[type, Callable] = {
     c.AddNote: _add_note,
     c.EditNote: _edit_note,
     c.RemoveNote: _remove_note,
-    c.Timer: _timer,
-    c.ExpireTimer: _expire_timer,
-    c.SetStep: _set_step,
+    **facilitation.HANDLERS,
     **stakeholders.HANDLERS,
 }
 
@@ -252,7 +192,7 @@ def apply(state: SessionState, record: e.Record) -> None:
             state.title = ev.title
             state.boards = {b: new_board(b) for b in ev.boards}
         case e.ParticipantJoined():
-            state.participants[ev.participant] = Participant(name=ev.name, group=ev.group)
+            state.participants[ev.participant] = Participant(name=ev.name, group=ev.group, proxy=ev.proxy)
         case e.DotPlaced():
             vote = state.boards[ev.board].dots[ev.section]
             vote.by_person.setdefault(ev.participant, []).append(ev.option)
@@ -291,13 +231,13 @@ def apply(state: SessionState, record: e.Record) -> None:
         case e.TimerExtended():
             timer.extend(state.timer, ev.at, ev.ms)
         case e.TimerReset():
-            timer.reset(state.timer)
+            timer.reset(state.timer, ev.duration_ms)
         case e.TimerExpired():
             timer.expire(state.timer)
-        case e.StepSet():
-            state.step = ev.step
         case e.StakeholderSaved():
             stakeholders.apply_saved(state.boards[ev.board], ev)
         case e.CheckSet():
             stakeholders.apply_check(state.boards[ev.board], ev)
+        case _:
+            facilitation.apply_event(state, ev, record.at)
     state.seq = record.seq

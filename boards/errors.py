@@ -28,6 +28,11 @@ class ErrorCode(str, Enum):
     EDIT_CONFLICT = "edit_conflict"  # the note changed since the version the edit was based on
     TIMER_STATE = "timer_state"  # the timer action does not fit the timer's state
     UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
+    # Facilitation (the session's script and state).
+    NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)
+    SECTION_LOCKED = "section_locked"  # the section is read-only now (time-up or the facilitator)
+    JOINING_CLOSED = "joining_closed"  # the facilitator locked the join code for newcomers
+    SESSION_CLOSED = "session_closed"  # the session is closed: read-only for everyone
     # Availability (retryable: nothing was stored, try again later).
     UNAVAILABLE = "unavailable"  # the store cannot be reached right now
     CONFLICT = "conflict"  # too much concurrent traffic on this board; retry

@@ -24,6 +24,11 @@ class ParticipantJoined(Event, tag="participant_joined"):
     participant: str
     name: str
     group: str
+    proxy: bool = False  # added by the facilitator for someone without a device
+
+
+class ParticipantRemoved(Event, tag="participant_removed"):
+    participant: str
 
 
 class DotPlaced(Event, tag="dot_placed"):
@@ -93,7 +98,7 @@ class TimerExtended(Event, tag="timer_extended"):
 
 
 class TimerReset(Event, tag="timer_reset"):
-    pass
+    duration_ms: int | None = None  # the time reset to (the step's minutes); None: the time last set
 
 
 class TimerExpired(Event, tag="timer_expired"):
@@ -101,7 +106,40 @@ class TimerExpired(Event, tag="timer_expired"):
 
 
 class StepSet(Event, tag="step_set"):
+    step: str | None
+    board: str | None = None
+
+
+class StepMinutesSet(Event, tag="step_minutes_set"):
+    board: str
     step: str
+    minutes: int
+
+
+class SectionLockSet(Event, tag="section_lock_set"):
+    board: str
+    section: str
+    locked: bool
+
+
+class HoldSet(Event, tag="hold_set"):
+    hold: bool
+
+
+class JoiningSet(Event, tag="joining_set"):
+    open: bool
+
+
+class CheckedOut(Event, tag="checked_out"):
+    """Only the facilitator sees it; others get a masked frame."""
+
+    participant: str
+    rating: int
+    text: str
+
+
+class SessionClosed(Event, tag="session_closed"):
+    pass
 
 
 class VisibilitySet(Event, tag="visibility_set"):
@@ -138,7 +176,8 @@ class CheckSet(Event, tag="check_set"):
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
-    | StepSet | VisibilitySet | StakeholderSaved | CheckSet
+    | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
+    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed
 )
 
 

@@ -16,6 +16,7 @@ from boards.template import (
     Group,
     NoteSection,
     StakeholderSection,
+    Step,
     Template,
     TextSection,
 )
@@ -24,6 +25,23 @@ from boards.template import (
 class Participant(msgspec.Struct):
     name: str
     group: str
+    # Someone in the room without a device, whose dots the facilitator places ("in de zaal").
+    proxy: bool = False
+
+
+class CheckOut(msgspec.Struct):
+    """A participant's answer to the closing round: how was the session?"""
+
+    rating: int  # 1..5
+    text: str = ""
+
+
+class StepVisit(msgspec.Struct):
+    """When the facilitator chose a step: the run sheet's used time is the gap to the next visit."""
+
+    board: str
+    step: str
+    at: int
 
 
 class Note(msgspec.Struct):
@@ -94,6 +112,7 @@ class BoardState(msgspec.Struct):
     stakeholders: dict[str, dict[str, Stakeholder]] = {}
     checks: dict[str, dict[str, bool]] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
+    locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 
     @property
     def spec(self) -> Template:
@@ -103,13 +122,17 @@ class BoardState(msgspec.Struct):
 class TimerState(msgspec.Struct):
     """The timer as data, in server milliseconds; nothing ticks.
 
-    While running, time left is ``remaining_ms - (now - running_since)``.
+    While running, time left is ``remaining_ms - (now - running_since)``. ``duration_ms`` is the
+    time that was set (what reset returns to); ``added_ms`` what "+1 min" added since, so that
+    warnings are a share of the whole time. ``paused`` tells a paused timer from one never started.
     """
 
     duration_ms: int = 0
     remaining_ms: int = 0
     running_since: int | None = None
     expired: bool = False
+    paused: bool = False
+    added_ms: int = 0
 
 
 class SessionState(msgspec.Struct):
@@ -121,12 +144,28 @@ class SessionState(msgspec.Struct):
     boards: dict[str, BoardState] = {}
     timer: TimerState = msgspec.field(default_factory=TimerState)
     step: str | None = None
+    step_board: str | None = None  # the board whose step ``step`` is (two boards may share step ids)
+    hold: bool = True  # participants act only on the current step's sections
+    step_minutes: dict[str, int] = {}  # "<board>/<step>" -> planned minutes, where changed
+    step_log: list[StepVisit] = []
+    joining_open: bool = True
+    closed_at: int | None = None  # set when the facilitator closed the session: read-only for all
+    checkouts: dict[str, CheckOut] = {}  # participant -> answer
 
 
 def session_groups(state: SessionState) -> tuple[Group, ...]:
     """The groups people join: those of the session's first board (its main board)."""
     first = next(iter(state.boards.values()), None)
     return first.spec.groups if first else ()
+
+
+def current_step(state: SessionState) -> Step | None:
+    board = state.boards.get(state.step_board or "")
+    return board.spec.step(state.step) if board and state.step else None
+
+
+def planned_minutes(state: SessionState, board_id: str, step: Step) -> int:
+    return state.step_minutes.get(f"{board_id}/{step.id}", step.minutes)
 
 
 def new_board(template_id: str) -> BoardState:

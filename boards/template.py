@@ -112,10 +112,22 @@ class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
 Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection
 
 
+# What participants may do during a step (the facilitator may always act).
+Permission = Literal["dots", "notes", "map", "checklist", "checkout"]
+# What happens to the step's sections when its time is up.
+TimeUp = Literal["nothing", "lock", "lock_reveal"]
+
+
 class Step(msgspec.Struct, frozen=True):
+    """One block of the session's script. ``sections`` are what the step is about (phones scroll
+    to the first; "hold" keeps participants on them); ``allows`` what participants may do."""
+
     id: str
     label: Label
     minutes: int
+    sections: tuple[str, ...] = ()
+    allows: tuple[Permission, ...] = ()
+    time_up: TimeUp = "nothing"
 
 
 class Template(msgspec.Struct, frozen=True):
@@ -125,6 +137,9 @@ class Template(msgspec.Struct, frozen=True):
     sections: tuple[Section, ...]
     steps: tuple[Step, ...]
     recommended_max_participants: int | None = None
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:

@@ -21,6 +21,7 @@ log = logging.getLogger("samenspel.connection")
 
 CLOSE_TOO_SLOW = 4008
 CLOSE_RELOAD = 4010
+CLOSE_REMOVED = 4011  # the facilitator removed this participant: do not reconnect
 
 
 class _HangUp:

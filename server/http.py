@@ -45,6 +45,7 @@ _STATUS = {
     ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 404, ErrorCode.FORBIDDEN: 403,
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
     ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413,
+    ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,
 }
 
 
@@ -156,11 +157,14 @@ async def lookup_code(request: Request) -> Response:
         live = await hub.acquire(meta.session)
         try:
             state = live.state
+            if state.closed_at is not None:
+                raise DomainError(ErrorCode.SESSION_CLOSED, "this session has ended")
             return JSONResponse({
                 "session": meta.session,
                 "title": state.title,
                 "boards": list(state.boards),
                 "groups": [msgspec.to_builtins(g) for g in session_groups(state)],
+                "joining_open": state.joining_open,
             })
         finally:
             await hub.release(live)

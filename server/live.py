@@ -20,16 +20,17 @@ import msgpack
 
 from boards import commands as c
 from boards import events as e
-from boards import stakeholders, timer
+from boards import gate, stakeholders, timer
 from boards.actors import SYSTEM, Actor, Context
 from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.projection import event_view, masked_for_others, own_dots, session_view
+from boards.facilitation import dot_sections
+from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view, session_view
 from boards.state import SessionState
 from server import frames
 from server.auth import new_id
-from server.connection import CLOSE_RELOAD, Connection
+from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
 from server.settings import Settings
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -225,14 +226,43 @@ class LiveSession:
             conn.send(frame)
         event = record.event
         if isinstance(event, (e.DotPlaced, e.DotRemoved)):
-            self._send_own_dots(event.participant)
+            self._send_own(event.participant)
+            self._send_progress(event.board, event.section, event.participant)
+        elif isinstance(event, e.CheckedOut):
+            self._send_own(event.participant)
+        elif isinstance(event, e.ParticipantRemoved):
+            self._send_progress()
+            for conn in [c for c in self.connections if c.participant == event.participant]:
+                conn.send(frames.error(ErrorCode.BAD_TOKEN, "the facilitator removed you from this session"))
+                conn.hang_up(CLOSE_REMOVED, "removed")
+        if isinstance(event, e.ParticipantRemoved) or (isinstance(event, e.ParticipantJoined) and event.proxy):
+            self._spawn(self.broadcast_presence())  # people in the room count as online
 
-    def _send_own_dots(self, participant: str) -> None:
+    def _send_own(self, participant: str) -> None:
         frame = None
         for conn in self.connections:
             if conn.participant == participant:
-                frame = frame or frames.encode({"type": "you", "dots": own_dots(self.state, participant)})
+                frame = frame or frames.encode(own_view(self.state, participant))
                 conn.send(frame)
+
+    def _send_progress(self, board: str | None = None, section: str | None = None,
+                       participant: str | None = None) -> None:
+        """Who is done voting changed: counts to everyone, names to facilitators. A facilitator
+        placing dots for someone in the room also gets that person's dots."""
+        bodies: dict[str, list[dict]] = {"facilitator": [], "others": []}
+        for board_id, spec in dot_sections(self.state):
+            if board is None or (board_id == board and spec.id == section):
+                for audience, out in bodies.items():
+                    out.append({"type": "progress", **dot_progress(self.state, board_id, spec, audience)})
+        encoded = {a: [frames.encode(b) for b in out] for a, out in bodies.items()}
+        person = self.state.participants.get(participant or "")
+        proxy = frames.encode({"type": "proxy_dots", "participant": participant,
+                               "dots": own_dots(self.state, participant)}) if person and person.proxy else None
+        for conn in self.connections:
+            for frame in encoded[conn.audience]:
+                conn.send(frame)
+            if proxy is not None and conn.audience == "facilitator":
+                conn.send(proxy)
 
     async def check_epoch(self) -> None:
         """Reset if the store no longer has this session as we know it: gone, under another epoch,
@@ -276,6 +306,8 @@ class LiveSession:
     def relay_drag(self, actor: Actor, drag: frames.Drag) -> None:
         """Queue a drag position for the others; several within one flush interval send only the last."""
         stakeholders.check_drag(self.state, actor, drag.board, drag.section, drag.item)
+        if actor.role == "participant":
+            gate.check_action(self.state, drag.board, drag.section, "map")
         self._drags[(drag.board, drag.section, drag.item)] = {
             "type": "drag", "board": drag.board, "section": drag.section, "item": drag.item,
             "surface": drag.surface, "x": min(1.0, max(0.0, drag.x)), "y": min(1.0, max(0.0, drag.y)),
@@ -330,6 +362,8 @@ class LiveSession:
             welcome["state"] = session_view(state, conn.audience, conn.participant)
         if conn.participant:
             welcome["you"] = own_dots(state, conn.participant)
+            welcome["checkout"] = own_view(state, conn.participant)["checkout"]
+        welcome["progress"] = all_progress(state, conn.audience)
         conn.send(frames.encode(welcome))
         if can_resume:
             for record, masked in self.recent:
@@ -351,9 +385,10 @@ class LiveSession:
         except StoreUnavailable:
             return  # the next change, refresh or resync tells everyone
         who = [msgpack.unpackb(w, raw=False) for w in online]
+        in_the_room = {pid for pid, p in self.state.participants.items() if p.proxy}
         frame = frames.encode({
             "type": "presence",
-            "participants": sorted({w["participant"] for w in who if w.get("participant")}),
+            "participants": sorted({w["participant"] for w in who if w.get("participant")} | in_the_room),
             "facilitators": sum(1 for w in who if w["role"] == "facilitator"),
             "viewers": sum(1 for w in who if w["role"] == "viewer"),
         })

@@ -84,11 +84,16 @@ SAMENSPEL = Template(
     ),
     recommended_max_participants=8,
     steps=(
-        Step("ambitie", Label("1 Ambitie", "1 Ambition"), 20),
-        Step("drijfveren", Label("2 Drijfveren", "2 Motivators"), 20),
-        Step("pijlers", Label("3 Innoveren & Samen leren", "3 Innovating & learning together"), 20),
-        Step("actie", Label("4 Inzicht naar Actie", "4 From insight to action"), 20),
-        Step("afsluiting", Label("Afsluiting", "Closing"), 10),
+        # Step 1 is presenting and questions only; 2 and 3 are dot votes that lock (and reveal a
+        # hidden tally) when their time is up; 4 writes the actions; the close is the check-out.
+        Step("ambitie", Label("1 Ambitie", "1 Ambition"), 20, sections=("ambitie",)),
+        Step("drijfveren", Label("2 Drijfveren", "2 Motivators"), 20, sections=("drijfveren",),
+             allows=("dots",), time_up="lock_reveal"),
+        Step("pijlers", Label("3 Innoveren & Samen leren", "3 Innovating & learning together"), 20,
+             sections=("pijlers",), allows=("dots",), time_up="lock_reveal"),
+        Step("actie", Label("4 Inzicht naar Actie", "4 From insight to action"), 20, sections=("actie",),
+             allows=("notes",)),
+        Step("afsluiting", Label("Afsluiting", "Closing"), 10, sections=("actie",), allows=("checkout",)),
     ),
     sections=(
         TextSection(

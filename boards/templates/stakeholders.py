@@ -12,11 +12,14 @@ STAKEHOLDERS = Template(
     title=Label("Stakeholdermap", "Stakeholder map"),
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
-        Step("ambitie", Label("1 Ambitie", "1 Ambition"), 5),
-        Step("stakeholders", Label("2 Stakeholders", "2 Stakeholders"), 25),
-        Step("matrix", Label("3 Invloed-belangmatrix", "3 Influence-interest matrix"), 20),
-        Step("belangen", Label("Belangen en behoeften", "Interests and needs"), 20),
-        Step("aannames", Label("4 Aanname checklist", "4 Assumption checklist"), 10),
+        Step("ambitie", Label("1 Ambitie", "1 Ambition"), 5, sections=("ambitie",)),
+        Step("stakeholders", Label("2 Stakeholders", "2 Stakeholders"), 25, sections=("map",), allows=("map",)),
+        Step("matrix", Label("3 Invloed-belangmatrix", "3 Influence-interest matrix"), 20, sections=("map",),
+             allows=("map",)),
+        Step("belangen", Label("Belangen en behoeften", "Interests and needs"), 20, sections=("map",),
+             allows=("map",)),
+        Step("aannames", Label("4 Aanname checklist", "4 Assumption checklist"), 10, sections=("aannames", "map"),
+             allows=("map", "checklist", "checkout")),
     ),
     sections=(
         TextSection(

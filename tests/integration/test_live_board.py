@@ -165,9 +165,10 @@ async def test_reconnect_with_last_seq_gets_exactly_the_missed_events(server, ro
     back = await Client(server.ws_url).connect()
     welcome = await back.hello(room.id, token=room.tokens["Ann"]["token"], last_seq=last_seq, epoch=epoch)
     assert welcome["mode"] == "resume" and "state" not in welcome
-    missed = [await back.next("event") for _ in range(3)]
-    assert [f["seq"] for f in missed] == [last_seq + 1, last_seq + 2, last_seq + 3]
-    assert [f["event"]["type"] for f in missed] == ["dot_placed", "dot_placed", "step_set"]
+    missed = [await back.next("event") for _ in range(4)]
+    assert [f["seq"] for f in missed] == [last_seq + 1, last_seq + 2, last_seq + 3, last_seq + 4]
+    # choosing a step also sets the timer to the step's minutes
+    assert [f["event"]["type"] for f in missed] == ["dot_placed", "dot_placed", "step_set", "timer_set"]
     await back.call({"type": "ping"})
     assert not [f for f in back.drain() if f["type"] == "event"]
     await back.close()

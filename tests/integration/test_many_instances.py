@@ -101,7 +101,8 @@ async def test_clients_on_different_instances_see_the_same_events_in_the_same_or
     replies = await asyncio.gather(
         ann.call(dot("impact")), max_.call(dot("impact")), bea.call(dot("zingeving")),
         ann.call(dot("tijd", "pijlers")), max_.call(dot("tijd", "pijlers")),
-        facilitator.call({"type": "set_step", "step": "drijfveren"}),
+        facilitator.call({"type": "set_text", "board": "samenspel", "section": "ambitie",
+                          "field": "ambitie", "text": "Samen sterker"}),
     )
     assert all(r["type"] == "ok" for r in replies)
     streams = []

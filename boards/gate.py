@@ -1,0 +1,66 @@
+"""What the session's script lets people do right now: closed, current step, hold, locks.
+
+Checked by ``decide`` before any command's own rules, so no kind of section needs to
+know about steps. The facilitator is held only by a closed session; a participant by
+everything below, and so is the facilitator placing dots for someone in the room.
+"""
+
+from __future__ import annotations
+
+from boards import commands as c
+from boards.actors import Actor
+from boards.errors import DomainError, ErrorCode
+from boards.state import SessionState, current_step
+from boards.template import Permission, StakeholderSection
+
+# What kind of action each participant command is, in a step's ``allows`` terms.
+PERMISSION: dict[type, Permission] = {
+    c.PlaceDot: "dots",
+    c.RemoveDot: "dots",
+    c.AddNote: "notes",
+    c.EditNote: "notes",
+    c.RemoveNote: "notes",
+    c.SetCheck: "checklist",
+    c.CheckOut: "checkout",
+    **{t: "map" for t in c.StakeholderCommand.__args__ if t is not c.SetCheck},  # type: ignore[attr-defined]
+}
+
+
+def check(state: SessionState, actor: Actor, command: c.Command) -> None:
+    """Raise if the session's state forbids ``command`` now, whatever its own rules say."""
+    if state.closed_at is not None and actor.role != "system":
+        raise DomainError(ErrorCode.SESSION_CLOSED, "the session is closed; the board can be read, not changed")
+    permission = PERMISSION.get(type(command))
+    if permission is None:
+        return
+    acts_for_someone = actor.role == "participant" or getattr(command, "proxy", None) is not None
+    if not acts_for_someone:
+        return
+    board = getattr(command, "board", None)
+    section = getattr(command, "section", None)
+    if section is None and board is not None:  # undo: whatever stakeholder section it touches
+        section = _stakeholder_section(state, board)
+    check_action(state, board, section, permission)
+
+
+def check_action(state: SessionState, board: str | None, section: str | None, permission: Permission) -> None:
+    """The step, hold and lock rules for one participant action (also used for live drags)."""
+    if state.closed_at is not None:
+        raise DomainError(ErrorCode.SESSION_CLOSED, "the session is closed; the board can be read, not changed")
+    board_state = state.boards.get(board or "")
+    if board_state is not None and section in board_state.locked:
+        raise DomainError(ErrorCode.SECTION_LOCKED, "this part of the board is closed for now")
+    step = current_step(state)
+    if step is None:
+        return  # not started (or no step chosen): the board is open, as on paper
+    if permission not in step.allows:
+        raise DomainError(ErrorCode.NOT_IN_STEP, f"that is not part of the step {step.label.nl!r}")
+    if state.hold and permission != "checkout" and (board != state.step_board or section not in step.sections):
+        raise DomainError(ErrorCode.NOT_IN_STEP, f"the group is at step {step.label.nl!r}; this part waits")
+
+
+def _stakeholder_section(state: SessionState, board_id: str) -> str | None:
+    board = state.boards.get(board_id)
+    if board is None:
+        return None
+    return next((s.id for s in board.spec.sections if isinstance(s, StakeholderSection)), None)
