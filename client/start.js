@@ -57,7 +57,8 @@ export function joinCard(st, rerender, { focus = true } = {}) {
       st.info = await lookupCode(code);
       st.code = code;
       const known = store.participant(st.info.session);
-      st.stage = known ? 'known' : 'details';
+      // a locked code still lets people who are in go back to the board
+      st.stage = known ? 'known' : st.info.joining_open === false ? 'locked' : 'details';
       if (!st.group && st.info.groups.length === 1) st.group = st.info.groups[0].id;
       st.busy = false;
       rerender();
@@ -79,6 +80,7 @@ export function joinCard(st, rerender, { focus = true } = {}) {
       location.assign(`/b/${encodeURIComponent(res.session)}`);
     } catch (err) {
       const code = err.code === 'not_found' ? 'code_not_found' : err.code === 'limit_reached' ? 'join_limit_reached' : (err.code || 'unknown');
+      if (code === 'joining_closed') st.stage = 'locked';
       setError(code);
     }
   }
@@ -109,6 +111,13 @@ export function joinCard(st, rerender, { focus = true } = {}) {
     type: 'button', 'data-testid': 'join-other-code',
     on: { click: () => { st.stage = 'code'; st.info = null; st.error = null; rerender(); } },
   }, t('otherCode'));
+
+  if (st.stage === 'locked') {
+    card.append(titleBox,
+      h('p.form-error', { role: 'alert', 'data-testid': 'join-locked' }, errorText('joining_closed')),
+      h('div.card-foot', other));
+    return card;
+  }
 
   if (st.stage === 'known') {
     const known = store.participant(info.session);
