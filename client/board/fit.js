@@ -1,0 +1,61 @@
+// Long Dutch compounds ("Resultaatgerichtheid", "Ervaringsdeskundigen") must not break mid-word
+// on a card or a small post-it: shrink the text a little until it fits, and only break as a last
+// resort.
+
+/** Shrink `el`'s font from its CSS size down to `minRatio` of it while its text overflows; true if it fits. */
+function shrinkToFit(el, minRatio) {
+  let size = parseFloat(getComputedStyle(el).fontSize);
+  const min = size * minRatio;
+  while (el.scrollWidth > el.clientWidth + 0.5 && size > min) {
+    size -= 0.5;
+    el.style.fontSize = `${size}px`;
+  }
+  return el.scrollWidth <= el.clientWidth + 0.5;
+}
+
+/** The dot cards' labels under `root`; a label that still does not fit may break (`squeezed`). */
+export function fitLabels(root) {
+  for (const el of root.querySelectorAll('.opt-label')) {
+    if (!el.isConnected || !el.offsetParent) continue;
+    el.style.fontSize = '';
+    el.classList.remove('squeezed');
+    if (!shrinkToFit(el, 0.72)) el.classList.add('squeezed');
+  }
+}
+
+// Post-its are fitted once per screen size: a resize makes every one fit again.
+let resizeGen = 0;
+window.addEventListener('resize', () => { resizeGen += 1; });
+export const fitGeneration = () => resizeGen;
+
+/**
+ * Shrink `el`'s font (down to minRatio) until no word of `text` overflows; a word that is still
+ * too long gets soft hyphens where it must break. False if `el` is not laid out yet.
+ */
+export function fitWords(el, text, minRatio) {
+  el.style.fontSize = '';
+  if (el.textContent !== text) el.textContent = text;
+  if (!el.clientWidth) return !text;
+  if (!shrinkToFit(el, minRatio)) el.textContent = hyphenate(el, text);
+  return true;
+}
+
+let measure = null;
+function hyphenate(el, text) {
+  const cs = getComputedStyle(el);
+  measure = measure || document.createElement('canvas').getContext('2d');
+  measure.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const width = (w) => measure.measureText(w).width;
+  const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - width('-') - 1;
+  return text.split(/(\s+)/).map((word) => {
+    let out = '';
+    let rest = word;
+    while (!/^\s*$/.test(rest) && width(rest) > room && rest.length > 4) {
+      let n = rest.length - 2;
+      while (n > 2 && width(rest.slice(0, n)) > room) n -= 1;
+      out += `${rest.slice(0, n)}\u00AD`;
+      rest = rest.slice(n);
+    }
+    return out + rest;
+  }).join('');
+}

@@ -1,0 +1,37 @@
+// Inviting people: the facilitator's share panel (code, link, QR, projector and facilitator
+// links) and the projector's big join code with its QR code.
+
+import { h, copyButton, groupCode } from '../dom.js';
+import { t } from '../i18n.js';
+import { qrSvg } from '../qr.js';
+import { store } from '../store.js';
+
+export function sharePanel(app, big) {
+  const code = app.joinCode || '';
+  const joinUrl = `${location.origin}/j/${code}`;
+  const projUrl = `${location.origin}/p/${app.session}#c=${code}`;
+  const shortUrl = `${location.host}/j/${code}`;
+  if (big) {
+    const el = h('section.panel.proj-join', { 'data-testid': 'projector-join' },
+      h('div.proj-join-text', t('projectorJoin')),
+      h('div.proj-join-url', { 'data-testid': 'projector-join-url' }, `${location.host}/j`),
+      h('div.big-code', { 'data-testid': 'join-code' }, groupCode(code)),
+      h('div.proj-qr', qrSvg(joinUrl, { testid: 'qr', label: joinUrl })),
+      h('div.proj-join-text.small', t('orScan')));
+    return { el };
+  }
+  const secret = store.facilitator(app.session);
+  const el = h('section.panel.panel-share', { 'aria-label': t('share') },
+    h('h2.panel-title', t('share')),
+    h('div.share-row',
+      h('div.share-code',
+        h('div.share-label', t('joinCode')),
+        h('div.code', { 'data-testid': 'join-code' }, groupCode(code)),
+        h('a.share-url', { href: joinUrl, target: '_blank', rel: 'noopener', 'data-testid': 'join-link' }, shortUrl)),
+      h('div.share-qr', qrSvg(joinUrl, { testid: 'share-qr', label: joinUrl }))),
+    h('div.share-actions',
+      copyButton(() => joinUrl, () => t('copyJoinLink'), 'copy-join-link'),
+      h('a.btn.btn-small', { href: projUrl, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, t('projector')),
+      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null));
+  return { el };
+}

@@ -1,0 +1,102 @@
+// The post-its on the map (2A): category and names fitted to the post-it, tags for the kinds of
+// knowledge and an open assumption, and the first attached notes (belangen, behoeften) beneath.
+
+import { h, toggle, attr } from '../../dom.js';
+import { t, L } from '../../i18n.js';
+import { draggable } from '../../drag.js';
+import { fitWords, fitGeneration } from '../fit.js';
+import { splitLabel } from './model.js';
+
+const MINI_NOTES = 4; // attached notes shown under a post-it on the map
+
+// A key that changes with the language, so tags (letters) are redrawn after a switch.
+function getLangKey() {
+  return document.documentElement.lang;
+}
+
+/** {createMapItem, updateMapItem} for the map's layer; adds `sh.fitPending()`. */
+export function createPostIts(sh) {
+  const { member, me, kinds, kindColour, kindLetter, section, noteKind, noteKindIndex } = sh;
+  function createMapItem(s) {
+    const id = s.id;
+    const itemEl = h('div.sh-item', {
+      'data-testid': `stakeholder-${id}`, 'data-id': id,
+      tabindex: member() ? '0' : null, role: member() ? 'button' : null,
+    },
+    h('div.sh-card', h('strong.sh-cat'), h('span.sh-names'), h('span.sh-tags')),
+    h('div.sh-minis'),
+    h('span.sh-by', { hidden: true }));
+    if (member()) {
+      draggable(itemEl, {
+        onStart: (down) => sh.beginDrag('map', id, itemEl, down),
+        onMove: sh.moveDrag,
+        onEnd: sh.endDrag,
+        onClick: () => sh.openDrawer(id),
+      });
+      itemEl.addEventListener('keydown', (e) => sh.keyMove(e, id));
+    }
+    return itemEl;
+  }
+
+  function tagsOf(s) {
+    const out = kinds.filter((k) => s.knowledge.includes(k.id)).map((k) => h('span.k-badge', {
+      style: { '--k': kindColour(k.id) }, title: L(k.label), 'data-kind': k.id,
+    }, kindLetter(k)));
+    if (s.assumption) out.push(h('span.sh-assume', { title: t('assumption'), 'data-testid': 'assumption-flag' }, '?'));
+    // on a phone the attached notes do not fit under the post-it: a count per kind instead
+    const notes = Object.values(s.notes || {});
+    section.note_kinds.forEach((k, i) => {
+      const n = notes.filter((x) => x.kind === k.id).length;
+      if (n) out.push(h('span.sh-note-count', { class: `note-k${i}`, title: splitLabel(k.label)[0] }, String(n)));
+    });
+    return out;
+  }
+
+  /** Fit the words of post-its whose text or screen size changed (once they are on screen). */
+  function fitPending() {
+    for (const itemEl of sh.mapLayer._keyed?.values() || []) {
+      if (itemEl._fitGen === fitGeneration()) continue;
+      const ok = fitWords(itemEl.querySelector('.sh-cat'), itemEl._cat, 0.72)
+        && fitWords(itemEl.querySelector('.sh-names'), itemEl._names, 0.85);
+      if (ok) itemEl._fitGen = fitGeneration();
+    }
+  }
+
+  function updateMapItem(itemEl, s) {
+    if (itemEl._fitText !== `${s.category}\n${s.names}`) {
+      // set here, fitted (smaller, soft hyphens) in fitPending
+      itemEl._fitText = `${s.category}\n${s.names}`;
+      itemEl._cat = s.category;
+      itemEl._names = s.names || '';
+      itemEl.querySelector('.sh-cat').textContent = s.category;
+      const namesEl = itemEl.querySelector('.sh-names');
+      namesEl.textContent = s.names || '';
+      namesEl.hidden = !s.names;
+      itemEl._fitGen = -1;
+    }
+    const sig = JSON.stringify([s.knowledge, s.assumption, Object.values(s.notes || {}).map((n) => n.kind), getLangKey()]);
+    if (itemEl._tags !== sig) {
+      itemEl._tags = sig;
+      itemEl.querySelector('.sh-tags').replaceChildren(...tagsOf(s));
+    }
+    const notes = Object.values(s.notes || {});
+    const minis = itemEl.querySelector('.sh-minis');
+    const nsig = JSON.stringify(notes.map((n) => [n.id, n.version, n.kind]));
+    if (minis._sig !== nsig) {
+      minis._sig = nsig;
+      const shownNotes = notes.slice(0, MINI_NOTES).map((n) => h('span.sh-mini', {
+        class: `note-k${noteKindIndex(n.kind)}`, title: `${splitLabel(noteKind(n.kind)?.label)[0]}: ${n.text}`,
+      }, n.text));
+      if (notes.length > MINI_NOTES) shownNotes.push(h('span.sh-mini.more', `+${notes.length - MINI_NOTES}`));
+      minis.replaceChildren(...shownNotes);
+    }
+    minis.hidden = !notes.length;
+    attr(itemEl, 'aria-label', `${s.category}${s.names ? `: ${s.names}` : ''}`);
+    toggle(itemEl, 'selected', sh.drawer?.id === s.id);
+    toggle(itemEl, 'mine', member() && s.author === me());
+    toggle(itemEl, 'assumed', !!s.assumption);
+    sh.positionEl('map', itemEl, s);
+  }
+  sh.fitPending = fitPending;
+  return { createMapItem, updateMapItem };
+}
