@@ -13,6 +13,7 @@ import { createApp } from './board/app.js';
 import { boardPage } from './board/page.js';
 import { projectorPage } from './board/projector.js';
 import { fitLabels } from './board/fit.js';
+import { scrollToStep } from './board/steps.js';
 
 export function mountBoard(root, { session, auth, projector = false, onFatal }) {
   const app = createApp({ session, projector, root });
@@ -32,6 +33,10 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
         app.participant = msg.participant ?? null;
         app.joinCode = msg.join_code;
         if (msg.you) app.you = msg.you;
+        if ('checkout' in msg) app.checkout = msg.checkout;
+        app.progress = {};
+        for (const p of msg.progress || []) app.progress[`${p.board}/${p.section}`] = p;
+        if (msg.state?.proxy_dots) app.proxyDots = msg.state.proxy_dots;
         if (msg.mode === 'snapshot' || !app.state) {
           app.state = msg.state;
           app.state._audience = msg.role === 'facilitator' ? 'facilitator' : 'others';
@@ -49,9 +54,19 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
         }
         for (const c of app.components) c.onEvent?.(hint);
         app.schedule();
+        if (frame.event?.type === 'step_set') followStep(true);
       },
       you(msg) {
         app.you = msg.dots || {};
+        if ('checkout' in msg) app.checkout = msg.checkout;
+        app.schedule();
+      },
+      progress(msg) {
+        app.progress[`${msg.board}/${msg.section}`] = msg;
+        app.schedule();
+      },
+      proxyDots(msg) {
+        app.proxyDots[msg.participant] = msg.dots;
         app.schedule();
       },
       presence(msg) {
@@ -101,6 +116,14 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     root.replaceChildren(projector ? projectorPage(app) : boardPage(app));
     for (const c of app.components) c.update?.();
     fitLabels(root);
+    followStep(false);
+  }
+
+  /** Participants' screens (a phone above all) go to the current step's section: after joining,
+   * after a reload and whenever the facilitator moves on. */
+  function followStep(smooth) {
+    if (projector || app.isFac() || !app.state?.step) return;
+    requestAnimationFrame(() => scrollToStep(app, app.state.step, { smooth }));
   }
 
   let fitPending = null;

@@ -14,6 +14,9 @@ const COMMAND_TIMEOUT_MS = 15000;
 const KEEPALIVE_MS = 25000;
 const PONG_TIMEOUT_MS = 10000;
 const CLOCK_PROBES = 5;
+const CLOSE_REMOVED = 4011;
+// frames derived from the state (never logged) and the handler each goes to
+const DERIVED = { progress: 'progress', proxy_dots: 'proxyDots' };
 
 export class CommandError extends Error {
   constructor(code, message) {
@@ -176,9 +179,17 @@ export class Connection {
       }
       if (msg && typeof msg.type === 'string') this._frame(msg);
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      if (e.code === CLOSE_REMOVED) { // the facilitator removed us: coming back would be refused
+        this.stopped = true;
+        this._stopKeepalive();
+        this._failPending('offline');
+        this._setStatus('closed');
+        this.on.fatal?.('removed');
+        return;
+      }
       this._stopKeepalive();
       this._failPending('offline');
       if (this.stopped) return;
@@ -270,6 +281,8 @@ export class Connection {
         this._resync();
         break;
       default:
+        // derived frames (progress, proxy_dots): handed on by type once the welcome is in
+        if (this.welcomed && Object.hasOwn(DERIVED, msg.type)) this.on[DERIVED[msg.type]]?.(msg);
         break;
     }
   }

@@ -36,7 +36,10 @@ function boardPage(session) {
     session,
     auth,
     onFatal(code) {
-      if (code === 'bad_token') {
+      if (code === 'removed') {
+        store.forgetParticipant(session);
+        mountNotJoined(root, { messageKey: 'removedFromSession', leadKey: 'notJoinedLead' });
+      } else if (code === 'bad_token') {
         if (as === 'participant') {
           store.forgetParticipant(session);
           mountNotJoined(root, { messageKey: 'badToken', leadKey: 'notJoinedLead' });

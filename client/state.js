@@ -36,7 +36,11 @@ export function applyEvent(state, frame) {
       state.created_at = frame.at;
       return { kind: 'title' };
     case 'participant_joined':
-      state.participants[ev.participant] = { name: ev.name, group: ev.group };
+      state.participants[ev.participant] = { name: ev.name, group: ev.group, proxy: !!ev.proxy };
+      return { kind: 'people' };
+    case 'participant_removed':
+      delete state.participants[ev.participant];
+      if (state.checkouts) delete state.checkouts[ev.participant];
       return { kind: 'people' };
     case 'dot_placed':
     case 'dot_removed': {
@@ -50,6 +54,8 @@ export function applyEvent(state, frame) {
       const vote = dotSection(state, ev.board, ev.section);
       if (vote) {
         vote.hidden = ev.hidden;
+        // a reveal brings the tally; hiding clears it for everyone but the facilitator, whose dot
+        // events keep coming unmasked (docs/protocol.md §4)
         if (ev.counts) vote.counts = structuredClone(ev.counts);
         else if (ev.hidden && state._audience !== 'facilitator') vote.counts = {};
       }
@@ -79,38 +85,59 @@ export function applyEvent(state, frame) {
       return { kind: 'notes', board: ev.board, section: ev.section, note: ev.note };
     }
     case 'timer_set':
-      Object.assign(t, { duration_ms: ev.duration_ms, remaining_ms: ev.duration_ms, running_since: null, expired: false });
+      Object.assign(t, { duration_ms: ev.duration_ms, remaining_ms: ev.duration_ms, running_since: null, expired: false, paused: false, added_ms: 0 });
       return { kind: 'timer' };
     case 'timer_started':
-      t.running_since = ev.at;
-      t.expired = false;
+      Object.assign(t, { running_since: ev.at, expired: false, paused: false });
       return { kind: 'timer' };
     case 'timer_paused':
-      t.remaining_ms = timeLeft(t, ev.at);
-      t.running_since = null;
+      Object.assign(t, { remaining_ms: timeLeft(t, ev.at), running_since: null, paused: true });
       return { kind: 'timer' };
     case 'timer_extended':
       if (t.expired) {
-        t.remaining_ms = ev.ms;
-        t.running_since = ev.at;
-        t.expired = false;
+        Object.assign(t, { remaining_ms: ev.ms, running_since: ev.at, expired: false, paused: false,
+          added_ms: Math.max(0, ev.ms - t.duration_ms) });
       } else {
         t.remaining_ms += ev.ms;
+        t.added_ms = (t.added_ms || 0) + ev.ms;
       }
-      t.duration_ms = Math.max(t.duration_ms, timeLeft(t, ev.at));
       return { kind: 'timer' };
     case 'timer_reset':
-      t.remaining_ms = t.duration_ms;
-      t.running_since = null;
-      t.expired = false;
+      if (typeof ev.duration_ms === 'number') t.duration_ms = ev.duration_ms;
+      Object.assign(t, { remaining_ms: t.duration_ms, running_since: null, expired: false, paused: false, added_ms: 0 });
       return { kind: 'timer' };
     case 'timer_expired':
-      t.remaining_ms = 0;
-      t.running_since = null;
-      t.expired = true;
+      Object.assign(t, { remaining_ms: 0, running_since: null, expired: true, paused: false });
       return { kind: 'timer' };
     case 'step_set':
       state.step = ev.step;
+      state.step_board = ev.step ? (ev.board ?? null) : null;
+      if (ev.step && ev.board) (state.step_log || (state.step_log = [])).push({ board: ev.board, step: ev.step, at: frame.at });
+      return { kind: 'step' };
+    case 'step_minutes_set':
+      (state.step_minutes || (state.step_minutes = {}))[`${ev.board}/${ev.step}`] = ev.minutes;
+      return { kind: 'step' };
+    case 'section_lock_set': {
+      const board = state.boards?.[ev.board];
+      if (board) {
+        const locked = new Set(board.locked || []);
+        if (ev.locked) locked.add(ev.section); else locked.delete(ev.section);
+        board.locked = [...locked];
+      }
+      return { kind: 'step' };
+    }
+    case 'hold_set':
+      state.hold = ev.hold;
+      return { kind: 'step' };
+    case 'joining_set':
+      state.joining_open = ev.open;
+      return { kind: 'people' };
+    case 'checked_out':
+      (state.checkouts || (state.checkouts = {}))[ev.participant] = { rating: ev.rating, text: ev.text };
+      return { kind: 'people' };
+    case 'session_closed':
+      state.closed_at = frame.at;
+      state.joining_open = false;
       return { kind: 'step' };
     case 'stakeholder_saved': {
       // the event carries the whole stakeholder as it now is: replace it (or add it)

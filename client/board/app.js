@@ -28,6 +28,9 @@ export function createApp({ session, projector, root }) {
     anchors: {}, // step id -> element to scroll to, for steps without a section of their own
     tabs: null, // the board tabs, when a session has several boards
     shOpen: {}, // board id -> open the stakeholder editor for a post-it (the checklist's chips)
+    progress: {}, // "<board>/<section>" -> {done: {group: n}, finished?: [ids]} (docs/protocol.md §4)
+    proxyDots: {}, // facilitator: person in the room -> {board: {section: [options]}}
+    checkout: null, // a participant's own closing-round answer
   };
 
   // --- re-render ----------------------------------------------------------------------------
@@ -91,11 +94,35 @@ export function createApp({ session, projector, root }) {
     for (const b of boardIds()) for (const s of tplOf(b).steps) if (!seen.has(s.id)) seen.set(s.id, s);
     return [...seen.values()];
   };
-  app.currentStep = () => app.allSteps().find((s) => s.id === app.state.step) || null;
+  /** The current step (of the board the server names: "1 Ambitie" is on both boards). */
+  app.currentStep = () => {
+    const { step, step_board: board } = app.state;
+    if (!step) return null;
+    const b = board && app.state.boards[board] ? board : app.boardOfStep(step);
+    return b ? tplOf(b).steps.find((s) => s.id === step) || null : null;
+  };
   /** The board a step belongs to (the first that has it: "1 Ambitie" is on both). */
   app.boardOfStep = (stepId) => {
     if (!stepId) return null;
     return boardIds().find((b) => tplOf(b).steps.some((s) => s.id === stepId)) || null;
+  };
+  app.closed = () => app.state.closed_at !== null && app.state.closed_at !== undefined;
+
+  /**
+   * Why a participant may not do `permission` on a section right now, or null if they may
+   * (the server's rule, boards/gate.py; it decides, this only greys out what would be refused).
+   */
+  app.blocked = (boardId, sectionId, permission) => {
+    if (app.closed()) return 'session_closed';
+    if ((app.state.boards[boardId]?.locked || []).includes(sectionId)) return 'section_locked';
+    const step = app.currentStep();
+    if (!step) return null;
+    if (!step.allows.includes(permission)) return 'not_in_step';
+    const board = app.state.step_board || app.boardOfStep(step.id);
+    if (app.state.hold && permission !== 'checkout' && (board !== boardId || !step.sections.includes(sectionId))) {
+      return 'not_in_step';
+    }
+    return null;
   };
   app.recommendedMax = () => {
     const values = boardIds().map((b) => tplOf(b).recommended_max_participants).filter((n) => typeof n === 'number');

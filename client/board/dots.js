@@ -1,16 +1,21 @@
 // Dot sections (drijfveren, pijlers): each participant places a few dots; everyone sees the
-// counts per group, unless the facilitator hides them until the reveal.
+// counts per group, unless the facilitator hides them until the reveal. Everyone sees how many
+// still have dots to place; the facilitator also who, places dots for people in the room, and
+// compares the groups.
 
 import { h, setText, toggle, attr, toast } from '../dom.js';
 import { t, L, errorText } from '../i18n.js';
 import { sectionShell } from './shell.js';
+import { differView, groupMark } from './differ-view.js';
+import { proxyPicker } from './proxy-picker.js';
 
 export function dotsSection(app, boardId, section) {
   const { tplOf, tid, isFac, isPart, send, groupOf, projector } = app;
   const groups = tplOf(boardId).groups;
+  const facTools = isFac() && !projector;
   const remaining = h('span.remaining', { 'data-testid': `remaining-${tid(boardId, section.id)}` });
   const hiddenBadge = h('span.hidden-badge', { 'data-testid': `hidden-badge-${tid(boardId, section.id)}`, hidden: true }, t('hiddenForOthers'));
-  const toggleBtn = isFac() && !projector ? h('button.btn.btn-small.hide-toggle', {
+  const toggleBtn = facTools ? h('button.btn.btn-small.hide-toggle', {
     type: 'button', 'data-testid': `hide-toggle-${tid(boardId, section.id)}`,
     on: {
       click: () => {
@@ -19,9 +24,20 @@ export function dotsSection(app, boardId, section) {
       },
     },
   }) : null;
-  const legend = h('div.legend', groups.map((g) => h('span.legend-item', { style: { '--c': g.colour } }, h('span.swatch'), L(g.label))));
-  const tools = h('div.sec-tools', legend, isPart() ? remaining : null, hiddenBadge, toggleBtn);
-  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), tools]);
+  const differ = differView(app, boardId, section);
+  differ.el.hidden = true;
+  const differBtn = !projector ? h('button.btn.btn-small.differ-toggle', {
+    type: 'button', 'data-testid': `differ-toggle-${tid(boardId, section.id)}`, 'aria-expanded': 'false',
+    on: { click: () => { differ.el.hidden = !differ.el.hidden; update(); } },
+  }) : null;
+  const legend = h('div.legend', groups.map((g, i) => h('span.legend-item', { style: { '--c': g.colour } },
+    h('span.swatch', { 'data-mark': groupMark(i) }), L(g.label))));
+  const progress = h('span.vote-progress', { 'data-testid': `progress-${tid(boardId, section.id)}` });
+  const tools = h('div.sec-tools', legend, isPart() ? remaining : null, progress, hiddenBadge,
+    h('div.sec-actions', differBtn, toggleBtn));
+  const finishedLine = facTools ? h('p.finished-line', { 'data-testid': `finished-${tid(boardId, section.id)}` }) : null;
+  const picker = facTools ? proxyPicker(app, boardId, section, () => update()) : null;
+  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), tools, finishedLine, picker?.el]);
   const notice = h('div.hidden-notice', { 'data-testid': `hidden-notice-${tid(boardId, section.id)}`, hidden: true },
     h('span.eye', { 'aria-hidden': 'true' }), isPart() ? t('hiddenNotice') : t('hiddenForOthers'));
   const grid = h('div.options');
@@ -30,8 +46,8 @@ export function dotsSection(app, boardId, section) {
   const cards = section.options.map((opt, i) => {
     const counts = {};
     const dotRows = {};
-    const countRows = groups.map((g) => {
-      const n = h('span.count-n', { 'data-testid': `count-${tid(boardId, section.id, opt.id, g.id)}` });
+    const countRows = groups.map((g, gi) => {
+      const n = h('span.count-n', { 'data-testid': `count-${tid(boardId, section.id, opt.id, g.id)}`, 'data-mark': groupMark(gi) });
       const dots = h('span.dot-row');
       counts[g.id] = n;
       dotRows[g.id] = dots;
@@ -46,56 +62,101 @@ export function dotsSection(app, boardId, section) {
       h('span.opt-counts', countRows),
     ];
     const testid = `option-${tid(boardId, section.id, opt.id)}`;
-    let card;
-    if (isPart()) {
-      card = h('button.option', { type: 'button', 'data-testid': testid, 'aria-pressed': 'false', on: { click: () => clickOption(opt) } }, inner);
-    } else {
-      card = h('div.option', { 'data-testid': testid }, inner);
-    }
+    // a participant taps their own cards; the facilitator taps for the person in the room chosen
+    const card = isPart() || facTools
+      ? h('button.option', { type: 'button', 'data-testid': testid, 'aria-pressed': 'false', on: { click: () => clickOption(opt) } }, inner)
+      : h('div.option', { 'data-testid': testid }, inner);
     grid.appendChild(card);
     return { opt, card, counts, dotRows, mineTag };
   });
 
+  /** Whose dots a tap changes: mine, or the chosen person in the room (facilitator). */
+  function actingFor() {
+    if (isPart()) return { proxy: null, dots: app.you?.[boardId]?.[section.id] || [] };
+    const pid = picker?.selected();
+    return pid ? { proxy: pid, dots: picker.dotsOf(pid) } : null;
+  }
+
   async function clickOption(opt) {
+    const who = actingFor();
+    if (!who) {
+      if (picker && !picker.el.hidden) toast(t('proxyPickFirst'), 'info');
+      return;
+    }
+    const why = isPart() ? shell.blocked() : app.blocked(boardId, section.id, 'dots');
+    if (why) { toast(errorText(why)); return; }
     if (pendingOps.has(opt.id)) return;
-    const mine = myDots();
-    const isMine = mine.includes(opt.id);
-    if (!isMine && mine.length >= section.per_person) {
+    const isMine = who.dots.includes(opt.id);
+    if (!isMine && who.dots.length >= section.per_person) {
       toast(errorText('budget_exhausted'));
       return;
     }
     pendingOps.add(opt.id);
     update();
+    const frame = { type: isMine ? 'remove_dot' : 'place_dot', board: boardId, section: section.id, option: opt.id };
+    if (who.proxy) frame.proxy = who.proxy;
     try {
-      await send({ type: isMine ? 'remove_dot' : 'place_dot', board: boardId, section: section.id, option: opt.id });
+      await send(frame);
     } catch { /* toast shown */ }
     pendingOps.delete(opt.id);
     update();
   }
 
-  function myDots() {
-    return app.you?.[boardId]?.[section.id] || [];
+  shell.el.append(notice, differ.el, grid);
+
+  /** Voters of this section: the participants of the board's groups. */
+  function voters() {
+    const ids = new Set(groups.map((g) => g.id));
+    return Object.entries(app.state.participants).filter(([, p]) => ids.has(p.group));
   }
 
-  shell.el.append(notice, grid);
+  function updateProgress() {
+    const p = app.progress[`${boardId}/${section.id}`] || { done: {} };
+    const everyone = voters();
+    const done = Object.values(p.done || {}).reduce((a, b) => a + b, 0);
+    const left = Math.max(0, everyone.length - done);
+    setText(progress, !everyone.length ? '' : left ? t('stillVoting', { n: left, total: everyone.length }) : t('allVoted'));
+    attr(progress, 'data-left', String(left));
+    toggle(progress, 'done', everyone.length > 0 && left === 0);
+    if (finishedLine) {
+      const finished = new Set(p.finished || []);
+      const names = (pred) => everyone.filter(([id]) => pred(finished.has(id))).map(([, q]) => q.name).join(', ');
+      const yes = names((f) => f);
+      const no = names((f) => !f);
+      finishedLine.hidden = !everyone.length;
+      setText(finishedLine, [yes && `${t('finishedVoting')}: ${yes}`, no && `${t('notFinishedVoting')}: ${no}`].filter(Boolean).join(' · '));
+    }
+  }
 
   function update() {
     shell.updateCurrent();
+    picker?.update();
     const vote = app.state.boards[boardId].dots[section.id] || { hidden: false, counts: {} };
     const masked = vote.hidden && !isFac();
-    const mine = myDots();
+    const who = actingFor();
+    const mine = who?.dots || [];
     const left = Math.max(0, section.per_person - mine.length);
     setText(remaining, left ? t('remaining', { n: left, max: section.per_person }) : t('remainingNone', { max: section.per_person }));
     attr(remaining, 'data-left', String(left));
     toggle(remaining, 'done', left === 0);
+    updateProgress();
     hiddenBadge.hidden = !(vote.hidden && isFac());
     if (toggleBtn) {
       setText(toggleBtn, vote.hidden ? t('reveal') : t('hide'));
       toggle(toggleBtn, 'btn-primary', vote.hidden);
       attr(toggleBtn, 'aria-pressed', String(!!vote.hidden));
+      toggleBtn.disabled = app.closed();
     }
+    if (differBtn) {
+      differBtn.hidden = masked; // nothing to compare before the reveal
+      setText(differBtn, differ.el.hidden ? t('differShow') : t('differHide'));
+      attr(differBtn, 'aria-expanded', String(!differ.el.hidden));
+    }
+    if (masked) differ.el.hidden = true;
+    if (!differ.el.hidden) differ.update();
     notice.hidden = !masked;
     toggle(shell.el, 'masked', masked);
+    toggle(grid, 'proxy-mode', !!who?.proxy);
     let max = 0;
     for (const per of Object.values(vote.counts || {})) for (const n of Object.values(per)) max = Math.max(max, n);
     for (const { opt, card, counts, dotRows, mineTag } of cards) {
@@ -110,12 +171,14 @@ export function dotsSection(app, boardId, section) {
       const isMine = mine.includes(opt.id);
       toggle(card, 'mine', isMine);
       mineTag.hidden = !isMine;
-      if (isPart()) {
+      if (card.tagName === 'BUTTON') {
         attr(card, 'aria-pressed', String(isMine));
         toggle(card, 'pending', pendingOps.has(opt.id));
         toggle(card, 'spent', !isMine && left === 0);
-        const me = app.state.participants[app.participant];
-        if (me) card.style.setProperty('--mine', groupOf(me.group)?.colour || '#334155');
+        const person = isPart() ? app.state.participants[app.participant] : app.state.participants[who?.proxy];
+        card.style.setProperty('--mine', groupOf(person?.group)?.colour || '#334155');
+        toggle(card, 'idle', !who); // the facilitator has not chosen anyone to place dots for
+        attr(card, 'aria-disabled', who ? null : 'true');
       }
       const total = Object.values(per).reduce((a, b) => a + b, 0);
       toggle(card, 'top', !masked && max > 0 && total > 0 && Object.values(per).some((n) => n === max));
@@ -131,4 +194,3 @@ function renderDots(row, n) {
   for (let i = 0; i < shown; i++) row.appendChild(h('span.dot'));
   if (n > 12) row.appendChild(h('span.dot-more', '+'));
 }
-

@@ -9,6 +9,10 @@ import { stepsPanel } from './steps.js';
 import { peoplePanel, tooManyWarning } from './people.js';
 import { boardTabs } from './tabs.js';
 import { sectionComponent } from './sections.js';
+import { runSheetPanel } from './runsheet-panel.js';
+import { timeUpBanner } from './time-up.js';
+import { checkoutCard, checkoutAnswers } from './checkout.js';
+import { closePanel, closedBanner } from './close-panel.js';
 
 export function boardPage(app) {
   const { isFac, isPart, groupOf, boardIds, tplOf, use } = app;
@@ -32,10 +36,15 @@ export function boardPage(app) {
     use(timerPanel(app)),
     isFac() ? use(sharePanel(app, false)) : null,
     use(stepsPanel(app)),
-    use(peoplePanel(app)));
+    isFac() ? use(runSheetPanel(app)) : null,
+    use(peoplePanel(app)),
+    isFac() ? use(checkoutAnswers(app)) : null,
+    isFac() ? use(closePanel(app)) : null);
 
   const main = h('main.board', { 'data-testid': 'board' });
+  main.appendChild(use(closedBanner(app)));
   if (isFac()) main.appendChild(use(tooManyWarning(app)));
+  if (isPart()) main.appendChild(use(checkoutCard(app)));
   // several boards: a tab per board; the timer, steps, people and invite panel stay beside them
   const ids = boardIds();
   const panels = {};
@@ -54,7 +63,7 @@ export function boardPage(app) {
       main.appendChild(target);
     }
   }
-  return h('div.app-board', { class: `role-${app.role}` }, header, h('div.layout', side, main));
+  return h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
 }
 
 export function brandMark() {

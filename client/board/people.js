@@ -3,9 +3,11 @@
 
 import { h, setText, toggle, attr, reconcile } from '../dom.js';
 import { t, L } from '../i18n.js';
+import { personMenu, roomForm } from './people-admin.js';
 
 export function peoplePanel(app) {
   const { allGroups } = app;
+  const admin = app.isFac() && !app.projector;
   const summary = h('span.panel-meta', { 'data-testid': 'online-summary' });
   const facLine = h('p.fac-line', { 'data-testid': 'facilitator-count' });
   const blocks = allGroups().map((g) => {
@@ -15,9 +17,10 @@ export function peoplePanel(app) {
       h('h3.group-head', h('span.swatch', { 'aria-hidden': 'true' }), h('span', L(g.label)), count), list);
     return { g, count, list, block };
   });
+  const room = admin ? roomForm(app) : null;
   const el = h('section.panel.panel-people', { 'data-testid': 'online-list', 'aria-label': t('online') },
     h('div.panel-head', h('h2.panel-title', t('online')), summary),
-    blocks.map((b) => b.block), facLine);
+    blocks.map((b) => b.block), room?.el, facLine);
   function update() {
     const online = new Set(app.presence?.participants || []);
     const people = Object.entries(app.state.participants);
@@ -27,13 +30,18 @@ export function peoplePanel(app) {
         .sort(([ia, a], [ib, b]) => (online.has(ib) - online.has(ia)) || a.name.localeCompare(b.name));
       setText(count, `${mine.filter(([id]) => online.has(id)).length}/${mine.length}`);
       reconcile(list, mine, ([id]) => id,
-        ([id]) => h('li.person', { 'data-testid': `person-${id}` }, h('span.presence-dot', { 'aria-hidden': 'true' }), h('span.person-name')),
+        ([id]) => h('li.person', { 'data-testid': `person-${id}` },
+          h('span.presence-dot', { 'aria-hidden': 'true' }), h('span.person-name'),
+          admin ? h('span.person-room', { hidden: true }, t('inTheRoom')) : null,
+          admin ? personMenu(app, id) : null),
         (li, [id, p]) => {
           const on = online.has(id);
           toggle(li, 'online', on);
           attr(li, 'data-online', on ? 'true' : 'false');
           attr(li, 'title', on ? t('onlineNow') : t('offline'));
           setText(li.querySelector('.person-name'), id === app.participant ? `${p.name} (${t('you')})` : p.name);
+          const roomTag = li.querySelector('.person-room');
+          if (roomTag) roomTag.hidden = !p.proxy; // only the facilitator knows who has no device
         });
       if (!mine.length) {
         if (!list._empty) {
@@ -45,6 +53,7 @@ export function peoplePanel(app) {
         list._empty.remove();
       }
     }
+    room?.update();
     const nf = app.presence?.facilitators ?? 0;
     setText(facLine, nf === 0 ? t('facilitators0') : nf === 1 ? t('facilitators1') : t('facilitators', { n: nf }));
   }

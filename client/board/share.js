@@ -1,7 +1,7 @@
 // Inviting people: the facilitator's share panel (code, link, QR, projector and facilitator
 // links) and the projector's big join code with its QR code.
 
-import { h, copyButton, groupCode } from '../dom.js';
+import { h, copyButton, groupCode, setText, toggle, attr } from '../dom.js';
 import { t } from '../i18n.js';
 import { qrSvg } from '../qr.js';
 import { store } from '../store.js';
@@ -21,6 +21,12 @@ export function sharePanel(app, big) {
     return { el };
   }
   const secret = store.facilitator(app.session);
+  // newcomers can be stopped once the group is in; people already in keep their place
+  const lockNote = h('p.join-locked-note', { 'data-testid': 'join-locked-note', hidden: true });
+  const lockBtn = h('button.btn.btn-small.btn-block', {
+    type: 'button', 'data-testid': 'join-lock',
+    on: { click: () => app.send({ type: 'set_joining', open: app.state.joining_open === false }).catch(() => {}) },
+  });
   const el = h('section.panel.panel-share', { 'aria-label': t('share') },
     h('h2.panel-title', t('share')),
     h('div.share-row',
@@ -32,6 +38,16 @@ export function sharePanel(app, big) {
     h('div.share-actions',
       copyButton(() => joinUrl, () => t('copyJoinLink'), 'copy-join-link'),
       h('a.btn.btn-small', { href: projUrl, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, t('projector')),
-      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null));
-  return { el };
+      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null),
+    lockBtn, lockNote);
+  function update() {
+    const open = app.state.joining_open !== false;
+    setText(lockBtn, open ? t('lockJoining') : t('openJoining'));
+    attr(lockBtn, 'aria-pressed', String(!open));
+    lockBtn.hidden = app.closed();
+    lockNote.hidden = open;
+    setText(lockNote, app.closed() ? t('sessionClosed') : t('joiningLocked'));
+    toggle(el, 'join-locked', !open);
+  }
+  return { el, update };
 }

@@ -1,12 +1,14 @@
-// The timer panel: the countdown in server time (state.js), on every screen; the facilitator's
-// minutes field and buttons; the big one on the projector.
+// The timer panel: the countdown in server time, on every screen; the facilitator's minutes field
+// and buttons; the big one on the projector. What the panel shows is what Start starts: once the
+// facilitator types minutes, the display shows them until Start (or Zet) sends them.
 
-import { h, setText, toggle } from '../dom.js';
+import { h, setText, toggle, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
-import { timeLeft, timerRunning } from '../state.js';
-import { scrollToStep } from './steps.js';
+import { timerPhase } from '../facilitation/timer-phase.js';
+import { scrollToStep, plannedMinutes } from './steps.js';
+import { soundToggle } from './time-up.js';
 
-function fmt(ms) {
+export function fmt(ms) {
   const total = Math.ceil(ms / 1000);
   const hrs = Math.floor(total / 3600);
   const min = Math.floor((total % 3600) / 60);
@@ -14,6 +16,8 @@ function fmt(ms) {
   const ss = String(sec).padStart(2, '0');
   return hrs ? `${hrs}:${String(min).padStart(2, '0')}:${ss}` : `${min}:${ss}`;
 }
+
+const STATUS = { unset: 'timerNotSet', ready: 'stopped', running: 'running', paused: 'paused', up: 'timeUp' };
 
 export function timerPanel(app, big = false) {
   const { isFac, send, conn, currentStep } = app;
@@ -28,53 +32,55 @@ export function timerPanel(app, big = false) {
   let controls = null;
   const btn = {};
   let minutes = null;
-  let minutesTouched = false;
-  let lastStep;
+  let edited = false; // the facilitator typed minutes that are not on the clock yet
+  let lastKey;
+
+  const secondsWanted = () => {
+    const m = Math.round(Number(minutes.value));
+    return Number.isFinite(m) && m >= 1 ? Math.min(m, 240) * 60 : null;
+  };
 
   if (isFac() && !big) {
     minutes = h('input.minutes', {
       type: 'number', min: '1', max: '240', step: '1', inputmode: 'numeric', id: 'timer-minutes',
       'data-testid': 'timer-minutes', 'aria-label': t('minutes'),
-      on: { input: () => { minutesTouched = true; } },
+      on: { input: () => { edited = true; tick(); } },
     });
-    const secondsWanted = () => {
-      const m = Math.round(Number(minutes.value));
-      return Number.isFinite(m) && m >= 1 ? Math.min(m, 240) * 60 : null;
-    };
-    const act = (action, extra = {}) => send({ type: 'timer', action, ...extra }).catch(() => {});
+    const act = (frame) => send({ type: 'timer', ...frame }).then(() => { edited = false; }).catch(() => {});
     btn.start = h('button.btn.btn-primary', {
       type: 'button', 'data-testid': 'timer-start',
       on: {
-        click: async () => {
-          const tm = app.state.timer;
-          const left = timeLeft(tm, conn.serverNow());
-          if (left <= 0 || tm.expired) {
+        click: () => {
+          const { phase } = timerPhase(app.state.timer, conn.serverNow());
+          // typed minutes, nothing on the clock, or time up: start what the field says
+          if (edited || phase === 'unset' || phase === 'up') {
             const s = secondsWanted();
             if (!s) { minutes.focus(); return; }
-            try { await send({ type: 'timer', action: 'set', seconds: s }); } catch { return; }
+            act({ action: 'start', seconds: s });
+          } else {
+            act({ action: 'start' });
           }
-          act('start');
         },
       },
     });
-    btn.pause = h('button.btn', { type: 'button', 'data-testid': 'timer-pause', on: { click: () => act('pause') } });
-    btn.add = h('button.btn', { type: 'button', 'data-testid': 'timer-add', on: { click: () => act('add', { seconds: 60 }) } });
-    btn.reset = h('button.btn', { type: 'button', 'data-testid': 'timer-reset', on: { click: () => act('reset') } });
+    btn.pause = h('button.btn', { type: 'button', 'data-testid': 'timer-pause', on: { click: () => act({ action: 'pause' }) } });
+    btn.add = h('button.btn', { type: 'button', 'data-testid': 'timer-add', on: { click: () => act({ action: 'add', seconds: 60 }) } });
+    btn.reset = h('button.btn', { type: 'button', 'data-testid': 'timer-reset', on: { click: () => act({ action: 'reset' }) } });
     btn.set = h('button.btn', {
       type: 'button', 'data-testid': 'timer-set',
       on: {
         click: () => {
           const s = secondsWanted();
           if (!s) { minutes.focus(); return; }
-          minutesTouched = false;
-          act('set', { seconds: s });
+          act({ action: 'set', seconds: s });
         },
       },
     });
     controls = h('div.timer-controls',
       h('div.timer-set-row',
         h('label.minutes-label', { for: 'timer-minutes' }, t('minutes')), minutes, btn.set),
-      h('div.timer-buttons', btn.start, btn.pause, btn.add, btn.reset));
+      h('div.timer-buttons', btn.start, btn.pause, btn.add, btn.reset),
+      soundToggle(app));
   }
 
   const el = h('section.panel.panel-timer', { class: big ? 'big' : '', 'aria-label': t('timer'), 'data-testid': 'timer-panel' },
@@ -85,28 +91,26 @@ export function timerPanel(app, big = false) {
 
   function tick() {
     const tm = app.state.timer;
-    const left = timeLeft(tm, conn.serverNow());
-    const running = timerRunning(tm);
-    const up = !!tm.expired || (running && left <= 0);
-    const neverSet = !tm.duration_ms && !running && !tm.expired;
-    setText(display, fmt(left));
-    toggle(el, 'expired', up);
-    toggle(el, 'running', running && !up);
-    toggle(el, 'idle', neverSet);
-    let s;
-    if (up) s = t('timeUp');
-    else if (running) s = t('running');
-    else if (!neverSet && tm.remaining_ms > 0 && tm.remaining_ms < tm.duration_ms) s = t('paused');
-    else s = neverSet ? t('timerNotSet') : t('stopped');
-    setText(status, s);
-    const frac = tm.duration_ms > 0 ? Math.min(1, left / tm.duration_ms) : 0;
-    fill.style.transform = `scaleX(${up ? 1 : frac})`;
+    const p = timerPhase(tm, conn.serverNow());
+    const preview = edited && p.phase !== 'running' ? secondsWanted() : null;
+    setText(display, fmt(preview ? preview * 1000 : p.left));
+    toggle(el, 'expired', p.phase === 'up');
+    toggle(el, 'running', p.phase === 'running');
+    toggle(el, 'idle', p.phase === 'unset');
+    toggle(el, 'warn', p.level === 'warn');
+    toggle(el, 'urgent', p.level === 'urgent');
+    toggle(el, 'preview', !!preview);
+    attr(el, 'data-phase', p.phase);
+    setText(status, preview ? t('timerPreview') : t(STATUS[p.phase]));
+    fill.style.transform = `scaleX(${p.phase === 'up' || preview ? 1 : p.share})`;
     if (controls) {
-      const paused = !running && left > 0 && !up;
-      setText(btn.start, paused && left < tm.duration_ms ? t('resume') : t('start'));
-      btn.start.disabled = running && !up;
-      btn.pause.disabled = !running || up;
-      btn.reset.disabled = !tm.duration_ms;
+      setText(btn.start, p.phase === 'paused' && !edited ? t('resume') : t('start'));
+      const closed = app.closed();
+      btn.start.disabled = closed || (p.phase === 'running' && !edited);
+      btn.pause.disabled = closed || p.phase !== 'running';
+      btn.add.disabled = closed;
+      btn.reset.disabled = closed || (!tm.duration_ms && !currentStep());
+      btn.set.disabled = closed;
     }
   }
 
@@ -119,12 +123,14 @@ export function timerPanel(app, big = false) {
       setText(btn.pause, t('pause'));
       setText(btn.reset, t('reset'));
       setText(btn.set, t('setTimer'));
-      if (app.state.step !== lastStep || !minutes.value) {
-        lastStep = app.state.step;
-        if (!minutesTouched || !minutes.value) {
-          minutes.value = String(step?.minutes || Math.round((app.state.timer.duration_ms || 0) / 60000) || 10);
-          minutesTouched = false;
-        }
+      // the field follows the clock (a new step, a set, a reset) unless the facilitator is typing
+      const tm = app.state.timer;
+      const key = `${app.state.step_board}/${app.state.step}/${tm.duration_ms}`;
+      if (key !== lastKey && document.activeElement !== minutes) {
+        lastKey = key;
+        edited = false;
+        const planned = step ? plannedMinutes(app, app.state.step_board || app.boardOfStep(step.id), step) : null;
+        minutes.value = String(Math.round((tm.duration_ms || 0) / 60000) || planned || 10);
       }
     }
     tick();
