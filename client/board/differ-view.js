@@ -30,8 +30,8 @@ export function differView(app, boardId, section) {
           h('span.differ-fill'), h('span.differ-num', { 'data-mark': groupMark(i) })))),
         h('span.differ-mark')),
       (li, r) => {
-        toggle(li, 'agree', r.mark === 'agree');
-        toggle(li, 'differ', r.mark === 'differ');
+        toggle(li, 'is-agree', r.mark === 'agree');
+        toggle(li, 'is-differ', r.mark === 'differ');
         attr(li, 'data-mark', r.mark || null);
         setText(li.querySelector('.differ-mark'), r.mark ? t(r.mark === 'agree' ? 'differAgree' : 'differDiffer') : '');
         for (const bar of li.querySelectorAll('.differ-bar')) {

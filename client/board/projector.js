@@ -9,6 +9,7 @@ import { peopleSummary } from './people.js';
 import { sectionComponent } from './sections.js';
 import { brandMark } from './page.js';
 import { fitLabels } from './fit.js';
+import { timeUpBanner, soundToggle } from './time-up.js';
 
 export function projectorPage(app) {
   const { currentStep, boardIds, tplOf, boardOfStep, use } = app;
@@ -59,7 +60,9 @@ export function projectorPage(app) {
   const side = h('aside.proj-side',
     use(timerPanel(app, true)),
     use(sharePanel(app, true)),
-    use(peopleSummary(app)));
-  return h('div.proj', h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, stepLabel),
+    use(peopleSummary(app)),
+    h('div.proj-sound', soundToggle(app)));
+  return h('div.proj', use(timeUpBanner(app)),
+    h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, stepLabel),
     h('div.proj-body', main, side));
 }
