@@ -34,6 +34,9 @@ export function stepsPanel(app) {
   const { boardIds, tplOf, multi, isFac, send } = app;
   const list = h('ol.steps');
   const items = [];
+  const seen = new Set(); // a step id on two boards ("ambitie") gets its board in the test id
+  const dup = new Set();
+  for (const b of boardIds()) for (const s of tplOf(b).steps) (seen.has(s.id) ? dup : seen).add(s.id);
   for (const boardId of boardIds()) {
     const steps = tplOf(boardId).steps;
     if (multi() && steps.length) list.appendChild(h('li.steps-board', { 'aria-hidden': 'true' }, L(tplOf(boardId).title)));
@@ -41,7 +44,7 @@ export function stepsPanel(app) {
   }
   function stepItem(boardId, step) {
     const minutes = h('span.step-min');
-    const testid = multi() && boardId !== boardIds()[0] ? `step-${boardId}-${step.id}` : `step-${step.id}`;
+    const testid = dup.has(step.id) && boardId !== boardIds()[0] ? `step-${boardId}-${step.id}` : `step-${step.id}`;
     const b = h('button.step', {
       type: 'button', 'data-testid': testid,
       title: isFac() ? t('setStep') : undefined,

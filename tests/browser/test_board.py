@@ -129,7 +129,9 @@ async def test_two_groups_see_each_others_dots_and_one_timer(server, pages, arti
     for page in (ann, bert):
         await expect(page.get_by_test_id("timer-status")).to_have_text("Gepauzeerd")
 
-    # screenshots of the live board
+    # screenshots of the live board; the facilitator lets the group work ahead on the pillars
+    await fac.get_by_test_id("hold-toggle").uncheck()
+    await expect(ann.get_by_test_id("waiting-pijlers")).to_be_hidden()
     await ann.get_by_test_id("option-pijlers-tijd").click()
     await expect(fac.get_by_test_id("count-pijlers-tijd-leernetwerk")).to_have_text("1")
     await shot(fac, artifacts / "board-facilitator-1280.png")

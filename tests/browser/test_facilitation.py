@@ -173,6 +173,6 @@ async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_t
     await expect(fac.get_by_test_id("online-leernetwerk")).to_contain_text("Ann")
     person = fac.get_by_test_id("online-leernetwerk").locator(".person", has_text="Ann")
     await person.locator(".person-remove").click()
-    await person.get_by_role("button", name="Uit de sessie halen").click()
+    await person.locator(".person-confirm button.danger").click()
     await expect(ann.get_by_text("De facilitator heeft je uit deze sessie gehaald.")).to_be_visible()
     await expect(fac.get_by_test_id("online-leernetwerk")).not_to_contain_text("Ann")
