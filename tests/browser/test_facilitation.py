@@ -10,16 +10,24 @@ from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, create_session, joi
 from tests.support.client import Client
 
 
-async def test_facilitator_counts_stay_true_while_a_section_is_hidden(server, pages):
-    """Regression: A places a dot, the facilitator hides the section, B places a dot — the
-    facilitator's screen shows both dots (it showed only B's), as a fresh load does."""
+async def facilitator_with(pages, server, *people: tuple[str, str, bool]):
+    """The facilitator's page on a new session and a page per (name, group, on a phone) joined."""
     fac = await pages.open(LAPTOP, name="facilitator")
     created = await create_session(fac, server.http_url)
     await open_facilitator_board(fac)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join(ann, server.http_url, created["code"], "Ann", "leernetwerk")
-    bea = await pages.open(LAPTOP, name="bea")
-    await join(bea, server.http_url, created["code"], "Bea", "leernetwerk")
+    joined = []
+    for name, group, phone in people:
+        page = await pages.open(PHONE if phone else LAPTOP, phone=phone, name=name.lower())
+        await join(page, server.http_url, created["code"], name, group)
+        joined.append(page)
+    return fac, created, joined
+
+
+async def test_facilitator_counts_stay_true_while_a_section_is_hidden(server, pages):
+    """Regression: A places a dot, the facilitator hides the section, B places a dot — the
+    facilitator's screen shows both dots (it showed only B's), as a fresh load does."""
+    fac, created, (ann, bea) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False))
     await ann.get_by_test_id("option-drijfveren-impact").click()
     await expect(fac.get_by_test_id("count-drijfveren-impact-leernetwerk")).to_have_text("1")
     await fac.get_by_test_id("hide-toggle-drijfveren").click()
@@ -43,15 +51,8 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     """A facilitator runs a shortened session with three participants (one on a phone) and a
     projector: steps drive the board and the phone, time-up locks and signals everywhere, the
     reveal, dots for two people in the room, the differ view, the check-out and the close."""
-    fac = await pages.open(LAPTOP, name="facilitator")
-    created = await create_session(fac, server.http_url)
-    await open_facilitator_board(fac)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join(ann, server.http_url, created["code"], "Ann", "leernetwerk")
-    bea = await pages.open(LAPTOP, name="bea")
-    await join(bea, server.http_url, created["code"], "Bea", "leernetwerk")
-    max_ = await pages.open(PHONE, phone=True, name="max")
-    await join(max_, server.http_url, created["code"], "Max", "management")
+    fac, created, (ann, bea, max_) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False), ("Max", "management", True))
     proj = await pages.open(PROJECTOR, name="projector")
     await proj.goto(f"{server.http_url}/p/{created['session']}#c={created['code']}")
     await expect(proj.get_by_test_id("timer-panel")).to_be_visible()
@@ -158,11 +159,7 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
 async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_told(server, pages):
     """Locking the code: a newcomer reads that the session is closed to newcomers, Ann (already
     in) reloads fine. Removing Ann: her page says so and the board is gone for her."""
-    fac = await pages.open(LAPTOP, name="facilitator")
-    created = await create_session(fac, server.http_url)
-    await open_facilitator_board(fac)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join(ann, server.http_url, created["code"], "Ann", "leernetwerk")
+    fac, created, (ann,) = await facilitator_with(pages, server, ("Ann", "leernetwerk", False))
     await fac.get_by_test_id("join-lock").click()
     await expect(fac.get_by_test_id("join-locked-note")).to_be_visible()
     newcomer = await pages.open(LAPTOP, name="newcomer")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import httpx
 import pytest
 
@@ -36,15 +38,45 @@ async def connect(instance: ServerProcess, session: str, **hello) -> Client:
     return client
 
 
-async def test_time_up_locks_the_section_on_every_instance_exactly_once(instances):
-    """Step 2 with a 1 s clock: at time-up one expiry and one lock are logged, and every screen
-    (on either instance) sees them; a dot after it is refused as locked."""
+@dataclass
+class Meeting:
+    """A session with Ann (Leernetwerk) and maybe Max (Management) joined; the facilitator on the
+    first instance, Ann on the last (the other instance, on Redis), Max on the first."""
+
+    session: dict
+    ann: dict
+    facilitator: Client
+    ann_ws: Client
+    max: dict | None = None
+    max_ws: Client | None = None
+
+    @property
+    def id(self) -> str:
+        return self.session["session"]
+
+    async def close(self) -> None:
+        for client in (self.facilitator, self.ann_ws, self.max_ws):
+            if client is not None:
+                await client.close()
+
+
+async def meeting(instances, with_max: bool = False) -> Meeting:
     first, last = instances[0], instances[-1]
     session = await create_session(first.http_url)
     ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
+    max_ = await join(first.http_url, session["join_code"], "Max", "management") if with_max else None
     facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
     ann_ws = await connect(last, session["session"], token=ann["token"])
-    viewer = await connect(last, session["session"], code=session["join_code"])
+    max_ws = await connect(first, session["session"], token=max_["token"]) if with_max else None
+    return Meeting(session, ann, facilitator, ann_ws, max_, max_ws)
+
+
+async def test_time_up_locks_the_section_on_every_instance_exactly_once(instances):
+    """Step 2 with a 1 s clock: at time-up one expiry and one lock are logged, and every screen
+    (on either instance) sees them; a dot after it is refused as locked."""
+    m = await meeting(instances)
+    facilitator, ann_ws = m.facilitator, m.ann_ws
+    viewer = await connect(instances[-1], m.id, code=m.session["join_code"])
     assert (await facilitator.call({"type": "set_step", "step": "drijfveren"}))["type"] == "ok"
     assert (await facilitator.call({"type": "timer", "action": "start", "seconds": 1}))["type"] == "ok"
     for screen in (facilitator, ann_ws, viewer):
@@ -59,20 +91,15 @@ async def test_time_up_locks_the_section_on_every_instance_exactly_once(instance
     await facilitator.call({"type": "set_locked", "board": BOARD, "section": "drijfveren", "locked": False})
     unlocked = await viewer.event("section_lock_set")
     assert unlocked["seq"] == locked["seq"] + 1
-    for client in (facilitator, ann_ws, viewer):
-        await client.close()
+    await viewer.close()
+    await m.close()
 
 
 async def test_hidden_dots_reach_a_participant_only_at_the_reveal(instances):
     """Before the reveal a participant's frames carry no option or count of another's dot; the
     reveal brings the tally. The facilitator sees every dot live, before and after hiding."""
-    first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
-    ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
-    max_ = await join(first.http_url, session["join_code"], "Max", "management")
-    facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
-    ann_ws = await connect(last, session["session"], token=ann["token"])
-    max_ws = await connect(first, session["session"], token=max_["token"])
+    m = await meeting(instances, with_max=True)
+    facilitator, ann_ws, max_ws = m.facilitator, m.ann_ws, m.max_ws
     await ann_ws.call(dot("impact"))
     await facilitator.call({"type": "set_hidden", "board": BOARD, "section": "drijfveren", "hidden": True})
     await ann_ws.event("visibility_set")
@@ -89,18 +116,14 @@ async def test_hidden_dots_reach_a_participant_only_at_the_reveal(instances):
     await facilitator.call({"type": "set_hidden", "board": BOARD, "section": "drijfveren", "hidden": False})
     reveal = await ann_ws.event("visibility_set")
     assert reveal["event"]["counts"] == {"impact": {"leernetwerk": 1}, "zingeving": {"management": 1}}
-    for client in (facilitator, ann_ws, max_ws):
-        await client.close()
+    await m.close()
 
 
 async def test_a_removed_participant_is_closed_and_their_token_refused(instances):
     """Removal closes the person's socket on whichever instance it is, with 4011; the token no
     longer opens the board; their dots leave the tally when removed with content."""
-    first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
-    ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
-    facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
-    ann_ws = await connect(last, session["session"], token=ann["token"])
+    m = await meeting(instances)
+    facilitator, ann_ws, ann, last = m.facilitator, m.ann_ws, m.ann, instances[-1]
     await ann_ws.call(dot("impact"))
     reply = await facilitator.call({"type": "remove_participant", "participant": ann["participant"],
                                     "with_content": True})
@@ -111,10 +134,10 @@ async def test_a_removed_participant_is_closed_and_their_token_refused(instances
     await ann_ws._reader  # the server closes the socket
     assert ann_ws.ws.close_code == 4011
     again = await Client(last.ws_url).connect()
-    refused = await again.hello(session["session"], token=ann["token"])
+    refused = await again.hello(m.id, token=ann["token"])
     assert refused["type"] == "error" and refused["code"] == "bad_token"
     await again.close()
-    await facilitator.close()
+    await m.close()
 
 
 async def test_a_locked_join_code_says_so_and_a_closed_session_stops_it(instances):
@@ -147,11 +170,8 @@ async def test_a_locked_join_code_says_so_and_a_closed_session_stops_it(instance
 async def test_proxy_dots_count_for_the_group_and_show_the_person_as_online(instances):
     """A person in the room added by the facilitator is online for everyone, a proxy only for the
     facilitator; their dots count in their group's tally."""
-    first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
-    ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
-    facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
-    ann_ws = await connect(last, session["session"], token=ann["token"])
+    m = await meeting(instances)
+    facilitator, ann_ws = m.facilitator, m.ann_ws
     await facilitator.call({"type": "add_proxy", "group": "management", "name": "Els"})
     joined = await ann_ws.event("participant_joined")
     assert "proxy" not in joined["event"]
@@ -167,19 +187,13 @@ async def test_proxy_dots_count_for_the_group_and_show_the_person_as_online(inst
     assert mine["dots"][BOARD]["drijfveren"] == ["impact"]
     forged = await ann_ws.call({**dot("zingeving"), "proxy": guest})
     assert forged["type"] == "error" and forged["code"] == "forbidden"
-    for client in (facilitator, ann_ws):
-        await client.close()
+    await m.close()
 
 
 async def test_check_out_reaches_the_facilitator_only(instances):
     """A check-out answer is the facilitator's; other screens get a masked frame."""
-    first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
-    ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
-    max_ = await join(first.http_url, session["join_code"], "Max", "management")
-    facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
-    ann_ws = await connect(last, session["session"], token=ann["token"])
-    max_ws = await connect(first, session["session"], token=max_["token"])
+    m = await meeting(instances, with_max=True)
+    facilitator, ann_ws, max_ws, ann = m.facilitator, m.ann_ws, m.max_ws, m.ann
     assert (await ann_ws.call({"type": "check_out", "rating": 5, "text": "Heel nuttig"}))["type"] == "ok"
     seen = await facilitator.event("checked_out")
     assert seen["event"] == {"type": "checked_out", "participant": ann["participant"], "rating": 5,
@@ -187,7 +201,6 @@ async def test_check_out_reaches_the_facilitator_only(instances):
     assert (await max_ws.next("event"))["event"] == {"type": "masked"}
     own = await ann_ws.next("you")
     assert own["checkout"] == {"rating": 5, "text": "Heel nuttig"}
-    for client in (facilitator, ann_ws, max_ws):
-        await client.close()
+    await m.close()
 
 
