@@ -1,5 +1,7 @@
-// The projector (/p/{session}): read-only and large; the sections of the current step, the timer,
-// the join code with its QR code, and how many people are in each group.
+// The projector (/p/{session}): read-only and large, for the room. It is laid out once on a
+// stage 1920 px wide and as tall as the screen's shape asks, then scaled to the screen: the
+// board scales to the beamer (1024 × 768 to 3840 × 2160), never the beamer to the board, so
+// nothing scrolls. Per step it shows what the manual has the room look at (see scene()).
 
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
@@ -10,59 +12,123 @@ import { sectionComponent } from './sections.js';
 import { brandMark } from './page.js';
 import { fitLabels } from './fit.js';
 import { timeUpBanner, soundToggle } from './time-up.js';
+import { differView } from './differ-view.js';
+
+const STAGE_WIDTH = 1920;
 
 export function projectorPage(app) {
-  const { currentStep, boardIds, tplOf, boardOfStep, use } = app;
+  const { currentStep, boardIds, tplOf, use } = app;
   const title = h('h1.proj-title', { 'data-testid': 'session-title' });
   const stepLabel = h('div.proj-step', { 'data-testid': 'current-step' });
   app.components.push({
     update() {
       setText(title, app.state.title || t('app'));
       const step = currentStep();
-      setText(stepLabel, step ? L(step.label) : t('projectorNoStep'));
+      setText(stepLabel, step ? L(step.label) : t('noStep'));
     },
   });
   const main = h('main.proj-board', { 'data-testid': 'board' });
-  const sections = [];
+  const parts = [];
   for (const b of boardIds()) {
     for (const section of tplOf(b).sections) {
       const c = sectionComponent(app, b, section);
       if (!c) continue;
-      sections.push({ board: b, section, el: c.el });
+      const part = { board: b, section, el: c.el };
       main.appendChild(use(c));
+      if (section.type === 'dots') {
+        // after the vote (locked, not hidden): the groups side by side, agree and differ marked
+        const differ = differView(app, b, section);
+        part.differ = h('section.sec.proj-differ', { 'data-testid': `projector-differ-${app.tid(b, section.id)}`, hidden: true },
+          h('header.sec-head', h('h2.sec-title', L(section.title))), differ.el);
+        main.appendChild(part.differ);
+        app.components.push(differ);
+      }
+      parts.push(part);
     }
   }
-  // show the board of the current step (no step yet: the first board) and in it the sections of
-  // that step; no step yet: the ambition; a step without its own section (the close): the notes
-  // (insights, actions). The stakeholder map shows itself (or its matrix) on every step of its board.
-  app.components.push({
-    update() {
-      const step = app.state.step;
-      const active = boardOfStep(step) || boardIds()[0];
-      const ofStep = sections.filter((s) => s.board === active && s.section.step && s.section.step === step);
-      let changed = false;
-      for (const s of sections) {
-        let show;
-        if (s.board !== active) show = false;
-        else if (s.section.type === 'stakeholders') show = true;
-        else if (s.section.type === 'checklist') show = !!step && s.section.step === step;
-        else if (s.section.type === 'text') show = true;
-        else if (!step) show = false;
-        else if (ofStep.length) show = ofStep.includes(s);
-        else show = s.section.type === 'notes';
-        if (s.el.hidden === show) changed = true;
-        s.el.hidden = !show;
-        toggle(s.el, 'compact', s.section.type === 'text' && !!step);
-      }
-      if (changed) queueMicrotask(() => fitLabels(app.root));
-    },
-  });
+  const join = sharePanel(app, true);
   const side = h('aside.proj-side',
     use(timerPanel(app, true)),
-    use(sharePanel(app, true)),
+    use(join),
     use(peopleSummary(app)),
     h('div.proj-sound', soundToggle(app)));
-  return h('div.proj', use(timeUpBanner(app)),
+  const stage = h('div.proj-stage',
     h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, stepLabel),
     h('div.proj-body', main, side));
+
+  app.components.push({ update: () => showScene(app, parts, main) });
+
+  // scale the stage to the screen; its height follows the screen's shape
+  const fit = () => {
+    const scale = window.innerWidth / STAGE_WIDTH;
+    stage.style.width = `${STAGE_WIDTH}px`;
+    stage.style.height = `${window.innerHeight / scale}px`;
+    stage.style.transform = `scale(${scale})`;
+  };
+  fit();
+  window.addEventListener('resize', fit);
+  return h('div.proj', use(timeUpBanner(app)), stage);
+}
+
+/** Which parts the room sees at the current step, and how. */
+function scene(app, part) {
+  const step = app.currentStep();
+  const stepBoard = app.state.step_board || app.boardOfStep(step?.id) || app.boardIds()[0];
+  const { section } = part;
+  if (part.board !== stepBoard) return { show: false };
+  const about = step ? step.sections.includes(section.id) : false;
+  const closing = !!step && (step.allows.includes('checkout') || step.allows.includes('notes'));
+  switch (section.type) {
+    case 'text': // the ambition: large at the start and in step 1, a strip when it all comes together
+      if (!step || about) return { show: true, large: true };
+      return { show: step.allows.includes('notes'), large: false };
+    case 'dots': {
+      if (!about) return { show: false };
+      const vote = app.state.boards[part.board].dots[section.id];
+      const locked = (app.state.boards[part.board].locked || []).includes(section.id);
+      const anyDots = Object.keys(vote?.counts || {}).length > 0;
+      return { show: true, differ: locked && !vote.hidden && anyDots };
+    }
+    case 'notes': {
+      if (section.adders === 'facilitator') {
+        // the insights: of this step while it runs, all of them when it comes together
+        if (!step) return { show: false };
+        const lanes = closing ? section.lanes.map((l) => l.id) : section.lanes.filter((l) => l.id === step.id).map((l) => l.id);
+        return { show: lanes.length > 0, lanes };
+      }
+      return { show: about };
+    }
+    case 'stakeholders': { // the map (or its matrix) on every step of its board but the checklist's
+      const first = step && app.tplOf(part.board).sections.find((x) => x.id === step.sections[0]);
+      return { show: first?.type !== 'checklist' };
+    }
+    case 'checklist': return { show: about };
+    default: return { show: about };
+  }
+}
+
+function showScene(app, parts, main) {
+  let changed = false;
+  for (const part of parts) {
+    const s = scene(app, part);
+    const showCards = s.show && !s.differ;
+    if (part.el.hidden === showCards) changed = true;
+    part.el.hidden = !showCards;
+    if (part.differ) part.differ.hidden = !(s.show && s.differ);
+    toggle(part.el, 'compact', part.section.type === 'text' && s.show && !s.large);
+    toggle(part.el, 'large', part.section.type === 'text' && !!s.large);
+    if (s.lanes) {
+      for (const lane of part.section.lanes) {
+        const el = part.el.querySelector(`[data-testid="lane-${app.tid(part.board, part.section.id, lane.id)}"]`);
+        if (el) el.hidden = !s.lanes.includes(lane.id);
+      }
+      toggle(part.el, 'one-lane', s.lanes.length === 1);
+    }
+  }
+  const step = app.currentStep();
+  main.dataset.scene = step ? step.id : 'start';
+  // the join code is large until the group is in, small after, gone when locked
+  document.body.classList.toggle('proj-joining-locked', app.state.joining_open === false);
+  document.body.classList.toggle('proj-group-in', !!step);
+  if (changed) queueMicrotask(() => fitLabels(app.root));
 }
