@@ -1,0 +1,107 @@
+"""The projector at every common beamer size: it fits the screen at each step, legible across a room."""
+
+from __future__ import annotations
+
+from playwright.async_api import expect
+
+from tests.browser.conftest import PHONE
+from tests.support.client import Client, create_session, join
+
+BEAMERS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
+
+# what a person would call broken: a scrollbar, a part cut off at the edge, a word broken inside
+FITS = """() => {
+  const out = [];
+  const se = document.scrollingElement;
+  if (se.scrollHeight > innerHeight + 1 || se.scrollWidth > innerWidth + 1) out.push('page scrolls');
+  for (const el of document.querySelectorAll('.proj-board > *:not([hidden]), .proj-side > *')) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom > innerHeight + 1 || r.right > innerWidth + 1) out.push(`${el.className} runs off the screen`);
+  }
+  for (const el of document.querySelectorAll('.squeezed')) out.push(`word broken: ${el.textContent}`);
+  return out;
+}"""
+
+
+async def test_the_projector_fits_every_beamer_at_every_step(server, pages, artifacts):
+    """At 1024x768 up to 3840x2160: no scrollbar, nothing cut off, no word broken, the timer's
+    digits at least 8 % of the screen height; the start, a dot step, after the vote (the groups
+    side by side) and step 4 each show what the room should see."""
+    session = await create_session(server.http_url, title="Leernetwerk Jeugd Oost – maart", texts={
+        "samenspel": {"ambitie": {"ambitie": "Samen zorgen we dat elk kind in Oost op tijd de juiste hulp krijgt.",
+                                  "doel1": "Wachttijden voor jeugdhulp halveren in 2026.",
+                                  "doel2": "Professionals leren structureel van elkaars casuïstiek."}}})
+    facilitator = await Client(server.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    voters = []
+    for name, group in (("Ann", "leernetwerk"), ("Max", "management")):
+        person = await join(server.http_url, session["join_code"], name, group)
+        voters.append(await Client(server.ws_url).connect())
+        await voters[-1].hello(session["session"], token=person["token"])
+    screens = []
+    for width, height in BEAMERS:
+        page = await pages.open({"width": width, "height": height}, name=f"projector-{width}")
+        await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+        await expect(page.get_by_test_id("timer-panel")).to_be_visible()
+        screens.append(((width, height), page))
+
+    async def check(scene: str, visible: str) -> None:
+        for (width, height), page in screens:
+            await expect(page.get_by_test_id(visible)).to_be_visible()
+            await page.evaluate("document.fonts.ready")
+            assert await page.evaluate(FITS) == [], (scene, width, height)
+            timer = page.get_by_test_id("timer")
+            if await timer.is_visible():
+                box = await timer.bounding_box()
+                assert box["height"] >= 0.08 * height, (scene, width, box)
+            await page.screenshot(path=str(artifacts / f"projector-{scene}-{width}x{height}.png"))
+
+    await check("start", "text-ambitie-ambitie")
+    await facilitator.call({"type": "set_step", "step": "drijfveren"})
+    for voter, options in zip(voters, (("impact", "zingeving", "autonomie"), ("impact", "resultaat", "kwaliteit"))):
+        for option in options:
+            await voter.call({"type": "place_dot", "board": "samenspel", "section": "drijfveren", "option": option})
+    await facilitator.call({"type": "add_note", "board": "samenspel", "section": "inzichten", "lane": "drijfveren",
+                            "text": "Impact drijft beide groepen."})
+    await check("drijfveren", "option-drijfveren-impact")
+    for _, page in screens:  # the step's insight is on the screen, the other steps' lanes are not
+        await expect(page.get_by_test_id("lane-inzichten-drijfveren")).to_contain_text("Impact drijft beide groepen.")
+        await expect(page.get_by_test_id("lane-inzichten-pijlers")).to_be_hidden()
+    await facilitator.call({"type": "set_locked", "board": "samenspel", "section": "drijfveren", "locked": True})
+    await check("after-the-vote", "projector-differ-drijfveren")
+    for _, page in screens:
+        await expect(page.get_by_test_id("differ-drijfveren-impact")).to_have_attribute("data-mark", "agree")
+    await facilitator.call({"type": "set_step", "step": "actie"})
+    await check("actie", "lane-actie-leernetwerk-doen")
+    for _, page in screens:
+        await expect(page.get_by_test_id("lane-inzichten-drijfveren")).to_be_visible()
+        await expect(page.get_by_test_id("text-ambitie-ambitie")).to_be_visible()
+    await facilitator.call({"type": "set_joining", "open": False})
+    for _, page in screens:  # the code goes once joining is locked
+        await expect(page.get_by_test_id("projector-join")).to_be_hidden()
+    for client in (facilitator, *voters):
+        await client.close()
+
+
+async def test_a_phone_that_joins_during_step_3_lands_on_its_section(server, pages):
+    """Joining while step 3 is on, and reloading, the phone shows the pillars, not the ambition."""
+    session = await create_session(server.http_url)
+    facilitator = await Client(server.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    await facilitator.call({"type": "set_step", "step": "pijlers"})
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await phone.goto(f"{server.http_url}/j/{session['join_code']}")
+    await phone.get_by_test_id("join-name").fill("Noor")
+    await phone.get_by_test_id("join-group-management").check()
+    await phone.get_by_test_id("join-submit").click()
+    for attempt in ("after joining", "after a reload"):
+        await phone.wait_for_function(
+            """() => { const r = document.querySelector('[data-testid=section-pijlers]')?.getBoundingClientRect();
+                       return !!r && r.top >= 0 && r.top < innerHeight / 2; }""")
+        title = phone.get_by_test_id("section-pijlers").locator(".sec-title")
+        box = await title.bounding_box()
+        timer = await phone.get_by_test_id("timer-panel").bounding_box()
+        assert box["y"] >= timer["y"] + timer["height"] - 1, f"the pinned timer covers the title {attempt}"
+        if attempt == "after joining":
+            await phone.reload()
+    await facilitator.close()
