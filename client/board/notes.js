@@ -4,6 +4,7 @@
 import { h, setText, toggle, reconcile, tint, removeButton } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
+import { onTextSubmit } from './forms.js';
 
 export function notesSection(app, boardId, section) {
   const { tplOf, tid, isFac, isPart, send, groupOf, personName, projector } = app;
@@ -76,16 +77,7 @@ export function notesSection(app, boardId, section) {
       ta,
       ownerInput ? h('label.owner-row', h('span', `${t('ownerLabel')}:`), ownerInput) : null,
       h('div.editor-actions', counter, cancel, save));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const value = ta.value.trim();
-      if (!value) { ta.focus(); return; }
-      save.disabled = true;
-      try {
-        await onSave(value, ownerInput ? ownerInput.value.trim() : '');
-      } catch { /* stays open; the error is shown */ }
-      save.disabled = false;
-    });
+    onTextSubmit(form, ta, save, (value) => onSave(value, ownerInput ? ownerInput.value.trim() : ''));
     ta.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') onCancel();
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.requestSubmit();

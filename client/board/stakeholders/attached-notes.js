@@ -4,6 +4,7 @@
 
 import { h, setText, removeButton } from '../../dom.js';
 import { t } from '../../i18n.js';
+import { onTextSubmit } from '../forms.js';
 
 /** {createANote, updateANote} for the editor's note lists. */
 export function createAttachedNotes(sh) {
@@ -36,11 +37,7 @@ export function createAttachedNotes(sh) {
       conflict.hidden = false;
       setText(save, t('addAgain'));
     };
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const text = ta.value.trim();
-      if (!text) { ta.focus(); return; }
-      save.disabled = true;
+    onTextSubmit(form, ta, save, async (text) => {
       try {
         if (ed.gone) await send({ type: 'add_attached_note', ...where, item: d.id, kind: ed.kind, text });
         else await send({ type: 'edit_attached_note', ...where, item: d.id, note: n.id, base_version: ed.base, text }, ['edit_conflict', 'not_found']);
@@ -56,7 +53,6 @@ export function createAttachedNotes(sh) {
           ed.showGone();
         }
       }
-      save.disabled = false;
     });
     ta.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { e.preventDefault(); stopNoteEdit(li, n.id); }

@@ -7,6 +7,7 @@ import { h, setText, attr, reconcile, toast } from '../../dom.js';
 import { t, L } from '../../i18n.js';
 import { QUADRANTS, splitLabel, capitalise, sameList } from './model.js';
 import { createAttachedNotes } from './attached-notes.js';
+import { onTextSubmit } from '../forms.js';
 
 /** Adds `sh.openDrawer(id)` and `sh.closeDrawer()`; returns {update} for the section's update. */
 export function createEditor(sh) {
@@ -122,7 +123,7 @@ export function createEditor(sh) {
     }
     d.showConflict = showConflict;
 
-    // 2B: place on the matrix without sh.dragging (phones, keyboards)
+    // 2B: place on the matrix without dragging (phones, keyboards)
     d.placeBtns = QUADRANTS.map(([code, idx, hiInf, hiInt]) => {
       const [, title] = splitLabel(section.quadrants[idx]);
       return {
@@ -148,16 +149,9 @@ export function createEditor(sh) {
       });
       const add = h('button.btn.btn-small', { type: 'submit', 'data-testid': `sh-note-add-${kind.id}` }, t('add'));
       const addForm2 = h('form.sh-anote-add', { novalidate: true }, ta, add);
-      addForm2.addEventListener('submit', async (e) => {
-        e.preventDefault();
-        const text = ta.value.trim();
-        if (!text) { ta.focus(); return; }
-        add.disabled = true;
-        try {
-          await send({ type: 'add_attached_note', ...where, item: d.id, kind: kind.id, text });
-          ta.value = '';
-        } catch { /* toast shown; text kept */ }
-        add.disabled = false;
+      onTextSubmit(addForm2, ta, add, async (text) => {
+        await send({ type: 'add_attached_note', ...where, item: d.id, kind: kind.id, text });
+        ta.value = '';
       });
       ta.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) addForm2.requestSubmit(); });
       const block = h('div.sh-anote-block', { class: `note-k${i}` },
@@ -257,8 +251,6 @@ export function createEditor(sh) {
     d.saving = false;
     refreshDrawerButtons();
   }
-
-  // attached notes in the sh.drawer ------------------------------------------------------------
 
   function updateDrawer() {
     const d = sh.drawer;

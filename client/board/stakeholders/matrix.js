@@ -48,15 +48,8 @@ export function matrixCard(sh) {
       'data-testid': `matrix-item-${id}`, 'data-id': id, tabindex: member() ? '0' : null, role: member() ? 'button' : null,
     }, h('span.sh-chip-text'), h('span.sh-by', { hidden: true }));
     if (member()) {
-      draggable(chip, {
-        onStart: (down) => sh.beginDrag('matrix', id, chip, down),
-        onMove: sh.moveDrag,
-        onEnd: sh.endDrag,
-        onClick: () => sh.openDrawer(id),
-      });
-      chip.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sh.openDrawer(id); }
-      });
+      sh.movable('matrix', chip, id);
+      sh.openOnEnter(chip, id);
     }
     return chip;
   }
@@ -125,9 +118,7 @@ export function matrixCard(sh) {
         },
         onClick: () => sh.openDrawer(id),
       });
-      chip.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sh.openDrawer(id); }
-      });
+      sh.openOnEnter(chip, id);
     }
     return chip;
   }

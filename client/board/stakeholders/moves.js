@@ -8,7 +8,7 @@
 
 import { setText, toggle, attr } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { throttle, clamp01 } from '../../drag.js';
+import { draggable, throttle, clamp01 } from '../../drag.js';
 
 const DRAG_FRAME_MS = 100; // at most 10 drag frames a second
 const REMOTE_TTL_MS = 1500; // a live drag nobody continues falls back to the logged place
@@ -16,8 +16,8 @@ const STALE_DRAG_MS = 300; // drag frames just after a logged drop are older tha
 const KEY_MOVE_MS = 600; // arrow keys: the move is logged once the keys rest this long
 const HOLD_MS = 500; // while a post-it is held still, its place is repeated this often
 
-/** Adds to `sh`: posOf, itemSize, fractionsAt, positionEl, place, beginDrag, moveDrag, endDrag,
- * commit, keyMove, sendDrag, postDragEnd; returns the component hooks {tick, onDrag, onEvent}. */
+/** Adds to `sh`: posOf, itemSize, fractionsAt, positionEl, place, movable, commit, keyMove,
+ * sendDrag, postDragEnd, openOnEnter; returns the component hooks {tick, onDrag, onEvent}. */
 export function createMoves(sh) {
   const { app, where, find, shown, send, live, settled, section, boardId } = sh;
   const keyTimers = new Map();
@@ -111,7 +111,7 @@ export function createMoves(sh) {
     if (itemEl && s) positionEl('map', itemEl, s);
   }
 
-  // --- sh.dragging ---------------------------------------------------------------------------
+  // --- dragging ---------------------------------------------------------------------------
 
   function beginDrag(surface, id, itemEl, down) {
     const r = itemEl.getBoundingClientRect();
@@ -159,6 +159,13 @@ export function createMoves(sh) {
     if (live[surface].get(id) === mine) live[surface].delete(id);
     settled.set(id, performance.now());
     sh.update();
+  }
+
+  /** Enter or space on a chip opens its editor (keyboards; the map's post-its also move by arrows). */
+  function openOnEnter(itemEl, id) {
+    itemEl.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sh.openDrawer(id); }
+    });
   }
 
   function keyMove(e, id) {
@@ -226,6 +233,16 @@ export function createMoves(sh) {
       }
     }
   }
-  Object.assign(sh, { posOf, itemSize, fractionsAt, positionEl, place, beginDrag, moveDrag, endDrag, commit, keyMove, sendDrag, postDragEnd });
+  /** Make a post-it (map) or chip (matrix) of item `id` draggable on `surface`; a click opens its editor. */
+  function movable(surface, itemEl, id) {
+    draggable(itemEl, {
+      onStart: (down) => beginDrag(surface, id, itemEl, down),
+      onMove: moveDrag,
+      onEnd: endDrag,
+      onClick: () => sh.openDrawer(id),
+    });
+  }
+
+  Object.assign(sh, { posOf, itemSize, fractionsAt, positionEl, place, movable, openOnEnter, commit, keyMove, sendDrag, postDragEnd });
   return { tick, onDrag, onEvent };
 }

@@ -3,7 +3,6 @@
 
 import { h, toggle, attr } from '../../dom.js';
 import { t, L } from '../../i18n.js';
-import { draggable } from '../../drag.js';
 import { fitWords, fitGeneration } from '../fit.js';
 import { splitLabel } from './model.js';
 
@@ -27,12 +26,7 @@ export function createPostIts(sh) {
     h('div.sh-minis'),
     h('span.sh-by', { hidden: true }));
     if (member()) {
-      draggable(itemEl, {
-        onStart: (down) => sh.beginDrag('map', id, itemEl, down),
-        onMove: sh.moveDrag,
-        onEnd: sh.endDrag,
-        onClick: () => sh.openDrawer(id),
-      });
+      sh.movable('map', itemEl, id);
       itemEl.addEventListener('keydown', (e) => sh.keyMove(e, id));
     }
     return itemEl;

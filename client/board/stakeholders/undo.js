@@ -4,8 +4,6 @@
 import { toast } from '../../dom.js';
 import { t } from '../../i18n.js';
 
-// --- Ctrl/Cmd+Z: undo on the stakeholder board that is on screen, unless someone is typing ----
-
 const undoHandlers = new Set();
 document.addEventListener('keydown', (e) => {
   if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
