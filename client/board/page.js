@@ -53,7 +53,7 @@ export function boardPage(app) {
     const target = ids.length > 1
       ? h('div.board-panel', { id: `panel-${b}`, role: 'tabpanel', 'aria-labelledby': `tab-${b}`, 'data-testid': `board-panel-${b}`, 'data-board': b })
       : main;
-    if (isPart() && tplOf(b).sections.some((s) => s.type === 'dots')) target.appendChild(h('p.board-intro', t('tapToPlace')));
+    if (isPart() && tplOf(b).sections.some((s) => s.type === 'dots')) target.appendChild(use(stickerHint(app)));
     for (const section of tplOf(b).sections) {
       const c = sectionComponent(app, b, section);
       if (c) target.appendChild(use(c));
@@ -64,6 +64,16 @@ export function boardPage(app) {
     }
   }
   return h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
+}
+
+/** "Tap a card to place a dot": only while dots can be placed (before the steps, or in a dot step). */
+function stickerHint(app) {
+  const el = h('p.board-intro', { 'data-testid': 'sticker-hint' }, t('tapToPlace'));
+  const update = () => {
+    const step = app.currentStep();
+    el.hidden = app.closed() || (!!step && !step.allows.includes('dots'));
+  };
+  return { el, update };
 }
 
 export function brandMark() {
