@@ -11,7 +11,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from server import http
-from server.auth import AttemptLimiter
+from server.limits import Limits
 from server.hub import Hub
 from server.settings import Settings
 from server.store import open_backend
@@ -27,6 +27,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
+        app.state.limits = Limits(backend.counters, settings)
         app.state.hub.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
@@ -52,7 +53,4 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.join_limiter = AttemptLimiter(settings.join_attempts_per_minute)  # wrong codes
-    app.state.joins_limiter = AttemptLimiter(settings.joins_per_minute)  # people joining
-    app.state.create_limiter = AttemptLimiter(settings.creates_per_minute)  # sessions created
     return app

@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> None:
         ws_ping_timeout=20.0,
         log_level=args.log_level,
         proxy_headers=True,
+        forwarded_allow_ips=settings.trusted_proxies,
         lifespan="on",
     )
 

@@ -97,5 +97,8 @@ def encode(frame: dict[str, Any]) -> bytes:
     return msgpack.packb(frame, use_bin_type=True)
 
 
-def error(code: ErrorCode, message: str, ref: int | None = None) -> bytes:
-    return encode({"type": "error", "code": code.value, "message": message, "ref": ref})
+def error(code: ErrorCode, message: str, ref: int | None = None, retry_after: int | None = None) -> bytes:
+    frame = {"type": "error", "code": code.value, "message": message, "ref": ref}
+    if retry_after is not None:
+        frame["retry_after"] = retry_after  # seconds, on rate_limited
+    return encode(frame)

@@ -16,6 +16,7 @@ from boards.state import session_groups
 from boards.engine import rehearse
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
 from server.hub import Hub
+from server.limits import Limits, RateLimited
 from server.live import now_ms
 from server.store.base import SessionMeta, StoreUnavailable
 
@@ -36,8 +37,8 @@ class JoinBody(msgspec.Struct, forbid_unknown_fields=True):
     group: Annotated[str, Meta(max_length=64)]
 
 
-def problem(code: ErrorCode, message: str, status: int) -> JSONResponse:
-    return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status)
+def problem(code: ErrorCode, message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status, headers=headers)
 
 
 _STATUS = {
@@ -50,7 +51,8 @@ _STATUS = {
 
 
 def domain_problem(exc: DomainError) -> JSONResponse:
-    return problem(exc.code, exc.message, _STATUS.get(exc.code, 400))
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    return problem(exc.code, exc.message, _STATUS.get(exc.code, 400), headers)
 
 
 def unavailable() -> JSONResponse:
@@ -100,10 +102,8 @@ def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
 async def create_session(request: Request) -> Response:
     hub: Hub = request.app.state.hub
     try:
-        creates = request.app.state.create_limiter
-        if creates.blocked(client_key(request)):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many new sessions from here; wait a minute")
-        creates.count(client_key(request))
+        limits: Limits = request.app.state.limits
+        await limits.take(limits.creates, client_key(request), "too many new sessions from here; wait a minute")
         body: CreateSessionBody = await read_body(request, CreateSessionBody)
         opening = opening_commands(body)
         rehearse(opening, now_ms())  # refuse bad texts before anything is stored
@@ -122,6 +122,7 @@ async def create_session(request: Request) -> Response:
                 await live.submit(actor, command)
         finally:
             await hub.release(live)
+        await limits.reached(client_key(request), session_id)  # the facilitator's venue
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
@@ -138,13 +139,11 @@ async def create_session(request: Request) -> Response:
 
 
 async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
-    limiter = request.app.state.join_limiter
-    key = client_key(request)
-    if limiter.blocked(key):
-        raise DomainError(ErrorCode.RATE_LIMITED, "too many wrong codes; wait a minute")
+    """The session a join code opens; wrong codes are limited per address (see server.limits)."""
     meta = await request.app.state.hub.backend.log.session_by_code(normalise_join_code(raw_code))
+    limits: Limits = request.app.state.limits
+    await limits.check_code(client_key(request), meta.session if meta else None, valid=meta is not None)
     if meta is None:
-        limiter.count(key)
         raise DomainError(ErrorCode.NOT_FOUND, "no session with this code")
     return meta
 
@@ -178,11 +177,9 @@ async def join(request: Request) -> Response:
     hub: Hub = request.app.state.hub
     try:
         body: JoinBody = await read_body(request, JoinBody)
-        joins = request.app.state.joins_limiter
-        if joins.blocked(client_key(request)):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many people joined from here just now; wait a minute")
         meta = await _session_for_code(request, body.code)
-        joins.count(client_key(request))
+        limits: Limits = request.app.state.limits
+        await limits.take(limits.joins, client_key(request), "too many people joined from here just now; wait a minute")
         participant, token = new_id(), new_secret()
         await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
         live = await hub.acquire(meta.session)

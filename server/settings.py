@@ -17,6 +17,10 @@ class Settings:
     port: int = 8000
     data_dir: Path = Path("data")
     redis_url: str | None = None
+    # Addresses (or networks) of the proxies whose X-Forwarded-For is believed: the client address
+    # is the last one in that header that is not one of them. Never "*": then every client could
+    # write its own address.
+    trusted_proxies: str = "127.0.0.1"
     # Origins (scheme://host[:port]) allowed to open a websocket besides the server's own.
     allowed_origins: tuple[str, ...] = ()
     # An inbound frame over this gets an error frame; one over ws_hard_limit closes the socket (1009).
@@ -27,8 +31,13 @@ class Settings:
     # Per connection: sustained commands per second and burst.
     rate_per_second: float = 20.0
     rate_burst: int = 40
-    # Per client address: failed join-code or token attempts per minute.
+    # Per client address: failed join-code or token attempts per minute (shared across instances on Redis).
     join_attempts_per_minute: int = 20
+    # Per target session: failed codes or tokens per minute, from all addresses together.
+    wrong_per_session_per_minute: int = 60
+    # An address that presented a valid credential for a session keeps its codes for that session
+    # good this long, even while it is limited for wrong codes (the room behind one NAT).
+    known_address_seconds: float = 6 * 3600
     # Per client address (a venue's NAT is one address: a whole room joins through it).
     joins_per_minute: int = 120
     creates_per_minute: int = 30
@@ -55,13 +64,19 @@ class Settings:
             values["redis_url"] = v or None
         if (v := _env("STATIC_DIR")) is not None:
             values["static_dir"] = Path(v)
+        if (v := _env("TRUSTED_PROXIES", os.environ.get("FORWARDED_ALLOW_IPS"))) is not None:
+            values["trusted_proxies"] = v
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
         for name, convert in _TUNABLES.items():
             if (v := _env(name.upper())) is not None:
                 values[name] = convert(v)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        settings = cls(**values)
+        if "*" in (h.strip() for h in settings.trusted_proxies.split(",")):
+            raise ValueError("SAMENSPEL_TRUSTED_PROXIES (or FORWARDED_ALLOW_IPS) must name the proxies, not '*': "
+                             "with '*' every client chooses its own address and no per-address limit holds")
+        return settings
 
 
 # Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
@@ -71,6 +86,8 @@ _TUNABLES = {
     "rate_per_second": float,
     "rate_burst": int,
     "join_attempts_per_minute": int,
+    "wrong_per_session_per_minute": int,
+    "known_address_seconds": float,
     "joins_per_minute": int,
     "creates_per_minute": int,
     "snapshot_every": int,

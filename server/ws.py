@@ -12,9 +12,10 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from boards.actors import Actor
 from boards.errors import DomainError, ErrorCode
 from server import frames
-from server.auth import AttemptLimiter, TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
+from server.auth import TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
 from server.connection import Connection
 from server.hub import Hub
+from server.limits import Limits, RateLimited
 from server.live import LiveSession, now_ms
 from server.settings import Settings
 from server.store.base import StoreUnavailable
@@ -54,11 +55,11 @@ async def _receive(websocket: WebSocket) -> bytes | str:
 class SocketSession:
     """One socket's conversation with the server."""
 
-    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limiter: AttemptLimiter) -> None:
+    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limits: Limits) -> None:
         self.websocket = websocket
         self.hub = hub
         self.settings = settings
-        self.limiter = limiter
+        self.limits = limits
         self.conn = Connection(websocket, new_id(), settings.send_queue)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
@@ -125,25 +126,24 @@ class SocketSession:
     def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
         if ref is None and isinstance(data, bytes):
             ref = frames.ref_of(data)
-        self.conn.send(frames.error(exc.code, exc.message, ref))
+        retry_after = exc.retry_after if isinstance(exc, RateLimited) else None
+        self.conn.send(frames.error(exc.code, exc.message, ref, retry_after))
 
     async def _hello(self, hello: frames.Hello) -> None:
         if self.live is not None:
             raise DomainError(ErrorCode.INVALID, "already said hello on this socket")
         key = client_key(self.websocket)
-        if self.limiter.blocked(key):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many failed attempts; wait a minute")
         live = await self.hub.acquire(hello.session)
         if live is None:
-            self.limiter.count(key)
+            wait = await self.limits.failed(key, None)
+            if wait is not None:
+                raise RateLimited("too many failed attempts from here; try again later", wait)
             raise DomainError(ErrorCode.NOT_FOUND, "no such session")
         try:
-            actor = await self._authenticate(live, hello)
+            actor = await self._authenticate(live, hello, key)
             self.conn.actor = actor
             live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
-        except BaseException as exc:
-            if isinstance(exc, DomainError) and exc.code == ErrorCode.BAD_TOKEN:
-                self.limiter.count(key)
+        except BaseException:
             self.conn.actor = None
             await self.hub.release(live)
             raise
@@ -155,19 +155,26 @@ class SocketSession:
         except StoreUnavailable:
             log.warning("presence unavailable; session %s shows who is online once the store is back", live.id)
 
-    async def _authenticate(self, live: LiveSession, hello: frames.Hello) -> Actor:
+    async def _authenticate(self, live: LiveSession, hello: frames.Hello, key: str) -> Actor:
+        """Who the hello's credential makes this socket. A valid secret or token is never refused
+        for anyone's wrong attempts; codes follow the join-code rule (see server.limits)."""
         if hello.token:
             if secret_matches(hello.token, live.meta.facilitator_hash):
+                await self.limits.check_token(key, live.id, valid=True)
                 return Actor("facilitator")
             participant = await self.hub.backend.log.credential(live.id, hash_secret(hello.token))
             if participant is not None and participant not in live.state.participants:
                 # Joined through another instance a moment ago: its event may not be here yet.
                 await live.catch_up()
             if participant is not None and participant in live.state.participants:
+                await self.limits.check_token(key, live.id, valid=True)
                 return Actor("participant", participant)
+            await self.limits.check_token(key, live.id, valid=False)
             raise DomainError(ErrorCode.BAD_TOKEN, "this link or token is not (or no longer) valid here")
         if hello.code:
-            if normalise_join_code(hello.code) == live.meta.join_code:
+            valid = normalise_join_code(hello.code) == live.meta.join_code
+            await self.limits.check_code(key, live.id, valid)
+            if valid:
                 return Actor("viewer")
             raise DomainError(ErrorCode.BAD_TOKEN, "wrong join code")
         raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
@@ -193,4 +200,4 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         await websocket.close(code=CLOSE_BAD_ORIGIN, reason="origin not allowed")
         return
     await websocket.accept()
-    await SocketSession(websocket, app_state.hub, settings, app_state.join_limiter).run()
+    await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()

@@ -98,3 +98,18 @@ def test_compose_runs_redis_with_aof_two_replicas_and_a_websocket_proxy():
     assert "server app:8000" in nginx
     directives = [ln.split("#")[0] for ln in nginx.splitlines()]
     assert not any("sticky" in d or "ip_hash" in d or "hash " in d for d in directives)
+
+
+def test_forwarded_for_from_client_is_not_trusted_by_the_shipped_proxy_setup():
+    """The app believes X-Forwarded-For from the proxy's own address only, and nginx writes the
+    address it saw instead of appending to what the client sent."""
+    spec = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())
+    services = spec["services"]
+    env = services["app"]["environment"]
+    assert "FORWARDED_ALLOW_IPS" not in env
+    trusted = env["SAMENSPEL_TRUSTED_PROXIES"]
+    proxy_ip = services["proxy"]["networks"]["internal"]["ipv4_address"]
+    assert trusted == proxy_ip
+    nginx = [ln.split("#")[0].strip() for ln in (ROOT / "deploy/nginx.conf").read_text().splitlines()]
+    forwarded = [d for d in nginx if d.startswith("proxy_set_header X-Forwarded-For")]
+    assert forwarded and all(d == "proxy_set_header X-Forwarded-For $remote_addr;" for d in forwarded)
