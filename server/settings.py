@@ -26,6 +26,15 @@ class Settings:
     # An inbound frame over this gets an error frame; one over ws_hard_limit closes the socket (1009).
     max_frame_bytes: int = 64 * 1024
     ws_hard_limit: int = 1024 * 1024
+    # Before a successful hello a frame over this closes the socket (1009): a hello is a few hundred bytes.
+    pre_hello_frame_bytes: int = 4096
+    # HTTP: a request's headers must be complete this many seconds after the connection opened.
+    header_timeout: float = 10.0
+    # Idle seconds between keep-alive HTTP requests; open connections and tasks at most (then 503);
+    # the listen backlog.
+    keep_alive_timeout: float = 5.0
+    limit_concurrency: int = 0  # 0: the file-descriptor limit less 64
+    backlog: int = 1024
     # Outbound frames queued for one connection before it counts as too slow and is closed.
     send_queue: int = 512
     # Per connection: sustained commands per second and burst.
@@ -42,7 +51,7 @@ class Settings:
     joins_per_minute: int = 120
     creates_per_minute: int = 30
     snapshot_every: int = 200
-    hello_timeout: float = 30.0  # seconds a socket may stay without a successful hello
+    hello_timeout: float = 10.0  # seconds from the handshake a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
     # vanish within it); the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
@@ -92,6 +101,11 @@ _TUNABLES = {
     "creates_per_minute": int,
     "snapshot_every": int,
     "hello_timeout": float,
+    "pre_hello_frame_bytes": int,
+    "header_timeout": float,
+    "keep_alive_timeout": float,
+    "limit_concurrency": int,
+    "backlog": int,
     "presence_ttl": float,
     "heartbeat_every": float,
     "probe_every": float,

@@ -17,6 +17,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import LiveSession, now_ms
+from server.protocols import EXTENSION
 from server.settings import Settings
 from server.store.base import StoreUnavailable
 
@@ -95,6 +96,18 @@ class SocketSession:
             self.conn.send(frames.error(ErrorCode.NOT_AUTHENTICATED,
                                         f"no hello within {self.settings.hello_timeout:g} s; closing"))
             self.conn.hang_up(CLOSE_NO_HELLO, "no hello")
+            # A client in the middle of a frame never reads the close: cut the connection itself.
+            asyncio.get_running_loop().call_later(CLOSE_WAIT, self._abort_if_anonymous)
+
+    def _abort_if_anonymous(self) -> None:
+        if self.live is None:
+            self._socket_extension("abort")
+
+    def _socket_extension(self, name: str) -> None:
+        """Call one of the socket hooks of server.protocols (absent under another ASGI server)."""
+        hook = self.websocket.scope.get("extensions", {}).get(EXTENSION, {}).get(name)
+        if hook is not None:
+            hook()
 
     async def _handle(self, data: bytes | str) -> None:
         ref = None
@@ -148,6 +161,7 @@ class SocketSession:
             await self.hub.release(live)
             raise
         self.live = live
+        self._socket_extension("allow_large_frames")
         try:
             await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
                 {"role": actor.role, "participant": actor.participant}))
