@@ -101,6 +101,8 @@ def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
 
 async def create_session(request: Request) -> Response:
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
         limits: Limits = request.app.state.limits
         await limits.take(limits.creates, client_key(request), "too many new sessions from here; wait a minute")
@@ -151,6 +153,8 @@ async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
 async def lookup_code(request: Request) -> Response:
     """What the join form needs: the session's title and groups."""
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
         meta = await _session_for_code(request, request.path_params["code"][:32])
         live = await hub.acquire(meta.session)
@@ -175,6 +179,8 @@ async def lookup_code(request: Request) -> Response:
 
 async def join(request: Request) -> Response:
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
         body: JoinBody = await read_body(request, JoinBody)
         meta = await _session_for_code(request, body.code)

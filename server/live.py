@@ -74,6 +74,9 @@ class LiveSession:
         self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
+        # Set by the hub: is the store known to be down now, and tell it an append found it down.
+        self.store_down: Callable[[], bool] = lambda: False
+        self.on_store_error: Callable[[], None] = lambda: None
 
     @property
     def id(self) -> str:
@@ -114,6 +117,8 @@ class LiveSession:
     async def submit(self, actor: Actor, command: c.Command) -> list[Record]:
         """Decide, append and fan out. Raises DomainError when refused; nothing is stored then."""
         async with self._lock:
+            if self.store_down():  # answer at once rather than each queued command waiting its turn
+                raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly")
             deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
             attempt = 0
             while time.monotonic() < deadline:
@@ -133,6 +138,7 @@ class LiveSession:
                     self.reset(str(exc))
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
                 except StoreUnavailable:
+                    self.on_store_error()
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if your change "
                                       "reached it, it appears on the board") from None
                 if appended:
