@@ -53,4 +53,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.sockets_per_address = {}  # open websockets per client address, on this instance
     return app

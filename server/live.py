@@ -38,6 +38,7 @@ from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailab
 log = logging.getLogger("samenspel.live")
 
 DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per session
+PRESENCE_FLUSH_SECONDS = 0.25  # presence is sent at most 4 times a second per session, however many come and go
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
 # Losing a compare-and-append race costs a log read before the next try, so under a burst the
 # instance that won keeps winning while it has commands queued. Keep trying for this long, with a
@@ -71,6 +72,9 @@ class LiveSession:
         self.users = 0  # sockets and requests holding this session (counted by the hub)
         self._presence_frame: bytes | None = None
         self._presence_pending = False
+        self._presence_flush: asyncio.TimerHandle | None = None
+        self._presence_dirty = False  # a change not yet told to the other instances
+        self._presence_sent_at = 0.0
         self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
@@ -404,8 +408,23 @@ class LiveSession:
         self.send_to_all(frame)
 
     async def presence_changed(self) -> None:
-        """Tell our sockets, and the other instances, that someone came or went."""
+        """Tell our sockets, and the other instances, that someone came or went: coalesced, so a
+        wave of hellos costs each socket a few presence frames a second, not one per hello."""
+        self._presence_dirty = True
+        if self._presence_flush is not None or self.stale:
+            return  # a flush is due and reads presence afresh
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self._presence_sent_at + PRESENCE_FLUSH_SECONDS - loop.time())
+        self._presence_flush = loop.call_later(delay, lambda: self._spawn(self._flush_presence()))
+
+    async def _flush_presence(self) -> None:
+        self._presence_flush = None  # a change from here on schedules the next flush
+        self._presence_sent_at = asyncio.get_running_loop().time()
+        self._presence_dirty = False
         await self.broadcast_presence()
+        await self._publish_presence()
+
+    async def _publish_presence(self) -> None:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
         except Exception:
@@ -447,8 +466,14 @@ class LiveSession:
         if self._drag_flush is not None:
             self._drag_flush.cancel()
             self._drag_flush = None
+        if self._presence_flush is not None:
+            self._presence_flush.cancel()
+            self._presence_flush = None
 
     async def close(self) -> None:
+        dirty = self._presence_dirty and not self.stale
         self._cancel_timers()
+        if dirty:  # the last socket left before its flush: the other instances must still hear of it
+            await self._publish_presence()
         for task in list(self._tasks):
             task.cancel()

@@ -50,6 +50,9 @@ class Settings:
     # Per client address (a venue's NAT is one address: a whole room joins through it).
     joins_per_minute: int = 120
     creates_per_minute: int = 30
+    # Per instance: projector (viewer) sockets per session, and sockets per client address.
+    max_viewers_per_session: int = 20
+    max_sockets_per_address: int = 200
     snapshot_every: int = 200
     hello_timeout: float = 10.0  # seconds from the handshake a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
@@ -100,6 +103,8 @@ _TUNABLES = {
     "joins_per_minute": int,
     "creates_per_minute": int,
     "snapshot_every": int,
+    "max_viewers_per_session": int,
+    "max_sockets_per_address": int,
     "hello_timeout": float,
     "pre_hello_frame_bytes": int,
     "header_timeout": float,

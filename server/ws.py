@@ -25,6 +25,7 @@ log = logging.getLogger("samenspel.ws")
 
 CLOSE_BAD_ORIGIN = 4003
 CLOSE_NO_HELLO = 4001
+CLOSE_TOO_MANY = 4029
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
 
 
@@ -189,6 +190,9 @@ class SocketSession:
             valid = normalise_join_code(hello.code) == live.meta.join_code
             await self.limits.check_code(key, live.id, valid)
             if valid:
+                viewers = sum(1 for conn in live.connections if conn.role == "viewer")
+                if viewers >= self.settings.max_viewers_per_session:
+                    raise DomainError(ErrorCode.LIMIT_REACHED, f"this session already has {viewers} projector screens")
                 return Actor("viewer")
             raise DomainError(ErrorCode.BAD_TOKEN, "wrong join code")
         raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
@@ -213,5 +217,17 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     if not origin_allowed(websocket, settings):
         await websocket.close(code=CLOSE_BAD_ORIGIN, reason="origin not allowed")
         return
+    sockets: dict[str, int] = app_state.sockets_per_address
+    key = client_key(websocket)
     await websocket.accept()
-    await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
+    if sockets.get(key, 0) >= settings.max_sockets_per_address:
+        await websocket.send_bytes(frames.error(ErrorCode.RATE_LIMITED, "too many connections from your address"))
+        await websocket.close(code=CLOSE_TOO_MANY, reason="too many connections")
+        return
+    sockets[key] = sockets.get(key, 0) + 1
+    try:
+        await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
+    finally:
+        sockets[key] -= 1
+        if not sockets[key]:
+            del sockets[key]
