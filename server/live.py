@@ -26,13 +26,14 @@ from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
 from boards.facilitation import dot_sections
-from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view, session_view
+from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
 from boards.state import SessionState
 from server import frames
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
 from server.settings import Settings
+from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
 
 log = logging.getLogger("samenspel.live")
@@ -78,6 +79,7 @@ class LiveSession:
         self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
+        self._welcomes = WelcomeCache()  # the session view, encoded once per change and audience
         # Set by the hub: is the store known to be down now, and tell it an append found it down.
         self.store_down: Callable[[], bool] = lambda: False
         self.on_store_error: Callable[[], None] = lambda: None
@@ -368,13 +370,11 @@ class LiveSession:
             "server_time": now_ms(),
             "mode": "resume" if can_resume else "snapshot",
         }
-        if not can_resume:
-            welcome["state"] = session_view(state, conn.audience, conn.participant)
         if conn.participant:
             welcome["you"] = own_dots(state, conn.participant)
             welcome["checkout"] = own_view(state, conn.participant)["checkout"]
         welcome["progress"] = all_progress(state, conn.audience)
-        conn.send(frames.encode(welcome))
+        conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
         if can_resume:
             for record, masked in self.recent:
                 if record.seq > last_seq:
