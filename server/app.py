@@ -7,11 +7,13 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from server import http
 from server.limits import Limits
+from server.headers import SecurityHeaders
 from server.hub import Hub
 from server.settings import Settings
 from server.store import open_backend
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/p/{session}", http.index),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
     )
     app.state.settings = settings
     app.state.sockets_per_address = {}  # open websockets per client address, on this instance

@@ -14,8 +14,9 @@ import msgpack
 import msgspec
 from msgspec import Meta
 
-from boards.commands import ClientCommand, Coord, Id, Ref
+from boards.commands import ClientCommand, Command, Coord, Id, Ref
 from boards.errors import DomainError, ErrorCode
+from boards.text import clean
 
 Token = Annotated[str, Meta(min_length=1, max_length=200)]
 
@@ -78,9 +79,25 @@ def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCom
     if struct is None:
         raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown frame type {obj['type'][:40]!r}")
     try:
-        return msgspec.convert(obj, struct)
+        frame = msgspec.convert(obj, struct)
     except msgspec.ValidationError as exc:
         raise DomainError(ErrorCode.INVALID, str(exc)) from None
+    return clean_texts(frame) if isinstance(frame, Command) else frame
+
+
+_ONE_LINE = {"name", "title", "category", "owner"}
+
+
+def clean_texts(command: Command) -> Command:
+    """Every free text of a command through :func:`boards.text.clean` (ids are unchanged by it)."""
+    changes = {}
+    for name in command.__struct_fields__:
+        value = getattr(command, name)
+        if isinstance(value, str):
+            cleaned = clean(value, one_line=name in _ONE_LINE)
+            if cleaned != value:
+                changes[name] = cleaned
+    return msgspec.structs.replace(command, **changes) if changes else command
 
 
 def ref_of(data: bytes | str) -> int | None:

@@ -14,13 +14,16 @@ from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import session_groups
 from boards.engine import rehearse
+from boards.text import clean
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import now_ms
+from server.origins import origin_allowed
 from server.store.base import SessionMeta, StoreUnavailable
 
 MAX_BODY = 16 * 1024
+NO_STORE = {"Cache-Control": "no-store"}  # responses carrying a secret or token
 FACILITATOR_ACTOR = Actor("facilitator")
 
 
@@ -45,7 +48,7 @@ _STATUS = {
     ErrorCode.INVALID: 400, ErrorCode.BAD_FRAME: 400, ErrorCode.UNKNOWN_GROUP: 400,
     ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 404, ErrorCode.FORBIDDEN: 403,
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
-    ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413,
+    ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413, ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,
 }
 
@@ -60,7 +63,14 @@ def unavailable() -> JSONResponse:
 
 
 async def read_body(request: Request, type_: type) -> object:
-    """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first)."""
+    """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first).
+
+    Only ``application/json`` from our own origin: a form or ``text/plain`` POST from another site
+    (which a browser sends without asking) is refused before anything is read."""
+    if not origin_allowed(request, request.app.state.settings):
+        raise DomainError(ErrorCode.FORBIDDEN, "requests from another site are not accepted")
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
     too_large = DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
     declared = request.headers.get("content-length", "0")
     if not declared.isdigit() or int(declared) > MAX_BODY:
@@ -89,11 +99,11 @@ def base_url(request: Request) -> str:
 def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
     """What a new session starts with: its boards, then the texts prepared beforehand."""
     commands: list[tuple[Actor, c.Command]] = [
-        (SYSTEM, c.CreateSession(title=body.title, boards=tuple(body.boards)))]
+        (SYSTEM, c.CreateSession(title=clean(body.title, one_line=True), boards=tuple(body.boards)))]
     for board_id, sections in body.texts.items():
         for section_id, fields in sections.items():
             for field_id, text in fields.items():
-                if text:
+                if text := clean(text):
                     commands.append((FACILITATOR_ACTOR, c.SetText(board=board_id, section=section_id,
                                                                    field=field_id, text=text)))
     return commands
@@ -137,7 +147,7 @@ async def create_session(request: Request) -> Response:
         "join_url": f"{root}/j/{meta.join_code}",
         "facilitator_url": f"{root}/b/{session_id}#f={secret}",
         "projector_url": f"{root}/p/{session_id}#c={meta.join_code}",
-    }, status_code=201)
+    }, status_code=201, headers=NO_STORE)
 
 
 async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
@@ -187,17 +197,20 @@ async def join(request: Request) -> Response:
         limits: Limits = request.app.state.limits
         await limits.take(limits.joins, client_key(request), "too many people joined from here just now; wait a minute")
         participant, token = new_id(), new_secret()
-        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
         live = await hub.acquire(meta.session)
         try:
-            await live.submit(SYSTEM, c.Join(name=body.name, group=body.group, participant=participant))
+            await live.submit(SYSTEM, c.Join(name=clean(body.name, one_line=True), group=body.group,
+                                             participant=participant))
         finally:
             await hub.release(live)
+        # Only once the join is in the log: a refused join (full, unknown group, bad name) stores nothing.
+        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
         return unavailable()
-    return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201)
+    return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201,
+                        headers=NO_STORE)
 
 
 async def healthz(request: Request) -> Response:

@@ -7,6 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def client_dir() -> Path:
+    """The browser client: client/ beside server/ in a source tree, else the installed package."""
+    source = Path(__file__).resolve().parent.parent / "client"
+    if (source / "index.html").is_file():
+        return source
+    import importlib.util
+
+    spec = importlib.util.find_spec("samenspel_client")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return source
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"SAMENSPEL_{name}", default)
 
@@ -61,7 +74,7 @@ class Settings:
     heartbeat_every: float = 10.0
     probe_every: float = 5.0
     probe_timeout: float = 2.0
-    static_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "client")
+    static_dir: Path = field(default_factory=lambda: client_dir())
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import urlsplit
 
 import msgpack
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -17,6 +16,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import LiveSession, now_ms
+from server.origins import origin_allowed
 from server.protocols import EXTENSION
 from server.settings import Settings
 from server.store.base import StoreUnavailable
@@ -27,18 +27,6 @@ CLOSE_BAD_ORIGIN = 4003
 CLOSE_NO_HELLO = 4001
 CLOSE_TOO_MANY = 4029
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
-
-
-def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
-    """Browsers always send Origin; it must be this server or one configured. Non-browser
-    clients (no Origin) are let through: they hold a token or nothing."""
-    origin = websocket.headers.get("origin")
-    if origin is None:
-        return True
-    if origin in settings.allowed_origins:
-        return True
-    host = websocket.headers.get("host", "")
-    return urlsplit(origin).netloc == host
 
 
 def client_key(websocket: WebSocket) -> str:
