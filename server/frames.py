@@ -61,6 +61,21 @@ _BY_TYPE: dict[str, type] = {
 }
 
 
+def _optional_not_nullable(struct: type) -> frozenset[str]:
+    """Fields with a default that nil would not fit: a client's nil there means "not given"."""
+    names = set()
+    for f in msgspec.inspect.type_info(struct).fields:
+        if f.required:
+            continue
+        types = f.type.types if isinstance(f.type, msgspec.inspect.UnionType) else (f.type,)
+        if not any(isinstance(t, msgspec.inspect.NoneType) for t in types):
+            names.add(f.encode_name)
+    return frozenset(names)
+
+
+_NIL_MEANS_ABSENT = {struct: _optional_not_nullable(struct) for struct in _BY_TYPE.values()}
+
+
 def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCommand:
     if isinstance(data, str):
         raise DomainError(ErrorCode.BAD_FRAME, "frames are binary MessagePack, not text")
@@ -78,6 +93,8 @@ def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCom
     struct = _BY_TYPE.get(obj["type"])
     if struct is None:
         raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown frame type {obj['type'][:40]!r}")
+    for name in _NIL_MEANS_ABSENT[struct] & {k for k, v in obj.items() if v is None}:
+        del obj[name]
     try:
         frame = msgspec.convert(obj, struct)
     except msgspec.ValidationError as exc:
@@ -101,13 +118,19 @@ def clean_texts(command: Command) -> Command:
 
 
 def ref_of(data: bytes | str) -> int | None:
-    """Best effort: the ``ref`` of a frame that failed to decode, so the error can name it."""
+    """Best effort: the ``ref`` of a frame that failed to decode, so the error can name it — also
+    when the frame used types we refuse (bin, ext, non-string keys) or had bytes after the map."""
+    if not isinstance(data, bytes):
+        return None
     try:
-        obj = msgpack.unpackb(data, raw=False, max_array_len=256, max_map_len=64)
+        unpacker = msgpack.Unpacker(raw=False, strict_map_key=False, max_array_len=256, max_map_len=64,
+                                    max_buffer_size=max(len(data), 1))
+        unpacker.feed(data)
+        obj = unpacker.unpack()
     except Exception:
         return None
     ref = obj.get("ref") if isinstance(obj, dict) else None
-    return ref if isinstance(ref, int) and 0 <= ref <= 2**31 else None
+    return ref if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref <= 2**31 else None
 
 
 def encode(frame: dict[str, Any]) -> bytes:

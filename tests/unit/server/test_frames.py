@@ -66,3 +66,19 @@ def test_command_texts_are_cleaned_before_the_rules_see_them():
     assert note("Ann\u202egpj.exe\x00").text == "Anngpj.exe"
     assert note("o" + "\u0336" * 40).text == "o" + "\u0336" * 4
     assert note("x").owner == "Ann B" and note("x").section == "inzichten"
+
+
+def test_the_ref_is_read_back_from_frames_that_use_refused_types():
+    """bin, ext, non-string keys or trailing bytes are bad_frame, and the error still names the ref."""
+    base = {"type": "ping", "ref": 7}
+    for data in (msgpack.packb({**base, "x": b"bin"}), msgpack.packb({**base, 1: 2}, strict_types=False),
+                 msgpack.packb({**base, "x": msgpack.ExtType(1, b"e")}), msgpack.packb(base) + b"\xc0"):
+        assert code_of(data) == ErrorCode.BAD_FRAME
+        assert frames.ref_of(data) == 7
+
+
+def test_nil_for_an_optional_field_means_not_given():
+    """add_note with owner: nil is a note without owner (""), not an invalid frame."""
+    command = frames.decode(msgpack.packb({"type": "add_note", "board": "samenspel", "section": "inzichten",
+                                           "lane": "actie", "text": "x", "owner": None}), LIMIT)
+    assert command.owner == ""
