@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from server import http
+from server import http, metrics
 from server.limits import Limits
 from server.headers import SecurityHeaders
 from server.hub import Hub
@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
         app.state.limits = Limits(backend.counters, settings)
+        metrics.watch(backend, lambda: len(app.state.hub.sessions))
         app.state.hub.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/api/codes/{code}", http.lookup_code, methods=["GET"]),
             Route("/api/join", http.join, methods=["POST"]),
             Route("/healthz", http.healthz),
+            Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),

@@ -32,10 +32,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--data-dir", type=Path, help="embedded store directory (default ./data; env SAMENSPEL_DATA_DIR)")
     serve.add_argument("--redis-url", help="use Redis instead of the embedded store (env SAMENSPEL_REDIS_URL)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--log-format", choices=["plain", "json"], help="log lines (default plain; env SAMENSPEL_LOG_FORMAT)")
     args = parser.parse_args(argv)
 
-    logs.setup(args.log_level)
-    settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url)
+    settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,
+                                 log_format=args.log_format)
+    logs.setup(args.log_level, settings.log_format)
     http_protocol, ws_protocol = protocols(settings.header_timeout, settings.pre_hello_frame_bytes)
     uvicorn.run(
         create_app(settings),
@@ -51,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
         ws_ping_interval=20.0,
         ws_ping_timeout=20.0,
         log_level=args.log_level,
+        log_config=None,  # our handlers (server/logs.py) for uvicorn's loggers too
         proxy_headers=True,
         forwarded_allow_ips=settings.trusted_proxies,
         lifespan="on",

@@ -16,6 +16,7 @@ from boards.state import session_groups
 from boards.engine import rehearse
 from boards.text import clean
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
+from server import metrics
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import now_ms
@@ -41,6 +42,9 @@ class JoinBody(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def problem(code: ErrorCode, message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
+    metrics.REFUSALS.labels(code.value).inc()
+    if code == ErrorCode.UNAVAILABLE:
+        metrics.STORE_ERRORS.inc()
     return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status, headers=headers)
 
 
@@ -211,6 +215,15 @@ async def join(request: Request) -> Response:
         return unavailable()
     return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201,
                         headers=NO_STORE)
+
+
+async def metrics_endpoint(request: Request) -> Response:
+    """Prometheus metrics, for the configured networks only (the public gets a plain 404)."""
+    if not metrics.allowed(request.client.host if request.client else None,
+                           request.app.state.settings.metrics_allow):
+        return Response(status_code=404)
+    body, content_type = metrics.render()
+    return Response(body, media_type=content_type)
 
 
 async def healthz(request: Request) -> Response:

@@ -28,7 +28,7 @@ from boards.events import Record
 from boards.facilitation import dot_sections
 from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
 from boards.state import SessionState
-from server import frames
+from server import frames, metrics
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
@@ -148,6 +148,7 @@ class LiveSession:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if your change "
                                       "reached it, it appears on the board") from None
                 if appended:
+                    metrics.EVENTS_APPENDED.inc(len(records))
                     self.advance(records)
                     await self._after_append(base, payloads)
                     return records
@@ -230,6 +231,8 @@ class LiveSession:
             self.schedule_timer_expiry()
 
     def _fan_out(self, record: Record, masked: bool) -> None:
+        metrics.EVENTS_DELIVERED.inc(len(self.connections))
+        metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         encoded: dict[str, bytes] = {}
         for conn in self.connections:
             frame = encoded.get(conn.audience)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import time
 
 # asyncio logs this (with a traceback) for every failed accept() once the process is out of file
@@ -39,8 +41,51 @@ class RateLimitFilter(logging.Filter):
         return True
 
 
-def setup(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+# Paths that carry a join code or a session id: /api/codes/<code>, /j/<code>, /b/<session>, /p/<session>.
+_SECRET_PATH = re.compile(r"^(/api/codes|/j|/b|/p)/[^/?#\s]*")
+
+
+def redact_path(path: str) -> str:
+    return _SECRET_PATH.sub(r"\1/…", path.split("?", 1)[0])
+
+
+class RedactAccessLog(logging.Filter):
+    """uvicorn's access log line names the path: keep join codes and session ids out of it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], redact_path(args[2]), *args[3:])
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message (and the exception, if any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup(level: str, fmt: str = "plain") -> None:
+    """Our handler on the root logger for everything, uvicorn's loggers included (run uvicorn with
+    ``log_config=None`` so it keeps them)."""
+    handler = logging.StreamHandler()
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
     flood = RateLimitFilter()
     for name in ("asyncio", "uvicorn.error"):
         logging.getLogger(name).addFilter(flood)
+    logging.getLogger("uvicorn.access").addFilter(RedactAccessLog())

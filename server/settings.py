@@ -67,6 +67,9 @@ class Settings:
     max_viewers_per_session: int = 20
     max_sockets_per_address: int = 200
     snapshot_every: int = 200
+    # Who may read /metrics (comma-separated networks); others get 404.
+    metrics_allow: str = "127.0.0.1/32,::1/128"
+    log_format: str = "plain"  # or "json": one JSON object a line
     hello_timeout: float = 10.0  # seconds from the handshake a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
     # vanish within it); the pub/sub subscription is probed this often.
@@ -91,6 +94,10 @@ class Settings:
             values["static_dir"] = Path(v)
         if (v := _env("TRUSTED_PROXIES", os.environ.get("FORWARDED_ALLOW_IPS"))) is not None:
             values["trusted_proxies"] = v
+        if (v := _env("METRICS_ALLOW")) is not None:
+            values["metrics_allow"] = v
+        if (v := _env("LOG_FORMAT")) is not None:
+            values["log_format"] = v
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
         for name, convert in _TUNABLES.items():

@@ -10,7 +10,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from boards.actors import Actor
 from boards.errors import DomainError, ErrorCode
-from server import frames
+from server import frames, metrics
 from server.auth import TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
 from server.connection import Connection
 from server.hub import Hub
@@ -128,6 +128,9 @@ class SocketSession:
     def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
         if ref is None and isinstance(data, bytes):
             ref = frames.ref_of(data)
+        metrics.REFUSALS.labels(exc.code.value).inc()
+        if exc.code == ErrorCode.UNAVAILABLE:
+            metrics.STORE_ERRORS.inc()
         retry_after = exc.retry_after if isinstance(exc, RateLimited) else None
         self.conn.send(frames.error(exc.code, exc.message, ref, retry_after))
 
@@ -213,9 +216,11 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         await websocket.close(code=CLOSE_TOO_MANY, reason="too many connections")
         return
     sockets[key] = sockets.get(key, 0) + 1
+    metrics.CONNECTIONS.inc()
     try:
         await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
     finally:
+        metrics.CONNECTIONS.dec()
         sockets[key] -= 1
         if not sockets[key]:
             del sockets[key]
