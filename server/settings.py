@@ -48,6 +48,8 @@ class Settings:
     keep_alive_timeout: float = 5.0
     limit_concurrency: int = 0  # 0: the file-descriptor limit less 64
     backlog: int = 1024
+    # SIGTERM: sockets are closed with 1012 at once; commands in flight get this long to be stored.
+    shutdown_timeout: float = 10.0
     # Outbound frames queued for one connection before it counts as too slow and is closed.
     send_queue: int = 512
     # Per connection: sustained commands per second and burst.
@@ -131,6 +133,7 @@ _TUNABLES = {
     "keep_alive_timeout": float,
     "limit_concurrency": int,
     "backlog": int,
+    "shutdown_timeout": float,
     "presence_ttl": float,
     "heartbeat_every": float,
     "probe_every": float,

@@ -37,7 +37,9 @@ async def test_sigterm_tells_clients_to_reconnect_and_loses_nothing_acknowledged
         assert on_a.ws.close_code == 1012
         acknowledged = [r for r in refs if r in on_a._replies and on_a._replies[r].done()
                         and on_a._replies[r].result()["type"] == "ok"]
-        assert await asyncio.to_thread(a.proc.wait, 15) == 0
+        # uvicorn re-raises the signal once its graceful shutdown is done: the status says SIGTERM.
+        assert await asyncio.to_thread(a.proc.wait, 15) in (0, -signal.SIGTERM)
+        assert "timeout graceful shutdown exceeded" not in a.log_path.read_text()
         while ann["participant"] in (await watcher.next("presence", timeout=5))["participants"]:
             pass
 
