@@ -13,31 +13,37 @@ FLOODING = ("socket.accept() out of system resource", "Too many open files")
 
 
 class RateLimitFilter(logging.Filter):
-    """Lets one flooding message through per ``every`` seconds, then says how many it held back."""
+    """Lets each kind of flooding message through once per ``every`` seconds, then says how many like
+    it it held back. A kind is the message's first line (its start) and its exception's type.
+    ``everything``: every record is a candidate (the asyncio logger, whose loop-level errors repeat
+    per failed accept or callback); otherwise only those naming :data:`FLOODING`."""
 
-    def __init__(self, every: float = 10.0, clock=time.monotonic) -> None:
+    def __init__(self, every: float = 10.0, clock=time.monotonic, everything: bool = False) -> None:
         super().__init__()
         self._every = every
         self._clock = clock
-        self._next = 0.0
-        self._held = 0
+        self._everything = everything
+        self._kinds: dict[tuple[str, str], list[float]] = {}  # kind -> [next time, held back]
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = record.getMessage()
-        if not any(marker in text for marker in FLOODING) and not (
-                record.exc_info and any(marker in str(record.exc_info[1]) for marker in FLOODING)):
+        exc = record.exc_info[1] if record.exc_info else None
+        if not self._everything and not any(m in text or m in str(exc) for m in FLOODING):
             return True
+        kind = (text.split("\n", 1)[0][:48], type(exc).__name__)
         now = self._clock()
-        if now < self._next:
-            self._held += 1
+        state = self._kinds.setdefault(kind, [0.0, 0])
+        if now < state[0]:
+            state[1] += 1
             return False
-        if self._held:
-            record.msg = f"{record.getMessage()} ({self._held} more like it in the last {self._every:g} s not logged)"
+        if state[1]:
+            record.msg = f"{text} ({state[1]} more like it in the last {self._every:g} s not logged)"
             record.args = ()
         record.exc_info = None  # the traceback is the same every time
         record.exc_text = None
-        self._held = 0
-        self._next = now + self._every
+        state[0], state[1] = now + self._every, 0
+        if len(self._kinds) > 1000:
+            self._kinds.clear()
         return True
 
 
@@ -85,7 +91,6 @@ def setup(level: str, fmt: str = "plain") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    flood = RateLimitFilter()
-    for name in ("asyncio", "uvicorn.error"):
-        logging.getLogger(name).addFilter(flood)
+    logging.getLogger("asyncio").addFilter(RateLimitFilter(everything=True))
+    logging.getLogger("uvicorn.error").addFilter(RateLimitFilter())
     logging.getLogger("uvicorn.access").addFilter(RedactAccessLog())
