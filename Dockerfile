@@ -6,6 +6,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY boards ./boards
 COPY server ./server
+COPY client ./client
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim
@@ -14,11 +15,9 @@ RUN useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/
 WORKDIR /app
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
-COPY client ./client
 ENV SAMENSPEL_HOST=0.0.0.0 \
     SAMENSPEL_PORT=8000 \
     SAMENSPEL_DATA_DIR=/data \
-    SAMENSPEL_STATIC_DIR=/app/client \
     PYTHONUNBUFFERED=1
 USER samenspel
 VOLUME ["/data"]

@@ -41,7 +41,7 @@ test: system-deps $(VENV)/.installed-test
 
 # Everything but the browser: quick feedback while working.
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests/unit tests/contract tests/integration
+	$(BIN)/python -m pytest tests/unit tests/fuzz tests/contract tests/integration
 
 bench: system-deps $(VENV)/.installed-test
 	bash bench/run_all.sh

@@ -14,6 +14,7 @@ class ErrorCode(str, Enum):
     FRAME_TOO_LARGE = "frame_too_large"  # over the inbound frame limit
     UNKNOWN_COMMAND = "unknown_command"  # "type" names no command
     INVALID = "invalid"  # a field is missing, of the wrong type or out of bounds
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"  # an HTTP body that is not application/json
     RATE_LIMITED = "rate_limited"  # too many frames per second on this connection
     # Identity and roles.
     NOT_AUTHENTICATED = "not_authenticated"  # a command before a successful hello

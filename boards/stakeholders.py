@@ -21,6 +21,9 @@ from boards.state import AttachedNote, BoardState, SessionState, Stakeholder, Un
 from boards.template import ChecklistSection, StakeholderSection
 
 UNDO_DEPTH = 20
+# Removed stakeholders are kept (they can be brought back) but count too: a map holds at most this
+# many times its max_items in all, so add/remove cycles cannot grow a session without bound.
+STORED_FACTOR = 2
 
 
 def _clamp(value: float) -> float:
@@ -52,12 +55,24 @@ def _texts(section: StakeholderSection, category: str, names: str) -> tuple[str,
     return category, names
 
 
+def _live_count(board: BoardState, section: StakeholderSection) -> int:
+    return sum(1 for s in board.stakeholders[section.id].values() if not s.removed)
+
+
+def _room_for_one_more(board: BoardState, section: StakeholderSection) -> None:
+    """Bringing a stakeholder (back) onto the map: at most max_items on it."""
+    if _live_count(board, section) >= section.max_items:
+        raise DomainError(ErrorCode.LIMIT_REACHED, f"a map holds at most {section.max_items} stakeholders")
+
+
 def add(state: SessionState, actor: Actor, cmd: c.AddStakeholder, ctx: Context):
     require_member(state, actor)
     board, section = _find(state, cmd.board, cmd.section)
     category, names = _texts(section, cmd.category, cmd.names)
-    if sum(1 for s in board.stakeholders[section.id].values() if not s.removed) >= section.max_items:
-        raise DomainError(ErrorCode.LIMIT_REACHED, f"a map holds at most {section.max_items} stakeholders")
+    _room_for_one_more(board, section)
+    if len(board.stakeholders[section.id]) >= STORED_FACTOR * section.max_items:
+        raise DomainError(ErrorCode.LIMIT_REACHED, f"this map keeps {len(board.stakeholders[section.id])} "
+                          "stakeholders including removed ones, its most: bring a removed one back instead")
     item = Stakeholder(id=ctx.new_id(), category=category, names=names, author=actor.author_id,
                        x=_clamp(cmd.x), y=_clamp(cmd.y))
     return _saved(cmd, item, "add", actor)
@@ -134,6 +149,7 @@ def restore(state: SessionState, actor: Actor, cmd: c.RestoreStakeholder, ctx: C
     if not item.removed:
         return []
     _may_bring_back(actor, item)
+    _room_for_one_more(board, section)
     return _saved(cmd, replace(item, removed=False, hidden_by=""), "restore", actor)
 
 
@@ -202,6 +218,8 @@ def undo(state: SessionState, actor: Actor, cmd: c.Undo, ctx: Context):
         raise DomainError(ErrorCode.EDIT_CONFLICT, "someone changed this stakeholder since; undo it by hand")
     previous = step.before if step.before is not None else replace(step.after, removed=True,
                                                                      hidden_by=actor.author_id)
+    if current.removed and not previous.removed:  # the undo brings it back onto the map
+        _room_for_one_more(board, board.spec.section(step.section))
     return [e.StakeholderSaved(board=cmd.board, section=step.section, item=previous, change="undo",
                                by=actor.author_id)]
 

@@ -317,7 +317,9 @@ export class Connection {
         this.ws = null;
         if (ws) ws.close(1000, 'retry later');
         this._setStatus('reconnecting');
-        this._scheduleRetry(msg.code === 'rate_limited' ? 20000 : 0);
+        // rate_limited says how long (retry_after, seconds); wait that, not a guess
+        const wait = msg.code === 'rate_limited' ? (Number(msg.retry_after) > 0 ? msg.retry_after * 1000 : 20000) : 0;
+        this._scheduleRetry(wait);
         return;
       }
       this.stopped = true;

@@ -7,11 +7,13 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from server import http
-from server.auth import AttemptLimiter
+from server import http, metrics
+from server.limits import Limits
+from server.headers import SecurityHeaders
 from server.hub import Hub
 from server.settings import Settings
 from server.store import open_backend
@@ -27,6 +29,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
+        app.state.limits = Limits(backend.counters, settings)
+        metrics.watch(backend, lambda: len(app.state.hub.sessions))
         app.state.hub.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
@@ -41,6 +45,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/api/codes/{code}", http.lookup_code, methods=["GET"]),
             Route("/api/join", http.join, methods=["POST"]),
             Route("/healthz", http.healthz),
+            Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
@@ -50,9 +55,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/p/{session}", http.index),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders)],
     )
     app.state.settings = settings
-    app.state.join_limiter = AttemptLimiter(settings.join_attempts_per_minute)  # wrong codes
-    app.state.joins_limiter = AttemptLimiter(settings.joins_per_minute)  # people joining
-    app.state.create_limiter = AttemptLimiter(settings.creates_per_minute)  # sessions created
+    app.state.sockets_per_address = {}  # open websockets per client address, on this instance
     return app

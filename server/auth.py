@@ -1,4 +1,4 @@
-"""Secrets, join codes and the per-address limit on guessing them."""
+"""Secrets, join codes, and the per-connection token bucket (guessing limits: server/limits.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections import deque
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read aloud or from a projector is typed right.
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -36,33 +35,6 @@ def hash_secret(secret: str) -> str:
 
 def secret_matches(secret: str, expected_hash: str) -> bool:
     return hmac.compare_digest(hash_secret(secret), expected_hash)
-
-
-class AttemptLimiter:
-    """At most ``per_minute`` counted attempts per key (a client address) in a sliding minute.
-    What counts is the caller's choice: failed join codes, or every session created."""
-
-    def __init__(self, per_minute: int, clock=time.monotonic) -> None:
-        self._per_minute = per_minute
-        self._clock = clock
-        self._failures: dict[str, deque[float]] = {}
-
-    def blocked(self, key: str) -> bool:
-        window = self._failures.get(key)
-        if not window:
-            return False
-        cutoff = self._clock() - 60
-        while window and window[0] < cutoff:
-            window.popleft()
-        if not window:
-            del self._failures[key]
-            return False
-        return len(window) >= self._per_minute
-
-    def count(self, key: str) -> None:
-        self._failures.setdefault(key, deque()).append(self._clock())
-        if len(self._failures) > 100_000:  # bound memory under a spray of addresses
-            self._failures.pop(next(iter(self._failures)))
 
 
 class TokenBucket:

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import resource
 from pathlib import Path
 
 import uvicorn
 
+from server import logs
 from server.app import create_app
+from server.protocols import protocols
 from server.settings import Settings
+
+
+def concurrency_limit(configured: int) -> int:
+    """Connections and requests at once (beyond: 503). 0 means: what the file descriptors allow, with
+    room to spare for the store, the log and accepting (and refusing) one more."""
+    if configured > 0:
+        return configured
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return max(32, soft - 64) if soft != resource.RLIM_INFINITY else 10_000
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -21,21 +32,31 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--data-dir", type=Path, help="embedded store directory (default ./data; env SAMENSPEL_DATA_DIR)")
     serve.add_argument("--redis-url", help="use Redis instead of the embedded store (env SAMENSPEL_REDIS_URL)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--log-format", choices=["plain", "json"], help="log lines (default plain; env SAMENSPEL_LOG_FORMAT)")
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url)
+    settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,
+                                 log_format=args.log_format)
+    logs.setup(args.log_level, settings.log_format)
+    http_protocol, ws_protocol = protocols(settings.header_timeout, settings.pre_hello_frame_bytes)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
         port=settings.port,
-        ws="websockets-sansio",
+        http=http_protocol,
+        ws=ws_protocol,
+        timeout_keep_alive=settings.keep_alive_timeout,
+        limit_concurrency=concurrency_limit(settings.limit_concurrency),
+        backlog=settings.backlog,
+        timeout_graceful_shutdown=settings.shutdown_timeout,
         ws_max_size=settings.ws_hard_limit,
         ws_per_message_deflate=False,
         ws_ping_interval=20.0,
         ws_ping_timeout=20.0,
         log_level=args.log_level,
+        log_config=None,  # our handlers (server/logs.py) for uvicorn's loggers too
         proxy_headers=True,
+        forwarded_allow_ips=settings.trusted_proxies,
         lifespan="on",
     )
 

@@ -14,8 +14,9 @@ import msgpack
 import msgspec
 from msgspec import Meta
 
-from boards.commands import ClientCommand, Coord, Id, Ref
+from boards.commands import ClientCommand, Command, Coord, Id, Ref
 from boards.errors import DomainError, ErrorCode
+from boards.text import clean
 
 Token = Annotated[str, Meta(min_length=1, max_length=200)]
 
@@ -60,6 +61,21 @@ _BY_TYPE: dict[str, type] = {
 }
 
 
+def _optional_not_nullable(struct: type) -> frozenset[str]:
+    """Fields with a default that nil would not fit: a client's nil there means "not given"."""
+    names = set()
+    for f in msgspec.inspect.type_info(struct).fields:
+        if f.required:
+            continue
+        types = f.type.types if isinstance(f.type, msgspec.inspect.UnionType) else (f.type,)
+        if not any(isinstance(t, msgspec.inspect.NoneType) for t in types):
+            names.add(f.encode_name)
+    return frozenset(names)
+
+
+_NIL_MEANS_ABSENT = {struct: _optional_not_nullable(struct) for struct in _BY_TYPE.values()}
+
+
 def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCommand:
     if isinstance(data, str):
         raise DomainError(ErrorCode.BAD_FRAME, "frames are binary MessagePack, not text")
@@ -77,25 +93,52 @@ def decode(data: bytes | str, max_bytes: int) -> Hello | Ping | Drag | ClientCom
     struct = _BY_TYPE.get(obj["type"])
     if struct is None:
         raise DomainError(ErrorCode.UNKNOWN_COMMAND, f"unknown frame type {obj['type'][:40]!r}")
+    for name in _NIL_MEANS_ABSENT[struct] & {k for k, v in obj.items() if v is None}:
+        del obj[name]
     try:
-        return msgspec.convert(obj, struct)
+        frame = msgspec.convert(obj, struct)
     except msgspec.ValidationError as exc:
         raise DomainError(ErrorCode.INVALID, str(exc)) from None
+    return clean_texts(frame) if isinstance(frame, Command) else frame
+
+
+_ONE_LINE = {"name", "title", "category", "owner"}
+
+
+def clean_texts(command: Command) -> Command:
+    """Every free text of a command through :func:`boards.text.clean` (ids are unchanged by it)."""
+    changes = {}
+    for name in command.__struct_fields__:
+        value = getattr(command, name)
+        if isinstance(value, str):
+            cleaned = clean(value, one_line=name in _ONE_LINE)
+            if cleaned != value:
+                changes[name] = cleaned
+    return msgspec.structs.replace(command, **changes) if changes else command
 
 
 def ref_of(data: bytes | str) -> int | None:
-    """Best effort: the ``ref`` of a frame that failed to decode, so the error can name it."""
+    """Best effort: the ``ref`` of a frame that failed to decode, so the error can name it — also
+    when the frame used types we refuse (bin, ext, non-string keys) or had bytes after the map."""
+    if not isinstance(data, bytes):
+        return None
     try:
-        obj = msgpack.unpackb(data, raw=False, max_array_len=256, max_map_len=64)
+        unpacker = msgpack.Unpacker(raw=False, strict_map_key=False, max_array_len=256, max_map_len=64,
+                                    max_buffer_size=max(len(data), 1))
+        unpacker.feed(data)
+        obj = unpacker.unpack()
     except Exception:
         return None
     ref = obj.get("ref") if isinstance(obj, dict) else None
-    return ref if isinstance(ref, int) and 0 <= ref <= 2**31 else None
+    return ref if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref <= 2**31 else None
 
 
 def encode(frame: dict[str, Any]) -> bytes:
     return msgpack.packb(frame, use_bin_type=True)
 
 
-def error(code: ErrorCode, message: str, ref: int | None = None) -> bytes:
-    return encode({"type": "error", "code": code.value, "message": message, "ref": ref})
+def error(code: ErrorCode, message: str, ref: int | None = None, retry_after: int | None = None) -> bytes:
+    frame = {"type": "error", "code": code.value, "message": message, "ref": ref}
+    if retry_after is not None:
+        frame["retry_after"] = retry_after  # seconds, on rate_limited
+    return encode(frame)

@@ -14,12 +14,17 @@ from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import session_groups
 from boards.engine import rehearse
+from boards.text import clean
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
+from server import metrics
 from server.hub import Hub
+from server.limits import Limits, RateLimited
 from server.live import now_ms
+from server.origins import origin_allowed
 from server.store.base import SessionMeta, StoreUnavailable
 
 MAX_BODY = 16 * 1024
+NO_STORE = {"Cache-Control": "no-store"}  # responses carrying a secret or token
 FACILITATOR_ACTOR = Actor("facilitator")
 
 
@@ -36,21 +41,25 @@ class JoinBody(msgspec.Struct, forbid_unknown_fields=True):
     group: Annotated[str, Meta(max_length=64)]
 
 
-def problem(code: ErrorCode, message: str, status: int) -> JSONResponse:
-    return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status)
+def problem(code: ErrorCode, message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
+    metrics.REFUSALS.labels(code.value).inc()
+    if code == ErrorCode.UNAVAILABLE:
+        metrics.STORE_ERRORS.inc()
+    return JSONResponse({"error": {"code": code.value, "message": message}}, status_code=status, headers=headers)
 
 
 _STATUS = {
     ErrorCode.INVALID: 400, ErrorCode.BAD_FRAME: 400, ErrorCode.UNKNOWN_GROUP: 400,
     ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 404, ErrorCode.FORBIDDEN: 403,
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
-    ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413,
+    ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413, ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,
 }
 
 
 def domain_problem(exc: DomainError) -> JSONResponse:
-    return problem(exc.code, exc.message, _STATUS.get(exc.code, 400))
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    return problem(exc.code, exc.message, _STATUS.get(exc.code, 400), headers)
 
 
 def unavailable() -> JSONResponse:
@@ -58,7 +67,14 @@ def unavailable() -> JSONResponse:
 
 
 async def read_body(request: Request, type_: type) -> object:
-    """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first)."""
+    """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first).
+
+    Only ``application/json`` from our own origin: a form or ``text/plain`` POST from another site
+    (which a browser sends without asking) is refused before anything is read."""
+    if not origin_allowed(request, request.app.state.settings):
+        raise DomainError(ErrorCode.FORBIDDEN, "requests from another site are not accepted")
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
     too_large = DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
     declared = request.headers.get("content-length", "0")
     if not declared.isdigit() or int(declared) > MAX_BODY:
@@ -87,11 +103,11 @@ def base_url(request: Request) -> str:
 def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
     """What a new session starts with: its boards, then the texts prepared beforehand."""
     commands: list[tuple[Actor, c.Command]] = [
-        (SYSTEM, c.CreateSession(title=body.title, boards=tuple(body.boards)))]
+        (SYSTEM, c.CreateSession(title=clean(body.title, one_line=True), boards=tuple(body.boards)))]
     for board_id, sections in body.texts.items():
         for section_id, fields in sections.items():
             for field_id, text in fields.items():
-                if text:
+                if text := clean(text):
                     commands.append((FACILITATOR_ACTOR, c.SetText(board=board_id, section=section_id,
                                                                    field=field_id, text=text)))
     return commands
@@ -99,11 +115,11 @@ def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
 
 async def create_session(request: Request) -> Response:
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
-        creates = request.app.state.create_limiter
-        if creates.blocked(client_key(request)):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many new sessions from here; wait a minute")
-        creates.count(client_key(request))
+        limits: Limits = request.app.state.limits
+        await limits.take(limits.creates, client_key(request), "too many new sessions from here; wait a minute")
         body: CreateSessionBody = await read_body(request, CreateSessionBody)
         opening = opening_commands(body)
         rehearse(opening, now_ms())  # refuse bad texts before anything is stored
@@ -122,6 +138,7 @@ async def create_session(request: Request) -> Response:
                 await live.submit(actor, command)
         finally:
             await hub.release(live)
+        await limits.reached(client_key(request), session_id)  # the facilitator's venue
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
@@ -134,17 +151,15 @@ async def create_session(request: Request) -> Response:
         "join_url": f"{root}/j/{meta.join_code}",
         "facilitator_url": f"{root}/b/{session_id}#f={secret}",
         "projector_url": f"{root}/p/{session_id}#c={meta.join_code}",
-    }, status_code=201)
+    }, status_code=201, headers=NO_STORE)
 
 
 async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
-    limiter = request.app.state.join_limiter
-    key = client_key(request)
-    if limiter.blocked(key):
-        raise DomainError(ErrorCode.RATE_LIMITED, "too many wrong codes; wait a minute")
+    """The session a join code opens; wrong codes are limited per address (see server.limits)."""
     meta = await request.app.state.hub.backend.log.session_by_code(normalise_join_code(raw_code))
+    limits: Limits = request.app.state.limits
+    await limits.check_code(client_key(request), meta.session if meta else None, valid=meta is not None)
     if meta is None:
-        limiter.count(key)
         raise DomainError(ErrorCode.NOT_FOUND, "no session with this code")
     return meta
 
@@ -152,6 +167,8 @@ async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:
 async def lookup_code(request: Request) -> Response:
     """What the join form needs: the session's title and groups."""
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
         meta = await _session_for_code(request, request.path_params["code"][:32])
         live = await hub.acquire(meta.session)
@@ -176,25 +193,37 @@ async def lookup_code(request: Request) -> Response:
 
 async def join(request: Request) -> Response:
     hub: Hub = request.app.state.hub
+    if not hub.store_ready:  # known down: say so at once
+        return unavailable()
     try:
         body: JoinBody = await read_body(request, JoinBody)
-        joins = request.app.state.joins_limiter
-        if joins.blocked(client_key(request)):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many people joined from here just now; wait a minute")
         meta = await _session_for_code(request, body.code)
-        joins.count(client_key(request))
+        limits: Limits = request.app.state.limits
+        await limits.take(limits.joins, client_key(request), "too many people joined from here just now; wait a minute")
         participant, token = new_id(), new_secret()
-        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
         live = await hub.acquire(meta.session)
         try:
-            await live.submit(SYSTEM, c.Join(name=body.name, group=body.group, participant=participant))
+            await live.submit(SYSTEM, c.Join(name=clean(body.name, one_line=True), group=body.group,
+                                             participant=participant))
         finally:
             await hub.release(live)
+        # Only once the join is in the log: a refused join (full, unknown group, bad name) stores nothing.
+        await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
         return unavailable()
-    return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201)
+    return JSONResponse({"session": meta.session, "participant": participant, "token": token}, status_code=201,
+                        headers=NO_STORE)
+
+
+async def metrics_endpoint(request: Request) -> Response:
+    """Prometheus metrics, for the configured networks only (the public gets a plain 404)."""
+    if not metrics.allowed(request.client.host if request.client else None,
+                           request.app.state.settings.metrics_allow):
+        return Response(status_code=404)
+    body, content_type = metrics.render()
+    return Response(body, media_type=content_type)
 
 
 async def healthz(request: Request) -> Response:

@@ -60,6 +60,8 @@ class Hub:
             return None
         live = await LiveSession.load(meta, self.backend, self.settings, self.instance)
         live.on_stale = self._forget
+        live.store_down = lambda: not self.store_ready
+        live.on_store_error = lambda: self.set_store_ready(False)
         await self.backend.broker.subscribe(session_id, live.on_broker_message)
         try:
             # Records appended between our load and our subscription arrived nowhere: read them.
@@ -105,12 +107,7 @@ class Hub:
         while True:
             await asyncio.sleep(min(self.settings.heartbeat_every, 2.0))
             ready = await self.backend.log.ready()
-            if ready != self.store_ready:
-                self.store_ready = ready
-                log.warning("store %s", "is back" if ready else "is unreachable")
-                status = frames.encode({"type": "status", "store": "ok" if ready else "unavailable"})
-                for live in list(self.sessions.values()):
-                    live.send_to_all(status)
+            self.set_store_ready(ready)
             if not ready:
                 continue
             for live in list(self.sessions.values()):
@@ -119,6 +116,17 @@ class Hub:
                     await live.broadcast_presence(only_if_changed=True)
                 except Exception:
                     log.exception("refresh of session %s failed", live.id)
+
+    def set_store_ready(self, ready: bool) -> None:
+        """Known up or down; while down, commands are answered ``unavailable`` at once. Only the
+        watch above (a successful probe) marks it up again."""
+        if ready == self.store_ready:
+            return
+        self.store_ready = ready
+        log.warning("store %s", "is back" if ready else "is unreachable")
+        status = frames.encode({"type": "status", "store": "ok" if ready else "unavailable"})
+        for live in list(self.sessions.values()):
+            live.send_to_all(status)
 
     async def close(self) -> None:
         if self._refresher is not None:

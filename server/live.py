@@ -26,18 +26,20 @@ from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
 from boards.facilitation import dot_sections
-from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view, session_view
+from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
 from boards.state import SessionState
-from server import frames
+from server import frames, metrics
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
 from server.settings import Settings
+from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
 
 log = logging.getLogger("samenspel.live")
 
 DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per session
+PRESENCE_FLUSH_SECONDS = 0.25  # presence is sent at most 4 times a second per session, however many come and go
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
 # Losing a compare-and-append race costs a log read before the next try, so under a burst the
 # instance that won keeps winning while it has commands queued. Keep trying for this long, with a
@@ -71,9 +73,16 @@ class LiveSession:
         self.users = 0  # sockets and requests holding this session (counted by the hub)
         self._presence_frame: bytes | None = None
         self._presence_pending = False
+        self._presence_flush: asyncio.TimerHandle | None = None
+        self._presence_dirty = False  # a change not yet told to the other instances
+        self._presence_sent_at = 0.0
         self._drags: dict[tuple[str, str, str], dict] = {}  # latest position per dragged item
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
+        self._welcomes = WelcomeCache()  # the session view, encoded once per change and audience
+        # Set by the hub: is the store known to be down now, and tell it an append found it down.
+        self.store_down: Callable[[], bool] = lambda: False
+        self.on_store_error: Callable[[], None] = lambda: None
 
     @property
     def id(self) -> str:
@@ -114,6 +123,8 @@ class LiveSession:
     async def submit(self, actor: Actor, command: c.Command) -> list[Record]:
         """Decide, append and fan out. Raises DomainError when refused; nothing is stored then."""
         async with self._lock:
+            if self.store_down():  # answer at once rather than each queued command waiting its turn
+                raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly")
             deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
             attempt = 0
             while time.monotonic() < deadline:
@@ -133,9 +144,11 @@ class LiveSession:
                     self.reset(str(exc))
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
                 except StoreUnavailable:
+                    self.on_store_error()
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if your change "
                                       "reached it, it appears on the board") from None
                 if appended:
+                    metrics.EVENTS_APPENDED.inc(len(records))
                     self.advance(records)
                     await self._after_append(base, payloads)
                     return records
@@ -218,6 +231,8 @@ class LiveSession:
             self.schedule_timer_expiry()
 
     def _fan_out(self, record: Record, masked: bool) -> None:
+        metrics.EVENTS_DELIVERED.inc(len(self.connections))
+        metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         encoded: dict[str, bytes] = {}
         for conn in self.connections:
             frame = encoded.get(conn.audience)
@@ -358,13 +373,11 @@ class LiveSession:
             "server_time": now_ms(),
             "mode": "resume" if can_resume else "snapshot",
         }
-        if not can_resume:
-            welcome["state"] = session_view(state, conn.audience, conn.participant)
         if conn.participant:
             welcome["you"] = own_dots(state, conn.participant)
             welcome["checkout"] = own_view(state, conn.participant)["checkout"]
         welcome["progress"] = all_progress(state, conn.audience)
-        conn.send(frames.encode(welcome))
+        conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
         if can_resume:
             for record, masked in self.recent:
                 if record.seq > last_seq:
@@ -398,8 +411,23 @@ class LiveSession:
         self.send_to_all(frame)
 
     async def presence_changed(self) -> None:
-        """Tell our sockets, and the other instances, that someone came or went."""
+        """Tell our sockets, and the other instances, that someone came or went: coalesced, so a
+        wave of hellos costs each socket a few presence frames a second, not one per hello."""
+        self._presence_dirty = True
+        if self._presence_flush is not None or self.stale:
+            return  # a flush is due and reads presence afresh
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self._presence_sent_at + PRESENCE_FLUSH_SECONDS - loop.time())
+        self._presence_flush = loop.call_later(delay, lambda: self._spawn(self._flush_presence()))
+
+    async def _flush_presence(self) -> None:
+        self._presence_flush = None  # a change from here on schedules the next flush
+        self._presence_sent_at = asyncio.get_running_loop().time()
+        self._presence_dirty = False
         await self.broadcast_presence()
+        await self._publish_presence()
+
+    async def _publish_presence(self) -> None:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
         except Exception:
@@ -441,8 +469,14 @@ class LiveSession:
         if self._drag_flush is not None:
             self._drag_flush.cancel()
             self._drag_flush = None
+        if self._presence_flush is not None:
+            self._presence_flush.cancel()
+            self._presence_flush = None
 
     async def close(self) -> None:
+        dirty = self._presence_dirty and not self.stale
         self._cancel_timers()
+        if dirty:  # the last socket left before its flush: the other instances must still hear of it
+            await self._publish_presence()
         for task in list(self._tasks):
             task.cancel()

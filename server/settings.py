@@ -7,6 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def client_dir() -> Path:
+    """The browser client: client/ beside server/ in a source tree, else the installed package."""
+    source = Path(__file__).resolve().parent.parent / "client"
+    if (source / "index.html").is_file():
+        return source
+    import importlib.util
+
+    spec = importlib.util.find_spec("samenspel_client")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return source
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"SAMENSPEL_{name}", default)
 
@@ -17,30 +30,56 @@ class Settings:
     port: int = 8000
     data_dir: Path = Path("data")
     redis_url: str | None = None
+    # Addresses (or networks) of the proxies whose X-Forwarded-For is believed: the client address
+    # is the last one in that header that is not one of them. Never "*": then every client could
+    # write its own address.
+    trusted_proxies: str = "127.0.0.1"
     # Origins (scheme://host[:port]) allowed to open a websocket besides the server's own.
     allowed_origins: tuple[str, ...] = ()
     # An inbound frame over this gets an error frame; one over ws_hard_limit closes the socket (1009).
     max_frame_bytes: int = 64 * 1024
     ws_hard_limit: int = 1024 * 1024
+    # Before a successful hello a frame over this closes the socket (1009): a hello is a few hundred bytes.
+    pre_hello_frame_bytes: int = 4096
+    # HTTP: a request's headers must be complete this many seconds after the connection opened.
+    header_timeout: float = 10.0
+    # Idle seconds between keep-alive HTTP requests; open connections and tasks at most (then 503);
+    # the listen backlog.
+    keep_alive_timeout: float = 5.0
+    limit_concurrency: int = 0  # 0: the file-descriptor limit less 64
+    backlog: int = 1024
+    # SIGTERM: sockets are closed with 1012 at once; commands in flight get this long to be stored.
+    shutdown_timeout: float = 10.0
     # Outbound frames queued for one connection before it counts as too slow and is closed.
     send_queue: int = 512
     # Per connection: sustained commands per second and burst.
     rate_per_second: float = 20.0
     rate_burst: int = 40
-    # Per client address: failed join-code or token attempts per minute.
+    # Per client address: failed join-code or token attempts per minute (shared across instances on Redis).
     join_attempts_per_minute: int = 20
+    # Per target session: failed codes or tokens per minute, from all addresses together.
+    wrong_per_session_per_minute: int = 60
+    # An address that presented a valid credential for a session keeps its codes for that session
+    # good this long, even while it is limited for wrong codes (the room behind one NAT).
+    known_address_seconds: float = 6 * 3600
     # Per client address (a venue's NAT is one address: a whole room joins through it).
     joins_per_minute: int = 120
     creates_per_minute: int = 30
+    # Per instance: projector (viewer) sockets per session, and sockets per client address.
+    max_viewers_per_session: int = 20
+    max_sockets_per_address: int = 200
     snapshot_every: int = 200
-    hello_timeout: float = 30.0  # seconds a socket may stay without a successful hello
+    # Who may read /metrics (comma-separated networks); others get 404.
+    metrics_allow: str = "127.0.0.1/32,::1/128"
+    log_format: str = "plain"  # or "json": one JSON object a line
+    hello_timeout: float = 10.0  # seconds from the handshake a socket may stay without a successful hello
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
     # vanish within it); the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
     heartbeat_every: float = 10.0
     probe_every: float = 5.0
     probe_timeout: float = 2.0
-    static_dir: Path = field(default_factory=lambda: Path(__file__).resolve().parent.parent / "client")
+    static_dir: Path = field(default_factory=lambda: client_dir())
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -55,13 +94,23 @@ class Settings:
             values["redis_url"] = v or None
         if (v := _env("STATIC_DIR")) is not None:
             values["static_dir"] = Path(v)
+        if (v := _env("TRUSTED_PROXIES", os.environ.get("FORWARDED_ALLOW_IPS"))) is not None:
+            values["trusted_proxies"] = v
+        if (v := _env("METRICS_ALLOW")) is not None:
+            values["metrics_allow"] = v
+        if (v := _env("LOG_FORMAT")) is not None:
+            values["log_format"] = v
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
         for name, convert in _TUNABLES.items():
             if (v := _env(name.upper())) is not None:
                 values[name] = convert(v)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        settings = cls(**values)
+        if "*" in (h.strip() for h in settings.trusted_proxies.split(",")):
+            raise ValueError("SAMENSPEL_TRUSTED_PROXIES (or FORWARDED_ALLOW_IPS) must name the proxies, not '*': "
+                             "with '*' every client chooses its own address and no per-address limit holds")
+        return settings
 
 
 # Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
@@ -71,10 +120,20 @@ _TUNABLES = {
     "rate_per_second": float,
     "rate_burst": int,
     "join_attempts_per_minute": int,
+    "wrong_per_session_per_minute": int,
+    "known_address_seconds": float,
     "joins_per_minute": int,
     "creates_per_minute": int,
     "snapshot_every": int,
+    "max_viewers_per_session": int,
+    "max_sockets_per_address": int,
     "hello_timeout": float,
+    "pre_hello_frame_bytes": int,
+    "header_timeout": float,
+    "keep_alive_timeout": float,
+    "limit_concurrency": int,
+    "backlog": int,
+    "shutdown_timeout": float,
     "presence_ttl": float,
     "heartbeat_every": float,
     "probe_every": float,

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import urlsplit
 
 import msgpack
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from boards.actors import Actor
 from boards.errors import DomainError, ErrorCode
-from server import frames
-from server.auth import AttemptLimiter, TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
+from server import frames, metrics
+from server.auth import TokenBucket, hash_secret, new_id, normalise_join_code, secret_matches
 from server.connection import Connection
 from server.hub import Hub
+from server.limits import Limits, RateLimited
 from server.live import LiveSession, now_ms
+from server.origins import origin_allowed
+from server.protocols import EXTENSION
 from server.settings import Settings
 from server.store.base import StoreUnavailable
 
@@ -23,19 +25,8 @@ log = logging.getLogger("samenspel.ws")
 
 CLOSE_BAD_ORIGIN = 4003
 CLOSE_NO_HELLO = 4001
+CLOSE_TOO_MANY = 4029
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
-
-
-def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
-    """Browsers always send Origin; it must be this server or one configured. Non-browser
-    clients (no Origin) are let through: they hold a token or nothing."""
-    origin = websocket.headers.get("origin")
-    if origin is None:
-        return True
-    if origin in settings.allowed_origins:
-        return True
-    host = websocket.headers.get("host", "")
-    return urlsplit(origin).netloc == host
 
 
 def client_key(websocket: WebSocket) -> str:
@@ -54,11 +45,11 @@ async def _receive(websocket: WebSocket) -> bytes | str:
 class SocketSession:
     """One socket's conversation with the server."""
 
-    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limiter: AttemptLimiter) -> None:
+    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limits: Limits) -> None:
         self.websocket = websocket
         self.hub = hub
         self.settings = settings
-        self.limiter = limiter
+        self.limits = limits
         self.conn = Connection(websocket, new_id(), settings.send_queue)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
@@ -94,6 +85,18 @@ class SocketSession:
             self.conn.send(frames.error(ErrorCode.NOT_AUTHENTICATED,
                                         f"no hello within {self.settings.hello_timeout:g} s; closing"))
             self.conn.hang_up(CLOSE_NO_HELLO, "no hello")
+            # A client in the middle of a frame never reads the close: cut the connection itself.
+            asyncio.get_running_loop().call_later(CLOSE_WAIT, self._abort_if_anonymous)
+
+    def _abort_if_anonymous(self) -> None:
+        if self.live is None:
+            self._socket_extension("abort")
+
+    def _socket_extension(self, name: str) -> None:
+        """Call one of the socket hooks of server.protocols (absent under another ASGI server)."""
+        hook = self.websocket.scope.get("extensions", {}).get(EXTENSION, {}).get(name)
+        if hook is not None:
+            hook()
 
     async def _handle(self, data: bytes | str) -> None:
         ref = None
@@ -125,29 +128,32 @@ class SocketSession:
     def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
         if ref is None and isinstance(data, bytes):
             ref = frames.ref_of(data)
-        self.conn.send(frames.error(exc.code, exc.message, ref))
+        metrics.REFUSALS.labels(exc.code.value).inc()
+        if exc.code == ErrorCode.UNAVAILABLE:
+            metrics.STORE_ERRORS.inc()
+        retry_after = exc.retry_after if isinstance(exc, RateLimited) else None
+        self.conn.send(frames.error(exc.code, exc.message, ref, retry_after))
 
     async def _hello(self, hello: frames.Hello) -> None:
         if self.live is not None:
             raise DomainError(ErrorCode.INVALID, "already said hello on this socket")
         key = client_key(self.websocket)
-        if self.limiter.blocked(key):
-            raise DomainError(ErrorCode.RATE_LIMITED, "too many failed attempts; wait a minute")
         live = await self.hub.acquire(hello.session)
         if live is None:
-            self.limiter.count(key)
+            wait = await self.limits.failed(key, None)
+            if wait is not None:
+                raise RateLimited("too many failed attempts from here; try again later", wait)
             raise DomainError(ErrorCode.NOT_FOUND, "no such session")
         try:
-            actor = await self._authenticate(live, hello)
+            actor = await self._authenticate(live, hello, key)
             self.conn.actor = actor
             live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
-        except BaseException as exc:
-            if isinstance(exc, DomainError) and exc.code == ErrorCode.BAD_TOKEN:
-                self.limiter.count(key)
+        except BaseException:
             self.conn.actor = None
             await self.hub.release(live)
             raise
         self.live = live
+        self._socket_extension("allow_large_frames")
         try:
             await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
                 {"role": actor.role, "participant": actor.participant}))
@@ -155,19 +161,29 @@ class SocketSession:
         except StoreUnavailable:
             log.warning("presence unavailable; session %s shows who is online once the store is back", live.id)
 
-    async def _authenticate(self, live: LiveSession, hello: frames.Hello) -> Actor:
+    async def _authenticate(self, live: LiveSession, hello: frames.Hello, key: str) -> Actor:
+        """Who the hello's credential makes this socket. A valid secret or token is never refused
+        for anyone's wrong attempts; codes follow the join-code rule (see server.limits)."""
         if hello.token:
             if secret_matches(hello.token, live.meta.facilitator_hash):
+                await self.limits.check_token(key, live.id, valid=True)
                 return Actor("facilitator")
             participant = await self.hub.backend.log.credential(live.id, hash_secret(hello.token))
             if participant is not None and participant not in live.state.participants:
                 # Joined through another instance a moment ago: its event may not be here yet.
                 await live.catch_up()
             if participant is not None and participant in live.state.participants:
+                await self.limits.check_token(key, live.id, valid=True)
                 return Actor("participant", participant)
+            await self.limits.check_token(key, live.id, valid=False)
             raise DomainError(ErrorCode.BAD_TOKEN, "this link or token is not (or no longer) valid here")
         if hello.code:
-            if normalise_join_code(hello.code) == live.meta.join_code:
+            valid = normalise_join_code(hello.code) == live.meta.join_code
+            await self.limits.check_code(key, live.id, valid)
+            if valid:
+                viewers = sum(1 for conn in live.connections if conn.role == "viewer")
+                if viewers >= self.settings.max_viewers_per_session:
+                    raise DomainError(ErrorCode.LIMIT_REACHED, f"this session already has {viewers} projector screens")
                 return Actor("viewer")
             raise DomainError(ErrorCode.BAD_TOKEN, "wrong join code")
         raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
@@ -192,5 +208,19 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     if not origin_allowed(websocket, settings):
         await websocket.close(code=CLOSE_BAD_ORIGIN, reason="origin not allowed")
         return
+    sockets: dict[str, int] = app_state.sockets_per_address
+    key = client_key(websocket)
     await websocket.accept()
-    await SocketSession(websocket, app_state.hub, settings, app_state.join_limiter).run()
+    if sockets.get(key, 0) >= settings.max_sockets_per_address:
+        await websocket.send_bytes(frames.error(ErrorCode.RATE_LIMITED, "too many connections from your address"))
+        await websocket.close(code=CLOSE_TOO_MANY, reason="too many connections")
+        return
+    sockets[key] = sockets.get(key, 0) + 1
+    metrics.CONNECTIONS.inc()
+    try:
+        await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
+    finally:
+        metrics.CONNECTIONS.dec()
+        sockets[key] -= 1
+        if not sockets[key]:
+            del sockets[key]

@@ -6,6 +6,7 @@
 - :class:`Broker` fans a session's new records out to every server instance that
   has clients for it (and only to those).
 - :class:`Presence` knows which connections are online, per session.
+- :class:`~server.store.counters.Counters` counts attempts for rate limits.
 
 Payloads are opaque bytes (MessagePack); no backend decodes them.
 """
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import msgspec
+
+from server.store.counters import Counters
 
 
 class SessionMeta(msgspec.Struct, frozen=True):
@@ -96,13 +99,15 @@ class Presence(Protocol):
 
 @dataclass
 class Backend:
-    """The three parts a server instance needs, from one backend."""
+    """The parts a server instance needs, from one backend."""
 
     log: EventLog
     broker: Broker
     presence: Presence
+    counters: "Counters"
 
     async def close(self) -> None:
         await self.broker.close()
         await self.presence.close()
+        await self.counters.close()
         await self.log.close()

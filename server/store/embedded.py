@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from server.store.base import Backend, Handler, SessionMeta, StoreUnavailable
+from server.store.counters import LocalCounters
 
 # Another process (a backup, a sqlite3 shell) holding the write lock must not freeze the event loop:
 # wait this long at most, then answer "unavailable".
@@ -210,4 +211,5 @@ class LocalPresence:
 
 
 def open_embedded(data_dir: Path) -> Backend:
-    return Backend(log=SqliteLog(data_dir / "samenspel.sqlite3"), broker=LocalBroker(), presence=LocalPresence())
+    return Backend(log=SqliteLog(data_dir / "samenspel.sqlite3"), broker=LocalBroker(), presence=LocalPresence(),
+                   counters=LocalCounters())

@@ -451,3 +451,39 @@ async def test_redis_aof_keeps_every_acknowledged_append_through_kill_9(redis_fa
     await asyncio.to_thread(server.start)
     assert await b.log.session("s1") == m
     assert await b.log.read("s1", 0) == acknowledged
+
+
+# --- counters (rate limits) -----------------------------------------------------------------
+
+
+async def test_counters_count_within_a_window_and_start_again_after_it(backend: Backend) -> None:
+    """hit counts and tells the seconds left; a window that ended starts again from one."""
+    counters = backend.counters
+    assert await counters.peek("wrong:1.2.3.4") == (0, 0.0)
+    first = await counters.hit("wrong:1.2.3.4", 0.3)
+    second = await counters.hit("wrong:1.2.3.4", 0.3)
+    assert (first[0], second[0]) == (1, 2)
+    assert 0 < second[1] <= 0.3
+    assert (await counters.peek("wrong:1.2.3.4"))[0] == 2
+    assert (await counters.hit("wrong:5.6.7.8", 0.3))[0] == 1
+    await asyncio.sleep(second[1] + 0.05)  # the window's end is a time, not an event
+    assert (await counters.hit("wrong:1.2.3.4", 0.3))[0] == 1
+
+
+async def test_marks_are_remembered_until_they_expire(backend: Backend) -> None:
+    """mark / marked: an address that reached a session, for a while."""
+    counters = backend.counters
+    assert not await counters.marked("known:a:S")
+    await counters.mark("known:a:S", 0.2)
+    assert await counters.marked("known:a:S")
+    assert not await counters.marked("known:b:S")
+    await asyncio.sleep(0.25)
+    assert not await counters.marked("known:a:S")
+
+
+async def test_counters_are_shared_by_instances_on_one_redis(redis_server, open_backends) -> None:
+    """Two instances on one Redis count into the same window."""
+    flushall(redis_server.port)
+    one, two = open_backends(redis_server.url), open_backends(redis_server.url)
+    await one.counters.hit("wrong:x", 60)
+    assert (await two.counters.hit("wrong:x", 60))[0] == 2

@@ -60,13 +60,13 @@ def test_the_image_recipe_installs_and_serves(tmp_path):
     venv.create(tmp_path / "image", with_pip=True)
     pip = tmp_path / "image/bin/pip"
     subprocess.run([str(pip), "install", "--quiet", *map(str, wheels.glob("*.whl"))], check=True)
-    # The image copies client/ beside the installed package and points SAMENSPEL_STATIC_DIR at it.
+    # The client is in the wheel: nothing is copied beside it, no SAMENSPEL_STATIC_DIR.
     app = tmp_path / "app"
-    shutil.copytree(ROOT / "client", app / "client")
+    app.mkdir()
     env = image_env(stage)
+    assert "SAMENSPEL_STATIC_DIR" not in env
     port = free_port()
-    env.update(SAMENSPEL_PORT=str(port), SAMENSPEL_HOST="127.0.0.1",
-               SAMENSPEL_DATA_DIR=str(tmp_path / "data"), SAMENSPEL_STATIC_DIR=str(app / "client"))
+    env.update(SAMENSPEL_PORT=str(port), SAMENSPEL_HOST="127.0.0.1", SAMENSPEL_DATA_DIR=str(tmp_path / "data"))
     run_env = {"PATH": f"{tmp_path / 'image/bin'}:{os.environ['PATH']}", **env}
     cmd = exec_form(stage, "CMD")
     server = subprocess.Popen(cmd, cwd=app, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -98,3 +98,29 @@ def test_compose_runs_redis_with_aof_two_replicas_and_a_websocket_proxy():
     assert "server app:8000" in nginx
     directives = [ln.split("#")[0] for ln in nginx.splitlines()]
     assert not any("sticky" in d or "ip_hash" in d or "hash " in d for d in directives)
+
+
+def test_forwarded_for_from_client_is_not_trusted_by_the_shipped_proxy_setup():
+    """The app believes X-Forwarded-For from the proxy's own address only, and nginx writes the
+    address it saw instead of appending to what the client sent."""
+    spec = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())
+    services = spec["services"]
+    env = services["app"]["environment"]
+    assert "FORWARDED_ALLOW_IPS" not in env
+    trusted = env["SAMENSPEL_TRUSTED_PROXIES"]
+    proxy_ip = services["proxy"]["networks"]["internal"]["ipv4_address"]
+    assert trusted == proxy_ip
+    nginx = [ln.split("#")[0].strip() for ln in (ROOT / "deploy/nginx.conf").read_text().splitlines()]
+    forwarded = [d for d in nginx if d.startswith("proxy_set_header X-Forwarded-For")]
+    assert forwarded and all(d == "proxy_set_header X-Forwarded-For $remote_addr;" for d in forwarded)
+
+
+def test_every_package_is_in_the_wheel_list():
+    """pyproject lists its packages by hand (for the client's package-dir): none may be forgotten."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {str(p.parent.relative_to(ROOT)).replace("/", ".") for top in ("server", "boards")
+             for p in (ROOT / top).rglob("__init__.py")}
+    assert found <= listed
+    assert "samenspel_client" in listed

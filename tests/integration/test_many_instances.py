@@ -80,6 +80,12 @@ async def accepted_once_redis_is_back(client: Client, command: dict) -> None:
         if reply["type"] == "ok":
             return
         assert reply["code"] == "unavailable", reply
+        # While the instance knows its store is down it answers at once: wait for it to say "ok".
+        try:
+            while (await client.next("status", timeout=3))["store"] != "ok":
+                pass
+        except asyncio.TimeoutError:
+            pass
     raise AssertionError("never accepted after Redis came back")
 
 
@@ -261,5 +267,32 @@ async def test_redis_down_refuses_commands_as_retryable_and_reports_not_ready(cl
         cluster.redis.start()
         assert (await http.get("/readyz")).status_code == 200
     assert (await on_a.next("status"))["store"] == "ok"
+    await accepted_once_redis_is_back(on_a, dot("impact"))
+    await on_a.close()
+
+
+async def test_commands_do_not_queue_behind_each_other_while_redis_is_down(cluster):
+    """Commands sent during an outage are answered 'unavailable' within the promised 3 s, all of them:
+    once the store is known down, at once (not one resend window after another)."""
+    a, _ = cluster.instances
+    session, ann, max_ = await session_with_ann_and_max(a)
+    on_a = await connect(a, session["session"], token=ann["token"])
+    cluster.redis.kill()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+
+    async def timed(command: dict) -> tuple[str, float]:
+        reply = await on_a.call(command)
+        return reply.get("code", reply["type"]), loop.time() - started
+
+    first = await asyncio.gather(*(timed(dot(option)) for option in ("impact", "zingeving", "autonomie")))
+    assert [code for code, _ in first] == ["unavailable"] * 3
+    assert max(t for _, t in first) < 4.0, first
+    assert (await on_a.next("status"))["store"] == "unavailable"
+    started = loop.time()
+    later = await asyncio.gather(*(timed(dot(option)) for option in ("impact", "zingeving", "autonomie")))
+    assert [code for code, _ in later] == ["unavailable"] * 3
+    assert max(t for _, t in later) < 0.5, later
+    cluster.redis.start()
     await accepted_once_redis_is_back(on_a, dot("impact"))
     await on_a.close()

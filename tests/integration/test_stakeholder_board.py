@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import msgpack
 import pytest
 
 from tests.support.client import Client, create_session, join
@@ -128,3 +129,35 @@ async def test_a_drag_that_ends_without_a_drop_is_announced(people):
     await ann.send({**drag, "end": True})
     assert (await bob.next("drag"))["end"] is True
     assert bob.seq == seq_before
+
+
+async def test_add_remove_cycles_cannot_grow_the_welcome_without_bound(tmp_path):
+    """One participant adding and removing as fast as allowed is stopped at the map's stored maximum,
+    and a projector's welcome stays small (it was 1.66 MB after 3,767 cycles)."""
+    from tests.support.processes import ServerProcess
+
+    server = ServerProcess(tmp_path / "data", env={"SAMENSPEL_RATE_PER_SECOND": "1000",
+                                                   "SAMENSPEL_RATE_BURST": "1000"}).start()
+    try:
+        session = await create_session(server.http_url, boards=[BOARD])
+        token = await join(server.http_url, session["join_code"], "Ann", "deelnemer")
+        ann = await Client(server.ws_url).connect()
+        await ann.hello(session["session"], token=token["token"])
+        refusal = None
+        for i in range(200):
+            reply = await ann.call({"type": "add_stakeholder", **MAP, "category": f"Categorie {i}", "names": "n" * 200})
+            if reply["type"] == "error":
+                refusal = (i, reply["code"])
+                break
+            item = (await ann.event("stakeholder_saved"))["event"]["item"]
+            assert (await ann.call({"type": "remove_stakeholder", **MAP, "item": item["id"]}))["type"] == "ok"
+            assert (await ann.event("stakeholder_saved"))["event"]["change"] == "remove"
+        assert refusal == (120, "limit_reached")
+        projector = await Client(server.ws_url).connect()
+        welcome = await projector.hello(session["session"], code=session["join_code"])
+        assert len(welcome["state"]["boards"][BOARD]["stakeholders"]["map"]) == 120
+        assert len(msgpack.packb(welcome)) < 120 * 1000
+        await projector.close()
+        await ann.close()
+    finally:
+        server.stop()

@@ -73,7 +73,10 @@ class ServerProcess:
     """``samenspel serve`` as a child process; restartable on the same port and data dir."""
 
     def __init__(self, data_dir: Path, port: int | None = None, redis_url: str | None = None,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, prefix: list[str] | None = None,
+                 log_level: str = "warning") -> None:
+        self.log_level = log_level
+        self.prefix = prefix or []  # e.g. ["prlimit", "--nofile=256"]
         self.data_dir = data_dir
         self.port = port or free_port()
         self.redis_url = redis_url
@@ -91,8 +94,8 @@ class ServerProcess:
 
     def start(self) -> "ServerProcess":
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        args = [sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                "--data-dir", str(self.data_dir), "--log-level", "warning"]
+        args = [*self.prefix, sys.executable, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                "--data-dir", str(self.data_dir), "--log-level", self.log_level]
         if self.redis_url:
             args += ["--redis-url", self.redis_url]
         env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}

@@ -55,6 +55,41 @@ def test_a_map_holds_a_maximum_of_stakeholders(session):
     assert refused(session, FACILITATOR, c.AddStakeholder(**MAP, category="Eén te veel")) == ErrorCode.LIMIT_REACHED
 
 
+def test_removed_stakeholders_count_toward_what_a_map_may_hold(session):
+    """Add/remove cycles stop at twice the map's maximum kept in all: a session cannot grow without bound."""
+    ann = session.join("Ann", "deelnemer")
+    for i in range(120):
+        item = add(session, ann, f"Categorie {i}")
+        session.run(ann, c.RemoveStakeholder(**MAP, item=item))
+    assert refused(session, ann, c.AddStakeholder(**MAP, category="Nog één")) == ErrorCode.LIMIT_REACHED
+    assert len(items(session)) == 120
+    session.run(ann, c.RestoreStakeholder(**MAP, item=item))  # bringing one back still works
+    assert sum(1 for s in items(session).values() if not s.removed) == 1
+
+
+def test_restore_and_undo_respect_the_cap_of_live_stakeholders(session):
+    """Add 60, remove 20, add 20, restore 20: the restores are refused, 60 stay on the map (not 80)."""
+    removed = [add(session, FACILITATOR, f"Eerst {i}") for i in range(60)][:20]
+    for item in removed:
+        session.run(FACILITATOR, c.RemoveStakeholder(**MAP, item=item))
+    for i in range(20):
+        add(session, FACILITATOR, f"Later {i}")
+    codes = {refused(session, FACILITATOR, c.RestoreStakeholder(**MAP, item=item)) for item in removed}
+    assert codes == {ErrorCode.LIMIT_REACHED}
+    assert sum(1 for s in items(session).values() if not s.removed) == 60
+
+
+def test_undo_of_a_removal_is_refused_when_the_map_is_full(session):
+    """Undoing one's removal brings the stakeholder back, so it needs room on the map."""
+    ann = session.join("Ann", "deelnemer")
+    first = add(session, ann, "Van Ann")
+    session.run(ann, c.RemoveStakeholder(**MAP, item=first))
+    for i in range(60):
+        add(session, FACILITATOR, f"Categorie {i}")
+    assert refused(session, ann, c.Undo(board=BOARD)) == ErrorCode.LIMIT_REACHED
+    assert items(session)[first].removed
+
+
 def test_knowledge_tags_are_checked_and_kept_in_template_order(session):
     """Only the card's three kinds of knowledge can be tagged."""
     ann = session.join("Ann", "deelnemer")

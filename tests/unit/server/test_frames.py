@@ -54,3 +54,31 @@ def test_the_ref_of_an_invalid_frame_is_recovered_for_the_error():
     """An error reply names the ref of the frame it refuses, when the frame has one."""
     assert frames.ref_of(msgpack.packb({"type": "nope", "ref": 12})) == 12
     assert frames.ref_of(b"\xc1") is None
+
+
+def test_command_texts_are_cleaned_before_the_rules_see_them():
+    """A note of zero-width characters arrives empty (so "needs text" refuses it); bidi overrides,
+    NUL and mark stacks are taken out; ids are untouched."""
+    def note(text: str) -> c.Command:
+        return frames.decode(msgpack.packb({"type": "add_note", "board": "samenspel", "section": "inzichten",
+                                            "lane": "actie", "text": text, "owner": "Ann\nB"}), LIMIT)
+    assert note("\u200b\u200d\ufeff").text == ""
+    assert note("Ann\u202egpj.exe\x00").text == "Anngpj.exe"
+    assert note("o" + "\u0336" * 40).text == "o" + "\u0336" * 4
+    assert note("x").owner == "Ann B" and note("x").section == "inzichten"
+
+
+def test_the_ref_is_read_back_from_frames_that_use_refused_types():
+    """bin, ext, non-string keys or trailing bytes are bad_frame, and the error still names the ref."""
+    base = {"type": "ping", "ref": 7}
+    for data in (msgpack.packb({**base, "x": b"bin"}), msgpack.packb({**base, 1: 2}, strict_types=False),
+                 msgpack.packb({**base, "x": msgpack.ExtType(1, b"e")}), msgpack.packb(base) + b"\xc0"):
+        assert code_of(data) == ErrorCode.BAD_FRAME
+        assert frames.ref_of(data) == 7
+
+
+def test_nil_for_an_optional_field_means_not_given():
+    """add_note with owner: nil is a note without owner (""), not an invalid frame."""
+    command = frames.decode(msgpack.packb({"type": "add_note", "board": "samenspel", "section": "inzichten",
+                                           "lane": "actie", "text": "x", "owner": None}), LIMIT)
+    assert command.owner == ""

@@ -1,0 +1,125 @@
+"""Soak: thousands of connections joining, voting and leaving, round after round, on 127.0.0.1.
+
+    python -m bench.soak [--people 2000] [--per-session 20] [--minutes 30] [--redis-url redis://127.0.0.1:PORT/0]
+
+Starts its own server. Round 0 is the warm-up: everyone joins (HTTP), connects, votes and leaves.
+Then, until the time is up, each round reconnects everyone with their token (a reload: same person,
+same budget), takes back and places dots, pulls one presence list, and leaves. After every round,
+with every client gone, it prints the server's resident memory; at the end, errors, the p50/p99 of
+command round trips, and the last memory against the warm-up's (the bar: within 10 %).
+Not part of the test suite. Loopback only; bounded by --people and --minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tests.support.client import Client, create_session, join
+from tests.support.processes import ServerProcess
+
+BOARD = "samenspel"
+OPTIONS = ["impact", "zingeving", "autonomie", "kwaliteit"]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def person(server: ServerProcess, session: str, token: str, round_no: int, latencies: list[float],
+                 errors: list[str], start: asyncio.Event) -> None:
+    await start.wait()
+    client = Client(server.ws_url)
+    try:
+        await client.connect()
+        welcome = await client.hello(session, token=token)
+        if welcome["type"] != "welcome":
+            errors.append(welcome.get("code", "?"))
+            return
+        mine = welcome["you"][BOARD]["drijfveren"]
+        wanted = [OPTIONS[(round_no + i) % len(OPTIONS)] for i in range(2)]
+        commands = [{"type": "remove_dot", "board": BOARD, "section": "drijfveren", "option": o}
+                    for o in mine if o not in wanted]
+        commands += [{"type": "place_dot", "board": BOARD, "section": "drijfveren", "option": o}
+                     for o in wanted if o not in mine]
+        for command in commands:
+            t = time.perf_counter()
+            reply = await client.call(command, timeout=30)
+            latencies.append(time.perf_counter() - t)
+            if reply["type"] != "ok":
+                errors.append(reply.get("code", "?"))
+        await client.next("presence", timeout=30)
+    except Exception as exc:  # a dropped or timed-out socket is an error of the run, not of the script
+        errors.append(type(exc).__name__)
+    finally:
+        await client.close()
+
+
+async def run(args) -> None:
+    work = Path(tempfile.mkdtemp(prefix="samenspel-soak-"))
+    env = {"SAMENSPEL_JOINS_PER_MINUTE": "1000000", "SAMENSPEL_CREATES_PER_MINUTE": "1000000",
+           "SAMENSPEL_MAX_SOCKETS_PER_ADDRESS": "100000", "SAMENSPEL_RATE_PER_SECOND": "100",
+           "SAMENSPEL_RATE_BURST": "100"}
+    server = ServerProcess(work / "data", redis_url=args.redis_url, env=env).start()
+    pid = server.proc.pid
+    try:
+        people: list[tuple[str, str]] = []
+        for _ in range(max(1, args.people // args.per_session)):
+            session = await create_session(server.http_url)
+            for i in range(args.per_session):
+                token = await join(server.http_url, session["join_code"], f"P{i}", ("leernetwerk", "management")[i % 2])
+                people.append((session["session"], token["token"]))
+        print(f"{len(people)} people in {len(people) // args.per_session} sessions; server pid {pid}, "
+              f"{rss_mb(pid):.1f} MB before round 0")
+        deadline = time.monotonic() + args.minutes * 60
+        all_latencies: list[float] = []
+        all_errors: list[str] = []
+        warm = None
+        round_no = 0
+        while round_no == 0 or time.monotonic() < deadline:
+            latencies: list[float] = []
+            errors: list[str] = []
+            start = asyncio.Event()
+            tasks = [asyncio.create_task(person(server, s, t, round_no, latencies, errors, start)) for s, t in people]
+            t0 = time.monotonic()
+            start.set()
+            await asyncio.gather(*tasks)
+            gc.collect()
+            await asyncio.sleep(1.0)  # the server's own clean-up of closed sockets has no event to await
+            memory = rss_mb(pid)
+            if round_no == 0:
+                warm = memory
+            p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 100 else float("nan")
+            print(f"round {round_no}: {time.monotonic() - t0:.1f} s, {len(latencies)} commands, "
+                  f"{len(errors)} errors, p99 {p99:.1f} ms, server {memory:.1f} MB after all left", flush=True)
+            all_latencies += latencies
+            all_errors += errors
+            round_no += 1
+        final = rss_mb(pid)
+        q = statistics.quantiles(all_latencies, n=100)
+        print(f"total: {round_no} rounds, {len(all_latencies)} commands, {len(all_errors)} errors "
+              f"{sorted(set(all_errors))}, p50 {q[49] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms")
+        print(f"memory: warm-up {warm:.1f} MB, last {final:.1f} MB ({(final / warm - 1) * 100:+.1f} %)")
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--per-session", type=int, default=20)
+    parser.add_argument("--minutes", type=float, default=30)
+    parser.add_argument("--redis-url")
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Security headers on every HTTP response (pure ASGI middleware: websockets pass untouched)."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+# The client is plain ES modules from /static, styles from /static/style.css (element styles set
+# from script are CSSOM, which CSP allows), the favicon and QR codes as data: images, the websocket
+# to the same host.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),  # join codes are in /j/<code> paths
+    (b"x-frame-options", b"DENY"),  # frame-ancestors for browsers without CSP 2
+]
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((n, v) for n, v in HEADERS if n not in present)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,95 @@
+"""uvicorn's HTTP and websocket protocols with the limits an open internet needs.
+
+- HTTP: a request's headers must be complete within ``header_timeout`` of the connection opening
+  (or of the first byte of a later keep-alive request); a half-sent request is closed, not kept
+  for ever (uvicorn has no such timeout of its own: any byte cancels its keep-alive timer).
+- Websocket: until the app raises it (after a successful hello), a frame may be at most
+  ``pre_hello_max_size`` bytes, so an anonymous socket cannot make the server buffer a 1 MiB frame.
+  The app reaches the socket through the ASGI scope extension ``samenspel.socket``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+
+EXTENSION = "samenspel.socket"
+
+
+class GuardedH11Protocol(H11Protocol):
+    header_timeout = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._arm_header_timer()
+
+    def _arm_header_timer(self) -> None:
+        if self._header_timer is None:
+            self._header_timer = self.loop.call_later(self.header_timeout, self._headers_too_slow)
+
+    def _disarm_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_timer = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+    def data_received(self, data: bytes) -> None:
+        if self.conn.their_state is h11.IDLE:
+            self._arm_header_timer()  # a later keep-alive request gets the same deadline
+        super().data_received(data)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.conn.their_state is not h11.IDLE:
+            self._disarm_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+
+def _set_max_size(protocol, size: int) -> None:
+    # websockets >= 15 calls it max_message_size; before, max_size.
+    if hasattr(protocol, "max_message_size"):
+        protocol.max_message_size = size
+    else:
+        protocol.max_size = size
+
+
+class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
+    pre_hello_max_size = 4096
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _set_max_size(self.conn, self.pre_hello_max_size)
+
+    def handle_connect(self, event) -> None:
+        super().handle_connect(event)
+        scope = getattr(self, "scope", None)
+        if scope is not None:
+            scope.setdefault("extensions", {})[EXTENSION] = {
+                "allow_large_frames": self._allow_large_frames,
+                "abort": self._abort,
+            }
+
+    def _allow_large_frames(self) -> None:
+        _set_max_size(self.conn, self.config.ws_max_size)
+
+    def _abort(self) -> None:
+        if not self.transport.is_closing():
+            self.transport.abort()
+
+
+def protocols(header_timeout: float, pre_hello_max_size: int) -> tuple[type, type]:
+    """The two protocol classes with these limits, for ``uvicorn.run(http=…, ws=…)``."""
+    http = type("SamenspelH11Protocol", (GuardedH11Protocol,), {"header_timeout": header_timeout})
+    ws = type("SamenspelWebSocketProtocol", (GuardedWebSocketProtocol,), {"pre_hello_max_size": pre_hello_max_size})
+    return http, ws
