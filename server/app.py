@@ -11,10 +11,11 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from server import http, metrics
+from server import http, metrics, summary_http
 from server.limits import Limits
 from server.headers import SecurityHeaders
 from server.hub import Hub
+from server.retention import Sweeper
 from server.settings import Settings
 from server.store import open_backend
 from server.ws import websocket_endpoint
@@ -32,10 +33,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.limits = Limits(backend.counters, settings)
         metrics.watch(backend, lambda: len(app.state.hub.sessions))
         app.state.hub.start()
+        sweeper = Sweeper(app.state.hub, settings)
+        sweeper.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
             yield
         finally:
+            await sweeper.close()
             await app.state.hub.close()
             await backend.close()
 
@@ -47,12 +51,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", http.healthz),
             Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
+            *summary_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
             Route("/", http.index),
             Route("/j/{code}", http.index),
             Route("/b/{session}", http.index),
             Route("/p/{session}", http.index),
+            Route("/s/{session}", http.index),
         ],
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],

@@ -31,12 +31,15 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int, help="port (default 8000; env SAMENSPEL_PORT)")
     serve.add_argument("--data-dir", type=Path, help="embedded store directory (default ./data; env SAMENSPEL_DATA_DIR)")
     serve.add_argument("--redis-url", help="use Redis instead of the embedded store (env SAMENSPEL_REDIS_URL)")
+    serve.add_argument("--retention-days", type=float,
+                       help="delete a session this many days after its last change (default 30; "
+                            "env SAMENSPEL_RETENTION_DAYS)")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--log-format", choices=["plain", "json"], help="log lines (default plain; env SAMENSPEL_LOG_FORMAT)")
     args = parser.parse_args(argv)
 
     settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,
-                                 log_format=args.log_format)
+                                 log_format=args.log_format, retention_days=args.retention_days)
     logs.setup(args.log_level, settings.log_format)
     http_protocol, ws_protocol = protocols(settings.header_timeout, settings.pre_hello_frame_bytes)
     uvicorn.run(

@@ -28,7 +28,7 @@ from boards.events import Record
 from boards.facilitation import dot_sections
 from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
 from boards.state import SessionState
-from server import frames, metrics
+from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_state, unpack_record, unpack_state
@@ -151,6 +151,7 @@ class LiveSession:
                     metrics.EVENTS_APPENDED.inc(len(records))
                     self.advance(records)
                     await self._after_append(base, payloads)
+                    await retention.after_append(self, base, records)
                     return records
                 # Someone else appended first: learn what they did, then re-check the rules.
                 await self.catch_up()

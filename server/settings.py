@@ -79,6 +79,10 @@ class Settings:
     heartbeat_every: float = 10.0
     probe_every: float = 5.0
     probe_timeout: float = 2.0
+    # Every session is deleted this many days after its last change (the summary and exports
+    # stay readable until then); the embedded store is swept this often (seconds).
+    retention_days: float = 30.0
+    retention_sweep_every: float = 600.0
     static_dir: Path = field(default_factory=lambda: client_dir())
 
     @classmethod
@@ -138,4 +142,6 @@ _TUNABLES = {
     "heartbeat_every": float,
     "probe_every": float,
     "probe_timeout": float,
+    "retention_days": float,
+    "retention_sweep_every": float,
 }

@@ -70,6 +70,29 @@ class EventLog(Protocol):
 
     async def close(self) -> None: ...
 
+    # --- retention and sharing (apart from the append path; see *_retention.py) -------------
+
+    async def touch(self, session_id: str, expires_at: int) -> None:
+        """Everything of the session (and its join code) is deleted at ``expires_at`` (unix ms)."""
+
+    async def expires_at(self, session_id: str) -> int | None:
+        """When the session will be deleted (unix ms), if known."""
+
+    async def expired(self, now: int, untouched_expires_at: int, limit: int = 100) -> list[str]:
+        """Sessions whose time is up, for the server to delete (a store that expires data
+        itself, like Redis, answers none). Sessions never touched get ``untouched_expires_at``."""
+
+    async def delete_session(self, session_id: str) -> bool:
+        """Remove every trace of the session now; False if there was none."""
+
+    async def set_share(self, session_id: str, token_hash: str | None) -> None:
+        """The hash of the read-only summary link's token, or None to turn the link off."""
+
+    async def share_hash(self, session_id: str) -> str | None: ...
+
+    async def trim(self, session_id: str) -> None:
+        """Drop log records that the stored snapshot covers (the last one stays)."""
+
 
 Handler = Callable[[bytes], Awaitable[None] | None]
 

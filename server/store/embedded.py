@@ -17,6 +17,7 @@ from pathlib import Path
 
 from server.store.base import Backend, Handler, SessionMeta, StoreUnavailable
 from server.store.counters import LocalCounters
+from server.store.embedded_retention import SqliteRetention
 
 # Another process (a backup, a sqlite3 shell) holding the write lock must not freeze the event loop:
 # wait this long at most, then answer "unavailable".
@@ -61,7 +62,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 """
 
 
-class SqliteLog:
+class SqliteLog(SqliteRetention):
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,

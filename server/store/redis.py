@@ -62,6 +62,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import EqualJitterBackoff, NoBackoff
 
 from server.store.base import Backend, Handler, SessionMeta, SessionReset, StoreUnavailable
+from server.store.redis_retention import RedisRetention
 
 log = logging.getLogger("samenspel.redis")
 
@@ -248,7 +249,7 @@ class _Client:
             await self.redis.aclose()
 
 
-class RedisLog:
+class RedisLog(RedisRetention):
     def __init__(self, client: _Client, *, ready_timeout: float = 0.5) -> None:
         self._client = client
         self._r = client.redis
@@ -292,7 +293,8 @@ class RedisLog:
 
     async def add_credential(self, session_id: str, token_hash: str, participant: str) -> None:
         with _guard("add_credential"):
-            await self._r.hsetnx(_key(session_id, "cred"), token_hash, participant)
+            # written after the join's append: it takes the session's expiry (see redis_retention)
+            await self._add_credential_expiring(session_id, token_hash, participant)
 
     async def credential(self, session_id: str, token_hash: str) -> str | None:
         with _guard("credential"):
