@@ -25,11 +25,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/samenspel serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
 
-# Debian's redis-server (tests start their own on a free port) and chromium (browser tests).
+# Debian's redis-server (tests start their own on a free port), chromium (browser tests) and
+# poppler-utils (pdftotext/pdftoppm: the summary's PDF is checked as text and looked at as PNG).
 system-deps:
 	@missing=""; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \

@@ -1,8 +1,10 @@
-// Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector.
+// Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector,
+// /s/{session} summary.
 
 import { mountStart, mountJoin, mountNotJoined, mountMessage } from './start.js';
 import { mountBoard } from './board.js';
 import { store } from './store.js';
+import { mountSummary } from './summary.js';
 
 const root = document.getElementById('app');
 const path = location.pathname;
@@ -81,6 +83,8 @@ if (path === '/' || path === '/index.html') {
   boardPage(m[1]);
 } else if ((m = path.match(/^\/p\/([A-Za-z0-9_-]{1,64})\/?$/))) {
   projectorPage(m[1]);
+} else if ((m = path.match(/^\/s\/([A-Za-z0-9_-]{1,64})\/?$/))) {
+  mountSummary(root, m[1], fragment);
 } else {
   mountMessage(root, 'notFoundPage');
 }

@@ -272,7 +272,7 @@ export function mountStart(root) {
     const body = st.created
       ? createdView(st.created, () => { st.created = null; st.create = freshCreate(); render(); })
       : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
-    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main', body)));
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main', body, privacyNote())));
   };
   onLangChange(render);
   render();
@@ -299,6 +299,20 @@ export function mountNotJoined(root, { messageKey = 'notJoined', leadKey = 'notJ
   };
   onLangChange(render);
   render();
+}
+
+/** The start page's short privacy note; the retention period comes from the server. */
+let retentionDays = null;
+function privacyNote() {
+  const text = h('p', t('privacyNote', { days: retentionDays ?? 30 }));
+  if (retentionDays === null) {
+    fetch('/api/about', { cache: 'no-store' }).then((r) => r.json()).then((about) => {
+      retentionDays = Math.round(about.retention_days * 100) / 100;
+      text.textContent = t('privacyNote', { days: retentionDays });
+    }).catch(() => { /* the default stays */ });
+  }
+  return h('aside.privacy-note', { 'data-testid': 'privacy-note', 'aria-label': t('privacyTitle') },
+    h('h2', t('privacyTitle')), text);
 }
 
 /** A dead end with a way back. */

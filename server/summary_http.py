@@ -158,7 +158,13 @@ async def delete_session(request: Request) -> Response:
     return Response(status_code=204, headers=NO_STORE)
 
 
+async def about(request: Request) -> Response:
+    """What the start page tells people about their data."""
+    return JSONResponse({"retention_days": request.app.state.settings.retention_days})
+
+
 ROUTES = [
+    Route("/api/about", about, methods=["GET"]),
     Route("/api/sessions/{session}/summary", get_summary, methods=["GET"]),
     Route("/api/sessions/{session}/export.json", export_json, methods=["GET"]),
     Route("/api/sessions/{session}/export.zip", export_csv, methods=["GET"]),

@@ -38,7 +38,8 @@ export function sharePanel(app, big) {
     h('div.share-actions',
       copyButton(() => joinUrl, () => t('copyJoinLink'), 'copy-join-link'),
       h('a.btn.btn-small', { href: projUrl, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, t('projector')),
-      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null),
+      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null,
+      h('a.btn.btn-small', { href: `/s/${app.session}`, 'data-testid': 'summary-link' }, t('sumOpen'))),
     lockBtn, lockNote);
   function update() {
     const open = app.state.joining_open !== false;

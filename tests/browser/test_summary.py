@@ -1,0 +1,209 @@
+"""The result in the browser: a short session ends with the summary page, its PDF, the share link,
+and deleting the session."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from playwright.async_api import Page, expect
+
+from tests.browser.conftest import AMBITIE, LAPTOP, PHONE, create_session, join, open_facilitator_board, shot
+from tests.support.client import Client
+
+MARKUP = '<img src=x onerror="window.__pwned=1"><b>Tijd</b> voor overleg'
+SUMMARY_LAPTOP = {"width": 1280, "height": 800}
+
+# Every word (a run of letters) of the page's text on one line: a word the layout broke in two
+# shows as pieces on different lines. One wider than its whole box would have to break, so only
+# words that would have fitted count. Returns the broken words.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-testid=summary]'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    for (const m of text.matchAll(/\\p{L}+/gu)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const tops = new Set(rects.map((r) => Math.round(r.top)));
+      const width = rects.reduce((sum, r) => sum + r.width, 0);
+      if (tops.size > 1 && width < node.parentElement.clientWidth) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+async def play_short_session(pages, base: str) -> dict:
+    """Facilitator, Ann (learning network) and Max (management) through the UI: dots, an
+    insight, actions (one with markup); check-outs and the close over the protocol."""
+    fac = await pages.open(LAPTOP, name="facilitator")
+    created = await create_session(fac, base, title="Leernetwerk Jeugd Oost – maart")
+    await open_facilitator_board(fac)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join(ann, base, created["code"], "Ann", "leernetwerk")
+    max_ = await pages.open(PHONE, phone=True, name="max")
+    await join(max_, base, created["code"], "Max", "management")
+    for page, options in ((ann, ("zingeving", "impact", "autonomie")), (max_, ("resultaat", "impact", "duurzaamheid"))):
+        for option in options:
+            await page.get_by_test_id(f"option-drijfveren-{option}").click()
+            await expect(page.get_by_test_id(f"option-drijfveren-{option}")).to_have_attribute("aria-pressed", "true")
+    await expect(fac.get_by_test_id("count-drijfveren-impact-leernetwerk")).to_have_text("1")
+    await expect(fac.get_by_test_id("count-drijfveren-impact-management")).to_have_text("1")
+
+    await fac.get_by_test_id("add-note-inzichten-drijfveren").click()
+    lane = fac.get_by_test_id("lane-inzichten-drijfveren")
+    await lane.get_by_test_id("note-text").fill("Impact verbindt beide groepen.")
+    await lane.get_by_test_id("note-save").click()
+    await expect(lane).to_contain_text("Impact verbindt beide groepen.")
+    for page, lane_id, text, owner in ((ann, "leernetwerk-doen", "Casusbespreking plannen", "Ann en Joost"),
+                                       (max_, "management-nodig", MARKUP, "MT")):
+        await page.get_by_test_id(f"add-note-actie-{lane_id}").click()
+        lane = page.get_by_test_id(f"lane-actie-{lane_id}")
+        await lane.get_by_test_id("note-text").fill(text)
+        await lane.get_by_test_id("note-owner").fill(owner)
+        await lane.get_by_test_id("note-save").click()
+        await expect(fac.get_by_test_id(f"lane-actie-{lane_id}")).to_contain_text(owner)
+
+    secret = re.search(r"#f=(.+)$", created["facilitator_url"]).group(1)
+    ws_url = base.replace("http://", "ws://") + "/ws"
+    tokens = {name: await page.evaluate(
+        "(s) => JSON.parse(localStorage.getItem('samenspel.part.' + s)).token", created["session"])
+        for name, page in (("Ann", ann), ("Max", max_))}
+    clients = []
+    for token, rating, text in ((tokens["Ann"], 5, "Eindelijk samen aan tafel"), (tokens["Max"], 4, "Goed gesprek")):
+        client = await Client(ws_url).connect()
+        await client.hello(created["session"], token=token)
+        clients.append(client)
+    fac_ws = await Client(ws_url).connect()
+    await fac_ws.hello(created["session"], token=secret)
+    assert (await fac_ws.call({"type": "set_step", "step": "afsluiting", "board": "samenspel"}))["type"] == "ok"
+    for client, (rating, text) in zip(clients, ((5, "Eindelijk samen aan tafel"), (4, "Goed gesprek"))):
+        assert (await client.call({"type": "check_out", "rating": rating, "text": text}))["type"] == "ok"
+    assert (await fac_ws.call({"type": "close_session"}))["type"] == "ok"
+    for client in (*clients, fac_ws):
+        await client.close()
+    return {**created, "fac": fac, "ann": ann, "max": max_, "secret": secret}
+
+
+async def open_summary_from_board(fac: Page) -> None:
+    await fac.get_by_test_id("summary-link").click()
+    await expect(fac.get_by_test_id("summary")).to_be_visible()
+
+
+async def test_a_short_session_ends_with_the_summary_page_and_its_pdf(server, pages, artifacts, tmp_path):
+    """After the close the facilitator opens the summary from the board: the chart's numbers,
+    where the groups agree and differ, the insight, the actions with owners (markup as text), the
+    check-out; the PDF (Chromium's print) holds the same, without the page's buttons; laptop and
+    phone show it without sideways scrolling or words broken in two."""
+    s = await play_short_session(pages, server.http_url)
+    fac = s["fac"]
+    await fac.set_viewport_size(SUMMARY_LAPTOP)
+    await open_summary_from_board(fac)
+    await expect(fac.get_by_test_id("summary-title")).to_have_text("Leernetwerk Jeugd Oost – maart")
+    await expect(fac.get_by_test_id("summary")).to_contain_text(AMBITIE)
+    impact = fac.get_by_test_id("sum-option-drijfveren-impact")
+    await expect(impact).to_contain_text("meest gedeeld")
+    await expect(impact.locator("svg")).to_have_attribute("aria-label", "Leernetwerk: 1 (33%), Management: 1 (33%)")
+    await expect(fac.get_by_test_id("sum-option-drijfveren-zingeving").locator("svg")).to_have_attribute(
+        "aria-label", "Leernetwerk: 1 (33%), Management: 0 (0%)")
+    await expect(fac.get_by_test_id("sum-insights-inzichten")).to_contain_text("Impact verbindt beide groepen.")
+    actions = fac.get_by_test_id("sum-actions-actie")
+    await expect(actions).to_contain_text("Casusbespreking plannen")
+    await expect(actions).to_contain_text("Wie: Ann en Joost")
+    # markup typed into a post-it is shown as the characters it is, and never runs
+    await expect(actions.locator(".sum-note-text", has_text="voor overleg")).to_have_text(MARKUP)
+    assert await actions.locator("img, b").count() == 0
+    assert await fac.evaluate("window.__pwned") is None
+    checkout = fac.get_by_test_id("sum-checkout")
+    await expect(checkout).to_contain_text("2 antwoorden, gemiddeld 4,5 van 5.")
+    await expect(checkout).to_contain_text("Eindelijk samen aan tafel")
+    await expect(checkout).not_to_contain_text("Ann")
+    await expect(fac.get_by_test_id("summary-expiry")).to_contain_text("automatisch verwijderd")
+
+    assert await fac.evaluate(NO_SIDEWAYS_SCROLL)
+    assert await fac.evaluate(BROKEN_WORDS) == []
+    await shot(fac, artifacts / "summary-1280.png", full_page=True)
+
+    pdf = tmp_path / "summary.pdf"
+    await fac.emulate_media(media="print")
+    await fac.pdf(path=str(pdf), format="A4", print_background=True)
+    await fac.emulate_media(media="screen")
+    (artifacts / "summary.pdf").write_bytes(pdf.read_bytes())
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("Leernetwerk Jeugd Oost", "Drijfveren", "Impact", "meest gedeeld", "Impact verbindt beide groepen.",
+                     "Casusbespreking plannen", "Ann en Joost", "<img src=x", "Eindelijk samen aan tafel"):
+        assert expected.lower() in text.lower(), expected
+    for chrome in ("Export CSV", "Afdrukken", "Sessie verwijderen", "Deellink"):
+        assert chrome not in text, chrome
+    pages_text = text.split("\f")
+    assert len([p for p in pages_text if p.strip()]) >= 4  # page breaks between sections
+    assert "Leernetwerk Jeugd Oost" in pages_text[0] and "Drijfveren" not in pages_text[0]
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(artifacts / "summary-pdf-page")],
+                   check=True)
+
+    phone = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await phone.goto(f"{server.http_url}/s/{s['session']}#f={s['secret']}")
+    await expect(phone.get_by_test_id("summary")).to_be_visible()
+    await expect(phone.get_by_test_id("export-csv")).to_be_visible()
+    assert "#f=" not in phone.url  # the secret leaves the address bar
+    assert await phone.evaluate(NO_SIDEWAYS_SCROLL)
+    assert await phone.evaluate(BROKEN_WORDS) == []
+    await shot(phone, artifacts / "summary-360.png", full_page=True)
+    await shot(phone, artifacts / "summary-360-top.png")
+    for part in ("sum-dots-drijfveren", "sum-actions-actie", "sum-checkout"):
+        await phone.get_by_test_id(part).screenshot(path=str(artifacts / f"summary-360-{part}.png"))
+
+
+async def test_share_link_reads_the_summary_until_it_is_turned_off_then_delete(server, pages, artifacts):
+    """The group's link shows the summary without the facilitator's tools; turned off it says so;
+    deleting the session (after a confirmation) leaves every link of it dead."""
+    s = await play_short_session(pages, server.http_url)
+    fac = s["fac"]
+    await open_summary_from_board(fac)
+    await fac.get_by_test_id("share-create").click()
+    share_url = await fac.get_by_test_id("share-url").input_value()
+    assert share_url.startswith(f"{server.http_url}/s/{s['session']}#k=")
+    await expect(fac.get_by_test_id("share-state")).to_have_text("De deellink staat aan.")
+
+    guest = await pages.open(LAPTOP, name="guest")
+    await guest.goto(share_url)
+    await expect(guest.get_by_test_id("summary-title")).to_have_text("Leernetwerk Jeugd Oost – maart")
+    await expect(guest.get_by_test_id("summary-print")).to_be_visible()
+    for tool in ("export-csv", "export-json", "share-panel", "delete-panel"):
+        await expect(guest.get_by_test_id(tool)).to_have_count(0)
+
+    await fac.get_by_test_id("share-off").click()
+    await expect(fac.get_by_test_id("share-state")).to_have_text("De deellink staat uit.")
+    await guest.reload()
+    await expect(guest.get_by_test_id("summary-message")).to_contain_text("uitgezet of vervangen")
+    await expect(guest.get_by_test_id("summary")).to_have_count(0)
+
+    await fac.get_by_test_id("delete-session").click()
+    await expect(fac.get_by_test_id("delete-confirm")).to_be_visible()
+    await fac.get_by_test_id("delete-cancel").click()  # cancelling deletes nothing
+    await fac.reload()
+    await expect(fac.get_by_test_id("summary")).to_be_visible()
+    await fac.get_by_test_id("delete-session").click()
+    await fac.get_by_test_id("delete-confirm").click()
+    await expect(fac.get_by_test_id("summary-message")).to_have_text(re.compile("De sessie is verwijderd."))
+    await s["ann"].goto(f"{server.http_url}/b/{s['session']}")
+    await expect(s["ann"].get_by_test_id("fatal")).to_contain_text("bestaat niet")
+    again = await pages.open(LAPTOP, name="facilitator-again")
+    await again.goto(f"{server.http_url}/s/{s['session']}#f={s['secret']}")
+    await expect(again.get_by_test_id("summary-message")).to_contain_text("verwijderd of verlopen")
+
+
+async def test_start_page_has_a_privacy_note_in_both_languages(server, pages):
+    """The start page says, in Dutch and in English, what is kept and that it is erased after the
+    configured number of days."""
+    page = await pages.open(LAPTOP, name="start")
+    await page.goto(server.http_url + "/")
+    note = page.get_by_test_id("privacy-note")
+    await expect(note).to_contain_text("30 dagen na de laatste wijziging automatisch gewist")
+    await page.get_by_test_id("lang-en").click()
+    await expect(page.get_by_test_id("privacy-note")).to_contain_text("erased automatically 30 days after its last change")
