@@ -1,0 +1,68 @@
+"""The store's retention and sharing methods, the same on both backends."""
+
+from __future__ import annotations
+
+import time
+
+from server.store.base import Backend
+from tests.contract.test_store_contract import create, meta
+
+
+def later(ms: int = 3_600_000) -> int:
+    return int(time.time() * 1000) + ms
+
+
+async def test_delete_session_removes_it_and_leaves_others(backend: Backend) -> None:
+    """After delete_session the session, its code, credentials, log, snapshot and share are gone;
+    another session keeps all of its own."""
+    for sid in ("s1", "s2"):
+        await create(backend, sid)
+        await backend.log.add_credential(sid, "tok", "p1")
+        await backend.log.append(sid, 0, [b"a", b"b"])
+        await backend.log.save_snapshot(sid, 2, b"snap")
+        await backend.log.set_share(sid, "share-hash")
+        await backend.log.touch(sid, later())
+    assert await backend.log.delete_session("s1")
+    assert await backend.log.session("s1") is None
+    assert await backend.log.session_by_code("C-s1") is None
+    assert await backend.log.credential("s1", "tok") is None
+    assert await backend.log.read("s1", 0) == []
+    assert await backend.log.load_snapshot("s1") is None
+    assert await backend.log.share_hash("s1") is None
+    assert not await backend.log.delete_session("s1")  # nothing left to delete
+    assert await backend.log.session("s2") == meta("s2", "C-s2")
+    assert await backend.log.read("s2", 0) == [b"a", b"b"]
+    assert await backend.log.share_hash("s2") == "share-hash"
+
+
+async def test_share_hash_on_replaced_and_off(backend: Backend) -> None:
+    """One share link at a time: setting replaces, None turns it off."""
+    await create(backend)
+    assert await backend.log.share_hash("s1") is None
+    await backend.log.set_share("s1", "one")
+    await backend.log.set_share("s1", "two")
+    assert await backend.log.share_hash("s1") == "two"
+    await backend.log.set_share("s1", None)
+    assert await backend.log.share_hash("s1") is None
+
+
+async def test_touch_sets_when_the_session_expires(backend: Backend) -> None:
+    """touch moves the expiry; expires_at reports it (to the millisecond on both stores)."""
+    await create(backend)
+    first, second = later(), later(7_200_000)
+    await backend.log.touch("s1", first)
+    assert await backend.log.expires_at("s1") == first
+    await backend.log.touch("s1", second)
+    assert await backend.log.expires_at("s1") == second
+
+
+async def test_trim_keeps_what_the_snapshot_does_not_cover(backend: Backend) -> None:
+    """After a snapshot at seq 3, trim may drop records 1-2 but keeps 3 onwards, so the log still
+    ends where it ended and appends compare as before."""
+    await create(backend)
+    await backend.log.append("s1", 0, [b"r1", b"r2", b"r3", b"r4"])
+    await backend.log.save_snapshot("s1", 3, b"snap")
+    await backend.log.trim("s1")
+    assert (await backend.log.read("s1", 2))[:2] == [b"r3", b"r4"]
+    assert not await backend.log.append("s1", 3, [b"late"])
+    assert await backend.log.append("s1", 4, [b"r5"])
