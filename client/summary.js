@@ -171,9 +171,9 @@ function stakeholderSection(section) {
     h('h2', L(section.title)),
     h('p.sum-muted', t('sumCategories', { n: section.categories })),
     h('h3', t('sumCoverage')),
-    h('ul.sum-coverage', section.coverage.map((c) => h('li', { class: c.covered ? 'covered' : 'missing' },
+    h('ul.sum-coverage', { 'data-testid': `sum-coverage-${section.id}` }, section.coverage.map((c) => h('li', { class: c.covered ? 'covered' : 'missing' },
       h('span.sum-check', { 'aria-hidden': 'true' }, c.covered ? '✓' : '!'),
-      h('span', L(c.label)), h('span.sum-muted', ` · ${c.covered ? t('sumCovered', { n: c.count }) : t('sumMissing')}`)))),
+      h('span', L(c.label), h('span.sum-muted', ` · ${c.covered ? t('sumCovered', { n: c.count }) : t('sumMissing')}`))))),
     h('h3', t('sumMatrix')),
     h('div.sum-matrix', { role: 'group', 'aria-label': t('sumMatrix') },
       h('div.sum-axis.sum-axis-y', t('sumInfluence')),
@@ -186,7 +186,7 @@ function stakeholderSection(section) {
       s.names ? h('p', s.names) : null,
       s.knowledge.length ? h('p.sum-muted', s.knowledge.map(kind).join(', ')) : null,
       noteKinds.map((k) => (s.notes[k.id] || []).length
-        ? h('div.sum-sh-notes', h('h5', L(k.label)), h('ul', s.notes[k.id].map((text) => h('li', text))))
+        ? h('div.sum-sh-notes', h('h5', shortLabel(k.label)), h('ul', s.notes[k.id].map((text) => h('li', text))))
         : null)))) : h('p.sum-muted', t('sumNothing')),
     h('h3', t('sumOpenAssumptions')),
     section.open_assumptions.length
@@ -197,9 +197,14 @@ function stakeholderSection(section) {
       h('ul.sum-plain', section.set_aside.map((s) => h('li', s.category)))] : null);
 }
 
+/** "Belang: wat willen zij bereiken?" -> "Belang": the kind's name, without the card's question. */
+function shortLabel(label) {
+  return L(label).split(':')[0];
+}
+
 function checklist(list) {
   return h('div.sum-checklist', h('h3', L(list.title)),
-    h('ul.sum-coverage', list.items.map((i) => h('li', { class: i.checked ? 'covered' : 'missing' },
+    h('ul.sum-coverage.sum-checks', list.items.map((i) => h('li', { class: i.checked ? 'checked' : 'unchecked' },
       h('span.sum-check', { 'aria-hidden': 'true' }, i.checked ? '✓' : '–'), h('span', L(i.label))))));
 }
 
