@@ -418,8 +418,8 @@ export function mountSummary(root, session, fragment) {
     .then((summary) => { ctx.summary = summary; ctx.role = summary.role; render(); })
     .catch((err) => {
       if (err.status === 404) ctx.gone = 'sumGone';
-      else if (err.code === 'bad_token') ctx.gone = 'sumShareRevoked';
-      else if (err.code === 'forbidden') { store.forgetFacilitator(session); ctx.gone = 'badFacLink'; }
+      else if (err.code === 'bad_token' && share) ctx.gone = 'sumShareRevoked';
+      else if (err.code === 'bad_token' || err.code === 'forbidden') { store.forgetFacilitator(session); ctx.gone = 'badFacLink'; }
       else if (err.code === 'rate_limited') ctx.gone = 'sumRateLimited';
       else ctx.gone = 'sumUnavailable';
       render();

@@ -119,6 +119,11 @@ async def test_a_short_session_ends_with_the_summary_page_and_its_pdf(server, pa
     assert await fac.evaluate(NO_SIDEWAYS_SCROLL)
     assert await fac.evaluate(BROKEN_WORDS) == []
     await shot(fac, artifacts / "summary-1280.png", full_page=True)
+    await fac.get_by_test_id("lang-en").click()  # the same summary in English
+    await expect(fac.get_by_test_id("sum-dots-drijfveren")).to_contain_text("Motivators")
+    await expect(impact).to_contain_text("most shared")
+    await expect(checkout).to_contain_text("2 answers, 4.5 out of 5 on average.")
+    await fac.get_by_test_id("lang-nl").click()
 
     pdf = tmp_path / "summary.pdf"
     await fac.emulate_media(media="print")

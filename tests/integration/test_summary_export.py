@@ -325,3 +325,24 @@ async def test_redis_log_is_trimmed_once_a_snapshot_covers_it(tmp_path):
         assert summary["seq"] == total
     finally:
         stop_store(s)
+
+
+async def test_deleting_on_one_instance_sends_the_screens_of_another_away(tmp_path):
+    """Two instances on one Redis: deleting through the first tells a screen connected to the
+    second to reload; its hello then finds no session, and no key of it is left."""
+    s = start_store("redis", tmp_path, instances=2)
+    try:
+        session = await create_session(s.http, title="Twee")
+        sid, code = session["session"], session["join_code"]
+        ann = await join(s.http, code, "Ann", "leernetwerk")
+        elsewhere = await connect(s.servers[1], sid, token=ann["token"])
+        async with httpx.AsyncClient(base_url=s.http) as http:
+            assert (await http.delete(f"/api/sessions/{sid}", headers=auth(session["facilitator_secret"]))).status_code == 204
+        assert (await elsewhere.next("reload"))["type"] == "reload"
+        await elsewhere.close()
+        again = await Client(s.servers[1].ws_url).connect()
+        assert (await again.hello(sid, token=ann["token"]))["code"] == "not_found"
+        await again.close()
+        assert s.traces(sid, code) == []
+    finally:
+        stop_store(s)
