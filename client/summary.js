@@ -234,7 +234,7 @@ function checkoutSection(checkout) {
 
 function minutesText(ms) {
   if (ms === null || ms === undefined) return '—';
-  return t('sumMinutes', { n: Math.max(0, Math.round(ms / 60000)) });
+  return ms < 60000 ? t('sumUnderMinute') : t('sumMinutes', { n: Math.round(ms / 60000) });
 }
 
 function runSheet(steps) {

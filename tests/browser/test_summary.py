@@ -187,6 +187,8 @@ async def test_share_link_reads_the_summary_until_it_is_turned_off_then_delete(s
     await fac.get_by_test_id("delete-session").click()
     await fac.get_by_test_id("delete-confirm").click()
     await expect(fac.get_by_test_id("summary-message")).to_have_text(re.compile("De sessie is verwijderd."))
+    # Ann's board, still open, is told at once; reopening it says the same
+    await expect(s["ann"].get_by_test_id("fatal")).to_contain_text("bestaat niet")
     await s["ann"].goto(f"{server.http_url}/b/{s['session']}")
     await expect(s["ann"].get_by_test_id("fatal")).to_contain_text("bestaat niet")
     again = await pages.open(LAPTOP, name="facilitator-again")
