@@ -51,8 +51,10 @@ class SqliteRetention:
 
         db = self._retention_db()
         with _guard("touch"):
-            db.execute("INSERT INTO retention VALUES (?, ?) ON CONFLICT(session) DO UPDATE SET "
-                       "expires_at = excluded.expires_at", (session_id, expires_at))
+            # Only for a session that exists: a change that raced its deletion leaves no row.
+            db.execute("INSERT INTO retention SELECT session, ? FROM sessions WHERE session = ? "
+                       "ON CONFLICT(session) DO UPDATE SET expires_at = excluded.expires_at",
+                       (expires_at, session_id))
 
     async def expires_at(self, session_id: str) -> int | None:
         from server.store.embedded import _guard

@@ -89,6 +89,12 @@ class RedisRetention:
 
         meta = await self.session(session_id)
         if meta is None:
+            # Deleted (or expired) while this change was on its way: a key it wrote after the
+            # deletion (a snapshot) would have no expiry, so it goes now.
+            from server.store.redis import _guard
+
+            with _guard("touch"):
+                await self._r.delete(*self._keys(session_id, _LASTING_PARTS))
             return
         scripts = self._retention_scripts()
         with _guard("touch"):

@@ -28,6 +28,7 @@ async def test_delete_session_removes_it_and_leaves_others(backend: Backend) -> 
     assert await backend.log.credential("s1", "tok") is None
     assert await backend.log.read("s1", 0) == []
     assert await backend.log.load_snapshot("s1") is None
+    assert await backend.log.expires_at("s1") is None
     assert await backend.log.share_hash("s1") is None
     assert not await backend.log.delete_session("s1")  # nothing left to delete
     assert await backend.log.session("s2") == meta("s2", "C-s2")
@@ -66,3 +67,17 @@ async def test_trim_keeps_what_the_snapshot_does_not_cover(backend: Backend) -> 
     assert (await backend.log.read("s1", 2))[:2] == [b"r3", b"r4"]
     assert not await backend.log.append("s1", 3, [b"late"])
     assert await backend.log.append("s1", 4, [b"r5"])
+
+
+async def test_a_snapshot_written_after_the_deletion_goes_at_the_next_touch(backend: Backend) -> None:
+    """A write that raced the deletion (a snapshot saved just after it) leaves nothing behind once
+    the change that made it pushes the expiry (Redis) or the sweep runs (embedded)."""
+    await create(backend)
+    await backend.log.append("s1", 0, [b"r1"])
+    assert await backend.log.delete_session("s1")
+    await backend.log.save_snapshot("s1", 1, b"late")
+    await backend.log.touch("s1", later())
+    for session in await backend.log.expired(int(time.time() * 1000), later()):
+        await backend.log.delete_session(session)
+    assert await backend.log.load_snapshot("s1") is None
+    assert await backend.log.expires_at("s1") is None
