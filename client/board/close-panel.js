@@ -17,7 +17,8 @@ export function closePanel(app) {
     type: 'button', 'data-testid': 'close-session',
     on: { click: () => { confirm.hidden = false; open.hidden = true; } },
   }, t('closeSession'));
-  const closedNote = h('p.closed-note', { hidden: true }, t('sessionClosedFac'));
+  const closedNote = h('p.closed-note', { hidden: true }, t('sessionClosedFac'), ' ',
+    h('a', { href: `/s/${app.session}`, 'data-testid': 'closed-summary-link' }, t('sumOpenAfterClose')));
   const el = h('section.panel.panel-close', { 'aria-label': t('closeSession') }, open, confirm, closedNote);
   function update() {
     const closed = app.closed();

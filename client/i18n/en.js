@@ -310,6 +310,7 @@ export const strings = {
   privacyTitle: 'Privacy',
   privacyNote: 'Samenspel asks for no account and no e-mail; a first name or a pseudonym is enough. Dots are anonymous: nobody sees who voted where. A session is erased automatically {days} days after its last change, and the facilitator can delete it sooner.',
   sumUnderMinute: '< 1 min',
+  sumOpenAfterClose: 'Open the summary',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).

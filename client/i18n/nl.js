@@ -315,6 +315,7 @@ export const strings = {
   privacyTitle: 'Privacy',
   privacyNote: 'Samenspel vraagt geen account en geen e-mail; een voornaam of schuilnaam is genoeg. Stickers zijn anoniem: niemand ziet wie waar stemde. Een sessie wordt {days} dagen na de laatste wijziging automatisch gewist, en de facilitator kan haar eerder verwijderen.',
   sumUnderMinute: '< 1 min',
+  sumOpenAfterClose: 'Naar de samenvatting',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).

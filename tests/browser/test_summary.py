@@ -82,7 +82,8 @@ async def play_short_session(pages, base: str) -> dict:
 
 
 async def open_summary_from_board(fac: Page) -> None:
-    await fac.get_by_test_id("summary-link").click()
+    """Once closed, the facilitator's close panel leads to the summary."""
+    await fac.get_by_test_id("closed-summary-link").click()
     await expect(fac.get_by_test_id("summary")).to_be_visible()
 
 
