@@ -81,3 +81,24 @@ async def test_a_snapshot_written_after_the_deletion_goes_at_the_next_touch(back
         await backend.log.delete_session(session)
     assert await backend.log.load_snapshot("s1") is None
     assert await backend.log.expires_at("s1") is None
+
+
+async def test_redis_every_key_of_a_session_and_its_code_expire_together(redis_server, open_backends) -> None:
+    """After a touch, each lasting key of the session (meta, log, credentials, snapshot, share) and
+    its join-code key carry the same absolute expiry: nothing outlives the session."""
+    from tests.contract.conftest import flushall
+
+    flushall(redis_server.port)
+    rb = open_backends(redis_server.url)
+    await create(rb, "s1", "CODE01")
+    await rb.log.add_credential("s1", "tok", "p1")
+    await rb.log.append("s1", 0, [b"r1"])
+    await rb.log.save_snapshot("s1", 1, b"snap")
+    at = later()
+    await rb.log.touch("s1", at)
+    await rb.log.set_share("s1", "share-hash")  # written after the touch: takes the meta's expiry
+    r = rb.log._r
+    keys = [k for k in await r.keys("*")]
+    assert {k.decode() for k in keys} == {"ss:{s1}:meta", "ss:{s1}:log", "ss:{s1}:cred", "ss:{s1}:snap",
+                                         "ss:{s1}:share", "ss:code:CODE01"}
+    assert {k.decode(): await r.pexpiretime(k) for k in keys} == {k.decode(): at for k in keys}
