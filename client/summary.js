@@ -160,7 +160,16 @@ function actionsSection(section, groups) {
 
 // --- the stakeholder map ------------------------------------------------------------------------
 
-function stakeholderSection(section) {
+/** The map as it was left: each stakeholder where the group put it, around the ambition. */
+function stakeholderMap(section, ambition) {
+  return h('div.sum-map', { 'data-testid': `sum-map-${section.id}`, role: 'img',
+    'aria-label': `${t('sumMap')}: ${section.items.map((s) => s.category).join(', ')}` },
+  h('div.sum-map-ambition', { 'aria-hidden': 'true' }, h('strong', t('sumAmbition')), ambition ? h('span', ambition) : null),
+  section.items.map((s) => h('div.sum-map-item', { style: { '--x': String(s.x), '--y': String(s.y) }, 'aria-hidden': 'true' },
+    h('span.sum-map-cat', s.category), s.names ? h('span.sum-map-names', s.names) : null)));
+}
+
+function stakeholderSection(section, ambition = '') {
   const kind = (id) => L(section.knowledge.find((k) => k.id === id)?.label) || id;
   const quadrants = section.quadrants.map((label, q) => h('div.sum-quadrant', { class: `q${q}` },
     h('h4', L(label)),
@@ -174,6 +183,8 @@ function stakeholderSection(section) {
     h('ul.sum-coverage', { 'data-testid': `sum-coverage-${section.id}` }, section.coverage.map((c) => h('li', { class: c.covered ? 'covered' : 'missing' },
       h('span.sum-check', { 'aria-hidden': 'true' }, c.covered ? '✓' : '!'),
       h('span', L(c.label), h('span.sum-muted', ` · ${c.covered ? t('sumCovered', { n: c.count }) : t('sumMissing')}`))))),
+    h('h3', t('sumMap')),
+    stakeholderMap(section, ambition),
     h('h3', t('sumMatrix')),
     h('div.sum-matrix', { role: 'group', 'aria-label': t('sumMatrix') },
       h('div.sum-axis.sum-axis-y', t('sumInfluence')),
@@ -370,7 +381,8 @@ function documentView(summary) {
     for (const s of board.dots) parts.push(dotSection(s, groups));
     for (const s of board.notes.filter((n) => n.kind === 'insights')) parts.push(insightsSection(s));
     for (const s of board.notes.filter((n) => n.kind === 'actions')) parts.push(actionsSection(s, groups));
-    for (const s of board.stakeholders) parts.push(stakeholderSection(s));
+    const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
+    for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
   }
   parts.push(checkoutSection(summary.checkout));

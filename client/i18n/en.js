@@ -311,6 +311,8 @@ export const strings = {
   privacyNote: 'Samenspel asks for no account and no e-mail; a first name or a pseudonym is enough. Dots are anonymous: nobody sees who voted where. A session is erased automatically {days} days after its last change, and the facilitator can delete it sooner.',
   sumUnderMinute: '< 1 min',
   sumOpenAfterClose: 'Open the summary',
+  sumMap: 'The map',
+  sumAmbition: 'Ambition',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).

@@ -316,6 +316,8 @@ export const strings = {
   privacyNote: 'Samenspel vraagt geen account en geen e-mail; een voornaam of schuilnaam is genoeg. Stickers zijn anoniem: niemand ziet wie waar stemde. Een sessie wordt {days} dagen na de laatste wijziging automatisch gewist, en de facilitator kan haar eerder verwijderen.',
   sumUnderMinute: '< 1 min',
   sumOpenAfterClose: 'Naar de samenvatting',
+  sumMap: 'De kaart',
+  sumAmbition: 'Ambitie',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).

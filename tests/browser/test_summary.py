@@ -32,7 +32,11 @@ BROKEN_WORDS = """() => {
   return broken;
 }"""
 
-NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+# Nothing scrolls sideways, and nothing sticks out of the window either (a box cut off by an
+# overflow rule would not scroll, yet be unreadable).
+NO_SIDEWAYS_SCROLL = """() => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+  && [...document.querySelectorAll('[data-testid=summary] *')].every(
+    (el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5)"""
 
 
 async def play_short_session(pages, base: str) -> dict:
@@ -217,13 +221,13 @@ async def test_stakeholder_summary_shows_matrix_coverage_and_open_assumptions(se
     sid, secret = session["session"], session["facilitator_secret"]
     fac = await Client(server.ws_url).connect()
     await fac.hello(sid, token=secret)
-    items = (("Onderzoekers", "Hogeschool, lector jeugdzorg", ["wetenschappelijk"], False, 0.8, 0.8),
-             ("Ouders", "<i>ouderraad</i>", ["ervaringskennis"], True, 0.2, 0.9),
-             ("Gemeente", "Beleidsadviseur jeugd", [], True, 0.9, 0.3))
-    for category, names, knowledge, assumption, influence, interest in items:
+    items = (("Onderzoekers", "Hogeschool, lector jeugdzorg", ["wetenschappelijk"], False, 0.8, 0.8, 0.08, 0.1),
+             ("Ouders", "<i>ouderraad</i>", ["ervaringskennis"], True, 0.2, 0.9, 0.92, 0.2),
+             ("Gemeente", "Beleidsadviseur jeugd", [], True, 0.9, 0.3, 0.15, 0.9))
+    for category, names, knowledge, assumption, influence, interest, x, y in items:
         fac.drain()  # the next stakeholder_saved is this one's
         added = await fac.call({"type": "add_stakeholder", "board": "stakeholders", "section": "map",
-                                "category": category, "names": names})
+                                "category": category, "names": names, "x": x, "y": y})
         assert added["type"] == "ok"
         saved = await fac.event("stakeholder_saved")
         item = saved["event"]["item"]["id"]
@@ -243,6 +247,10 @@ async def test_stakeholder_summary_shows_matrix_coverage_and_open_assumptions(se
         await page.goto(f"{server.http_url}/s/{sid}#f={secret}")
         section = page.get_by_test_id("sum-stakeholders-map")
         await expect(section).to_be_visible()
+        # on the map where the group left them: Onderzoekers top left, Ouders top right, Gemeente bottom left
+        boxes = {c: await section.get_by_test_id("sum-map-map").locator(".sum-map-item", has_text=c).bounding_box()
+                 for c in ("Onderzoekers", "Ouders", "Gemeente")}
+        assert boxes["Onderzoekers"]["x"] < boxes["Ouders"]["x"] and boxes["Onderzoekers"]["y"] < boxes["Gemeente"]["y"]
         await expect(section.locator(".sum-quadrant.q0")).to_contain_text("Onderzoekers")
         await expect(section.locator(".sum-quadrant.q1")).to_contain_text("Gemeente")
         await expect(section.locator(".sum-quadrant.q2")).to_contain_text("Ouders")
@@ -255,3 +263,4 @@ async def test_stakeholder_summary_shows_matrix_coverage_and_open_assumptions(se
         assert await page.evaluate(NO_SIDEWAYS_SCROLL)
         assert await page.evaluate(BROKEN_WORDS) == []
         await section.screenshot(path=str(artifacts / f"summary-stakeholders-{name}.png"))
+        await section.get_by_test_id("sum-map-map").screenshot(path=str(artifacts / f"summary-map-{name}.png"))
