@@ -113,7 +113,7 @@ function dotSection(section, groups) {
     ? h('p.sum-muted', { 'data-testid': `sum-withheld-${section.id}` }, t('sumWithheld'))
     : placed ? dotChart(section, groups) : h('p.sum-muted', { 'data-testid': `sum-nodots-${section.id}` }, t('sumNoDots'));
   const total = groups.map((g) => `${L(g.label)}: ${section.totals[g.id] ?? 0}`).join(' · ');
-  return h('section.sum-section', { 'data-testid': `sum-dots-${section.id}` },
+  return h('section.sum-section', { 'data-testid': `sum-dots-${section.id}`, class: placed ? '' : 'sum-empty' },
     h('h2', L(section.title)),
     h('p.sum-prompt', L(section.prompt)),
     placed ? h('p.sum-muted', t('sumDotsTotal', { total })) : null,
