@@ -346,3 +346,18 @@ async def test_deleting_on_one_instance_sends_the_screens_of_another_away(tmp_pa
         assert s.traces(sid, code) == []
     finally:
         stop_store(s)
+
+
+async def test_guessing_share_links_is_slowed_but_the_facilitator_still_gets_in(store):
+    """Past 20 wrong tokens a minute from one address the summary answers 429 with Retry-After,
+    and says nothing of the session; the facilitator's valid secret is never refused."""
+    session = await create_session(store.http, title="Geraden")
+    sid = session["session"]
+    async with httpx.AsyncClient(base_url=store.http) as http:
+        answers = [await http.get(f"/api/sessions/{sid}/summary", headers=auth(f"guess-{i}")) for i in range(22)]
+        assert {a.status_code for a in answers[:20]} == {403}
+        limited = answers[-1]
+        assert limited.status_code == 429 and limited.json()["error"]["code"] == "rate_limited"
+        assert int(limited.headers["retry-after"]) >= 1 and "Geraden" not in limited.text
+        assert (await http.get(f"/api/sessions/{sid}/summary",
+                               headers=auth(session["facilitator_secret"]))).status_code == 200
