@@ -132,12 +132,9 @@ async def create_session(request: Request) -> Response:
                 break
         else:
             raise DomainError(ErrorCode.CONFLICT, "could not find a free join code; try again")
-        live = await hub.acquire(session_id)
-        try:
+        async with hub.holding(session_id) as live:
             for actor, command in opening:
                 await live.submit(actor, command)
-        finally:
-            await hub.release(live)
         await limits.reached(client_key(request), session_id)  # the facilitator's venue
     except DomainError as exc:
         return domain_problem(exc)
@@ -171,8 +168,7 @@ async def lookup_code(request: Request) -> Response:
         return unavailable()
     try:
         meta = await _session_for_code(request, request.path_params["code"][:32])
-        live = await hub.acquire(meta.session)
-        try:
+        async with hub.holding(meta.session) as live:
             state = live.state
             if state.closed_at is not None:
                 raise DomainError(ErrorCode.SESSION_CLOSED, "this session has ended")
@@ -183,8 +179,6 @@ async def lookup_code(request: Request) -> Response:
                 "groups": [msgspec.to_builtins(g) for g in session_groups(state)],
                 "joining_open": state.joining_open,
             })
-        finally:
-            await hub.release(live)
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
@@ -201,12 +195,9 @@ async def join(request: Request) -> Response:
         limits: Limits = request.app.state.limits
         await limits.take(limits.joins, client_key(request), "too many people joined from here just now; wait a minute")
         participant, token = new_id(), new_secret()
-        live = await hub.acquire(meta.session)
-        try:
+        async with hub.holding(meta.session) as live:
             await live.submit(SYSTEM, c.Join(name=clean(body.name, one_line=True), group=body.group,
                                              participant=participant))
-        finally:
-            await hub.release(live)
         # Only once the join is in the log: a refused join (full, unknown group, bad name) stores nothing.
         await hub.backend.log.add_credential(meta.session, hash_secret(token), participant)
     except DomainError as exc:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import asynccontextmanager
 
+from boards.errors import DomainError, ErrorCode
 from server import frames
 from server.auth import new_id
 from server.live import LiveSession
@@ -79,6 +81,18 @@ class Hub:
         """A stale session is not handed out again; its sockets release it as they close."""
         if self.sessions.get(live.id) is live:
             del self.sessions[live.id]
+
+    @asynccontextmanager
+    async def holding(self, session_id: str):
+        """The live session for the length of a request; ``not_found`` if it is gone (deleted or
+        expired between finding its code and loading it)."""
+        live = await self.acquire(session_id)
+        if live is None:
+            raise DomainError(ErrorCode.NOT_FOUND, "no such session (it may have expired or been deleted)")
+        try:
+            yield live
+        finally:
+            await self.release(live)
 
     async def release(self, live: LiveSession) -> None:
         live.users -= 1

@@ -77,13 +77,11 @@ async def _authorise(request: Request, allow_share: bool) -> tuple[SessionMeta, 
 
 async def _summary(request: Request, audience: str) -> dict:
     hub: Hub = request.app.state.hub
-    live = await hub.acquire(request.path_params["session"])
-    if live is None:
-        raise _Refused(ErrorCode.NOT_FOUND, "no such session (it may have expired or been deleted)", 404)
     try:
-        return summarise(live.state, audience)  # type: ignore[arg-type]
-    finally:
-        await hub.release(live)
+        async with hub.holding(request.path_params["session"]) as live:
+            return summarise(live.state, audience)  # type: ignore[arg-type]
+    except DomainError as exc:
+        raise _Refused(exc.code, exc.message, 404) from None
 
 
 def _guarded(handler):
