@@ -118,7 +118,10 @@ class Limits:
         Raises RateLimited, or returns and leaves the caller to accept or refuse the code."""
         if valid and session is not None and await self.knows(address, session):
             return
-        wait = await self.blocked(address, session)
+        # A session over its own limit refuses more wrong codes, but never a right one from an
+        # address that is not itself limited: that would be refusing it for others' attempts. (To
+        # guess a code on a session one needs its id, which travels only in links carrying the code.)
+        wait = await self.blocked(address, None if valid else session)
         if wait is not None:
             raise RateLimited("too many wrong codes from here; try again later", wait)
         if not valid:

@@ -66,3 +66,17 @@ async def test_counters_are_bounded_under_a_spray_of_addresses():
     for i in range(5000):
         await counters.hit(f"wrong:{i}", 60)
     assert len(counters._counts) <= 1000
+
+
+async def test_a_session_under_attack_still_takes_a_right_code_from_an_unlimited_address():
+    """Wrong attempts from many addresses limit the session's wrong codes, not a new projector's right one."""
+    now = [0.0]
+    lim = limits(now)
+    for i in range(10):
+        try:
+            await lim.check_token(f"10.1.{i}.1", "S", valid=False)
+        except RateLimited:
+            pass
+    with pytest.raises(RateLimited):
+        await lim.check_code("10.2.0.1", "S", valid=False)
+    await lim.check_code("10.2.0.2", "S", valid=True)
