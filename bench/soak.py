@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import os
 import statistics
 import tempfile
 import time
@@ -25,6 +26,12 @@ from tests.support.processes import ServerProcess
 
 BOARD = "samenspel"
 OPTIONS = ["impact", "zingeving", "autonomie", "kwaliteit"]
+
+
+def cpu_seconds(pid: int) -> float:
+    """The server's user + system CPU time so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -90,15 +97,17 @@ async def run(args) -> None:
             start = asyncio.Event()
             tasks = [asyncio.create_task(person(server, s, t, round_no, latencies, errors, start)) for s, t in people]
             t0 = time.monotonic()
+            cpu0 = cpu_seconds(pid)
             start.set()
             await asyncio.gather(*tasks)
+            busy = cpu_seconds(pid) - cpu0
             gc.collect()
             await asyncio.sleep(1.0)  # the server's own clean-up of closed sockets has no event to await
             memory = rss_mb(pid)
             if round_no == 0:
                 warm = memory
             p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 100 else float("nan")
-            print(f"round {round_no}: {time.monotonic() - t0:.1f} s, {len(latencies)} commands, "
+            print(f"round {round_no}: {time.monotonic() - t0:.1f} s (server CPU {busy:.1f} s), {len(latencies)} commands, "
                   f"{len(errors)} errors, p99 {p99:.1f} ms, server {memory:.1f} MB after all left", flush=True)
             all_latencies += latencies
             all_errors += errors
