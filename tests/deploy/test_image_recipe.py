@@ -28,6 +28,14 @@ def dockerfile_final_stage() -> list[str]:
     return lines[last_from:]
 
 
+def build_stage_copies() -> list[str]:
+    """The COPY instructions of the first (build) stage."""
+    text = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text())
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    froms = [i for i, ln in enumerate(lines) if ln.startswith("FROM ")]
+    return [ln for ln in lines[froms[0]:froms[1]] if ln.startswith("COPY ")]
+
+
 def image_env(stage: list[str]) -> dict[str, str]:
     env: dict[str, str] = {}
     for line in stage:
@@ -55,8 +63,14 @@ def test_the_image_recipe_installs_and_serves(tmp_path):
     """Wheel -> clean venv -> the image's ENV and CMD serve the client, and the HEALTHCHECK passes."""
     stage = dockerfile_final_stage()
     wheels = tmp_path / "wheels"
+    # The build stage's context: exactly what its COPY lines copy (no stale build/ of the work tree).
+    src = tmp_path / "src"
+    src.mkdir()
+    for line in build_stage_copies():
+        for name in line.split()[1:-1]:
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, src / name)
     subprocess.run([str(ROOT / ".venv/bin/pip"), "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels),
-                    str(ROOT)], check=True)
+                    str(src)], check=True)
     venv.create(tmp_path / "image", with_pip=True)
     pip = tmp_path / "image/bin/pip"
     subprocess.run([str(pip), "install", "--quiet", *map(str, wheels.glob("*.whl"))], check=True)
@@ -78,6 +92,11 @@ def test_the_image_recipe_installs_and_serves(tmp_path):
             assert b"<html" in page.read().lower()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/vendor/msgpack.min.js") as lib:
             assert lib.status == 200
+        # Every file of the client is in the wheel, those in subdirectories (board/, i18n/, …) too.
+        for path in sorted(p for p in (ROOT / "client").rglob("*") if p.is_file()):
+            rel = path.relative_to(ROOT / "client").as_posix()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/{rel}") as served:
+                assert served.read() == path.read_bytes(), rel
     finally:
         server.terminate()
         server.wait(10)
