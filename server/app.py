@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from server import http, metrics, pages, summary_http
+from server import http, metrics, summary_http
 from server.limits import Limits
 from server.headers import SecurityHeaders
 from server.hub import Hub
@@ -54,11 +54,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             *summary_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
-            Route("/", pages.index),
-            Route("/j/{code}", pages.index),
-            Route("/b/{session}", pages.index),
-            Route("/p/{session}", pages.index),
-            Route("/s/{session}", pages.index),
+            Route("/", http.index),
+            Route("/j/{code}", http.index),
+            Route("/b/{session}", http.index),
+            Route("/p/{session}", http.index),
+            Route("/s/{session}", http.index),
         ],
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],

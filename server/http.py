@@ -7,7 +7,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor
@@ -226,3 +226,7 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
 
 
+async def index(request: Request) -> Response:
+    """Every page of the client is the same document; the script routes by path."""
+    return FileResponse(request.app.state.settings.static_dir / "index.html",
+                        headers={"Cache-Control": "no-cache"})
