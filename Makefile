@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PUBLIC_URL ?=
 DATA_DIR ?= data
 # apt-get needs root; use sudo when we are not root and it exists.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -22,8 +23,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# make run HOST=0.0.0.0 lets phones in the room in; PUBLIC_URL=https://… when behind a proxy.
 run: $(VENV)/.installed
-	$(BIN)/samenspel serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
+	$(BIN)/samenspel serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 # Debian's redis-server (tests start their own on a free port), chromium (browser tests) and
 # poppler-utils (pdftotext/pdftoppm: the summary's PDF is checked as text and looked at as PNG).

@@ -181,9 +181,16 @@ AnyEvent = (
 )
 
 
-class Record(msgspec.Struct, kw_only=True):
-    """One entry of a board's log: the event with its sequence number and server time (ms)."""
+class Record(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One entry of a board's log: the event with its sequence number and server time (ms).
+
+    ``command`` is on the last record a client's command caused, when that command carried an
+    id: ``<author>:<id>``. It lets any instance, after any restart, recognise a resent command
+    as applied (the server keeps a bounded index of them, rebuilt from the log). It never
+    leaves the server: frames are built from ``event`` alone.
+    """
 
     seq: int
     at: int
     event: AnyEvent
+    command: str | None = None

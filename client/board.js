@@ -117,6 +117,24 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     for (const c of app.components) c.update?.();
     fitLabels(root);
     followStep(false);
+    placeStartFocus();
+  }
+
+  /** A participant who just arrived (from the join form, or a reload) starts at the board, not at
+   * the top of the page: focus on the heading of the current step's section (or the first section
+   * with cards), so the next Tab or two reach its first card. Once per page, never taking focus
+   * from where someone put it. */
+  let startFocusPlaced = false;
+  function placeStartFocus() {
+    if (startFocusPlaced || projector || !app.isPart()) return;
+    startFocusPlaced = true;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const section = root.querySelector('.sec.current') || root.querySelector('.sec-dots, .sec-notes, .sec-shmap');
+    const title = section?.querySelector('.sec-title');
+    if (!title) return;
+    title.setAttribute('tabindex', '-1');
+    title.focus({ preventScroll: true });
   }
 
   /** Participants' screens (a phone above all) go to the current step's section: after joining,

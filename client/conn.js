@@ -4,19 +4,33 @@
 // - applies events strictly in order: seq == mine + 1; duplicates ignored; a gap reconnects;
 // - reconnects by itself with exponential backoff and jitter, resuming from last_seq + epoch;
 // - estimates the server clock offset from the ping with the smallest round trip;
-// - commands get a ref and return a Promise settled by the server's ok / error.
+// - a heartbeat: the server sends `beat` every second and we answer; 3 s without any frame from
+//   the server is a dead socket (the server, hearing nothing from us for 3.5 s, hangs up too);
+// - commands get an id and return a Promise settled by the server's ok / error. A command whose
+//   answer did not come (the socket dropped, the store was unavailable) is sent again with the
+//   same id, after reconnecting if need be: the server applies an id once (docs/protocol.md,
+//   "Exactly once"), so nothing is lost and nothing is done twice.
 
 /* global MessagePack */
 
 const BACKOFF_BASE_MS = 400;
-const BACKOFF_MAX_MS = 15000;
-const COMMAND_TIMEOUT_MS = 15000;
-const KEEPALIVE_MS = 25000;
-const PONG_TIMEOUT_MS = 10000;
+const BACKOFF_MAX_MS = 8000; // a room whose Wi-Fi came back should not wait long
+const DEAD_AFTER_MS = 3000; // nothing heard for this long (the server beats every second): dead
+const WATCH_MS = 250; // how often silence is checked (the banner shows within DEAD_AFTER + WATCH)
+const RESEND_AFTER_MS = 10000; // an open socket that does not answer a command: send it again
+const GIVE_UP_MS = 5 * 60 * 1000; // a command not confirmed by then is reported, not resent
+const RETRY_CODES = new Set(['unavailable', 'conflict', 'rate_limited']); // nothing stored (or: same id)
 const CLOCK_PROBES = 5;
 const CLOSE_REMOVED = 4011;
 // frames derived from the state (never logged) and the handler each goes to
 const DERIVED = { progress: 'progress', proxy_dots: 'proxyDots' };
+
+/** A fresh command id: 16 random base64url characters. */
+export function newCommandId() {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
 
 export class CommandError extends Error {
   constructor(code, message) {
@@ -44,15 +58,16 @@ export class Connection {
     this.storeDown = false; // the server said its store is unreachable
     this.attempt = 0;
     this.nextRef = 1;
-    this.pending = new Map();
+    this.commands = new Map(); // id -> unconfirmed command, in the order they were sent
+    this.byRef = new Map(); // ref -> command, for every send of it
     this.helloRef = null;
     this.welcomed = false;
     this.stopped = false;
     this.retryTimer = null;
     this.offset = 0; // server ms - local ms
     this.bestRtt = Infinity;
-    this.keepalive = null;
-    this.pongDeadline = null;
+    this.watchdog = null;
+    this.lastHeard = 0; // when the last frame came
     this.everOpen = false;
     this.quietRefs = new Set(); // refs of frames that get no `ok` (drags): their errors are not shown
 
@@ -76,6 +91,7 @@ export class Connection {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this._stopKeepalive();
+    this._failCommands('closed');
     if (this.ws) {
       const ws = this.ws;
       this.ws = null;
@@ -91,20 +107,25 @@ export class Connection {
     if (!this.ws) this._open();
   }
 
-  /** Send a command; resolves on `ok`, rejects with CommandError on `error`. */
+  /**
+   * Send a command; resolves on `ok`, rejects with CommandError on a refusal. While the connection
+   * is down the command waits and goes out after the reconnect; an answer that does not come, or
+   * a retryable refusal, sends it again with the same id. Only after GIVE_UP_MS does it reject:
+   * with `offline` if it never left this page (so it was not applied), else `unconfirmed`.
+   */
   send(frame) {
     return new Promise((resolve, reject) => {
-      if (!this.ws || this.status !== 'open' || this.ws.readyState !== WebSocket.OPEN) {
-        reject(new CommandError('offline'));
-        return;
-      }
-      const ref = this._ref();
-      const timer = setTimeout(() => {
-        if (this.pending.delete(ref)) reject(new CommandError('timeout'));
-      }, COMMAND_TIMEOUT_MS);
-      this.pending.set(ref, { resolve, reject, timer });
-      this._write({ ...frame, ref });
+      const id = frame.id || newCommandId();
+      const cmd = { id, frame: { ...frame, id }, resolve, reject, refs: [], sent: false, since: Date.now(),
+        attempt: 0, timer: null };
+      this.commands.set(id, cmd);
+      this._transmit(cmd);
     });
+  }
+
+  /** Commands sent but not yet confirmed (waiting for an answer or for the connection). */
+  get unconfirmed() {
+    return this.commands.size;
   }
 
   /**
@@ -137,6 +158,51 @@ export class Connection {
     }
   }
 
+  _ready() {
+    return this.ws && this.status === 'open' && this.welcomed && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  _transmit(cmd) {
+    clearTimeout(cmd.timer);
+    cmd.timer = null;
+    if (!this.commands.has(cmd.id)) return;
+    const left = cmd.since + GIVE_UP_MS - Date.now();
+    if (left <= 0) {
+      this._settle(cmd, null, new CommandError(cmd.sent ? 'unconfirmed' : 'offline'));
+      return;
+    }
+    if (!this._ready()) {
+      cmd.timer = setTimeout(() => this._transmit(cmd), left); // sent after the next welcome
+      return;
+    }
+    const ref = this._ref();
+    cmd.refs.push(ref);
+    this.byRef.set(ref, cmd);
+    if (this._write({ ...cmd.frame, ref })) cmd.sent = true;
+    cmd.timer = setTimeout(() => this._transmit(cmd), Math.min(left, RESEND_AFTER_MS));
+  }
+
+  /** Retry a command the server refused for now (nothing stored, or the store may have it). */
+  _retryLater(cmd, code) {
+    clearTimeout(cmd.timer);
+    const cap = Math.min(BACKOFF_MAX_MS, 500 * 2 ** cmd.attempt);
+    cmd.attempt = Math.min(cmd.attempt + 1, 8);
+    const delay = Math.max(code === 'rate_limited' ? 1000 : 0, cap / 2 + Math.random() * (cap / 2));
+    cmd.timer = setTimeout(() => this._transmit(cmd), delay);
+  }
+
+  _settle(cmd, value, error) {
+    clearTimeout(cmd.timer);
+    this.commands.delete(cmd.id);
+    for (const ref of cmd.refs) this.byRef.delete(ref);
+    if (error) cmd.reject(error);
+    else cmd.resolve(value);
+  }
+
+  _failCommands(code) {
+    for (const cmd of [...this.commands.values()]) this._settle(cmd, null, new CommandError(code));
+  }
+
   _setStatus(status) {
     if (this.status === status) return;
     this.status = status;
@@ -158,7 +224,7 @@ export class Connection {
     this.welcomed = false;
     ws.onopen = () => {
       if (this.ws !== ws) return;
-      const hello = { type: 'hello', session: this.session };
+      const hello = { type: 'hello', session: this.session, heartbeat: true };
       if (this.auth.token) hello.token = this.auth.token;
       else if (this.auth.code) hello.code = this.auth.code;
       if (this.seq !== null && this.epoch) {
@@ -171,6 +237,7 @@ export class Connection {
     };
     ws.onmessage = (e) => {
       if (this.ws !== ws) return;
+      this.lastHeard = Date.now();
       let msg;
       try {
         msg = MessagePack.decode(new Uint8Array(e.data));
@@ -191,7 +258,6 @@ export class Connection {
         return;
       }
       this._stopKeepalive();
-      this._failPending('offline');
       if (this.stopped) return;
       this._setStatus('reconnecting');
       this._scheduleRetry();
@@ -213,20 +279,11 @@ export class Connection {
     const ws = this.ws;
     this.ws = null;
     this._stopKeepalive();
-    this._failPending('offline');
     if (ws) ws.close(4000, 'resync');
     this._setStatus('reconnecting');
     this.attempt = 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this._open(), 50);
-  }
-
-  _failPending(code) {
-    for (const [ref, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.reject(new CommandError(code));
-      this.pending.delete(ref);
-    }
   }
 
   _frame(msg) {
@@ -260,12 +317,8 @@ export class Connection {
         this.on.status?.(this.status);
         break;
       case 'ok': {
-        const p = this.pending.get(msg.ref);
-        if (p) {
-          this.pending.delete(msg.ref);
-          clearTimeout(p.timer);
-          p.resolve(msg);
-        }
+        const cmd = this.byRef.get(msg.ref);
+        if (cmd) this._settle(cmd, msg, null);
         break;
       }
       case 'error':
@@ -273,6 +326,9 @@ export class Connection {
         break;
       case 'pong':
         this._pong(msg);
+        break;
+      case 'beat':
+        this._write({ type: 'beat' }); // "still here"
         break;
       case 'reload':
         this.seq = null;
@@ -307,6 +363,8 @@ export class Connection {
     this.on.welcome?.(msg);
     this._probeClock();
     this._startKeepalive();
+    // What was sent while the connection was dropping, or waited for it: again, same ids, in order.
+    for (const cmd of [...this.commands.values()]) this._transmit(cmd);
   }
 
   _error(msg) {
@@ -326,16 +384,18 @@ export class Connection {
       const ws = this.ws;
       this.ws = null;
       if (ws) ws.close(1000, 'refused');
+      this._stopKeepalive();
+      this._failCommands('closed');
       this._setStatus('closed');
       this.on.fatal?.(msg.code, msg.message);
       return;
     }
     if (msg.ref !== null && msg.ref !== undefined && this.quietRefs.delete(msg.ref) && msg.code !== 'rate_limited') return;
-    const p = msg.ref !== null && msg.ref !== undefined ? this.pending.get(msg.ref) : null;
-    if (p) {
-      this.pending.delete(msg.ref);
-      clearTimeout(p.timer);
-      p.reject(new CommandError(msg.code, msg.message));
+    const cmd = msg.ref !== null && msg.ref !== undefined ? this.byRef.get(msg.ref) : null;
+    if (cmd && RETRY_CODES.has(msg.code)) {
+      this._retryLater(cmd, msg.code);
+    } else if (cmd) {
+      this._settle(cmd, null, new CommandError(msg.code, msg.message));
     } else {
       this.on.error?.(msg);
     }
@@ -353,8 +413,6 @@ export class Connection {
   }
 
   _pong(msg) {
-    clearTimeout(this.pongDeadline);
-    this.pongDeadline = null;
     const now = Date.now();
     if (typeof msg.t !== 'number' || typeof msg.server_time !== 'number') return;
     const rtt = now - msg.t;
@@ -367,22 +425,17 @@ export class Connection {
 
   _startKeepalive() {
     this._stopKeepalive();
-    // A silent network drop can leave a socket "open" for minutes; a ping that gets no pong
-    // tells us sooner, and each pong may improve the clock estimate.
-    this.keepalive = setInterval(() => {
-      if (!this.ws || this.status !== 'open') return;
-      this._ping();
-      clearTimeout(this.pongDeadline);
-      this.pongDeadline = setTimeout(() => {
-        if (this.ws) this._resync();
-      }, PONG_TIMEOUT_MS);
-    }, KEEPALIVE_MS);
+    // A silent network drop can leave a socket "open" for minutes. The server beats every second
+    // (answered from the message handler, which a background tab's slowed timers do not delay),
+    // so silence past DEAD_AFTER_MS means the socket is dead, whatever the browser says.
+    this.lastHeard = Date.now();
+    this.watchdog = setInterval(() => {
+      if (this.ws && this.status === 'open' && Date.now() - this.lastHeard > DEAD_AFTER_MS) this._resync();
+    }, WATCH_MS);
   }
 
   _stopKeepalive() {
-    clearInterval(this.keepalive);
-    clearTimeout(this.pongDeadline);
-    this.keepalive = null;
-    this.pongDeadline = null;
+    clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 }

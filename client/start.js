@@ -19,11 +19,12 @@ const BOARDS = [
 ];
 const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false }, busy: false, error: null });
 
-function pageHeader() {
+/** The site's header; `titled`: the name is the page's h1 (a page without a heading of its own). */
+function pageHeader({ titled = false } = {}) {
   return h('header.site-head',
     h('a.brand', { href: '/' },
       h('span.brand-mark', { 'aria-hidden': 'true' }, h('span.bm1'), h('span.bm2')),
-      h('span.brand-name', t('app'))),
+      h(titled ? 'h1.brand-name' : 'span.brand-name', t('app'))),
     h('span.site-tagline', t('tagline')),
     langSwitch());
 }
@@ -42,10 +43,10 @@ function errorBox(code, testid) {
  * state: {code, stage: 'code'|'details'|'known', info, name, group, busy, error}
  * rerender(): re-renders the page.
  */
-export function joinCard(st, rerender, { focus = true } = {}) {
+export function joinCard(st, rerender, { focus = true, heading = 'h2' } = {}) {
   const card = h('section.card.card-join', { 'data-testid': 'join-card', 'aria-labelledby': 'join-h' },
     h('div.card-icon.icon-join', { 'aria-hidden': 'true' }),
-    h('h2#join-h', t('joinTitle')));
+    h(`${heading}#join-h`, t('joinTitle')));
 
   const setError = (code) => { st.error = code; st.busy = false; rerender(); };
 
@@ -272,7 +273,8 @@ export function mountStart(root) {
     const body = st.created
       ? createdView(st.created, () => { st.created = null; st.create = freshCreate(); render(); })
       : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
-    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main', body, privacyNote())));
+    // the created view has its own h1; the start page's is the name in the header
+    root.replaceChildren(h('div.site', pageHeader({ titled: !st.created }), h('main.site-main', body, privacyNote())));
   };
   onLangChange(render);
   render();
@@ -282,7 +284,7 @@ export function mountJoin(root, code) {
   const st = { code: normaliseCode(code), stage: 'code', info: null, name: '', group: null, busy: false, error: null };
   const render = () => {
     document.title = `${t('joinTitle')} · ${t('app')}`;
-    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow', joinCard(st, render))));
+    root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow', joinCard(st, render, { heading: 'h1' }))));
   };
   onLangChange(render);
   render();

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import resource
 from pathlib import Path
 
 import uvicorn
 
 from server import logs
+from server.addresses import banner, lan_addresses
 from server.app import create_app
 from server.protocols import protocols
 from server.settings import Settings
@@ -34,14 +36,24 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--retention-days", type=float,
                        help="delete a session this many days after its last change (default 30; "
                             "env SAMENSPEL_RETENTION_DAYS)")
+    serve.add_argument("--public-url", help="the address people use, e.g. behind a proxy: join links and QR codes "
+                                            "are built on it (env SAMENSPEL_PUBLIC_URL)")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--log-format", choices=["plain", "json"], help="log lines (default plain; env SAMENSPEL_LOG_FORMAT)")
     args = parser.parse_args(argv)
 
-    settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,
-                                 log_format=args.log_format, retention_days=args.retention_days)
+    try:
+        settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,
+                                     log_format=args.log_format, retention_days=args.retention_days,
+                                     public_url=args.public_url)
+    except ValueError as exc:
+        parser.error(str(exc))
     logs.setup(args.log_level, settings.log_format)
     http_protocol, ws_protocol = protocols(settings.header_timeout, settings.pre_hello_frame_bytes)
+    lan = lan_addresses() if settings.host in ("0.0.0.0", "::", "") else []
+    if lan and not settings.public_url:
+        settings = dataclasses.replace(settings, room_url=f"http://{lan[0]}:{settings.port}")
+    print(banner(settings, lan), flush=True)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
@@ -54,8 +66,8 @@ def main(argv: list[str] | None = None) -> None:
         timeout_graceful_shutdown=settings.shutdown_timeout,
         ws_max_size=settings.ws_hard_limit,
         ws_per_message_deflate=False,
-        ws_ping_interval=20.0,
-        ws_ping_timeout=20.0,
+        ws_ping_interval=settings.ws_ping_interval,
+        ws_ping_timeout=settings.ws_ping_timeout,
         log_level=args.log_level,
         log_config=None,  # our handlers (server/logs.py) for uvicorn's loggers too
         proxy_headers=True,

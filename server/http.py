@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor
@@ -96,8 +97,24 @@ def client_key(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def link_base(request: Request) -> str | None:
+    """The address links must use instead of the one this request came to, if any: the public
+    address when set (never the Host header); else, for a page opened on this machine's loopback
+    address, the machine's address in the room (a link to 127.0.0.1 works on no phone)."""
+    settings = request.app.state.settings
+    if settings.public_url:
+        return settings.public_url
+    if settings.room_url and request.url.hostname in _LOOPBACK:
+        return settings.room_url
+    return None
+
+
 def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """Where links point: see :func:`link_base`, else the address this request came to."""
+    return link_base(request) or str(request.base_url).rstrip("/")
 
 
 def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
@@ -227,6 +244,13 @@ async def readyz(request: Request) -> Response:
 
 
 async def index(request: Request) -> Response:
-    """Every page of the client is the same document; the script routes by path."""
-    return FileResponse(request.app.state.settings.static_dir / "index.html",
-                        headers={"Cache-Control": "no-cache"})
+    """Every page of the client is the same document; the script routes by path. With a public
+    address (or a room address, see :func:`link_base`), the document names it, so the board's join
+    link and QR code use it too."""
+    settings = request.app.state.settings
+    base = link_base(request)
+    if base is None:
+        return FileResponse(settings.static_dir / "index.html", headers={"Cache-Control": "no-cache"})
+    page = (settings.static_dir / "index.html").read_text(encoding="utf-8").replace(
+        "<head>", f'<head>\n  <meta name="samenspel-public-url" content="{html.escape(base)}">', 1)
+    return HTMLResponse(page, headers={"Cache-Control": "no-cache"})

@@ -15,6 +15,7 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import msgpack
 
@@ -45,11 +46,33 @@ RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without
 # instance that won keeps winning while it has commands queued. Keep trying for this long, with a
 # little jitter, before answering "conflict": a burst of 30 votes drains in well under a second.
 APPEND_PATIENCE_SECONDS = 3.0
+# Command ids among (at least) the last this many records are remembered: a command resent with
+# one of them is answered with its first result instead of being applied again (docs/protocol.md).
+COMMAND_WINDOW = 2000
 _TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
 
 
 def now_ms() -> int:
     return int(time.time() * 1000)
+
+
+@dataclass
+class Outcome:
+    """What a submitted command did: the records it appended (none for a repeat or a no-op) and
+    the sequence number the session was at once it was applied. ``repeat``: the command's id was
+    applied before, at ``seq``; nothing new was stored."""
+
+    records: list[Record]
+    seq: int
+    repeat: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.records)
+
+
+def command_key(actor: Actor, command: c.Command) -> str | None:
+    """How a command's id is kept in the log: per author, so nobody can answer for another."""
+    return f"{actor.author_id}:{command.id}" if command.id else None
 
 
 class LiveSession:
@@ -83,6 +106,8 @@ class LiveSession:
         # Set by the hub: is the store known to be down now, and tell it an append found it down.
         self.store_down: Callable[[], bool] = lambda: False
         self.on_store_error: Callable[[], None] = lambda: None
+        # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
+        self.applied: dict[str, int] = {}
 
     @property
     def id(self) -> str:
@@ -95,8 +120,26 @@ class LiveSession:
         snapshot = await backend.log.load_snapshot(meta.session)
         state = unpack_state(snapshot[1]) if snapshot else SessionState(session=meta.session)
         live = cls(meta, state, backend, settings, instance)
+        if state.seq:
+            await live._index_commands_before_snapshot()
         await live.catch_up()
         return live
+
+    async def _index_commands_before_snapshot(self) -> None:
+        """The snapshot holds the state, not which commands made it: read the command ids of the
+        records it covers (the last COMMAND_WINDOW of them) so that a resend is still recognised."""
+        after = max(0, self.state.seq - COMMAND_WINDOW)
+        raw = await self.backend.log.read(self.id, after, self.state.seq - after)
+        for data in raw:
+            # Only two fields are needed: skip building the typed record.
+            fields = msgpack.unpackb(data, raw=False)
+            if fields.get("command") and fields["seq"] <= self.state.seq:
+                self._remember(fields["command"], fields["seq"])
+
+    def _remember(self, key: str, seq: int) -> None:
+        self.applied[key] = seq
+        if len(self.applied) > COMMAND_WINDOW:
+            del self.applied[next(iter(self.applied))]
 
     async def catch_up(self) -> None:
         """Read and apply whatever the log has beyond our state."""
@@ -120,8 +163,12 @@ class LiveSession:
 
     # --- the write path ----------------------------------------------------------------------
 
-    async def submit(self, actor: Actor, command: c.Command) -> list[Record]:
-        """Decide, append and fan out. Raises DomainError when refused; nothing is stored then."""
+    async def submit(self, actor: Actor, command: c.Command) -> Outcome:
+        """Decide, append and fan out. Raises DomainError when refused; nothing is stored then.
+
+        A command whose id was applied already (sent again after a lost reply, maybe to another
+        instance) is not decided again: the outcome names the seq it was applied at."""
+        key = command_key(actor, command)
         async with self._lock:
             if self.store_down():  # answer at once rather than each queued command waiting its turn
                 raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly")
@@ -129,12 +176,15 @@ class LiveSession:
             attempt = 0
             while time.monotonic() < deadline:
                 attempt += 1
+                if key is not None and key in self.applied:  # checked again after each catch-up
+                    return Outcome([], self.applied[key], repeat=True)
                 ctx = Context(now=now_ms(), new_id=new_id)
                 events = decide(self.state, actor, command, ctx)
                 if not events:
-                    return []
+                    return Outcome([], self.state.seq)
                 base = self.state.seq
                 records = [Record(seq=base + i, at=ctx.now, event=ev) for i, ev in enumerate(events, start=1)]
+                records[-1].command = key
                 payloads = [pack_record(r) for r in records]
                 if self.stale:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again")
@@ -145,14 +195,14 @@ class LiveSession:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
                 except StoreUnavailable:
                     self.on_store_error()
-                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if your change "
-                                      "reached it, it appears on the board") from None
+                    raise DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; it may have your "
+                                      "change: send it again with the same id") from None
                 if appended:
                     metrics.EVENTS_APPENDED.inc(len(records))
                     self.advance(records)
                     await self._after_append(base, payloads)
                     await retention.after_append(self, base, records)
-                    return records
+                    return Outcome(records, records[-1].seq)
                 # Someone else appended first: learn what they did, then re-check the rules.
                 await self.catch_up()
                 await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
@@ -224,6 +274,8 @@ class LiveSession:
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
+            if record.command:
+                self._remember(record.command, record.seq)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             self._fan_out(record, masked)

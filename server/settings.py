@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 def client_dir() -> Path:
@@ -34,6 +35,14 @@ class Settings:
     # is the last one in that header that is not one of them. Never "*": then every client could
     # write its own address.
     trusted_proxies: str = "127.0.0.1"
+    # The address people use (scheme://host[:port], e.g. behind a proxy): join links, QR codes and
+    # the links a new session gets are built on it, never on the request's Host header. Unset:
+    # links follow the address the request came to (Host, and X-Forwarded-Proto from a trusted proxy).
+    public_url: str | None = None
+    # Set by `samenspel serve` when listening on every interface: this machine's address in the room
+    # (http://<first LAN address>:<port>). A page opened on 127.0.0.1 then gets links that phones
+    # can open instead of links to the phone itself.
+    room_url: str | None = None
     # Origins (scheme://host[:port]) allowed to open a websocket besides the server's own.
     allowed_origins: tuple[str, ...] = ()
     # An inbound frame over this gets an error frame; one over ws_hard_limit closes the socket (1009).
@@ -73,6 +82,15 @@ class Settings:
     metrics_allow: str = "127.0.0.1/32,::1/128"
     log_format: str = "plain"  # or "json": one JSON object a line
     hello_timeout: float = 10.0  # seconds from the handshake a socket may stay without a successful hello
+    # Websocket-level pings (uvicorn): for every client, a dead connection is dropped within
+    # interval + timeout.
+    ws_ping_interval: float = 20.0
+    ws_ping_timeout: float = 20.0
+    # The application heartbeat, for clients that ask for it in their hello (the reference client
+    # does): a `beat` frame this often, and a socket silent for `ws_silence_limit` while the server
+    # waits for its frames is closed (4002): noticed within limit + one beat, 4.5 s.
+    ws_beat_every: float = 1.0
+    ws_silence_limit: float = 3.5
     # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
     # vanish within it); the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
@@ -106,15 +124,31 @@ class Settings:
             values["log_format"] = v
         if (v := _env("ALLOWED_ORIGINS")) is not None:
             values["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
+        if (v := _env("PUBLIC_URL")) is not None:
+            values["public_url"] = v or None
         for name, convert in _TUNABLES.items():
             if (v := _env(name.upper())) is not None:
                 values[name] = convert(v)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values.get("public_url"):
+            values["public_url"] = public_origin(values["public_url"])
+            # The browser's websocket Origin is then the public address, whatever Host the proxy sends.
+            values["allowed_origins"] = (*values.get("allowed_origins", ()), values["public_url"])
         settings = cls(**values)
         if "*" in (h.strip() for h in settings.trusted_proxies.split(",")):
             raise ValueError("SAMENSPEL_TRUSTED_PROXIES (or FORWARDED_ALLOW_IPS) must name the proxies, not '*': "
                              "with '*' every client chooses its own address and no per-address limit holds")
         return settings
+
+
+def public_origin(url: str) -> str:
+    """``scheme://host[:port]`` of a public base URL; a path is refused (the client lives at /)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"the public URL must look like https://host[:port], not {url!r}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValueError(f"the public URL may not have a path ({url!r}): serve Samenspel at the root of its host")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 # Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
@@ -138,6 +172,10 @@ _TUNABLES = {
     "limit_concurrency": int,
     "backlog": int,
     "shutdown_timeout": float,
+    "ws_ping_interval": float,
+    "ws_ping_timeout": float,
+    "ws_beat_every": float,
+    "ws_silence_limit": float,
     "presence_ttl": float,
     "heartbeat_every": float,
     "probe_every": float,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 import msgpack
@@ -27,6 +28,8 @@ CLOSE_BAD_ORIGIN = 4003
 CLOSE_NO_HELLO = 4001
 CLOSE_TOO_MANY = 4029
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
+CLOSE_SILENT = 4002  # asked for the heartbeat, then went silent: the connection is dead
+BEAT = frames.encode({"type": "beat"})
 
 
 def client_key(websocket: WebSocket) -> str:
@@ -53,17 +56,26 @@ class SocketSession:
         self.conn = Connection(websocket, new_id(), settings.send_queue)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
+        # Since when this socket has been waiting for a frame (None while one is handled: a command
+        # that keeps us busy is not the client's silence).
+        self.waiting_since: float | None = None
+        self.silent = False  # it asked for the heartbeat and stopped answering: hang up
+        self._beat: asyncio.TimerHandle | None = None
 
     async def run(self) -> None:
         self.conn.start()
+        task = asyncio.current_task()
+        loop = asyncio.get_running_loop()
         # When the connection is cut off for not reading, this task is cancelled out of its receive.
-        self.conn.on_too_slow = asyncio.current_task().cancel
+        self.conn.on_too_slow = task.cancel
+        self._task = task
         # A socket that never identifies itself holds a slot for nothing: close it.
-        no_hello = asyncio.get_running_loop().call_later(self.settings.hello_timeout,
-                                                            self._close_if_anonymous)
+        no_hello = loop.call_later(self.settings.hello_timeout, self._close_if_anonymous)
         try:
             while True:
+                self.waiting_since = loop.time()
                 data = await _receive(self.websocket)
+                self.waiting_since = None
                 await self._handle(data)
                 # Frames already buffered are received without yielding, and an embedded-store
                 # append never yields either: let the writers run between two commands.
@@ -71,14 +83,34 @@ class SocketSession:
         except WebSocketDisconnect:
             pass
         except asyncio.CancelledError:
-            if not self.conn.too_slow.is_set():
+            if not (self.conn.too_slow.is_set() or self.silent):
                 raise  # shutdown
-            asyncio.current_task().uncancel()
+            task.uncancel()
         finally:
             no_hello.cancel()
+            if self._beat is not None:
+                self._beat.cancel()
             await self._leave()
         if self.conn.too_slow.is_set():
             await self.conn.close_too_slow(CLOSE_WAIT)
+        elif self.silent:  # the network is gone: the close frame will hardly arrive; don't wait for it
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.websocket.close(code=CLOSE_SILENT, reason="no heartbeat"), 1.0)
+
+    def _heartbeat(self) -> None:
+        """Every beat: hang up on a socket silent for too long, else send the next beat."""
+        self._beat = None
+        if self.conn.closed:
+            return
+        loop = asyncio.get_running_loop()
+        waiting = self.waiting_since
+        if waiting is not None and loop.time() - waiting > self.settings.ws_silence_limit:
+            log.info("connection %s silent for %.1f s; closing it", self.conn.id, loop.time() - waiting)
+            self.silent = True
+            self._task.cancel()
+            return
+        self.conn.send(BEAT)
+        self._beat = loop.call_later(self.settings.ws_beat_every, self._heartbeat)
 
     def _close_if_anonymous(self) -> None:
         if self.live is None:
@@ -105,7 +137,9 @@ class SocketSession:
                 raise DomainError(ErrorCode.RATE_LIMITED, "too many frames; slow down")
             frame = frames.decode(data, self.settings.max_frame_bytes)
             ref = frame.ref
-            if isinstance(frame, frames.Ping):
+            if isinstance(frame, frames.Beat):
+                pass  # being received was the point
+            elif isinstance(frame, frames.Ping):
                 self.conn.send(frames.encode({"type": "pong", "ref": ref, "t": frame.t, "server_time": now_ms()}))
             elif isinstance(frame, frames.Hello):
                 await self._hello(frame)
@@ -114,8 +148,8 @@ class SocketSession:
             elif isinstance(frame, frames.Drag):
                 self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
-                await self.live.submit(self.conn.actor, frame)
-                self.conn.send(frames.encode({"type": "ok", "ref": ref}))
+                outcome = await self.live.submit(self.conn.actor, frame)
+                self.conn.send(frames.ok(ref, outcome.seq, outcome.repeat))
         except StoreUnavailable:
             exc = DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again")
             self._reply_error(exc, ref, data)
@@ -154,6 +188,8 @@ class SocketSession:
             raise
         self.live = live
         self._socket_extension("allow_large_frames")
+        if hello.heartbeat:
+            self._heartbeat()
         try:
             await self.hub.backend.presence.enter(live.id, self.conn.id, msgpack.packb(
                 {"role": actor.role, "participant": actor.participant}))

@@ -13,7 +13,7 @@ export function differView(app, boardId, section) {
   const empty = h('p.differ-empty', t('differEmpty'));
   const el = h('div.differ', { 'data-testid': testid },
     h('div.differ-legend', groups.map((g, i) => h('span.legend-item', { style: { '--c': g.colour } },
-      h('span.swatch', { 'data-mark': groupMark(i) }), L(g.label)))),
+      h('span.swatch', { 'data-mark': groupMark(i, groups), 'data-g': String(i) }), L(g.label)))),
     empty, list);
   const labels = Object.fromEntries(section.options.map((o) => [o.id, L(o.label)]));
 
@@ -27,7 +27,7 @@ export function differView(app, boardId, section) {
       (r) => h('li.differ-row', { 'data-testid': `${testid}-${r.option}` },
         h('span.differ-label', labels[r.option]),
         h('span.differ-bars', groups.map((g, i) => h('span.differ-bar', { style: { '--c': g.colour }, 'data-group': g.id },
-          h('span.differ-fill'), h('span.differ-num', { 'data-mark': groupMark(i) })))),
+          h('span.differ-fill'), h('span.differ-num', { 'data-mark': groupMark(i, groups) })))),
         h('span.differ-mark')),
       (li, r) => {
         toggle(li, 'is-agree', r.mark === 'agree');
@@ -46,7 +46,12 @@ export function differView(app, boardId, section) {
   return { el, update };
 }
 
-/** A letter per group, so that the two never differ by colour alone. */
-export function groupMark(index) {
-  return String.fromCharCode(65 + index); // A, B
+/**
+ * A letter per group, so that the two never differ by colour alone: the initial of its label
+ * (L, M), or A, B, … when initials would be the same. Dots also differ in shape (`data-g`).
+ */
+export function groupMark(index, groups) {
+  const initials = (groups || []).map((g) => L(g.label).trim().charAt(0).toUpperCase());
+  if (initials.length && new Set(initials).size === initials.length && initials[index]) return initials[index];
+  return String.fromCharCode(65 + index);
 }

@@ -31,7 +31,7 @@ export function dotsSection(app, boardId, section) {
     on: { click: () => { differ.el.hidden = !differ.el.hidden; update(); } },
   }) : null;
   const legend = h('div.legend', groups.map((g, i) => h('span.legend-item', { style: { '--c': g.colour } },
-    h('span.swatch', { 'data-mark': groupMark(i) }), L(g.label))));
+    h('span.swatch', { 'data-mark': groupMark(i, groups), 'data-g': String(i) }), L(g.label))));
   const progress = h('span.vote-progress', { 'data-testid': `progress-${tid(boardId, section.id)}` });
   const tools = h('div.sec-tools', legend, isPart() ? remaining : null, progress, hiddenBadge,
     h('div.sec-actions', differBtn, toggleBtn));
@@ -47,11 +47,11 @@ export function dotsSection(app, boardId, section) {
     const counts = {};
     const dotRows = {};
     const countRows = groups.map((g, gi) => {
-      const n = h('span.count-n', { 'data-testid': `count-${tid(boardId, section.id, opt.id, g.id)}`, 'data-mark': groupMark(gi) });
+      const n = h('span.count-n', { 'data-testid': `count-${tid(boardId, section.id, opt.id, g.id)}`, 'data-mark': groupMark(gi, groups) });
       const dots = h('span.dot-row');
       counts[g.id] = n;
       dotRows[g.id] = dots;
-      return h('span.count-row', { style: { '--c': g.colour }, title: L(g.label) }, dots, n);
+      return h('span.count-row', { style: { '--c': g.colour }, title: L(g.label), 'data-g': String(gi) }, dots, n);
     });
     const mineTag = h('span.mine-tag', { hidden: true, title: t('myDot'), 'data-testid': 'my-dot' }, h('span.mine-text', t('myDot')));
     const inner = [

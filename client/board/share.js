@@ -5,16 +5,18 @@ import { h, copyButton, groupCode, setText, toggle, attr } from '../dom.js';
 import { t } from '../i18n.js';
 import { qrSvg } from '../qr.js';
 import { store } from '../store.js';
+import { publicOrigin, publicHost } from '../origin.js';
 
 export function sharePanel(app, big) {
   const code = app.joinCode || '';
-  const joinUrl = `${location.origin}/j/${code}`;
-  const projUrl = `${location.origin}/p/${app.session}#c=${code}`;
-  const shortUrl = `${location.host}/j/${code}`;
+  const origin = publicOrigin();
+  const joinUrl = `${origin}/j/${code}`;
+  const projUrl = `${origin}/p/${app.session}#c=${code}`;
+  const shortUrl = `${publicHost()}/j/${code}`;
   if (big) {
     const el = h('section.panel.proj-join', { 'data-testid': 'projector-join' },
       h('div.proj-join-text', t('projectorJoin')),
-      h('div.proj-join-url', { 'data-testid': 'projector-join-url' }, `${location.host}/j`),
+      h('div.proj-join-url', { 'data-testid': 'projector-join-url' }, `${publicHost()}/j`),
       h('div.big-code', { 'data-testid': 'join-code' }, groupCode(code)),
       h('div.proj-qr', qrSvg(joinUrl, { testid: 'qr', label: joinUrl })),
       h('div.proj-join-text.small', t('orScan')));
@@ -38,7 +40,7 @@ export function sharePanel(app, big) {
     h('div.share-actions',
       copyButton(() => joinUrl, () => t('copyJoinLink'), 'copy-join-link'),
       h('a.btn.btn-small', { href: projUrl, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, t('projector')),
-      secret ? copyButton(() => `${location.origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null,
+      secret ? copyButton(() => `${origin}/b/${app.session}#f=${secret}`, () => t('copyFacLink'), 'copy-facilitator-link') : null,
       h('a.btn.btn-small', { href: `/s/${app.session}`, 'data-testid': 'summary-link' }, t('sumOpen'))),
     lockBtn, lockNote);
   function update() {

@@ -76,8 +76,8 @@ export function sectionShell(app, boardId, section, extraHead = []) {
 
   const blocked = () => (app.isPart() && permission ? app.blocked(boardId, section.id, permission) : null);
 
-  function updateCurrent() {
-    card.setCurrent(isCurrentSection(app, boardId, section.id));
+  /** The lock state and its button (a section that decides "current" itself calls only this). */
+  function updateLock() {
     const locked = (app.state.boards[boardId].locked || []).includes(section.id);
     card.setLocked(locked);
     if (lockBtn) {
@@ -85,10 +85,15 @@ export function sectionShell(app, boardId, section, extraHead = []) {
       attr(lockBtn, 'aria-pressed', String(locked));
       lockBtn.disabled = app.closed();
     }
+  }
+
+  function updateCurrent() {
+    card.setCurrent(isCurrentSection(app, boardId, section.id));
+    updateLock();
     const why = blocked();
     waiting.hidden = !why;
     if (why) setText(waiting, t(`why_${why}`));
     toggle(card.el, 'readonly', !!why);
   }
-  return { ...card, updateCurrent, blocked };
+  return { ...card, updateCurrent, updateLock, blocked };
 }

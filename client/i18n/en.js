@@ -315,7 +315,7 @@ export const strings = {
   sumAmbition: 'Ambition',
 };
 
-// Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).
+// Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).
 export const errors = {
   bad_frame: 'Something went wrong while sending (technical error).',
   frame_too_large: 'That is too much text.',
@@ -341,9 +341,10 @@ export const errors = {
   session_closed: 'This session has ended. You can no longer join.',
   unavailable: 'The server is briefly unavailable; nothing was saved. Try again shortly.',
   conflict: 'It is very busy right now; nothing was saved. Try again.',
-  offline: 'No connection. We are reconnecting; try again in a moment.',
+  offline: 'No connection for minutes: this change was not sent and not saved.',
+  unconfirmed: 'No connection for minutes: check the board for your change before you make it again.',
+  closed: 'The connection is closed.',
   network: 'Cannot reach the server. Check your internet connection.',
-  timeout: 'No answer from the server. Try again.',
   name_required: 'Enter a name.',
   group_required: 'Choose a group.',
   code_required: 'Enter the code (6 characters).',

@@ -320,7 +320,7 @@ export const strings = {
   sumAmbition: 'Ambitie',
 };
 
-// Error codes of docs/protocol.md, plus the client's own (offline, network, timeout).
+// Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).
 export const errors = {
   bad_frame: 'Er ging iets mis bij het versturen (technische fout).',
   frame_too_large: 'Dat is te veel tekst.',
@@ -346,9 +346,11 @@ export const errors = {
   session_closed: 'Deze sessie is afgesloten. Je kunt niet meer meedoen.',
   unavailable: 'De server is even niet bereikbaar; er is niets opgeslagen. Probeer het zo opnieuw.',
   conflict: 'Het is even erg druk; er is niets opgeslagen. Probeer het opnieuw.',
-  offline: 'Geen verbinding. We verbinden opnieuw; probeer het zo nog eens.',
+  // offline and unconfirmed come only after minutes without a connection (client/conn.js GIVE_UP_MS)
+  offline: 'Al minuten geen verbinding: deze wijziging is niet verstuurd en niet opgeslagen.',
+  unconfirmed: 'Al minuten geen verbinding: kijk op het bord of je wijziging er staat voor je hem opnieuw doet.',
+  closed: 'De verbinding is gesloten.',
   network: 'De server is niet bereikbaar. Controleer je internetverbinding.',
-  timeout: 'Geen antwoord van de server. Probeer het opnieuw.',
   name_required: 'Vul een naam in.',
   group_required: 'Kies een groep.',
   code_required: 'Vul de code in (6 tekens).',

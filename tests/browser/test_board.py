@@ -25,7 +25,10 @@ def seconds_of(text: str) -> int:
 
 
 async def count_colour(page, testid: str) -> str:
-    return await page.get_by_test_id(testid).evaluate("el => getComputedStyle(el).backgroundColor")
+    """The group colour of a count: its dots' colour (the count chip itself is a darker shade, for
+    the contrast of its white digits)."""
+    return await page.get_by_test_id(testid).evaluate(
+        "el => getComputedStyle(el.parentElement.querySelector('.dot')).backgroundColor")
 
 
 async def test_start_page_creates_session_with_code_qr_and_secret_link(server, pages, artifacts):

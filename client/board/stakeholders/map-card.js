@@ -47,6 +47,7 @@ export function mapCard(sh) {
   function update(items, vis) {
     const step = app.state.step;
     mapShell.setCurrent(mapSteps.has(step));
+    mapShell.updateLock(); // the facilitator's lock button had no text (axe: button-name) and no state
     if (projector) mapShell.el.hidden = !!sh.matrixStep && step === sh.matrixStep;
     counters.update(vis);
     const ambition = ambitionText(sh);

@@ -1,7 +1,7 @@
 // The post-its on the map (2A): category and names fitted to the post-it, tags for the kinds of
 // knowledge and an open assumption, and the first attached notes (belangen, behoeften) beneath.
 
-import { h, toggle, attr } from '../../dom.js';
+import { h, toggle, setText } from '../../dom.js';
 import { t, L } from '../../i18n.js';
 import { fitWords, fitGeneration } from '../fit.js';
 import { splitLabel } from './model.js';
@@ -22,8 +22,12 @@ export function createPostIts(sh) {
       'data-testid': `stakeholder-${id}`, 'data-id': id,
       tabindex: member() ? '0' : null, role: member() ? 'button' : null,
     },
-    h('div.sh-card', h('strong.sh-cat'), h('span.sh-names'), h('span.sh-tags')),
-    h('div.sh-minis'),
+    // The name a screen reader gives the button is its visible text (category, names) plus a
+    // spoken summary of the badges; the badge letters and note snippets themselves are hidden
+    // from it (axe: label-content-name-mismatch when an aria-label said something else).
+    h('div.sh-card', h('strong.sh-cat'), h('span.sh-names'), h('span.sh-tags', { 'aria-hidden': 'true' }),
+      h('span.sr-only.sh-sr')),
+    h('div.sh-minis', { 'aria-hidden': 'true' }),
     h('span.sh-by', { hidden: true }));
     if (member()) {
       sh.movable('map', itemEl, id);
@@ -44,6 +48,17 @@ export function createPostIts(sh) {
       if (n) out.push(h('span.sh-note-count', { class: `note-k${i}`, title: splitLabel(k.label)[0] }, String(n)));
     });
     return out;
+  }
+
+  /** What the badges say, for a screen reader: kinds of knowledge, the assumption, the notes. */
+  function spoken(s, notes) {
+    const parts = kinds.filter((k) => s.knowledge.includes(k.id)).map((k) => L(k.label));
+    if (s.assumption) parts.push(t('assumption'));
+    section.note_kinds.forEach((k) => {
+      const n = notes.filter((x) => x.kind === k.id).length;
+      if (n) parts.push(`${n} × ${splitLabel(k.label)[0]}`);
+    });
+    return parts.length ? ` (${parts.join(', ')})` : '';
   }
 
   /** Fit the words of post-its whose text or screen size changed (once they are on screen). */
@@ -85,7 +100,7 @@ export function createPostIts(sh) {
       minis.replaceChildren(...shownNotes);
     }
     minis.hidden = !notes.length;
-    attr(itemEl, 'aria-label', `${s.category}${s.names ? `: ${s.names}` : ''}`);
+    setText(itemEl.querySelector('.sh-sr'), spoken(s, notes));
     toggle(itemEl, 'selected', sh.drawer?.id === s.id);
     toggle(itemEl, 'mine', member() && s.author === me());
     toggle(itemEl, 'assumed', !!s.assumption);
