@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import resource
 from pathlib import Path
 
@@ -53,7 +54,10 @@ def main(argv: list[str] | None = None) -> None:
     lan = lan_addresses() if settings.host in ("0.0.0.0", "::", "") else []
     if lan and not settings.public_url:
         settings = dataclasses.replace(settings, room_url=f"http://{lan[0]}:{settings.port}")
-    print(banner(settings, lan), flush=True)
+    if settings.log_format == "json":  # every line of the output stays one JSON object
+        logging.getLogger("samenspel").info(banner(settings, lan))
+    else:
+        print(banner(settings, lan), flush=True)
     uvicorn.run(
         create_app(settings),
         host=settings.host,
