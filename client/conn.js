@@ -252,7 +252,7 @@ export class Connection {
       if (e.code === CLOSE_REMOVED) { // the facilitator removed us: coming back would be refused
         this.stopped = true;
         this._stopKeepalive();
-        this._failPending('offline');
+        this._failCommands('closed');
         this._setStatus('closed');
         this.on.fatal?.('removed');
         return;
