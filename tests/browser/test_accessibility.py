@@ -30,7 +30,7 @@ async def h1_text(page: Page) -> str:
 
 async def test_every_screen_has_no_critical_or_serious_axe_violations(server, pages, artifacts):
     """Start, join, the participant's and the facilitator's board (with both groups' dots and time up),
-    the projector, the stakeholder map and its editor: axe finds nothing critical or serious."""
+    the projector and the summary: axe finds nothing critical or serious."""
     fac = await pages.open(DESKTOP, name="facilitator")
     await fac.goto(server.http_url + "/")
     await assert_accessible(fac, "start page")
@@ -73,6 +73,10 @@ async def test_every_screen_has_no_critical_or_serious_axe_violations(server, pa
     await api.close()
     await shot(fac, artifacts / "a11y-facilitator-1280.png")
     await shot(phone, artifacts / "a11y-participant-360.png")
+    # The summary the facilitator opens from the board.
+    await fac.goto(f"{server.http_url}/s/{created['session']}")
+    await expect(fac.locator("h1")).to_have_count(1)
+    await assert_accessible(fac, "summary")
 
 
 async def test_the_stakeholder_map_and_its_editor_have_no_critical_or_serious_axe_violations(server, pages, artifacts):
