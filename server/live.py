@@ -32,7 +32,7 @@ from boards.state import SessionState
 from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
-from server.records import pack_record, pack_state, unpack_record, unpack_state
+from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -118,9 +118,11 @@ class LiveSession:
     @classmethod
     async def load(cls, meta: SessionMeta, backend: Backend, settings: Settings, instance: str) -> "LiveSession":
         snapshot = await backend.log.load_snapshot(meta.session)
-        state = unpack_state(snapshot[1]) if snapshot else SessionState(session=meta.session)
+        state, commands = unpack_snapshot(snapshot[1]) if snapshot else (SessionState(session=meta.session), None)
         live = cls(meta, state, backend, settings, instance)
-        if state.seq:
+        if commands is not None:
+            live.applied.update(commands)
+        elif state.seq:  # a snapshot from before command ids were kept in it: the log may have them
             await live._index_commands_before_snapshot()
         await live.catch_up()
         return live
@@ -231,7 +233,7 @@ class LiveSession:
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_state(self.state))
+                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied))
             except Exception:
                 log.exception("snapshot of session %s failed", self.id)
 

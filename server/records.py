@@ -23,3 +23,21 @@ def pack_state(state: SessionState) -> bytes:
 
 def unpack_state(data: bytes) -> SessionState:
     return from_snapshot(msgpack.unpackb(data, raw=False, strict_map_key=False))
+
+
+# Beside the state in a snapshot: the ids of the commands applied in the records it covers (command
+# key -> seq). The Redis log is trimmed behind a snapshot, so the records themselves may be gone.
+SNAPSHOT_COMMANDS = "applied_commands"
+
+
+def pack_snapshot(state: SessionState, commands: dict[str, int]) -> bytes:
+    data = to_snapshot(state)
+    data[SNAPSHOT_COMMANDS] = commands
+    return msgpack.packb(data, use_bin_type=True)
+
+
+def unpack_snapshot(data: bytes) -> tuple[SessionState, dict[str, int] | None]:
+    """The state and its command ids (None for a snapshot written before they were kept)."""
+    raw = msgpack.unpackb(data, raw=False, strict_map_key=False)
+    commands = raw.pop(SNAPSHOT_COMMANDS, None)
+    return from_snapshot(raw), commands
