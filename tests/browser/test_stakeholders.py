@@ -529,3 +529,21 @@ async def test_more_than_ten_categories_are_counted_and_warned_about(server, pag
     await expect(page.get_by_test_id("category-count")).to_have_class(re.compile(r"\bwarn\b"))
     await expect(page.get_by_test_id("category-warning")).to_contain_text("meer dan de aanbevolen 10")
     await fac.close()
+
+
+async def test_closing_the_editor_with_x_keeps_a_ticked_kind_of_knowledge(server, pages):
+    """Regression: ticking a kind of knowledge and closing the editor with × threw it away while
+    notes and quadrant buttons applied at once. Now × saves what was changed, as everything else."""
+    created = await stakeholder_session(server)
+    ann = await pages.open(LAPTOP, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    bob = await pages.open(LAPTOP, name="bob")
+    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    clients = await add_stakeholder(ann, "Cliënten", "Jongeren en ouders")
+    await open_editor(ann, clients)
+    await ann.get_by_test_id("sh-knowledge-ervaringskennis").check()
+    await close_editor(ann)
+    await expect(item(bob, clients).locator(".k-badge[data-kind=ervaringskennis]")).to_be_visible()
+    await expect(bob.get_by_test_id("knowledge-ervaringskennis")).to_have_attribute("data-covered", "true")
+    await open_editor(ann, clients)  # and it is what the editor shows next time
+    await expect(ann.get_by_test_id("sh-knowledge-ervaringskennis")).to_be_checked()

@@ -29,6 +29,18 @@ export function createEditor(sh) {
     sh.drawer.title.focus();
   }
 
+  /** × and Escape: one save model — what was changed in the fields is saved, not thrown away; a
+   * save that conflicts with someone else's keeps the editor open to show both. */
+  async function requestClose() {
+    const d = sh.drawer;
+    if (!d) return;
+    if (d.dirty() && d.values().category.trim()) {
+      await saveDrawer();
+      if (sh.drawer === d && d.dirty()) return;
+    }
+    closeDrawer();
+  }
+
   function closeDrawer(refocus = true) {
     if (!sh.drawer) return;
     const id = sh.drawer.id;
@@ -52,7 +64,7 @@ export function createEditor(sh) {
     const d = { id: s.id, base: snapshot(s), noteEdits: new Map() };
     d.title = h('h2.sh-drawer-title', { tabindex: '-1', 'data-testid': 'sh-editor-title' });
     const closeBtn = h('button.btn.btn-ghost.sh-close', {
-      type: 'button', 'data-testid': 'sh-close', 'aria-label': t('close'), title: t('close'), on: { click: () => closeDrawer() },
+      type: 'button', 'data-testid': 'sh-close', 'aria-label': t('close'), title: t('close'), on: { click: () => requestClose() },
     }, '×');
     d.meta = h('p.sh-meta');
     d.status = h('div.sh-status', { 'data-testid': 'sh-status', hidden: true });
@@ -213,7 +225,7 @@ export function createEditor(sh) {
         d.noteBlocks.map((b) => b.block),
         h('section.sh-block.sh-block-actions', d.notRelevant, d.relevantAgain, d.remove)));
     d.el.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); closeDrawer(); }
+      if (e.key === 'Escape' && !e.defaultPrevented) { e.preventDefault(); requestClose(); }
     });
     return d;
   }
