@@ -48,7 +48,8 @@ OURS_ENV = {
     "SAMENSPEL_JOIN_ATTEMPTS_PER_MINUTE": "1000000", "SAMENSPEL_JOINS_PER_MINUTE": "1000000",
     "SAMENSPEL_CREATES_PER_MINUTE": "1000000",
 }
-SERVERS = ("ours-embedded", "ours-redis", "relay-memory", "relay-redis", "sio-redis", "sio-memory")
+SERVERS = ("ours-embedded", "ours-redis", "relay-memory", "relay-redis", "sio-redis", "sio-memory",
+           "base-embedded", "base-redis")  # base-*: this server from --baseline-root (an older tree)
 
 
 def free_port() -> int:
@@ -115,8 +116,9 @@ class Redis:
 class Servers:
     """One kind of server, ``instances`` processes; all on 127.0.0.1."""
 
-    def __init__(self, kind: str, instances: int, redis: Redis, uv: dict, env: dict) -> None:
+    def __init__(self, kind: str, instances: int, redis: Redis, uv: dict, env: dict, baseline_root: str | None) -> None:
         self.kind, self.instances, self.redis, self.uv, self.env = kind, instances, redis, uv, env
+        self.root = Path(baseline_root) if kind.startswith("base") and baseline_root else ROOT
         self.procs: list[subprocess.Popen] = []
         self.ports: list[int] = []
         self.tmp = tempfile.mkdtemp(prefix="bench-srv-")
@@ -127,7 +129,7 @@ class Servers:
         for i in range(self.instances):
             port = free_port()
             env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-            if self.kind.startswith("ours"):
+            if self.kind.startswith(("ours", "base")):
                 env.update(OURS_ENV)
                 env.update(self.env)
                 env["SAMENSPEL_WS_IMPL"] = self.uv["ws"]
@@ -135,7 +137,7 @@ class Servers:
                 env["SAMENSPEL_HTTP_IMPL"] = self.uv["http"]
                 args = [PY, "-m", "server.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
                         "--data-dir", f"{self.tmp}/data{i}", "--log-level", "warning"]
-                if self.kind == "ours-redis":
+                if self.kind.endswith("-redis"):
                     args += ["--redis-url", self.redis.url]
             else:
                 module = "bench.peers.relay:app" if self.kind.startswith("relay") else "bench.peers.sio:app"
@@ -147,7 +149,7 @@ class Servers:
                         "--ws", self.uv["ws"], "--loop", self.uv["loop"], "--http", self.uv["http"],
                         "--ws-per-message-deflate", "false", "--log-level", "warning", "--no-access-log"]
             log = open(f"{self.tmp}/server{i}.log", "ab")
-            proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(args, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT)
             self.procs.append(proc)
             self.ports.append(port)
         for proc, port in zip(self.procs, self.ports):
@@ -167,6 +169,18 @@ class Servers:
             with contextlib.suppress(OSError):
                 out.append(Path(f"{self.tmp}/server{i}.log").read_text()[-3000:])
         return "\n".join(out)
+
+    def warnings(self) -> str:
+        """What the servers logged at WARNING or above: counted by message, a few shown."""
+        counts: dict[str, int] = {}
+        for i in range(len(self.procs)):
+            with contextlib.suppress(OSError):
+                for text in Path(f"{self.tmp}/server{i}.log").read_text(errors="replace").splitlines():
+                    if " WARNING " in text or " ERROR " in text:
+                        key = text.split(": ", 1)[-1][:90]
+                        key = "".join("#" if ch.isdigit() else ch for ch in key)
+                        counts[key] = counts.get(key, 0) + 1
+        return "; ".join(f"{n}x {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:6])
 
     def stop(self) -> None:
         for proc in self.procs:
@@ -249,8 +263,9 @@ def merge(results: list[dict]) -> dict:
 
 def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
     instances = args.instances
+    cpu_share = probe_cpu()
     servers = Servers(kind, instances, redis, {"ws": args.ws, "loop": args.loop, "http": args.http},
-                      dict(e.split("=", 1) for e in args.server_env)).start()
+                      dict(e.split("=", 1) for e in args.server_env), args.baseline_root).start()
     workers: list[Worker] = []
     out = []
     try:
@@ -259,7 +274,7 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
         t_setup = time.perf_counter()
         indexes = list(range(args.sessions))
         for w in range(args.workers):
-            spec = {"kind": kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
+            spec = {"kind": "ours" if kind.startswith("base") else kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
                     "session_indexes": indexes[w::args.workers], "stalled": args.scenario == "stalled" and w == 0}
             workers.append(Worker(spec))
         sockets = sum(w.read(args.setup_timeout)["sockets"] for w in workers)
@@ -282,7 +297,8 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
                      lost=m["expected"] - m["delivered"], server_cpu=(c1 - c0) / (t1 - t0),
                      redis_cpu=(r1 - r0) / (t1 - t0), sockets=sockets,
                      rss_per_conn_kib=(rss1 - rss0) / max(1, sockets) / 1024, rss_mib=rss1 / 2**20,
-                     setup_s=setup_s)
+                     setup_s=setup_s, cpu_share=cpu_share,
+                     us_per_delivery=(c1 - c0) / (t1 - t0) / max(1.0, m["delivered"] / step["measure"]) * 1e6)
             del redis_cpu0
             out.append(m)
             print(line(m), flush=True)
@@ -291,9 +307,20 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
     finally:
         for w in workers:
             w.stop()
+        warnings = servers.warnings()
+        if warnings:
+            print(f"   {kind} logged: {warnings}", flush=True)
         servers.stop()
         del cpu_setup
     return out
+
+
+def probe_cpu(seconds: float = 0.5) -> float:
+    """How much of one core a busy loop gets right now (1.0 on an idle machine): how shared it is."""
+    t, w = time.process_time(), time.perf_counter()
+    while time.perf_counter() - w < seconds:
+        pass
+    return (time.process_time() - t) / (time.perf_counter() - w)
 
 
 def line(m: dict) -> str:
@@ -303,6 +330,7 @@ def line(m: dict) -> str:
             f"lost {m['lost']:>6}  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  max {m['max']:>8.0f} ms  "
             f"server {m['server_cpu']:.2f} cores  redis {m['redis_cpu']:.2f}  gen {m['gen_cpu']:.2f} "
             f"(max/proc {m['gen_cpu_max']:.2f}, lag {m['gen_lag_ms']:.0f} ms)  "
+            f"{m['us_per_delivery']:.0f} us/delivery  cpu-share {m['cpu_share']:.2f}  "
             f"mem {m['rss_per_conn_kib']:.1f} KiB/conn ({m['sockets']} sockets, {m['rss_mib']:.0f} MiB)  "
             f"errors {errs}{stalled}")
 
@@ -349,6 +377,7 @@ def main() -> None:
     parser.add_argument("--loop", default="asyncio", help="uvicorn event loop (asyncio | uvloop), for every server")
     parser.add_argument("--http", default="h11", help="uvicorn HTTP implementation (h11 | httptools)")
     parser.add_argument("--server-env", action="append", default=[], help="NAME=value for our server (repeatable)")
+    parser.add_argument("--baseline-root", help="a checkout of an older commit: base-* servers run from it")
     parser.add_argument("--json", help="append every result as one JSON line to this file")
     args = parser.parse_args()
     sessions, clients, rates, instances = DEFAULTS[args.scenario]
@@ -389,8 +418,8 @@ def main() -> None:
 def summarise(results: list[dict], servers: list[str]) -> None:
     """Medians over repetitions, and ours as ratios to the peers at the same offered rate."""
     print("\n# medians over repetitions")
-    print("| server | offered/s | delivered/s | p50 ms | p99 ms (runs) | lost | server cores | redis cores | KiB/conn |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| server | offered/s | delivered/s | p50 ms | p99 ms (runs) | lost | server cores | µs CPU/delivery | redis cores | KiB/conn |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     by: dict[tuple[str, float], list[dict]] = {}
     for m in results:
         by.setdefault((m["server"], m["offered"]), []).append(m)
@@ -398,7 +427,8 @@ def summarise(results: list[dict], servers: list[str]) -> None:
         med = lambda k: statistics.median(m[k] for m in ms)  # noqa: E731
         runs = "/".join(f"{m['p99']:.0f}" for m in ms)
         print(f"| {server} | {offered:,.0f} | {med('delivered_per_s'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} "
-              f"({runs}) | {sum(m['lost'] for m in ms)} | {med('server_cpu'):.2f} | {med('redis_cpu'):.2f} | "
+              f"({runs}) | {sum(m['lost'] for m in ms)} | {med('server_cpu'):.2f} | {med('us_per_delivery'):.0f} | "
+              f"{med('redis_cpu'):.2f} | "
               f"{med('rss_per_conn_kib'):.1f} |")
 
 

@@ -323,6 +323,7 @@ class Generator:
         plan.sort()
         counted: set[tuple[int, int]] = set()
         lag_max = 0.0
+        sends_in_window = 0
         cpu0 = wall0 = None
         gc_off = False
         for t, idx in plan:
@@ -338,6 +339,8 @@ class Generator:
                 marks = {s.index: (s.counter, s.ref) for s in self.sessions}
             if t >= window[0]:
                 lag_max = max(lag_max, now - t)
+            if t >= window[0]:
+                sends_in_window += 1 if idx >= 0 else sum(len(s.sockets) for s in self.sessions)
             if idx >= 0:
                 self._send(self.sessions[idx], 0, now)
             else:
@@ -352,24 +355,23 @@ class Generator:
         gc.collect()
         # Summarise: deliveries of the events sent inside the window.
         lat: list[float] = []
-        expected = 0
-        delivered = 0
         errors: dict[str, int] = {}
         for s in self.sessions:
             for code, n in s.errors.items():
                 errors[code] = errors.get(code, 0) + n
             in_window = {k: t for k, t in s.sent.items() if window[0] <= t < window[1]}
-            expected += len(in_window) * len(s.sockets)
             for seq, at in s.arrivals:
                 t = in_window.get(seq)
                 if t is not None:
                     lat.append(at - t)
         lat.sort()
-        delivered = len(lat)
+        # Every send reaches every screen of its session (sessions of one process are alike).
+        per_session = len(self.sessions[0].sockets) if self.sessions else 0
+        expected = sends_in_window * per_session
         closed = [c for c in (sock.close_code for sock in self.stalled)]
         return {
             "expected": expected,
-            "delivered": delivered,
+            "delivered": len(lat),
             "measure": measure,
             "lat": _summary(lat),
             "errors": errors,

@@ -138,8 +138,9 @@ class LiveSession:
                 payloads = [pack_record(r) for r in records]
                 if self.stale:
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again")
+                announce = msgpack.packb({"records": payloads})
                 try:
-                    appended = await self._append(base, payloads, deadline)
+                    appended = await self._append(base, payloads, deadline, announce)
                 except SessionReset as exc:
                     self.reset(str(exc))
                     raise DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading") from None
@@ -150,7 +151,7 @@ class LiveSession:
                 if appended:
                     metrics.EVENTS_APPENDED.inc(len(records))
                     self.advance(records)
-                    await self._after_append(base, payloads)
+                    await self._after_append(base, announce)
                     await retention.after_append(self, base, records)
                     return records
                 # Someone else appended first: learn what they did, then re-check the rules.
@@ -159,13 +160,13 @@ class LiveSession:
             log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
             raise DomainError(ErrorCode.CONFLICT, "the board is very busy; try again")
 
-    async def _append(self, base: int, payloads: list[bytes], deadline: float) -> bool:
+    async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
         """Compare-and-append. When the store does not answer, the append may still have landed:
         send the very same bytes again (a store that has them says so) rather than deciding anew,
         so a late reply never becomes a duplicate."""
         while True:
             try:
-                return await self.backend.log.append(self.id, base, payloads)
+                return await self.backend.log.append(self.id, base, payloads, announce)
             except SessionReset:
                 raise
             except StoreUnavailable:
@@ -173,11 +174,12 @@ class LiveSession:
                     raise
                 await asyncio.sleep(0.1)
 
-    async def _after_append(self, base: int, payloads: list[bytes]) -> None:
-        try:
-            await self.backend.broker.publish(self.id, msgpack.packb({"records": payloads}))
-        except Exception:  # stored is stored: other instances find it through their gap check
-            log.exception("publish for session %s failed", self.id)
+    async def _after_append(self, base: int, announce: bytes) -> None:
+        if not self.backend.log.announces:  # a Redis log rang the other instances' doorbell itself
+            try:
+                await self.backend.broker.publish(self.id, announce)
+            except Exception:  # stored is stored: other instances find it through their gap check
+                log.exception("publish for session %s failed", self.id)
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
@@ -398,6 +400,10 @@ class LiveSession:
             online = await self.backend.presence.online(self.id)
         except StoreUnavailable:
             return  # the next change, refresh or resync tells everyone
+        self.show_presence(online, only_if_changed)
+
+    def show_presence(self, online: list[bytes], only_if_changed: bool = False) -> None:
+        """Send the presence the store gave (``online``) to our sockets."""
         who = [msgpack.unpackb(w, raw=False) for w in online]
         in_the_room = {pid for pid, p in self.state.participants.items() if p.proxy}
         frame = frames.encode({
