@@ -31,6 +31,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -117,6 +118,10 @@ class Servers:
     """One kind of server, ``instances`` processes; all on 127.0.0.1."""
 
     def __init__(self, kind: str, instances: int, redis: Redis, uv: dict, env: dict, baseline_root: str | None) -> None:
+        # "ours-redis[loop=uvloop,ws=wsproto]": this server with other uvicorn choices than the rest
+        if "[" in kind:
+            kind, extra = kind.rstrip("]").split("[", 1)
+            uv = {**uv, **dict(kv.split("=", 1) for kv in extra.split(","))}
         self.kind, self.instances, self.redis, self.uv, self.env = kind, instances, redis, uv, env
         self.root = Path(baseline_root) if kind.startswith("base") and baseline_root else ROOT
         self.procs: list[subprocess.Popen] = []
@@ -274,7 +279,7 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
         t_setup = time.perf_counter()
         indexes = list(range(args.sessions))
         for w in range(args.workers):
-            spec = {"kind": "ours" if kind.startswith("base") else kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
+            spec = {"kind": "ours" if servers.kind.startswith("base") else servers.kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
                     "session_indexes": indexes[w::args.workers], "stalled": args.scenario == "stalled" and w == 0}
             workers.append(Worker(spec))
         sockets = sum(w.read(args.setup_timeout)["sockets"] for w in workers)
@@ -282,15 +287,15 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
         time.sleep(1.0)  # let presence and joins settle
         rss1 = servers.rss()
         for step in steps:
-            redis_cpu0 = proc_cpu(redis.pid) if redis.pid and "redis" in kind else 0.0
+            redis_cpu0 = 0.0
             for w in workers:
                 w.send({"run": step})
             time.sleep(0.2 + step["warm"])
             c0, t0 = servers.cpu(), time.perf_counter()
-            r0 = proc_cpu(redis.pid) if redis.pid and "redis" in kind else 0.0
+            r0 = proc_cpu(redis.pid) if redis.pid and "redis" in servers.kind else 0.0
             time.sleep(step["measure"])
             c1, t1 = servers.cpu(), time.perf_counter()
-            r1 = proc_cpu(redis.pid) if redis.pid and "redis" in kind else 0.0
+            r1 = proc_cpu(redis.pid) if redis.pid and "redis" in servers.kind else 0.0
             results = [w.read(step["warm"] + step["measure"] + step.get("drain", 3) + 60)["result"] for w in workers]
             m = merge(results)
             m.update(server=kind, offered=step["offered"], delivered_per_s=m["delivered"] / step["measure"],
@@ -385,11 +390,11 @@ def main() -> None:
     args.clients = args.clients or clients
     args.rates = args.rates or rates
     args.instances = args.instances or instances
-    servers = [s.strip() for s in args.servers.split(",") if s.strip()]
+    servers = [s.strip() for s in re.split(r",(?![^\[]*\])", args.servers) if s.strip()]  # commas outside [...]
     for s in servers:
-        if s not in SERVERS:
+        if s.split("[")[0] not in SERVERS:
             parser.error(f"unknown server {s}; choose from {', '.join(SERVERS)}")
-        if args.instances > 1 and "redis" not in s:
+        if args.instances > 1 and "redis" not in s.split("[")[0]:
             parser.error(f"{s} cannot share rooms across instances")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, commit {commit}, "
@@ -423,7 +428,7 @@ def summarise(results: list[dict], servers: list[str]) -> None:
     by: dict[tuple[str, float], list[dict]] = {}
     for m in results:
         by.setdefault((m["server"], m["offered"]), []).append(m)
-    for (server, offered), ms in sorted(by.items(), key=lambda kv: (servers.index(kv[0][0]), kv[0][1])):
+    for (server, offered), ms in sorted(by.items(), key=lambda kv: (servers.index(kv[0][0]) if kv[0][0] in servers else 99, kv[0][1])):
         med = lambda k: statistics.median(m[k] for m in ms)  # noqa: E731
         runs = "/".join(f"{m['p99']:.0f}" for m in ms)
         print(f"| {server} | {offered:,.0f} | {med('delivered_per_s'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} "

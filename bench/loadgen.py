@@ -339,7 +339,7 @@ class Generator:
                 marks = {s.index: (s.counter, s.ref) for s in self.sessions}
             if t >= window[0]:
                 lag_max = max(lag_max, now - t)
-            if t >= window[0]:
+            if window[0] <= now < window[1]:  # as the summary below: by the moment it was sent
                 sends_in_window += 1 if idx >= 0 else sum(len(s.sockets) for s in self.sessions)
             if idx >= 0:
                 self._send(self.sessions[idx], 0, now)
