@@ -33,6 +33,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -385,6 +386,7 @@ def main() -> None:
     parser.add_argument("--baseline-root", help="a checkout of an older commit: base-* servers run from it")
     parser.add_argument("--json", help="append every result as one JSON line to this file")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop servers and Redis on the way out
     sessions, clients, rates, instances = DEFAULTS[args.scenario]
     args.sessions = args.sessions or sessions
     args.clients = args.clients or clients

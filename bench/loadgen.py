@@ -69,6 +69,25 @@ class Session:
     seq: int = 0
 
 
+class _Retrying:
+    """httpx with a few retries: on a starved machine a keep-alive connection may be closed by the
+    server (idle past its keep-alive timeout) just as a request goes out. A retried join may add a
+    participant twice; for a benchmark that is harmless."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    async def post(self, url: str, **kw) -> httpx.Response:
+        for attempt in range(5):
+            try:
+                return await self._client.post(url, **kw)
+            except httpx.TransportError:
+                if attempt == 4:
+                    raise
+                await asyncio.sleep(0.2 * (attempt + 1))
+        raise AssertionError
+
+
 class Generator:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
@@ -103,7 +122,7 @@ class Generator:
 
     async def _setup_session(self, s: Session) -> None:
         if self.kind == "ours":
-            http = self.http[self.ports[0]]
+            http = _Retrying(self.http[self.ports[0]])
             r = await http.post("/api/sessions", json={"title": f"Bench {s.index}", "boards": ["samenspel", "stakeholders"]})
             r.raise_for_status()
             created = r.json()
@@ -154,7 +173,7 @@ class Generator:
         port = self._port(0)
         if self.kind == "ours":
             sock = await connect(HOST, port, "/ws", ignore, rcvbuf=4096)
-            r = await self.http[self.ports[0]].post("/api/join", json={"code": self._code_of(s), "name": "Stalled",
+            r = await _Retrying(self.http[self.ports[0]]).post("/api/join", json={"code": self._code_of(s), "name": "Stalled",
                                                                          "group": "management"})
             sock.send_binary(msgpack.packb({"type": "hello", "session": s.room, "token": r.json()["token"]}))
         elif self.kind == "relay":

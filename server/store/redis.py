@@ -261,7 +261,7 @@ class RedisLog(RedisRetention):
         self._ready_timeout = ready_timeout
         self._closed = False
         self._append = self._r.register_script(_APPEND)
-        self._batch: list[tuple[list[str], list, asyncio.Future]] = []  # appends of this loop turn
+        self._batch: list[tuple[list[str], list, asyncio.Future]] | None = None  # appends of this loop turn
         self._batches: set[asyncio.Task] = set()
         self._create_meta = self._r.register_script(_CREATE_META)
         self._release_code = self._r.register_script(_RELEASE_CODE)
@@ -319,10 +319,28 @@ class RedisLog(RedisRetention):
         args = [expected_seq, secrets.token_hex(8), _channel(session_id) if announce is not None else b"",
                 announce or b"", *records]
         future: asyncio.Future = asyncio.get_running_loop().create_future()
-        if not self._batch:
-            asyncio.get_running_loop().call_soon(self._send_batch)
-        self._batch.append(([_key(session_id, "log"), _key(session_id, "meta")], args, future))
+        entry = ([_key(session_id, "log"), _key(session_id, "meta")], args, future)
         with _guard("append"):
+            if self._batch is not None:  # another append of this turn leads: ride along
+                self._batch.append(entry)
+            else:
+                # Lead: wait one loop turn for the appends made in it, then send them all. The
+                # leader sends from its own task (no task is created per batch).
+                batch = self._batch = [entry]
+                try:
+                    await asyncio.sleep(0)
+                except asyncio.CancelledError:
+                    self._batch = None
+                    future.cancel()
+                    self._spawn_batch(batch)  # the others still go
+                    raise
+                self._batch = None
+                try:
+                    await self._run_batch(batch)
+                except asyncio.CancelledError:
+                    if future.done() and not future.cancelled():
+                        future.exception()  # ours is moot: we are cancelled
+                    raise
             result = await future
         if result == -1:
             raise SessionLost(f"session {session_id} has no meta in redis (restarted empty?)")
@@ -342,13 +360,16 @@ class RedisLog(RedisRetention):
                     out[session_id] = int(top[0][0].split(b"-", 1)[0]) if top else 0
         return out
 
-    def _send_batch(self) -> None:
-        batch, self._batch = self._batch, []
+    def _spawn_batch(self, batch: list) -> None:
         task = asyncio.get_running_loop().create_task(self._run_batch(batch))
         self._batches.add(task)
         task.add_done_callback(self._batches.discard)
 
     async def _run_batch(self, batch: list) -> None:
+        """Send the appends; each one's future gets its result (or the error that ended the round trip)."""
+        batch = [entry for entry in batch if not entry[2].done()]  # a cancelled caller sends nothing
+        if not batch:
+            return
         try:
             if len(batch) == 1:
                 keys, args, _ = batch[0]
@@ -362,8 +383,11 @@ class RedisLog(RedisRetention):
                     await self._append(keys=keys, args=args, client=pipe)
                 results = await pipe.execute(raise_on_error=False)
         except asyncio.CancelledError:
+            # The leading caller was cancelled mid round trip. The others were not: to them this is
+            # an unanswered append (it may have landed), which they resend (see live.py).
             for *_, future in batch:
-                future.cancel()
+                if not future.done():
+                    future.set_exception(rex.TimeoutError("the append round trip was abandoned"))
             raise
         except Exception as exc:  # the round trip failed: none of them is known to be in
             for *_, future in batch:

@@ -125,6 +125,17 @@ async def test_concurrent_appenders_at_the_same_seq_exactly_one_wins(backend: Ba
     assert await backend.log.read("s1", 0) == [b"base", b"w%d-a" % winner, b"w%d-b" % winner]
 
 
+async def test_appends_to_several_sessions_at_once_are_each_checked_alone(backend: Backend) -> None:
+    """Appends made together (one store round trip for all, where the backend groups them) each
+    succeed or are refused by their own session's log, never by another's."""
+    for i in range(5):
+        await create(backend, f"s{i}", f"CODE0{i}")
+    assert await backend.log.append("s0", 0, [b"a"])
+    results = await asyncio.gather(*(backend.log.append(f"s{i}", 0, [b"x%d" % i]) for i in range(5)))
+    assert results == [False, True, True, True, True]
+    assert [await backend.log.read(f"s{i}", 0) for i in range(5)] == [[b"a"], [b"x1"], [b"x2"], [b"x3"], [b"x4"]]
+
+
 async def test_read_after_and_limit(backend: Backend) -> None:
     """read returns the records after a seq, in order, at most limit of them."""
     await create(backend)
