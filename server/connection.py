@@ -4,7 +4,9 @@ Fan-out never awaits a socket. ``send`` puts bytes in the connection's list and,
 once per event-loop turn, one flush writes everything a connection got in that
 turn straight to its socket: one frame as it is, several as one ``batch`` frame
 (docs/protocol.md), so thirty events in one turn cost one websocket write, and an
-idle socket costs no task switch. Only when the socket cannot take more (its
+idle socket costs no task switch. A socket written to within the last
+``COALESCE_SECONDS`` waits until that much time has passed, and gets all that
+came meanwhile in that one write. Only when the socket cannot take more (its
 transport paused writing because the client reads too slowly) does a writer
 task wait for it; frames meanwhile pile up, and a connection with more than
 ``queue_size`` unsent frames is cut off (close 4008) instead of slowing the
@@ -30,6 +32,10 @@ log = logging.getLogger("samenspel.connection")
 CLOSE_TOO_SLOW = 4008
 CLOSE_RELOAD = 4010
 CLOSE_REMOVED = 4011  # the facilitator removed this participant: do not reconnect
+# A socket written to less than this long ago gets its next frames at most this long after that
+# write, together (one write, one batch): in a burst of votes a screen gets a few writes instead of
+# one per vote. A socket that was quiet for this long is written to in the same loop turn.
+COALESCE_SECONDS = 0.010
 
 
 class _Flusher:
@@ -100,6 +106,9 @@ class Connection:
         self._hangup: tuple[int, str] | None = None  # close after the pending frames
         self._writer: asyncio.Task | None = None  # only while the socket is not writable
         self._stopped = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._flusher: _Flusher | None = None
+        self._last_write = float("-inf")  # loop time of the last flush
         self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
@@ -145,9 +154,18 @@ class Connection:
         self._wake()
 
     def _wake(self) -> None:
-        if not self._scheduled and self._writer is None and not self._stopped:
-            self._scheduled = True
-            _flusher().add(self)
+        if self._scheduled or self._writer is not None or self._stopped:
+            return
+        self._scheduled = True
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.get_running_loop()
+            self._flusher = _flusher()
+        due = self._last_write + COALESCE_SECONDS
+        if loop.time() >= due:
+            self._flusher.add(self)
+        else:  # written to a moment ago: what comes meanwhile goes with the next write
+            loop.call_at(due, self._flush)
 
     def _next_write(self) -> Coroutine[Any, Any, None] | None:
         """The next send (all pending frames, batched) or the close; None when there is nothing."""
@@ -167,6 +185,7 @@ class Connection:
         self._scheduled = False
         if self._writer is not None or self._stopped:
             return
+        self._last_write = self._loop.time()
         while (write := self._next_write()) is not None:
             try:
                 suspended = write.send(None)

@@ -7,7 +7,7 @@ import asyncio
 import msgpack
 
 from server import frames
-from server.connection import Connection
+from server.connection import COALESCE_SECONDS, Connection
 
 
 class FakeSocket:
@@ -52,9 +52,25 @@ async def test_frames_of_one_turn_go_as_one_batch_and_a_lone_frame_as_itself() -
         conn.send(frame(n))
     await turn()
     assert len(ws.sent) == 1 and msgpack.unpackb(ws.sent[0])["type"] == "batch"
+    await asyncio.sleep(COALESCE_SECONDS * 2)  # quiet for a while: the next frame goes at once
     conn.send(frame(4))
     await turn()
     assert ws.sent[1] == frame(4)
+    assert [f["seq"] for f in ws.received()] == [1, 2, 3, 4]
+
+
+async def test_frames_soon_after_a_write_wait_for_one_later_write() -> None:
+    """Frames queued in the turns just after a write go out together once COALESCE_SECONDS passed."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=16)
+    conn.send(frame(1))
+    await turn()
+    for n in (2, 3, 4):
+        conn.send(frame(n))
+        await turn()
+    assert len(ws.sent) == 1
+    await asyncio.sleep(COALESCE_SECONDS * 2)
+    assert len(ws.sent) == 2
     assert [f["seq"] for f in ws.received()] == [1, 2, 3, 4]
 
 
