@@ -125,10 +125,12 @@ class WsClient(asyncio.Protocol):
     # --- sending ---------------------------------------------------------------------------------
 
     def send_binary(self, payload: bytes) -> None:
-        self.transport.write(_frame(0x2, payload))
+        if not self.transport.is_closing():  # a server that closed us is counted by what never arrives
+            self.transport.write(_frame(0x2, payload))
 
     def send_text(self, payload: str) -> None:
-        self.transport.write(_frame(0x1, payload.encode()))
+        if not self.transport.is_closing():
+            self.transport.write(_frame(0x1, payload.encode()))
 
     def close(self) -> None:
         if self.transport is not None and not self.transport.is_closing():
