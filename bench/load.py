@@ -48,7 +48,8 @@ PY = sys.executable
 OURS_ENV = {
     "SAMENSPEL_RATE_PER_SECOND": "100000", "SAMENSPEL_RATE_BURST": "100000",
     "SAMENSPEL_JOIN_ATTEMPTS_PER_MINUTE": "1000000", "SAMENSPEL_JOINS_PER_MINUTE": "1000000",
-    "SAMENSPEL_CREATES_PER_MINUTE": "1000000",
+    "SAMENSPEL_CREATES_PER_MINUTE": "1000000", "SAMENSPEL_WRONG_PER_SESSION_PER_MINUTE": "1000000",
+    "SAMENSPEL_MAX_SOCKETS_PER_ADDRESS": "1000000",
 }
 SERVERS = ("ours-embedded", "ours-redis", "relay-memory", "relay-redis", "sio-redis", "sio-memory",
            "base-embedded", "base-redis")  # base-*: this server from --baseline-root (an older tree)

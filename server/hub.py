@@ -142,12 +142,13 @@ class Hub:
                 log.exception("safety net over held sessions failed")
 
     async def _store_ready(self) -> bool:
-        """One unanswered check is not an outage (a busy loop reads replies late): two in a row are."""
+        """One unanswered check changes nothing (a busy loop reads replies late): two in a row mean
+        down. An answered one means up."""
         if await self.backend.log.ready():
             self._missed_checks = 0
             return True
         self._missed_checks += 1
-        return self._missed_checks < 2
+        return self.store_ready and self._missed_checks < 2
 
     async def _safety_net(self) -> None:
         held = list(self.sessions.values())
