@@ -819,7 +819,9 @@ class RedisPresence:
                         for connection, who in dict(conns).items():
                             args += [connection, who]
                         await self._touch(keys=self._keys(session_id), args=args, client=pipe)
-                    await pipe.execute()
+                    # Shielded: a heartbeat stopped mid round trip (close, a test's "crash") lets
+                    # the pipeline finish and hand its connection back instead of leaving it half read.
+                    await asyncio.shield(pipe.execute())
                 except Exception as exc:  # never let the heartbeat die: presence would vanish for good
                     self.heartbeat_failures += 1
                     log.warning("presence heartbeat failed (failure #%d): %s", self.heartbeat_failures, exc)
