@@ -47,7 +47,11 @@ test: system-deps $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests/unit tests/fuzz tests/contract tests/integration
 
-bench: system-deps $(VENV)/.installed-test
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: system-deps $(VENV)/.installed-bench
 	bash bench/run_all.sh
 
 clean:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fan-out benchmark on the embedded store, on Redis with one instance and with two, three times
+# All of docs/benchmarks.md: the fan-out benchmark on the embedded store, on Redis with one instance and with two, three times
 # each: the figures in docs/benchmarks.md. Starts its own redis-server on a free port (never 6379),
 # loopback only; takes a few minutes.
 set -euo pipefail
@@ -19,3 +19,4 @@ for run in 1 2 3; do
   $PY -m bench.fanout --clients 30 --rounds 300 --bursts 20 --redis-url "redis://127.0.0.1:$PORT/0" --instances 2
 done
 $PY -m bench.frames
+bash bench/run_load.sh

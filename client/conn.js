@@ -244,7 +244,14 @@ export class Connection {
       } catch {
         return; // not ours to understand; the server never sends such frames
       }
-      if (msg && typeof msg.type === 'string') this._frame(msg);
+      if (msg && msg.type === 'batch' && Array.isArray(msg.frames)) {
+        // Several frames the server had for us in one go (docs/protocol.md): each in order, as if
+        // it had come alone; stop if one of them replaced the socket (a gap, a reload).
+        for (const f of msg.frames) {
+          if (this.ws !== ws) return;
+          if (f && typeof f.type === 'string') this._frame(f);
+        }
+      } else if (msg && typeof msg.type === 'string') this._frame(msg);
     };
     ws.onclose = (e) => {
       if (this.ws !== ws) return;

@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         limit_concurrency=concurrency_limit(settings.limit_concurrency),
         backlog=settings.backlog,
         timeout_graceful_shutdown=settings.shutdown_timeout,
+        loop=settings.loop,
         ws_max_size=settings.ws_hard_limit,
         ws_per_message_deflate=False,
         ws_ping_interval=settings.ws_ping_interval,

@@ -1,35 +1,98 @@
-"""One client socket: who it is, and a bounded queue of outbound frames.
+"""One client socket: who it is, and the frames it has yet to be sent.
 
-Fan-out never awaits a socket: it drops bytes into each connection's queue and a
-writer task sends them. A connection whose queue is full is not reading; it is
-cut off (close 4008) instead of slowing the others down or growing memory.
+Fan-out never awaits a socket. ``send`` puts bytes in the connection's list and,
+once per event-loop turn, one flush writes everything a connection got in that
+turn straight to its socket: one frame as it is, several as one ``batch`` frame
+(docs/protocol.md), so thirty events in one turn cost one websocket write, and an
+idle socket costs no task switch. A socket written to within the last
+``COALESCE_SECONDS`` waits until that much time has passed, and gets all that
+came meanwhile in that one write. Only when the socket cannot take more (its
+transport paused writing because the client reads too slowly) does a writer
+task wait for it; frames meanwhile pile up, and a connection with more than
+``queue_size`` unsent frames is cut off (close 4008) instead of slowing the
+others down or growing memory.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from typing import Literal
+import weakref
+from collections.abc import Callable, Coroutine
+from typing import Any, Literal
 
 from starlette.websockets import WebSocket
 
 from boards.actors import Actor
 from boards.projection import Audience
+from server.frames import batch
 
 log = logging.getLogger("samenspel.connection")
 
 CLOSE_TOO_SLOW = 4008
 CLOSE_RELOAD = 4010
 CLOSE_REMOVED = 4011  # the facilitator removed this participant: do not reconnect
+# A socket written to less than this long ago gets its next frames at most this long after that
+# write, together (one write, one batch): in a burst of votes a screen gets a few writes instead of
+# one per vote. A socket that was quiet for this long is written to in the same loop turn.
+COALESCE_SECONDS = 0.010
 
 
-class _HangUp:
-    """Queued after the last frame: the writer closes the socket when it gets here."""
+class _Flusher:
+    """Once per loop turn, write out every connection that got frames in it."""
 
-    def __init__(self, code: int, reason: str) -> None:
-        self.code = code
-        self.reason = reason
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._dirty: list[Connection] = []
+
+    def add(self, conn: "Connection") -> None:
+        if not self._dirty:
+            self._loop.call_soon(self._flush)
+        self._dirty.append(conn)
+
+    def _flush(self) -> None:
+        dirty, self._dirty = self._dirty, []
+        for conn in dirty:
+            conn._flush()
+
+
+_flushers: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Flusher]" = weakref.WeakKeyDictionary()
+
+
+def _flusher() -> _Flusher:
+    loop = asyncio.get_running_loop()
+    flusher = _flushers.get(loop)
+    if flusher is None:
+        flusher = _flushers[loop] = _Flusher(loop)
+    return flusher
+
+
+class _Resume:
+    """Await a coroutine that was started by hand and suspended (the socket was not writable):
+    a task runs the rest of it. Lets the common case, a socket that takes the bytes at once,
+    run the send without any task."""
+
+    __slots__ = ("_coro", "_first")
+
+    def __init__(self, coro: Coroutine[Any, Any, Any], first: Any) -> None:
+        self._coro = coro
+        self._first = first
+
+    def __await__(self):
+        coro, value = self._coro, self._first
+        while True:
+            try:
+                sent = yield value
+            except BaseException as exc:  # cancelled while waiting: let the send clean up
+                try:
+                    value = coro.throw(exc)
+                except StopIteration as stop:
+                    return stop.value
+            else:
+                try:
+                    value = coro.send(sent)
+                except StopIteration as stop:
+                    return stop.value
 
 
 class Connection:
@@ -37,9 +100,15 @@ class Connection:
         self.websocket = websocket
         self.id = connection_id
         self.actor: Actor | None = None
-        self._queue: asyncio.Queue[bytes | _HangUp] = asyncio.Queue(maxsize=queue_size + 1)
+        self._pending: list[bytes] = []  # frames not yet handed to the socket
         self._queue_size = queue_size
-        self._writer: asyncio.Task | None = None
+        self._scheduled = False  # a flush is due this turn
+        self._hangup: tuple[int, str] | None = None  # close after the pending frames
+        self._writer: asyncio.Task | None = None  # only while the socket is not writable
+        self._stopped = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._flusher: _Flusher | None = None
+        self._last_write = float("-inf")  # loop time of the last flush
         self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
@@ -57,29 +126,96 @@ class Connection:
         return "facilitator" if self.role == "facilitator" else "others"
 
     def start(self) -> None:
-        self._writer = asyncio.create_task(self._write_loop(), name=f"writer-{self.id}")
+        """Nothing to start: writes happen on flush (kept so callers need not know)."""
 
     def send(self, frame: bytes) -> None:
-        """Queue a frame; never blocks. A full queue means the client stopped reading."""
+        """Queue a frame; never blocks. Too many unsent frames means the client stopped reading."""
         if self.closed:
             return
-        if self._queue.qsize() >= self._queue_size:
-            log.warning("cutting off slow connection %s: %d frames unread", self.id, self._queue.qsize())
+        if len(self._pending) >= self._queue_size:
+            log.warning("cutting off slow connection %s: %d frames unread", self.id, len(self._pending))
             self.closed = True
+            self._pending.clear()
             if self._writer is not None:
                 self._writer.cancel()
             self.too_slow.set()
             if self.on_too_slow is not None:
                 self.on_too_slow()
             return
-        self._queue.put_nowait(frame)
+        self._pending.append(frame)
+        self._wake()
 
     def hang_up(self, code: int, reason: str) -> None:
         """Close the socket once the frames already queued are sent."""
         if self.closed:
             return
         self.closed = True
-        self._queue.put_nowait(_HangUp(code, reason))  # the queue keeps one slot for this
+        self._hangup = (code, reason)
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._scheduled or self._writer is not None or self._stopped:
+            return
+        self._scheduled = True
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.get_running_loop()
+            self._flusher = _flusher()
+        due = self._last_write + COALESCE_SECONDS
+        if loop.time() >= due:
+            self._flusher.add(self)
+        else:  # written to a moment ago: what comes meanwhile goes with the next write
+            loop.call_at(due, self._flush)
+
+    def _next_write(self) -> Coroutine[Any, Any, None] | None:
+        """The next send (all pending frames, batched) or the close; None when there is nothing."""
+        pending = self._pending
+        if pending:
+            payload = pending[0] if len(pending) == 1 else batch(pending)
+            self._pending = []
+            return self.websocket.send_bytes(payload)
+        if self._hangup is not None:
+            code, reason = self._hangup
+            self._hangup = None
+            return self.websocket.close(code=code, reason=reason)
+        return None
+
+    def _flush(self) -> None:
+        """Write what is pending now, without a task, while the socket takes it at once."""
+        self._scheduled = False
+        if self._writer is not None or self._stopped:
+            return
+        self._last_write = self._loop.time()
+        while (write := self._next_write()) is not None:
+            try:
+                suspended = write.send(None)
+            except StopIteration:
+                continue
+            except Exception:  # the socket went away; the reader side cleans up
+                self._gone()
+                return
+            # Not writable now: a task waits for the socket, then writes whatever piled up meanwhile.
+            self._writer = asyncio.get_running_loop().create_task(self._drain(write, suspended),
+                                                                  name=f"writer-{self.id}")
+            return
+
+    async def _drain(self, write: Coroutine[Any, Any, None], suspended: Any) -> None:
+        try:
+            await _Resume(write, suspended)
+            while (write := self._next_write()) is not None:
+                await write
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self._gone()
+        finally:
+            if self._writer is asyncio.current_task():
+                self._writer = None
+
+    def _gone(self) -> None:
+        self.closed = True
+        self._pending.clear()
+        self._hangup = None
 
     async def close_too_slow(self, timeout: float) -> None:
         """Send close 4008 if the socket takes it within ``timeout`` (it may never: nobody reads)."""
@@ -89,21 +225,10 @@ class Connection:
         except (asyncio.TimeoutError, Exception):
             pass
 
-    async def _write_loop(self) -> None:
-        try:
-            while True:
-                item = await self._queue.get()
-                if isinstance(item, _HangUp):
-                    await self.websocket.close(code=item.code, reason=item.reason)
-                    return
-                await self.websocket.send_bytes(item)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # the socket went away; the reader side cleans up
-            self.closed = True
-
     async def stop(self) -> None:
         self.closed = True
+        self._stopped = True
+        self._pending.clear()
         if self._writer is not None:
             self._writer.cancel()
             try:

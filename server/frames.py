@@ -160,3 +160,19 @@ def error(code: ErrorCode, message: str, ref: int | None = None, retry_after: in
     if retry_after is not None:
         frame["retry_after"] = retry_after  # seconds, on rate_limited
     return encode(frame)
+
+
+_BATCH_HEAD = b"\x82" + msgpack.packb("type") + msgpack.packb("batch") + msgpack.packb("frames")
+
+
+def batch(encoded: list[bytes]) -> bytes:
+    """``{type: "batch", frames: [...]}`` from frames already encoded: each is a MessagePack map,
+    so their concatenation after an array header is the array itself (nothing is re-encoded)."""
+    n = len(encoded)
+    if n < 16:
+        head = bytes((0x90 | n,))
+    elif n < 65536:
+        head = b"\xdc" + n.to_bytes(2, "big")
+    else:
+        head = b"\xdd" + n.to_bytes(4, "big")
+    return b"".join((_BATCH_HEAD, head, *encoded))

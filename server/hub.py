@@ -30,6 +30,8 @@ class Hub:
         self._locks: dict[str, asyncio.Lock] = {}
         self.instance = new_id()
         self._refresher: asyncio.Task | None = None
+        self._tasks: set[asyncio.Task] = set()
+        self._missed_checks = 0
         self.store_ready = True
 
     def start(self) -> None:
@@ -114,22 +116,67 @@ class Hub:
             self._locks.pop(live.id, None)
 
     async def _watch(self) -> None:
-        """Now and then: tell the sockets when the store went away or came back (so people see
-        "reconnecting" instead of failing clicks); read the log of every held session for records
-        whose broker message never came (a failed publish on a quiet board); and re-read presence,
-        since the entries of a crashed instance expire silently in the store."""
+        """Tell the sockets when the store went away or came back (so people see "reconnecting"
+        instead of failing clicks), and keep a cheap safety net under the broker's doorbell.
+
+        Records reach a held session by its broker channel, and a gap in their sequence numbers
+        sends it to the log: that is the path whose cost grows with traffic. What the doorbell
+        alone could miss (a lost message on a board that then stays quiet; the presence entries of
+        a crashed instance, which expire silently) is looked for every ``heartbeat_every`` seconds
+        in a few batched round trips for *all* held sessions (one per 200), and only a session
+        that is behind reads its log. Never one store read per held session per tick."""
+        loop = asyncio.get_running_loop()
+        next_net = loop.time() + self.settings.heartbeat_every
         while True:
             await asyncio.sleep(min(self.settings.heartbeat_every, 2.0))
-            ready = await self.backend.log.ready()
+            ready = await self._store_ready()
             self.set_store_ready(ready)
-            if not ready:
+            if not ready or loop.time() < next_net:
                 continue
-            for live in list(self.sessions.values()):
-                try:
-                    await live.catch_up()
-                    await live.broadcast_presence(only_if_changed=True)
-                except Exception:
-                    log.exception("refresh of session %s failed", live.id)
+            next_net = loop.time() + self.settings.heartbeat_every
+            try:
+                await self._safety_net()
+            except StoreUnavailable:
+                pass  # the status check above says so when it lasts
+            except Exception:
+                log.exception("safety net over held sessions failed")
+
+    async def _store_ready(self) -> bool:
+        """One unanswered check changes nothing (a busy loop reads replies late): two in a row mean
+        down. An answered one means up."""
+        if await self.backend.log.ready():
+            self._missed_checks = 0
+            return True
+        self._missed_checks += 1
+        return self.store_ready and self._missed_checks < 2
+
+    async def _safety_net(self) -> None:
+        held = list(self.sessions.values())
+        if not held:
+            return
+        ids = [live.id for live in held]
+        last = await self.backend.log.last_seqs(ids)
+        online = await self.backend.presence.online_many(ids)
+        for live in held:
+            if live.stale:
+                continue
+            if last.get(live.id, 0) > live.state.seq:
+                log.info("session %s: the log is ahead (%d > %d) with no doorbell; reading it",
+                         live.id, last[live.id], live.state.seq)
+                self._spawn_catch_up(live)
+            if live.id in online:
+                live.show_presence(online[live.id], only_if_changed=True)
+
+    def _spawn_catch_up(self, live: LiveSession) -> None:
+        async def run() -> None:
+            try:
+                await live.catch_up()
+            except Exception:
+                log.exception("catch-up of session %s failed", live.id)
+
+        task = asyncio.create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def set_store_ready(self, ready: bool) -> None:
         """Known up or down; while down, commands are answered ``unavailable`` at once. Only the
@@ -145,6 +192,8 @@ class Hub:
     async def close(self) -> None:
         if self._refresher is not None:
             self._refresher.cancel()
+        for task in list(self._tasks):
+            task.cancel()
         for live in list(self.sessions.values()):
             await live.close()
         self.sessions.clear()

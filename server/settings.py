@@ -101,6 +101,11 @@ class Settings:
     # stay readable until then); the embedded store is swept this often (seconds).
     retention_days: float = 30.0
     retention_sweep_every: float = 600.0
+    # Redis only: connections in the command pool. Every command in flight holds one (presence
+    # enter/leave on a busy instance too); a pool that runs dry answers "unavailable".
+    redis_pool_size: int = 256
+    # uvicorn's event loop: "auto" picks uvloop when installed, else asyncio.
+    loop: str = "auto"
     static_dir: Path = field(default_factory=lambda: client_dir())
 
     @classmethod
@@ -182,4 +187,6 @@ _TUNABLES = {
     "probe_timeout": float,
     "retention_days": float,
     "retention_sweep_every": float,
+    "redis_pool_size": int,
+    "loop": str,
 }

@@ -52,11 +52,20 @@ class EventLog(Protocol):
     async def credential(self, session_id: str, token_hash: str) -> str | None:
         """The participant id a token belongs to, or None."""
 
-    async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
+    # True if ``append`` publishes its ``announce`` on the session's channel itself, atomically with
+    # the records (then the caller does not publish it again); False if the caller must publish.
+    announces: bool
+
+    async def append(self, session_id: str, expected_seq: int, records: list[bytes],
+                     announce: bytes | None = None) -> bool:
         """Append ``records`` (seq ``expected_seq + 1`` onwards) if the log ends at ``expected_seq``."""
 
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
         """Records with a sequence number above ``after_seq``, in order, at most ``limit``."""
+
+    async def last_seqs(self, session_ids: list[str]) -> dict[str, int]:
+        """The last sequence number in the log of each session (0 for an empty or unknown one), all
+        in one round trip: the safety net that finds records whose broker message never came."""
 
     async def renew_epoch(self, session_id: str) -> None:
         """Give the session a new epoch: positions (sequence numbers) held from before are void."""
@@ -116,6 +125,9 @@ class Presence(Protocol):
 
     async def online(self, session_id: str) -> list[bytes]:
         """The ``who`` of every live connection of the session."""
+
+    async def online_many(self, session_ids: list[str]) -> dict[str, list[bytes]]:
+        """``online`` for several sessions in one round trip."""
 
     async def close(self) -> None: ...
 

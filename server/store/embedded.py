@@ -108,7 +108,10 @@ class SqliteLog(SqliteRetention):
             ).fetchone()
         return row[0] if row else None
 
-    async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
+    announces = False  # the caller publishes (the local broker is a function call)
+
+    async def append(self, session_id: str, expected_seq: int, records: list[bytes],
+                     announce: bytes | None = None) -> bool:
         db = self._db
         with _guard("append"):
             db.execute("BEGIN IMMEDIATE")
@@ -136,6 +139,17 @@ class SqliteLog(SqliteRetention):
                 (session_id, after_seq, limit),
             ).fetchall()
         return [row[0] for row in rows]
+
+    async def last_seqs(self, session_ids: list[str]) -> dict[str, int]:
+        out = dict.fromkeys(session_ids, 0)
+        with _guard("last_seqs"):
+            for i in range(0, len(session_ids), 500):
+                chunk = session_ids[i:i + 500]
+                rows = self._db.execute(
+                    f"SELECT session, max(seq) FROM records WHERE session IN ({','.join('?' * len(chunk))}) "
+                    "GROUP BY session", chunk).fetchall()
+                out.update(dict(rows))
+        return out
 
     async def renew_epoch(self, session_id: str) -> None:
         with _guard("renew_epoch"):
@@ -206,6 +220,9 @@ class LocalPresence:
 
     async def online(self, session_id: str) -> list[bytes]:
         return list(self._online.get(session_id, {}).values())
+
+    async def online_many(self, session_ids: list[str]) -> dict[str, list[bytes]]:
+        return {s: list(self._online.get(s, {}).values()) for s in session_ids}
 
     async def close(self) -> None:
         self._online.clear()

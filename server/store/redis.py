@@ -126,7 +126,9 @@ def _channel(session_id: str) -> bytes:
     return _key(session_id, "events").encode()
 
 
-# KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2] a fresh epoch, ARGV[3..] the records.
+# KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2] a fresh epoch, ARGV[3] a pub/sub
+# channel ('' for none) and ARGV[4] what to publish there once appended (the doorbell rings in the
+# same round trip, and only if the records are in), ARGV[5..] the records.
 # Returns
 #    1  appended;
 #    0  refused: the log goes beyond the expected seq (someone else appended first);
@@ -138,7 +140,7 @@ def _channel(session_id: str) -> bytes:
 _APPEND = """
 if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
 local expected = tonumber(ARGV[1])
-local n = #ARGV - 2
+local n = #ARGV - 4
 local last = 0
 local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 if top[1] then last = tonumber(string.match(top[1][1], '^(%d+)')) end
@@ -151,13 +153,14 @@ if last > expected then
   local have = redis.call('XRANGE', KEYS[1], (expected + 1) .. '-0', (expected + n) .. '-0')
   if #have ~= n then return 0 end
   for i = 1, n do
-    if have[i][2][2] ~= ARGV[i + 2] then return 0 end
+    if have[i][2][2] ~= ARGV[i + 4] then return 0 end
   end
   return 2
 end
 for i = 1, n do
-  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 2])
+  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 4])
 end
+if ARGV[3] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
 return 1
 """
 
@@ -250,12 +253,16 @@ class _Client:
 
 
 class RedisLog(RedisRetention):
-    def __init__(self, client: _Client, *, ready_timeout: float = 0.5) -> None:
+    announces = True  # ``append`` publishes the doorbell itself
+
+    def __init__(self, client: _Client, *, ready_timeout: float = 2.0) -> None:
         self._client = client
         self._r = client.redis
         self._ready_timeout = ready_timeout
         self._closed = False
         self._append = self._r.register_script(_APPEND)
+        self._batch: list[tuple[list[str], list, asyncio.Future]] | None = None  # appends of this loop turn
+        self._batches: set[asyncio.Task] = set()
         self._create_meta = self._r.register_script(_CREATE_META)
         self._release_code = self._r.register_script(_RELEASE_CODE)
         self._save_snapshot = self._r.register_script(_SAVE_SNAPSHOT)
@@ -301,15 +308,99 @@ class RedisLog(RedisRetention):
             raw = await self._r.hget(_key(session_id, "cred"), token_hash)
         return raw.decode() if raw is not None else None
 
-    async def append(self, session_id: str, expected_seq: int, records: list[bytes]) -> bool:
+    async def append(self, session_id: str, expected_seq: int, records: list[bytes],
+                     announce: bytes | None = None) -> bool:
+        """Compare-and-append; with ``announce``, also publish it on the session's channel in the
+        same script (so the broker's doorbell costs no round trip of its own).
+
+        Appends made in the same event-loop turn (by any sessions) go to Redis together, in one
+        pipeline: one round trip and one pooled connection for all of them (group commit). Each
+        is still its own script call, atomic and checked on its own."""
+        args = [expected_seq, secrets.token_hex(8), _channel(session_id) if announce is not None else b"",
+                announce or b"", *records]
+        future: asyncio.Future = asyncio.get_running_loop().create_future()
+        entry = ([_key(session_id, "log"), _key(session_id, "meta")], args, future)
         with _guard("append"):
-            result = await self._append(keys=[_key(session_id, "log"), _key(session_id, "meta")],
-                                        args=[expected_seq, secrets.token_hex(8), *records])
+            if self._batch is not None:  # another append of this turn leads: ride along
+                self._batch.append(entry)
+            else:
+                # Lead: wait one loop turn for the appends made in it, then send them all. The
+                # leader sends from its own task (no task is created per batch).
+                batch = self._batch = [entry]
+                try:
+                    await asyncio.sleep(0)
+                except asyncio.CancelledError:
+                    self._batch = None
+                    future.cancel()
+                    self._spawn_batch(batch)  # the others still go
+                    raise
+                self._batch = None
+                try:
+                    await self._run_batch(batch)
+                except asyncio.CancelledError:
+                    if future.done() and not future.cancelled():
+                        future.exception()  # ours is moot: we are cancelled
+                    raise
+            result = await future
         if result == -1:
             raise SessionLost(f"session {session_id} has no meta in redis (restarted empty?)")
         if result == -2:
             raise LogRewound(f"session {session_id}: the log ends before seq {expected_seq}; its epoch was replaced")
         return result in (1, 2)
+
+    async def last_seqs(self, session_ids: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        with _guard("last_seqs"):
+            for i in range(0, len(session_ids), 200):
+                chunk = session_ids[i:i + 200]
+                pipe = self._r.pipeline(transaction=False)
+                for session_id in chunk:
+                    pipe.xrevrange(_key(session_id, "log"), "+", "-", count=1)
+                for session_id, top in zip(chunk, await pipe.execute()):
+                    out[session_id] = int(top[0][0].split(b"-", 1)[0]) if top else 0
+        return out
+
+    def _spawn_batch(self, batch: list) -> None:
+        task = asyncio.get_running_loop().create_task(self._run_batch(batch))
+        self._batches.add(task)
+        task.add_done_callback(self._batches.discard)
+
+    async def _run_batch(self, batch: list) -> None:
+        """Send the appends; each one's future gets its result (or the error that ended the round trip)."""
+        batch = [entry for entry in batch if not entry[2].done()]  # a cancelled caller sends nothing
+        if not batch:
+            return
+        try:
+            if len(batch) == 1:
+                keys, args, _ = batch[0]
+                try:
+                    results = [await self._append(keys=keys, args=args)]
+                except rex.ResponseError as exc:
+                    results = [exc]
+            else:
+                pipe = self._r.pipeline(transaction=False)
+                for keys, args, _ in batch:
+                    await self._append(keys=keys, args=args, client=pipe)
+                results = await pipe.execute(raise_on_error=False)
+        except asyncio.CancelledError:
+            # The leading caller was cancelled mid round trip. The others were not: to them this is
+            # an unanswered append (it may have landed), which they resend (see live.py).
+            for *_, future in batch:
+                if not future.done():
+                    future.set_exception(rex.TimeoutError("the append round trip was abandoned"))
+            raise
+        except Exception as exc:  # the round trip failed: none of them is known to be in
+            for *_, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (*_, future), result in zip(batch, results):
+            if future.done():
+                continue
+            if isinstance(result, Exception):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
 
     async def renew_epoch(self, session_id: str) -> None:
         with _guard("renew_epoch"):
@@ -335,6 +426,8 @@ class RedisLog(RedisRetention):
         return int(seq), data
 
     async def ready(self) -> bool:
+        """A PING, given as long as any command: on an event loop busy with thousands of sockets
+        the reply can take a while to be read, and a slow answer is not an outage."""
         try:
             return bool(await asyncio.wait_for(self._r.ping(), self._ready_timeout))
         except Exception:
@@ -700,12 +793,35 @@ class RedisPresence:
         with _guard("online"):
             return list(await self._online(keys=self._keys(session_id), args=[self._ttl_ms]))
 
+    async def online_many(self, session_ids: list[str]) -> dict[str, list[bytes]]:
+        out: dict[str, list[bytes]] = {}
+        with _guard("online"):
+            for i in range(0, len(session_ids), 200):
+                chunk = session_ids[i:i + 200]
+                pipe = self._r.pipeline(transaction=False)
+                for session_id in chunk:
+                    await self._online(keys=self._keys(session_id), args=[self._ttl_ms], client=pipe)
+                for session_id, who in zip(chunk, await pipe.execute()):
+                    out[session_id] = list(who)
+        return out
+
     async def _beat(self) -> None:
         while True:
             await asyncio.sleep(self._heartbeat_every)
-            for session_id, conns in list(self._mine.items()):
+            sessions = list(self._mine.items())
+            # One pipeline per 200 sessions: an instance holding many sessions pays a few round
+            # trips per heartbeat, not one per session.
+            for i in range(0, len(sessions), 200):
                 try:
-                    await self._touch_session(session_id, dict(conns))
+                    pipe = self._r.pipeline(transaction=False)
+                    for session_id, conns in sessions[i:i + 200]:
+                        args: list[str | bytes | int] = [2 * self._ttl_ms]
+                        for connection, who in dict(conns).items():
+                            args += [connection, who]
+                        await self._touch(keys=self._keys(session_id), args=args, client=pipe)
+                    # Shielded: a heartbeat stopped mid round trip (close, a test's "crash") lets
+                    # the pipeline finish and hand its connection back instead of leaving it half read.
+                    await asyncio.shield(pipe.execute())
                 except Exception as exc:  # never let the heartbeat die: presence would vanish for good
                     self.heartbeat_failures += 1
                     log.warning("presence heartbeat failed (failure #%d): %s", self.heartbeat_failures, exc)

@@ -125,6 +125,17 @@ async def test_concurrent_appenders_at_the_same_seq_exactly_one_wins(backend: Ba
     assert await backend.log.read("s1", 0) == [b"base", b"w%d-a" % winner, b"w%d-b" % winner]
 
 
+async def test_appends_to_several_sessions_at_once_are_each_checked_alone(backend: Backend) -> None:
+    """Appends made together (one store round trip for all, where the backend groups them) each
+    succeed or are refused by their own session's log, never by another's."""
+    for i in range(5):
+        await create(backend, f"s{i}", f"CODE0{i}")
+    assert await backend.log.append("s0", 0, [b"a"])
+    results = await asyncio.gather(*(backend.log.append(f"s{i}", 0, [b"x%d" % i]) for i in range(5)))
+    assert results == [False, True, True, True, True]
+    assert [await backend.log.read(f"s{i}", 0) for i in range(5)] == [[b"a"], [b"x1"], [b"x2"], [b"x3"], [b"x4"]]
+
+
 async def test_read_after_and_limit(backend: Backend) -> None:
     """read returns the records after a seq, in order, at most limit of them."""
     await create(backend)
@@ -208,6 +219,40 @@ async def test_presence_enter_leave_online(backend: Backend) -> None:
     await p.leave("s1", "c2")
     assert await p.online("s1") == []
     assert await p.online("nobody") == []
+
+
+async def test_last_seqs_of_several_sessions_in_one_call(backend: Backend) -> None:
+    """last_seqs gives each session's last sequence number, 0 for an empty or unknown log."""
+    await create(backend, "s1", "CODE01")
+    await create(backend, "s2", "CODE02")
+    assert await backend.log.append("s1", 0, [b"r1", b"r2", b"r3"])
+    assert await backend.log.append("s2", 0, [b"q1"])
+    assert await backend.log.last_seqs(["s1", "s2", "nobody"]) == {"s1": 3, "s2": 1, "nobody": 0}
+
+
+async def test_online_many_is_online_for_each_session(backend: Backend) -> None:
+    """online_many answers what online answers, for several sessions at once."""
+    p = backend.presence
+    await p.enter("s1", "c1", b"one")
+    await p.enter("s1", "c2", b"two")
+    await p.enter("s2", "c3", b"three")
+    many = await p.online_many(["s1", "s2", "nobody"])
+    assert sorted(many["s1"]) == [b"one", b"two"]
+    assert many["s2"] == [b"three"]
+    assert many["nobody"] == []
+
+
+async def test_append_announces_on_the_channel_or_leaves_it_to_the_caller(backend: Backend) -> None:
+    """A log that announces publishes the announce of an accepted append (and not of a refused
+    one); one that does not, publishes nothing itself."""
+    await create(backend)
+    got: asyncio.Queue = asyncio.Queue()
+    await backend.broker.subscribe("s1", collect(got, "s1"))
+    assert await backend.log.append("s1", 0, [b"r1"], announce=b"ding 1")
+    assert not await backend.log.append("s1", 0, [b"stale"], announce=b"ding stale")
+    await backend.broker.publish("s1", b"marker")
+    expected = [b"ding 1", b"marker"] if backend.log.announces else [b"marker"]
+    assert [(await next_item(got))[1] for _ in expected] == expected
 
 
 # --- Redis only ----------------------------------------------------------------------------------

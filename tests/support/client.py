@@ -43,6 +43,7 @@ class Client:
         self._ref = 0
         self._replies: dict[int, asyncio.Future[dict]] = {}
         self._reader: asyncio.Task | None = None
+        self.ws_frames = 0  # websocket messages received (a batch counts once)
 
     async def connect(self, **headers: str) -> "Client":
         self.ws = await websockets.connect(self.ws_url, additional_headers=headers or None, compression=None)
@@ -53,16 +54,22 @@ class Client:
         try:
             async for data in self.ws:
                 frame = msgpack.unpackb(data, raw=False)
-                if frame.get("type") == "event":
-                    self.seq = frame["seq"]
-                elif frame.get("type") == "welcome":
-                    self.seq, self.epoch = frame["seq"], frame["epoch"]
-                waiting = self._replies.pop(frame.get("ref"), None) if frame.get("type") in _REPLIES else None
-                if waiting is not None and not waiting.done():
-                    waiting.set_result(frame)
-                await self.frames.put(frame)
+                self.ws_frames += 1
+                # Several frames for this socket in one server turn come as one batch frame.
+                for frame in frame["frames"] if frame.get("type") == "batch" else [frame]:
+                    self._file(frame)
         except websockets.ConnectionClosed:
             pass
+
+    def _file(self, frame: dict) -> None:
+        if frame.get("type") == "event":
+            self.seq = frame["seq"]
+        elif frame.get("type") == "welcome":
+            self.seq, self.epoch = frame["seq"], frame["epoch"]
+        waiting = self._replies.pop(frame.get("ref"), None) if frame.get("type") in _REPLIES else None
+        if waiting is not None and not waiting.done():
+            waiting.set_result(frame)
+        self.frames.put_nowait(frame)
 
     async def send_raw(self, data: bytes | str) -> None:
         await self.ws.send(data)

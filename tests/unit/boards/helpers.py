@@ -24,11 +24,11 @@ class Session:
     def __init__(self, boards: tuple[str, ...] = (BOARD,)) -> None:
         self.state = SessionState(session="s1")
         self.now = 1_000_000
-        self._ids = (f"id{i}" for i in itertools.count())
+        self._ids = itertools.count()  # not a generator: the fuzz tests deepcopy a Session
         self.run(SYSTEM, c.CreateSession(title="Test", boards=boards))
 
     def ctx(self) -> Context:
-        return Context(now=self.now, new_id=lambda: next(self._ids))
+        return Context(now=self.now, new_id=lambda: f"id{next(self._ids)}")
 
     def run(self, actor: Actor, command: c.Command) -> list:
         events = decide(self.state, actor, command, self.ctx())

@@ -82,3 +82,12 @@ def test_nil_for_an_optional_field_means_not_given():
     command = frames.decode(msgpack.packb({"type": "add_note", "board": "samenspel", "section": "inzichten",
                                            "lane": "actie", "text": "x", "owner": None}), LIMIT)
     assert command.owner == ""
+
+
+def test_batch_is_a_frames_array_of_the_encoded_frames_in_order() -> None:
+    """A batch of encoded frames decodes to {type: batch, frames: [...]} with each frame as it was."""
+    for n in (2, 15, 16, 300):
+        encoded = [frames.encode({"type": "event", "seq": i}) for i in range(n)]
+        decoded = msgpack.unpackb(frames.batch(encoded), raw=False)
+        assert decoded["type"] == "batch"
+        assert decoded["frames"] == [{"type": "event", "seq": i} for i in range(n)]

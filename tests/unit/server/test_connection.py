@@ -1,0 +1,119 @@
+"""server/connection.py: frames of one loop turn go out as one write; a socket that does not take them is cut off."""
+
+from __future__ import annotations
+
+import asyncio
+
+import msgpack
+
+from server import frames
+from server.connection import COALESCE_SECONDS, Connection
+
+
+class FakeSocket:
+    """The two calls a Connection makes, with the transport's flow control as an Event."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+        self.closed: tuple[int, str] | None = None
+        self.writable = asyncio.Event()
+        self.writable.set()
+
+    async def send_bytes(self, data: bytes) -> None:
+        await self.writable.wait()
+        self.sent.append(data)
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        await self.writable.wait()
+        self.closed = (code, reason)
+
+    def received(self) -> list[dict]:
+        out = []
+        for data in self.sent:
+            frame = msgpack.unpackb(data)
+            out += frame["frames"] if frame["type"] == "batch" else [frame]
+        return out
+
+
+async def turn() -> None:
+    for _ in range(3):
+        await asyncio.sleep(0)
+
+
+def frame(n: int) -> bytes:
+    return frames.encode({"type": "event", "seq": n})
+
+
+async def test_frames_of_one_turn_go_as_one_batch_and_a_lone_frame_as_itself() -> None:
+    """Three frames queued in one turn are one websocket message, in order; a frame alone is not wrapped."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=16)
+    for n in (1, 2, 3):
+        conn.send(frame(n))
+    await turn()
+    assert len(ws.sent) == 1 and msgpack.unpackb(ws.sent[0])["type"] == "batch"
+    await asyncio.sleep(COALESCE_SECONDS * 2)  # quiet for a while: the next frame goes at once
+    conn.send(frame(4))
+    await turn()
+    assert ws.sent[1] == frame(4)
+    assert [f["seq"] for f in ws.received()] == [1, 2, 3, 4]
+
+
+async def test_frames_soon_after_a_write_wait_for_one_later_write() -> None:
+    """Frames queued in the turns just after a write go out together once COALESCE_SECONDS passed."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=16)
+    conn.send(frame(1))
+    await turn()
+    for n in (2, 3, 4):
+        conn.send(frame(n))
+        await turn()
+    assert len(ws.sent) == 1
+    await asyncio.sleep(COALESCE_SECONDS * 2)
+    assert len(ws.sent) == 2
+    assert [f["seq"] for f in ws.received()] == [1, 2, 3, 4]
+
+
+async def test_frames_wait_for_a_socket_that_is_not_writable_and_none_is_lost() -> None:
+    """While the transport is paused frames pile up; when it resumes they all go, in order."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=100)
+    ws.writable.clear()
+    for n in range(1, 31):
+        conn.send(frame(n))
+        await asyncio.sleep(0)
+    assert ws.sent == []
+    ws.writable.set()
+    await turn()
+    assert [f["seq"] for f in ws.received()] == list(range(1, 31))
+    assert not conn.too_slow.is_set()
+
+
+async def test_a_socket_that_never_takes_its_frames_is_cut_off() -> None:
+    """Past queue_size unsent frames the connection is marked too slow and queues nothing more."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=8)
+    stopped = []
+    conn.on_too_slow = lambda: stopped.append(True)
+    ws.writable.clear()
+    for n in range(1, 20):
+        conn.send(frame(n))
+        await asyncio.sleep(0)
+    assert conn.too_slow.is_set() and stopped == [True] and conn.closed
+    ws.writable.set()
+    await turn()
+    assert len(ws.received()) <= 1  # at most the write that was under way when it was cut off
+    await conn.stop()
+
+
+async def test_hang_up_sends_what_is_queued_then_closes() -> None:
+    """hang_up closes the socket after the frames already queued, and later frames are dropped."""
+    ws = FakeSocket()
+    conn = Connection(ws, "c1", queue_size=16)
+    conn.send(frame(1))
+    conn.send(frame(2))
+    conn.hang_up(4010, "reload")
+    conn.send(frame(3))
+    await turn()
+    assert [f["seq"] for f in ws.received()] == [1, 2]
+    assert ws.closed == (4010, "reload")
