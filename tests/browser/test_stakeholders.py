@@ -39,13 +39,19 @@ async def open_facilitator(page: Page, base: str, created: dict) -> None:
     await expect(page.get_by_test_id("role-badge")).to_have_text("Facilitator")
 
 
-async def map_room(server, pages) -> tuple[dict, Page, Page, Page]:
-    """A stakeholder session with Ann and Bob joined and the facilitator on the board, all on laptops."""
+async def ann_and_bob(server, pages) -> tuple[dict, Page, Page]:
+    """A stakeholder session with Ann and Bob joined on laptops."""
     created = await stakeholder_session(server)
     ann = await pages.open(LAPTOP, name="ann")
     await join_map(ann, server.http_url, created["join_code"], "Ann")
     bob = await pages.open(LAPTOP, name="bob")
     await join_map(bob, server.http_url, created["join_code"], "Bob")
+    return created, ann, bob
+
+
+async def map_room(server, pages) -> tuple[dict, Page, Page, Page]:
+    """A stakeholder session with Ann and Bob joined and the facilitator on the board, all on laptops."""
+    created, ann, bob = await ann_and_bob(server, pages)
     fac = await pages.open(LAPTOP, name="facilitator")
     await open_facilitator(fac, server.http_url, created)
     return created, ann, bob, fac
@@ -206,11 +212,7 @@ async def test_a_post_it_added_and_dragged_on_one_page_lands_at_the_same_place_o
 
 async def test_tagging_kinds_of_knowledge_shows_coverage_and_a_warning_on_another_page(server, pages):
     """Kinds of knowledge tagged on Ann's page show as covered on Bob's, who is warned which kind is still missing until it is there."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    created, ann, bob = await ann_and_bob(server, pages)
 
     clients = await add_stakeholder(ann, "Cliënten", "Jongeren en ouders")
     team = await add_stakeholder(ann, "Wijkteam", "Jeugdconsulenten")
@@ -360,11 +362,7 @@ async def test_two_people_editing_one_post_it_keep_their_typing(server, pages):
 
 async def test_belangen_behoeften_assumptions_checklist_and_undo(server, pages):
     """Belangen and behoeften hang under their post-it on every page, assumption flags count as open assumptions, the checklist is shared, and Ctrl+Z takes back one's own last change."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    created, ann, bob = await ann_and_bob(server, pages)
     sid = await add_stakeholder(ann, "Management", "Directie, teamleiders")
 
     await open_editor(ann, sid)
@@ -534,11 +532,7 @@ async def test_more_than_ten_categories_are_counted_and_warned_about(server, pag
 async def test_closing_the_editor_with_x_keeps_a_ticked_kind_of_knowledge(server, pages):
     """Regression: ticking a kind of knowledge and closing the editor with × threw it away while
     notes and quadrant buttons applied at once. Now × saves what was changed, as everything else."""
-    created = await stakeholder_session(server)
-    ann = await pages.open(LAPTOP, name="ann")
-    await join_map(ann, server.http_url, created["join_code"], "Ann")
-    bob = await pages.open(LAPTOP, name="bob")
-    await join_map(bob, server.http_url, created["join_code"], "Bob")
+    created, ann, bob = await ann_and_bob(server, pages)
     clients = await add_stakeholder(ann, "Cliënten", "Jongeren en ouders")
     await open_editor(ann, clients)
     await ann.get_by_test_id("sh-knowledge-ervaringskennis").check()
