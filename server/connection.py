@@ -4,7 +4,8 @@ Fan-out never awaits a socket. ``send`` puts bytes in the connection's list and,
 once per event-loop turn, one flush writes everything a connection got in that
 turn straight to its socket: one frame as it is, several as one ``batch`` frame
 (docs/protocol.md), so thirty events in one turn cost one websocket write, and an
-idle socket costs no task switch. A socket written to within the last
+idle socket costs no task switch. Under our own uvicorn protocol (server.protocols)
+the write goes to the transport directly, past the ASGI send path. A socket written to within the last
 ``COALESCE_SECONDS`` waits until that much time has passed, and gets all that
 came meanwhile in that one write. Only when the socket cannot take more (its
 transport paused writing because the client reads too slowly) does a writer
@@ -26,6 +27,7 @@ from starlette.websockets import WebSocket
 from boards.actors import Actor
 from boards.projection import Audience
 from server.frames import batch
+from server.protocols import EXTENSION
 
 log = logging.getLogger("samenspel.connection")
 
@@ -112,6 +114,9 @@ class Connection:
         self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
+        # Writes a message now if the socket takes it (server.protocols); absent under another server.
+        hooks = websocket.scope.get("extensions", {}).get(EXTENSION, {})
+        self._write_now: Callable[[bytes], bool] | None = hooks.get("write")
 
     @property
     def role(self) -> Literal["facilitator", "participant", "viewer", "system"] | None:
@@ -167,12 +172,18 @@ class Connection:
         else:  # written to a moment ago: what comes meanwhile goes with the next write
             loop.call_at(due, self._flush)
 
+    def _next_payload(self) -> bytes | None:
+        """All pending frames as one message (taken off the list), or None when there are none."""
+        pending = self._pending
+        if not pending:
+            return None
+        self._pending = []
+        return pending[0] if len(pending) == 1 else batch(pending)
+
     def _next_write(self) -> Coroutine[Any, Any, None] | None:
         """The next send (all pending frames, batched) or the close; None when there is nothing."""
-        pending = self._pending
-        if pending:
-            payload = pending[0] if len(pending) == 1 else batch(pending)
-            self._pending = []
+        payload = self._next_payload()
+        if payload is not None:
             return self.websocket.send_bytes(payload)
         if self._hangup is not None:
             code, reason = self._hangup
@@ -180,16 +191,32 @@ class Connection:
             return self.websocket.close(code=code, reason=reason)
         return None
 
+    def _write_directly(self) -> Coroutine[Any, Any, None] | None:
+        """Hand the pending frames to the socket itself; the ASGI send for them if it can't take
+        them now (that send waits until it can)."""
+        payload = self._next_payload()
+        if payload is None or self._write_now(payload):
+            return None
+        return self.websocket.send_bytes(payload)
+
     def _flush(self) -> None:
         """Write what is pending now, without a task, while the socket takes it at once."""
         self._scheduled = False
         if self._writer is not None or self._stopped:
             return
         self._last_write = self._loop.time()
-        while (write := self._next_write()) is not None:
+        try:
+            write = self._write_directly() if self._write_now is not None else None
+        except Exception:  # the socket went away; the reader side cleans up
+            self._gone()
+            return
+        while True:
+            if write is None and (write := self._next_write()) is None:
+                return
             try:
                 suspended = write.send(None)
             except StopIteration:
+                write = None
                 continue
             except Exception:  # the socket went away; the reader side cleans up
                 self._gone()

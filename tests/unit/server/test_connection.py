@@ -13,6 +13,8 @@ from server.connection import COALESCE_SECONDS, Connection
 class FakeSocket:
     """The two calls a Connection makes, with the transport's flow control as an Event."""
 
+    scope: dict = {}  # no direct-write hook (server.protocols): every write takes the ASGI path
+
     def __init__(self) -> None:
         self.sent: list[bytes] = []
         self.closed: tuple[int, str] | None = None
