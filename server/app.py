@@ -12,6 +12,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from server import http, metrics, summary_http
+from server.gc_pacing import GcPacer
 from server.limits import Limits
 from server.headers import SecurityHeaders
 from server.hub import Hub
@@ -35,10 +36,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
         app.state.hub.start()
         sweeper = Sweeper(app.state.hub, settings)
         sweeper.start()
+        # Process-wide, like the collector it paces; one app per process in production.
+        pacer = GcPacer(settings.gc_full_every, lambda: sum(app.state.sockets_per_address.values())) \
+            if settings.gc_full_every > 0 else None
+        if pacer is not None:
+            pacer.start()
         log.info("store: %s", "redis" if settings.redis_url else f"embedded ({settings.data_dir})")
         try:
             yield
         finally:
+            if pacer is not None:
+                await pacer.close()
             await sweeper.close()
             await app.state.hub.close()
             await backend.close()

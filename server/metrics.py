@@ -11,6 +11,8 @@ Module-level, like the process they describe; read with :func:`render`. What the
 - ``samenspel_store_errors_total``: operations that found the store unreachable.
 - ``samenspel_broker_resubscriptions`` / ``_probe_failures``, ``samenspel_presence_heartbeat_failures``:
   the Redis broker's reconnects and failed self-probes, failed presence heartbeats (0 on the embedded store).
+- ``samenspel_gc_pause_seconds{kind}``: how long full garbage collections stopped the event loop
+  (``automatic``: CPython's own; ``complete``: the pacer's periodic one, see server/gc_pacing.py).
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ STORE_ERRORS = Counter("samenspel_store_errors", "Operations that found the stor
 BROKER_RESUBSCRIPTIONS = Gauge("samenspel_broker_resubscriptions", "Pub/sub reconnects (Redis)", registry=REGISTRY)
 BROKER_PROBE_FAILURES = Gauge("samenspel_broker_probe_failures", "Pub/sub self-probes not answered (Redis)",
                               registry=REGISTRY)
+GC_PAUSE_SECONDS = Histogram("samenspel_gc_pause_seconds", "Full garbage collections: automatic, or complete "
+                             "(unfreeze, collect, freeze; server/gc_pacing.py)", ["kind"],
+                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+                             registry=REGISTRY)
 PRESENCE_FAILURES = Gauge("samenspel_presence_heartbeat_failures", "Failed presence heartbeats (Redis)",
                           registry=REGISTRY)
 

@@ -104,6 +104,9 @@ class Settings:
     # Redis only: connections in the command pool. Every command in flight holds one (presence
     # enter/leave on a busy instance too); a pool that runs dry answers "unavailable".
     redis_pool_size: int = 256
+    # Complete garbage collections (server/gc_pacing.py) at least this often, seconds; 0: leave the
+    # collector as CPython sets it (full collections then walk every socket's objects, often).
+    gc_full_every: float = 600.0
     # uvicorn's event loop: "auto" picks uvloop when installed, else asyncio.
     loop: str = "auto"
     static_dir: Path = field(default_factory=lambda: client_dir())
@@ -188,5 +191,6 @@ _TUNABLES = {
     "retention_days": float,
     "retention_sweep_every": float,
     "redis_pool_size": int,
+    "gc_full_every": float,
     "loop": str,
 }
