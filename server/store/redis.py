@@ -378,10 +378,7 @@ class RedisLog(RedisRetention):
                 except rex.ResponseError as exc:
                     results = [exc]
             else:
-                pipe = self._r.pipeline(transaction=False)
-                for keys, args, _ in batch:
-                    await self._append(keys=keys, args=args, client=pipe)
-                results = await pipe.execute(raise_on_error=False)
+                results = await self._pipelined_appends(batch)
         except asyncio.CancelledError:
             # The leading caller was cancelled mid round trip. The others were not: to them this is
             # an unanswered append (it may have landed), which they resend (see live.py).
@@ -401,6 +398,26 @@ class RedisLog(RedisRetention):
                 future.set_exception(result)
             else:
                 future.set_result(result)
+
+    async def _pipelined_appends(self, batch: list) -> list:
+        """The batch's scripts in one pipeline, by their SHA. (Handing redis-py's Script objects to
+        a pipeline costs a SCRIPT EXISTS round trip before every execute: a second round trip
+        for every group commit.) A Redis that lost its scripts answers NOSCRIPT without running
+        them: load the script and send those again."""
+        results: list = [None] * len(batch)
+        todo = list(range(len(batch)))
+        for attempt in range(2):
+            pipe = self._r.pipeline(transaction=False)
+            for i in todo:
+                keys, args, _ = batch[i]
+                pipe.evalsha(self._append.sha, len(keys), *keys, *args)
+            for i, result in zip(todo, await pipe.execute(raise_on_error=False)):
+                results[i] = result
+            todo = [i for i in todo if isinstance(results[i], rex.NoScriptError)]
+            if not todo or attempt:
+                break
+            await self._r.script_load(_APPEND)
+        return results
 
     async def renew_epoch(self, session_id: str) -> None:
         with _guard("renew_epoch"):

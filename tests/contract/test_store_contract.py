@@ -294,6 +294,17 @@ async def test_redis_keys_of_a_session_share_one_slot(rb: Backend, redis_server:
     assert set(keys) - set(session_keys) == {b"ss:code:CODE01"}
 
 
+async def test_redis_appends_made_together_land_after_redis_forgot_its_scripts(rb: Backend) -> None:
+    """A Redis that restarted or was flushed of its scripts answers NOSCRIPT: the appends of one
+    group commit are then sent again with the script loaded, each landing once."""
+    for i in range(4):
+        await create(rb, f"s{i}", f"CODE0{i}")
+    await rb.log._r.script_flush()
+    results = await asyncio.gather(*(rb.log.append(f"s{i}", 0, [b"x%d" % i]) for i in range(4)))
+    assert results == [True] * 4
+    assert [await rb.log.read(f"s{i}", 0) for i in range(4)] == [[b"x0"], [b"x1"], [b"x2"], [b"x3"]]
+
+
 async def test_redis_retried_append_is_recognised_as_done(rb: Backend) -> None:
     """Re-sending an append that already landed (its reply lost) returns True without writing twice."""
     await create(rb)
