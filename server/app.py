@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         sweeper = Sweeper(app.state.hub, settings)
         sweeper.start()
         # Process-wide, like the collector it paces; one app per process in production.
-        pacer = GcPacer(settings.gc_full_every, lambda: sum(app.state.sockets_per_address.values())) \
+        pacer = app.state.gc_pacer = GcPacer(settings.gc_full_every, lambda: app.state.open_sockets) \
             if settings.gc_full_every > 0 else None
         if pacer is not None:
             pacer.start()
@@ -73,4 +73,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.settings = settings
     app.state.sockets_per_address = {}  # open websockets per client address, on this instance
+    app.state.open_sockets = 0
+    app.state.gc_pacer = None  # set while the app runs (server.gc_pacing)
     return app

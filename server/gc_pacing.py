@@ -16,6 +16,8 @@ cycles go now, and the memory comes back).
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import gc
 import logging
 import time
@@ -26,6 +28,20 @@ from server import metrics
 log = logging.getLogger("samenspel.gc")
 
 CHECK_EVERY = 5.0  # seconds between looks at whether a complete collection is due
+
+
+def _malloc_trim() -> Callable[[], object] | None:
+    """glibc's malloc_trim: hand free heap pages back to the system (None elsewhere)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: trim(0)
+
+
+_trim = _malloc_trim()
 
 
 class GcPacer:
@@ -58,6 +74,11 @@ class GcPacer:
                 pass
         gc.unfreeze()
 
+    def saw_sockets(self, open_now: int) -> None:
+        """Called as a socket opens: the peak since the last complete collection."""
+        if open_now > self._peak_sockets:
+            self._peak_sockets = open_now
+
     def _on_gc(self, phase: str, info: dict) -> None:
         if info["generation"] != 2 or self._completing:
             return
@@ -81,7 +102,7 @@ class GcPacer:
         if now - self._last_complete >= self.full_every:
             return True
         sockets = self._sockets()
-        self._peak_sockets = max(self._peak_sockets, sockets)
+        self.saw_sockets(sockets)
         return self._peak_sockets > 0 and sockets * 2 <= self._peak_sockets  # half or more have left
 
     def collect_all(self) -> float:
@@ -92,6 +113,10 @@ class GcPacer:
             gc.unfreeze()
             collected = gc.collect()
             gc.freeze()
+            if _trim is not None:
+                # Sockets' buffers are malloc'ed: after a crowd left, glibc keeps their pages
+                # for the next crowd unless told otherwise, and the process stays at its peak.
+                _trim()
         finally:
             self._completing = False
         pause = time.perf_counter() - started

@@ -252,11 +252,15 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         await websocket.close(code=CLOSE_TOO_MANY, reason="too many connections")
         return
     sockets[key] = sockets.get(key, 0) + 1
+    app_state.open_sockets += 1
+    if app_state.gc_pacer is not None:
+        app_state.gc_pacer.saw_sockets(app_state.open_sockets)
     metrics.CONNECTIONS.inc()
     try:
         await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
     finally:
         metrics.CONNECTIONS.dec()
+        app_state.open_sockets -= 1
         sockets[key] -= 1
         if not sockets[key]:
             del sockets[key]
