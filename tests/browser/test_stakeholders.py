@@ -541,3 +541,68 @@ async def test_closing_the_editor_with_x_keeps_a_ticked_kind_of_knowledge(server
     await expect(bob.get_by_test_id("knowledge-ervaringskennis")).to_have_attribute("data-covered", "true")
     await open_editor(ann, clients)  # and it is what the editor shows next time
     await expect(ann.get_by_test_id("sh-knowledge-ervaringskennis")).to_be_checked()
+
+
+# --- issue 8: the stakeholder map on a phone and a laptop ---------------------------------------
+
+
+async def wire_room(server, rows) -> tuple[dict, dict]:
+    """A stakeholder session filled over the wire: rows of (category, names, (x, y) or None, (interest,
+    influence) or None); a row without (x, y) is added without a place, as another client may."""
+    created = await stakeholder_session(server)
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(created["session"], token=created["facilitator_secret"])
+    ids = {}
+    for category, names, pos, matrix in rows:
+        fac.drain()
+        frame = {"type": "add_stakeholder", **MAP, "category": category, "names": names}
+        if pos:
+            frame.update(x=pos[0], y=pos[1])
+        assert (await fac.call(frame))["type"] == "ok"
+        ids[category] = (await fac.event("stakeholder_saved"))["event"]["item"]["id"]
+        if matrix:
+            await fac.call({"type": "place_in_matrix", **MAP, "item": ids[category], "interest": matrix[0], "influence": matrix[1]})
+    await fac.close()
+    return created, ids
+
+
+async def tap_near_the_bottom_opens_the_editor_alone(page: Page, target) -> None:
+    """Tap `target` where the editor's "Aanname" row will be once it opens: the tap opens the editor,
+    and its click is the target's, not a tick of the checkbox that is under the finger by then."""
+    # where the row is: open the editor with the keyboard (no tap) and look
+    await target.focus()
+    await page.keyboard.press("Enter")
+    row = await page.locator(".sh-assume-row").bounding_box()
+    await page.keyboard.press("Escape")
+    await expect(page.get_by_test_id("stakeholder-editor")).to_have_count(0)
+    box = await target.bounding_box()
+    await page.evaluate("dy => window.scrollBy(0, dy)", box["y"] + box["height"] / 2 - (row["y"] + row["height"] / 2))
+    box = await target.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    assert row["y"] < y < row["y"] + row["height"], (box, row)  # the finger is where the row will be
+    await page.evaluate("""() => {
+        if (!window.__clicks) document.addEventListener('click', (e) => window.__clicks.push(e.target.closest('[data-testid]')?.dataset.testid), true);
+        window.__clicks = []; }""")
+    await page.touchscreen.tap(x, y)
+    await page.wait_for_function("() => window.__clicks.length > 0 && !!document.querySelector('[data-testid=stakeholder-editor]')")
+    testid = await target.get_attribute("data-testid")
+    assert await page.evaluate("() => window.__clicks") == [testid]
+    await expect(page.get_by_test_id("sh-assumption")).not_to_be_checked()
+    for kind in ("ervaringskennis", "vakkennis", "wetenschappelijk"):
+        await expect(page.get_by_test_id(f"sh-knowledge-{kind}")).not_to_be_checked()
+    await page.keyboard.press("Escape")
+    await expect(page.get_by_test_id("stakeholder-editor")).to_have_count(0)
+
+
+async def test_a_tap_near_the_bottom_of_a_phone_opens_the_editor_without_a_ghost_click(server, pages, artifacts):
+    """Regression (issue 8): a tap on a chip (or post-it) near the bottom of a phone opened the editor on
+    the press, and the same tap's click then ticked "Aanname" in the sheet that had slid under the finger."""
+    created, ids = await wire_room(server, [
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", (0.0, 0.9), (0.25, 0.25)),
+        ("Gemeente", "Beleidsadviseur jeugd", (1.0, 0.1), (0.75, 0.75)),
+    ])
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join_map(phone, server.http_url, created["join_code"], "Bert")
+    await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Onderwijs']}"))
+    await tap_near_the_bottom_opens_the_editor_alone(phone, item(phone, ids["Onderwijs"]))
+    await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Gemeente']}"))
