@@ -606,3 +606,69 @@ async def test_a_tap_near_the_bottom_of_a_phone_opens_the_editor_without_a_ghost
     await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Onderwijs']}"))
     await tap_near_the_bottom_opens_the_editor_alone(phone, item(phone, ids["Onderwijs"]))
     await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Gemeente']}"))
+
+
+OVERLAPS = """(selector) => {
+    const rs = [...document.querySelectorAll(selector)].filter((e) => e.offsetParent)
+        .map((e) => [e.textContent, e.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+        const [a, b] = [rs[i][1], rs[j][1]];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) {
+            out.push(`${rs[i][0]} / ${rs[j][0]}`);
+        }
+    }
+    return out;
+}"""
+
+CUT_LABELS = """(selector) => [...document.querySelectorAll(selector)].filter((e) => e.offsetParent)
+    .filter((e) => e.scrollWidth > e.clientWidth + 0.5 || e.scrollHeight > e.clientHeight + 1 || e.textContent.includes('\\u00ad'))
+    .map((e) => e.textContent)"""
+
+
+async def settled_everywhere(page: Page, selector: str) -> None:
+    """Wait until the items under `selector` rest where they are going (no moving transitions)."""
+    await page.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel)].every((e) => e.dataset.settled === 'true' && e.getAnimations().length === 0)",
+        arg=selector)
+
+
+async def chips_in_quadrants(page: Page, ids: dict, quadrant_of: dict) -> None:
+    """Every chip rests inside the quadrant its place says, none covers another, and none is cut."""
+    await settled_everywhere(page, ".sh-matrix .sh-chip")
+    assert await page.evaluate(OVERLAPS, ".sh-matrix .sh-chip, .sh-quad-title") == []
+    assert await page.evaluate(CUT_LABELS, ".sh-matrix .sh-chip-text") == []
+    for category, code in quadrant_of.items():
+        chip = await page.get_by_test_id(f"matrix-item-{ids[category]}").bounding_box()
+        quad = await page.get_by_test_id(f"quadrant-{code}").bounding_box()
+        assert quad["x"] <= chip["x"] and chip["x"] + chip["width"] <= quad["x"] + quad["width"] + 0.5, (category, chip, quad)
+        assert quad["y"] <= chip["y"] and chip["y"] + chip["height"] <= quad["y"] + quad["height"] + 0.5, (category, chip, quad)
+        await expect(page.get_by_test_id(f"matrix-item-{ids[category]}")).to_have_text(category)
+
+
+async def test_chips_in_one_quadrant_of_the_matrix_lie_beside_each_other_on_a_phone_and_a_laptop(server, pages, artifacts):
+    """Regression (issue 8): chips placed at (nearly) the same spot of the matrix covered each other,
+    and long categories were cut ("Ervaringsde…"). Now a chip whose spot is taken goes beside the
+    others in its quadrant (the matrix grows when a quadrant is crowded), and shows its whole category."""
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", (0.0, 0.1), (0.75, 0.85)),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", (1.0, 0.1), (0.8, 0.8)),
+        ("Management", "Directie, teamleiders", (1.0, 0.5), (0.78, 0.83)),
+        ("Wijkteams", "Jeugdconsulenten, gedragswetenschappers", (0.0, 0.5), (0.88, 0.7)),
+        ("Gemeente", "Beleidsadviseur jeugd", (1.0, 0.9), (0.77, 0.77)),
+        ("Zorgverzekeraar", "Regiokantoor", (0.5, 0.0), (0.76, 0.78)),
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", (0.0, 0.9), (0.23, 0.23)),
+        ("Ervaringsdeskundigen", "Jongerenpanel", (0.5, 1.0), (0.25, 0.25)),
+        ("Huisartsen", "Praktijkondersteuners jeugd", (0.3, 0.0), (0.23, 0.77)),
+    ]
+    created, ids = await wire_room(server, rows)
+    quadrant_of = {category: ("h" if m[1] >= 0.5 else "l") + ("h" if m[0] >= 0.5 else "l") for category, _, _, m in rows}
+    for viewport, phone, size in ((PHONE, True, "360"), (LAPTOP, False, "1280")):
+        page = await pages.open(viewport, phone=phone, name=f"viewer-{size}")
+        await join_map(page, server.http_url, created["join_code"], f"Kim {size}")
+        await expect(page.locator(".sh-matrix .sh-chip")).to_have_count(len(rows))
+        await chips_in_quadrants(page, ids, quadrant_of)
+        surface = await page.get_by_test_id("matrix-surface").bounding_box()
+        assert surface["x"] >= 0 and surface["x"] + surface["width"] <= viewport["width"], surface  # no sideways scrolling
+        await page.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
+        await shot_here(page, artifacts / f"stakeholders-matrix-crowded-{size}.png")
