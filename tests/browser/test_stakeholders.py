@@ -672,3 +672,39 @@ async def test_chips_in_one_quadrant_of_the_matrix_lie_beside_each_other_on_a_ph
         assert surface["x"] >= 0 and surface["x"] + surface["width"] <= viewport["width"], surface  # no sideways scrolling
         await page.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
         await shot_here(page, artifacts / f"stakeholders-matrix-crowded-{size}.png")
+
+
+async def test_the_editors_quadrant_buttons_put_successive_post_its_on_free_spots(server, pages):
+    """Regression (issue 8): the editor's quadrant buttons put post-its on spots of their own only in
+    theory — on a phone they straddled the quadrant's edge and covered each other. Now each goes to a
+    free spot in the quadrant beside the chips there, where it also shows (its logged place); once the
+    quadrant is full, the next one still covers none (the quadrant is laid out in rows)."""
+    rows = [(category, "", (i / 3, 0.0), None) for i, category in enumerate(["Cliënten", "Onderzoekers", "Gemeente", "Huisartsen"])]
+    created, ids = await wire_room(server, rows)
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join_map(phone, server.http_url, created["join_code"], "Bert")
+
+    async def place_hh(category: str) -> None:
+        await item(phone, ids[category]).tap()
+        await expect(phone.get_by_test_id("stakeholder-editor")).to_be_visible()
+        await phone.get_by_test_id("sh-place-hh").tap()
+        await expect(phone.get_by_test_id("sh-place-hh")).to_have_attribute("aria-pressed", "true")
+        await phone.get_by_test_id("sh-close").tap()
+        await expect(phone.get_by_test_id("stakeholder-editor")).to_have_count(0)
+
+    first = ["Cliënten", "Onderzoekers", "Gemeente"]  # what the quadrant has room for on a phone
+    for category in first:
+        await place_hh(category)
+    await chips_in_quadrants(phone, ids, {category: "hh" for category in first})
+    # each shows at its own place: none had to be moved aside, so every screen starts from free spots
+    places = set()
+    for category in first:
+        chip = phone.get_by_test_id(f"matrix-item-{ids[category]}")
+        await expect(chip).not_to_have_attribute("data-moved", "true")
+        places.add((await chip.get_attribute("data-x"), await chip.get_attribute("data-y")))
+    assert len(places) == len(first), places
+    await place_hh("Huisartsen")
+    await chips_in_quadrants(phone, ids, {category: "hh" for category in ids})
+    laptop = await pages.open(LAPTOP, name="laptop")
+    await join_map(laptop, server.http_url, created["join_code"], "Kim")
+    await chips_in_quadrants(laptop, ids, {category: "hh" for category in ids})

@@ -43,8 +43,11 @@ export function createSpots(sh) {
     return freeSpot(candidates, taken, aspect, (c) => -Math.abs(Math.hypot((c.x - 0.5) * aspect, c.y - 0.5) - 0.55));
   }
 
-  /** A free-ish spot inside one quadrant of the matrix. */
+  /** A free spot inside one quadrant of the matrix: beside the chips there as this screen shows
+   * them, or (the matrix not laid out) a free-ish one by the places alone. */
   function spotInQuadrant(highInfluence, highInterest, except) {
+    const free = sh.freeMatrixSpot?.(highInfluence, highInterest, except);
+    if (free) return free;
     const candidates = [];
     for (let i = 0; i <= 4; i++) {
       for (let j = 0; j <= 4; j++) {
