@@ -708,3 +708,50 @@ async def test_the_editors_quadrant_buttons_put_successive_post_its_on_free_spot
     laptop = await pages.open(LAPTOP, name="laptop")
     await join_map(laptop, server.http_url, created["join_code"], "Kim")
     await chips_in_quadrants(laptop, ids, {category: "hh" for category in ids})
+
+
+async def map_places(page: Page) -> dict:
+    return await page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('.sh-map .sh-item')].map((e) => [e.dataset.id, [e.dataset.x, e.dataset.y]]))")
+
+
+async def test_post_its_without_a_place_go_to_free_spots_around_the_ambition_on_a_phone_and_a_laptop(server, pages, artifacts):
+    """Regression (issue 8): post-its added without a place (another client, a script) all showed in
+    the middle, on top of each other and of the ambition, and a phone cut their names to "Scholen,…".
+    Now such a post-it shows on a spot that is free on a phone and on a laptop, the same on every
+    screen, and so does a new one; texts wrap between words and are never cut."""
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", (0.0, 0.0), None),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", (1.0, 0.0), None),
+        ("Management", "Directie, teamleiders", (1.0, 0.5), None),
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", None, None),  # these four without a place
+        ("Ervaringsdeskundigen", "Jongerenpanel", None, None),
+        ("Huisartsen", "Praktijkondersteuners jeugd", None, None),
+        ("Politie", "Wijkagenten", None, None),
+    ]
+    created, ids = await wire_room(server, rows)
+    screens = {}
+    for viewport, phone, size in ((PHONE, True, "360"), (LAPTOP, False, "1280")):
+        page = await pages.open(viewport, phone=phone, name=f"viewer-{size}")
+        await join_map(page, server.http_url, created["join_code"], f"Kim {size}")
+        screens[size] = page
+
+    async def nothing_covered(count: int) -> None:
+        places = []
+        for size, page in screens.items():
+            await expect(page.locator(".sh-map .sh-item")).to_have_count(count)
+            await settled_everywhere(page, ".sh-map .sh-item")
+            assert await page.evaluate(OVERLAPS, ".sh-map .sh-item, .sh-ambition") == [], size
+            assert await page.evaluate(CUT_LABELS, ".sh-map .sh-cat, .sh-map .sh-names, .sh-amb-text") == [], size
+            places.append(await map_places(page))
+        assert places[0] == places[1]  # the same places on every screen
+
+    await nothing_covered(len(rows))
+    await expect(item(screens["360"], ids["Onderwijs"])).to_contain_text("Scholen, kinderopvang en jeugdzorg")
+    for size, page in screens.items():
+        await page.get_by_test_id("map-surface").evaluate("el => el.scrollIntoView({block: 'center'})")
+        await shot_here(page, artifacts / f"stakeholders-map-free-spots-{size}.png")
+
+    # a new one from the phone lands on a free spot too, on both screens
+    await add_stakeholder(screens["360"], "Wijkteams", "Jeugdconsulenten, gedragswetenschappers")
+    await nothing_covered(len(rows) + 1)

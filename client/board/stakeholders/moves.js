@@ -53,7 +53,7 @@ export function createMoves(sh) {
   function posOf(surface, s) {
     const ov = live[surface].get(s.id);
     if (ov) return ov;
-    if (surface === 'map') return { x: s.x, y: s.y };
+    if (surface === 'map') return sh.mapPlace(s);
     return s.influence === null || s.influence === undefined || s.interest === null || s.interest === undefined
       ? null : { x: s.interest, y: s.influence };
   }
