@@ -752,6 +752,16 @@ async def test_post_its_without_a_place_go_to_free_spots_around_the_ambition_on_
         await page.get_by_test_id("map-surface").evaluate("el => el.scrollIntoView({block: 'center'})")
         await shot_here(page, artifacts / f"stakeholders-map-free-spots-{size}.png")
 
+    # the summary puts them where the board does, not on the ambition
+    board_places = await map_places(screens["1280"])
+    summary = await pages.open(LAPTOP, name="summary")
+    await summary.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
+    await expect(summary.locator(".sum-map-item")).to_have_count(len(rows))
+    summary_places = await summary.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.sum-map-item')].map((e) =>
+        [e.querySelector('.sum-map-cat').textContent, [e.style.getPropertyValue('--x'), e.style.getPropertyValue('--y')]]))""")
+    for category, sid in ids.items():
+        assert [round(float(v), 4) for v in summary_places[category]] == [float(v) for v in board_places[sid]], category
+
     # a new one from the phone lands on a free spot too, on both screens
     await add_stakeholder(screens["360"], "Wijkteams", "Jeugdconsulenten, gedragswetenschappers")
     await nothing_covered(len(rows) + 1)

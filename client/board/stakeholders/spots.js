@@ -130,6 +130,21 @@ function less(a, b) {
 /** A place nobody chose: what the server keeps for a post-it added without x, y. */
 export const unplaced = (s) => s.x === 0.5 && s.y === 0.5;
 
+/**
+ * Where each of `items` ([{x, y, category, names, notes: count}], the map's post-its in its order)
+ * shows: its place, or for one without a place a free spot among the others (in the same order on
+ * every screen, so every screen finds the same). An array of {x, y}.
+ */
+export function mapPlaces(items, ambition) {
+  const taken = items.filter((s) => !unplaced(s)).map((s) => ({ p: { x: s.x, y: s.y }, item: s }));
+  return items.map((s) => {
+    if (!unplaced(s)) return { x: s.x, y: s.y };
+    const p = freeSpotOnMap(s, taken, ambition);
+    taken.push({ p, item: s });
+    return p;
+  });
+}
+
 function freeSpot(candidates, taken, prefer) {
   let best = candidates[0];
   let bestScore = -Infinity;
@@ -156,20 +171,15 @@ export function createSpots(sh) {
     const ambition = ambitionText(sh);
     const sig = JSON.stringify([ambition, vis.map((s) => [s.id, s.x, s.y, s.category, s.names, Object.keys(s.notes || {}).length])]);
     if (sig === auto.sig) return auto.spots;
-    const taken = vis.filter((s) => !unplaced(s)).map((s) => ({ p: { x: s.x, y: s.y }, item: textOf(s) }));
-    const spots = new Map();
-    for (const s of vis.filter(unplaced)) { // in the map's order, the same on every screen
-      const p = freeSpotOnMap(textOf(s), taken, ambition);
-      spots.set(s.id, p);
-      taken.push({ p, item: textOf(s) });
-    }
+    const places = mapPlaces(vis.map((s) => ({ x: s.x, y: s.y, ...textOf(s) })), ambition);
+    const spots = new Map(vis.map((s, i) => [s.id, places[i]]));
     auto = { sig, spots };
     return spots;
   }
 
   /** Where a post-it shows on the map, as the log has it: its place, or one found for it. */
   function mapPlace(s) {
-    return unplaced(s) ? autoSpots().get(s.id) || { x: s.x, y: s.y } : { x: s.x, y: s.y };
+    return (unplaced(s) && autoSpots().get(s.id)) || { x: s.x, y: s.y };
   }
 
   /** A free spot around the ambition for a new post-it with these texts. */
