@@ -3,6 +3,10 @@
 // A press that moves less than a few pixels is a click (open, select); more is a drag. The
 // element captures the pointer, so the drag keeps going when the finger leaves it. Elements that
 // are dragged need `touch-action: none` in CSS, or a touch scrolls the page instead.
+//
+// The click is the browser's own `click` event, not the `pointerup`: a touch's click comes after
+// its pointerup, hit-tested where the finger was, so opening something on pointerup (an editor
+// sliding up under the finger) handed the same tap's click to whatever opened there ("ghost click").
 
 const THRESHOLD_PX = 5;
 
@@ -14,14 +18,16 @@ const THRESHOLD_PX = 5;
  * @param {(down: PointerEvent, e: PointerEvent) => void} [opts.onStart] the press became a drag
  * @param {(e: PointerEvent) => void} [opts.onMove] the pointer moved during a drag
  * @param {(e: PointerEvent, cancelled: boolean) => void} [opts.onEnd] released (or cancelled)
- * @param {(e: PointerEvent) => void} [opts.onClick] released without dragging
+ * @param {(e: MouseEvent) => void} [opts.onClick] the click of a press that did not drag
  * @returns {() => boolean} whether a drag is going on
  */
 export function draggable(el, { canStart, onStart, onMove, onEnd, onClick } = {}) {
   let active = null; // {id, down, dragging}
+  let clickable = false; // the last press on `el` ended without a drag: its click is a click
 
   el.addEventListener('pointerdown', (e) => {
     if (active) return;
+    clickable = false;
     if (e.pointerType === 'mouse' && e.button !== 0) return;
     if (canStart && !canStart(e)) return;
     active = { id: e.pointerId, down: e, dragging: false };
@@ -47,11 +53,17 @@ export function draggable(el, { canStart, onStart, onMove, onEnd, onClick } = {}
     active = null;
     try { if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId); } catch { /* gone */ }
     if (was.dragging) onEnd?.(e, cancelled);
-    else if (!cancelled) onClick?.(e);
+    else clickable = !cancelled;
   };
   el.addEventListener('pointerup', (e) => finish(e, false));
   el.addEventListener('pointercancel', (e) => finish(e, true));
   el.addEventListener('lostpointercapture', (e) => finish(e, true));
+  // a drag's release can be followed by a click too (mouse down and up on `el`): not a click
+  el.addEventListener('click', (e) => {
+    if (!clickable) return;
+    clickable = false;
+    onClick?.(e);
+  });
 
   return () => !!active?.dragging;
 }

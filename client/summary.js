@@ -8,6 +8,7 @@
 import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
+import { mapPlaces } from './board/stakeholders/spots.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -160,12 +161,17 @@ function actionsSection(section, groups) {
 
 // --- the stakeholder map ------------------------------------------------------------------------
 
-/** The map as it was left: each stakeholder where the group put it, around the ambition. */
+/** The map as it was left: each stakeholder where the group put it, around the ambition (one
+ * added without a place where the board shows it, on a free spot). */
 function stakeholderMap(section, ambition) {
+  const places = mapPlaces(section.items.map((s) => ({
+    x: s.x, y: s.y, category: s.category, names: s.names || '',
+    notes: Object.values(s.notes || {}).reduce((n, texts) => n + texts.length, 0),
+  })), ambition);
   return h('div.sum-map', { 'data-testid': `sum-map-${section.id}`, role: 'img',
     'aria-label': `${t('sumMap')}: ${section.items.map((s) => s.category).join(', ')}` },
   h('div.sum-map-ambition', { 'aria-hidden': 'true' }, h('strong', t('sumAmbition')), ambition ? h('span', ambition) : null),
-  section.items.map((s) => h('div.sum-map-item', { style: { '--x': String(s.x), '--y': String(s.y) }, 'aria-hidden': 'true' },
+  section.items.map((s, i) => h('div.sum-map-item', { style: { '--x': String(places[i].x), '--y': String(places[i].y) }, 'aria-hidden': 'true' },
     h('span.sum-map-cat', s.category), s.names ? h('span.sum-map-names', s.names) : null)));
 }
 

@@ -1,6 +1,6 @@
 // Long Dutch compounds ("Resultaatgerichtheid", "Ervaringsdeskundigen") must not break mid-word
-// on a card or a small post-it: shrink the text a little until it fits, and only break as a last
-// resort.
+// on a card or a small post-it: shrink the text a little until it fits (a post-it may also grow
+// wider for it, widestWord), and only break as a last resort.
 
 /** Shrink `el`'s font from its CSS size down to `minRatio` of it while its text overflows; true if it fits. */
 function shrinkToFit(el, minRatio) {
@@ -41,6 +41,16 @@ export function fitWords(el, text, minRatio) {
 }
 
 let measure = null;
+
+/** The width (px) of the longest word of `text` in `el`'s font at `ratio` of its CSS size. */
+export function widestWord(el, text, ratio) {
+  el.style.fontSize = '';
+  const cs = getComputedStyle(el);
+  measure = measure || document.createElement('canvas').getContext('2d');
+  measure.font = `${cs.fontStyle} ${cs.fontWeight} ${parseFloat(cs.fontSize) * ratio}px ${cs.fontFamily}`;
+  return Math.max(0, ...String(text).split(/\s+/).map((w) => measure.measureText(w).width));
+}
+
 function hyphenate(el, text) {
   const cs = getComputedStyle(el);
   measure = measure || document.createElement('canvas').getContext('2d');

@@ -541,3 +541,227 @@ async def test_closing_the_editor_with_x_keeps_a_ticked_kind_of_knowledge(server
     await expect(bob.get_by_test_id("knowledge-ervaringskennis")).to_have_attribute("data-covered", "true")
     await open_editor(ann, clients)  # and it is what the editor shows next time
     await expect(ann.get_by_test_id("sh-knowledge-ervaringskennis")).to_be_checked()
+
+
+# --- issue 8: the stakeholder map on a phone and a laptop ---------------------------------------
+
+
+async def wire_room(server, rows) -> tuple[dict, dict]:
+    """A stakeholder session filled over the wire: rows of (category, names, (x, y) or None, (interest,
+    influence) or None); a row without (x, y) is added without a place, as another client may."""
+    created = await stakeholder_session(server)
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(created["session"], token=created["facilitator_secret"])
+    ids = {}
+    for category, names, pos, matrix in rows:
+        fac.drain()
+        frame = {"type": "add_stakeholder", **MAP, "category": category, "names": names}
+        if pos:
+            frame.update(x=pos[0], y=pos[1])
+        assert (await fac.call(frame))["type"] == "ok"
+        ids[category] = (await fac.event("stakeholder_saved"))["event"]["item"]["id"]
+        if matrix:
+            await fac.call({"type": "place_in_matrix", **MAP, "item": ids[category], "interest": matrix[0], "influence": matrix[1]})
+    await fac.close()
+    return created, ids
+
+
+async def tap_near_the_bottom_opens_the_editor_alone(page: Page, target) -> None:
+    """Tap `target` where the editor's "Aanname" row will be once it opens: the tap opens the editor,
+    and its click is the target's, not a tick of the checkbox that is under the finger by then."""
+    # where the row is: open the editor with the keyboard (no tap) and look
+    await target.focus()
+    await page.keyboard.press("Enter")
+    row = await page.locator(".sh-assume-row").bounding_box()
+    await page.keyboard.press("Escape")
+    await expect(page.get_by_test_id("stakeholder-editor")).to_have_count(0)
+    box = await target.bounding_box()
+    await page.evaluate("dy => window.scrollBy(0, dy)", box["y"] + box["height"] / 2 - (row["y"] + row["height"] / 2))
+    box = await target.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    assert row["y"] < y < row["y"] + row["height"], (box, row)  # the finger is where the row will be
+    await page.evaluate("""() => {
+        if (!window.__clicks) document.addEventListener('click', (e) => window.__clicks.push(e.target.closest('[data-testid]')?.dataset.testid), true);
+        window.__clicks = []; }""")
+    await page.touchscreen.tap(x, y)
+    await page.wait_for_function("() => window.__clicks.length > 0 && !!document.querySelector('[data-testid=stakeholder-editor]')")
+    testid = await target.get_attribute("data-testid")
+    assert await page.evaluate("() => window.__clicks") == [testid]
+    await expect(page.get_by_test_id("sh-assumption")).not_to_be_checked()
+    for kind in ("ervaringskennis", "vakkennis", "wetenschappelijk"):
+        await expect(page.get_by_test_id(f"sh-knowledge-{kind}")).not_to_be_checked()
+    await page.keyboard.press("Escape")
+    await expect(page.get_by_test_id("stakeholder-editor")).to_have_count(0)
+
+
+async def test_a_tap_near_the_bottom_of_a_phone_opens_the_editor_without_a_ghost_click(server, pages, artifacts):
+    """Regression (issue 8): a tap on a chip (or post-it) near the bottom of a phone opened the editor on
+    the press, and the same tap's click then ticked "Aanname" in the sheet that had slid under the finger."""
+    created, ids = await wire_room(server, [
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", (0.0, 0.9), (0.25, 0.25)),
+        ("Gemeente", "Beleidsadviseur jeugd", (1.0, 0.1), (0.75, 0.75)),
+    ])
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join_map(phone, server.http_url, created["join_code"], "Bert")
+    await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Onderwijs']}"))
+    await tap_near_the_bottom_opens_the_editor_alone(phone, item(phone, ids["Onderwijs"]))
+    await tap_near_the_bottom_opens_the_editor_alone(phone, phone.get_by_test_id(f"matrix-item-{ids['Gemeente']}"))
+
+
+OVERLAPS = """(selector) => {
+    const rs = [...document.querySelectorAll(selector)].filter((e) => e.offsetParent)
+        .map((e) => [e.textContent, e.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+        const [a, b] = [rs[i][1], rs[j][1]];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) {
+            out.push(`${rs[i][0]} / ${rs[j][0]}`);
+        }
+    }
+    return out;
+}"""
+
+CUT_LABELS = """(selector) => [...document.querySelectorAll(selector)].filter((e) => e.offsetParent)
+    .filter((e) => e.scrollWidth > e.clientWidth + 0.5 || e.scrollHeight > e.clientHeight + 1 || e.textContent.includes('\\u00ad'))
+    .map((e) => e.textContent)"""
+
+
+async def settled_everywhere(page: Page, selector: str) -> None:
+    """Wait until the items under `selector` rest where they are going (no moving transitions)."""
+    await page.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel)].every((e) => e.dataset.settled === 'true' && e.getAnimations().length === 0)",
+        arg=selector)
+
+
+async def chips_in_quadrants(page: Page, ids: dict, quadrant_of: dict) -> None:
+    """Every chip rests inside the quadrant its place says, none covers another, and none is cut."""
+    await settled_everywhere(page, ".sh-matrix .sh-chip")
+    assert await page.evaluate(OVERLAPS, ".sh-matrix .sh-chip, .sh-quad-title") == []
+    assert await page.evaluate(CUT_LABELS, ".sh-matrix .sh-chip-text") == []
+    for category, code in quadrant_of.items():
+        chip = await page.get_by_test_id(f"matrix-item-{ids[category]}").bounding_box()
+        quad = await page.get_by_test_id(f"quadrant-{code}").bounding_box()
+        assert quad["x"] <= chip["x"] and chip["x"] + chip["width"] <= quad["x"] + quad["width"] + 0.5, (category, chip, quad)
+        assert quad["y"] <= chip["y"] and chip["y"] + chip["height"] <= quad["y"] + quad["height"] + 0.5, (category, chip, quad)
+        await expect(page.get_by_test_id(f"matrix-item-{ids[category]}")).to_have_text(category)
+
+
+async def test_chips_in_one_quadrant_of_the_matrix_lie_beside_each_other_on_a_phone_and_a_laptop(server, pages, artifacts):
+    """Regression (issue 8): chips placed at (nearly) the same spot of the matrix covered each other,
+    and long categories were cut ("Ervaringsde…"). Now a chip whose spot is taken goes beside the
+    others in its quadrant (the matrix grows when a quadrant is crowded), and shows its whole category."""
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", (0.0, 0.1), (0.75, 0.85)),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", (1.0, 0.1), (0.8, 0.8)),
+        ("Management", "Directie, teamleiders", (1.0, 0.5), (0.78, 0.83)),
+        ("Wijkteams", "Jeugdconsulenten, gedragswetenschappers", (0.0, 0.5), (0.88, 0.7)),
+        ("Gemeente", "Beleidsadviseur jeugd", (1.0, 0.9), (0.77, 0.77)),
+        ("Zorgverzekeraar", "Regiokantoor", (0.5, 0.0), (0.76, 0.78)),
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", (0.0, 0.9), (0.23, 0.23)),
+        ("Ervaringsdeskundigen", "Jongerenpanel", (0.5, 1.0), (0.25, 0.25)),
+        ("Huisartsen", "Praktijkondersteuners jeugd", (0.3, 0.0), (0.23, 0.77)),
+    ]
+    created, ids = await wire_room(server, rows)
+    quadrant_of = {category: ("h" if m[1] >= 0.5 else "l") + ("h" if m[0] >= 0.5 else "l") for category, _, _, m in rows}
+    for viewport, phone, size in ((PHONE, True, "360"), (LAPTOP, False, "1280")):
+        page = await pages.open(viewport, phone=phone, name=f"viewer-{size}")
+        await join_map(page, server.http_url, created["join_code"], f"Kim {size}")
+        await expect(page.locator(".sh-matrix .sh-chip")).to_have_count(len(rows))
+        await chips_in_quadrants(page, ids, quadrant_of)
+        surface = await page.get_by_test_id("matrix-surface").bounding_box()
+        assert surface["x"] >= 0 and surface["x"] + surface["width"] <= viewport["width"], surface  # no sideways scrolling
+        await page.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
+        await shot_here(page, artifacts / f"stakeholders-matrix-crowded-{size}.png")
+
+
+async def test_the_editors_quadrant_buttons_put_successive_post_its_on_free_spots(server, pages):
+    """Regression (issue 8): the editor's quadrant buttons put post-its on spots of their own only in
+    theory — on a phone they straddled the quadrant's edge and covered each other. Now each goes to a
+    free spot in the quadrant beside the chips there, where it also shows (its logged place); once the
+    quadrant is full, the next one still covers none (the quadrant is laid out in rows)."""
+    rows = [(category, "", (i / 3, 0.0), None) for i, category in enumerate(["Cliënten", "Onderzoekers", "Gemeente", "Huisartsen"])]
+    created, ids = await wire_room(server, rows)
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join_map(phone, server.http_url, created["join_code"], "Bert")
+
+    async def place_hh(category: str) -> None:
+        await item(phone, ids[category]).tap()
+        await expect(phone.get_by_test_id("stakeholder-editor")).to_be_visible()
+        await phone.get_by_test_id("sh-place-hh").tap()
+        await expect(phone.get_by_test_id("sh-place-hh")).to_have_attribute("aria-pressed", "true")
+        await phone.get_by_test_id("sh-close").tap()
+        await expect(phone.get_by_test_id("stakeholder-editor")).to_have_count(0)
+
+    first = ["Cliënten", "Onderzoekers", "Gemeente"]  # what the quadrant has room for on a phone
+    for category in first:
+        await place_hh(category)
+    await chips_in_quadrants(phone, ids, {category: "hh" for category in first})
+    # each shows at its own place: none had to be moved aside, so every screen starts from free spots
+    places = set()
+    for category in first:
+        chip = phone.get_by_test_id(f"matrix-item-{ids[category]}")
+        await expect(chip).not_to_have_attribute("data-moved", "true")
+        places.add((await chip.get_attribute("data-x"), await chip.get_attribute("data-y")))
+    assert len(places) == len(first), places
+    await place_hh("Huisartsen")
+    await chips_in_quadrants(phone, ids, {category: "hh" for category in ids})
+    laptop = await pages.open(LAPTOP, name="laptop")
+    await join_map(laptop, server.http_url, created["join_code"], "Kim")
+    await chips_in_quadrants(laptop, ids, {category: "hh" for category in ids})
+
+
+async def map_places(page: Page) -> dict:
+    return await page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('.sh-map .sh-item')].map((e) => [e.dataset.id, [e.dataset.x, e.dataset.y]]))")
+
+
+async def test_post_its_without_a_place_go_to_free_spots_around_the_ambition_on_a_phone_and_a_laptop(server, pages, artifacts):
+    """Regression (issue 8): post-its added without a place (another client, a script) all showed in
+    the middle, on top of each other and of the ambition, and a phone cut their names to "Scholen,…".
+    Now such a post-it shows on a spot that is free on a phone and on a laptop, the same on every
+    screen, and so does a new one; texts wrap between words and are never cut."""
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", (0.0, 0.0), None),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", (1.0, 0.0), None),
+        ("Management", "Directie, teamleiders", (1.0, 0.5), None),
+        ("Onderwijs", "Scholen, kinderopvang en jeugdzorg", None, None),  # these four without a place
+        ("Ervaringsdeskundigen", "Jongerenpanel", None, None),
+        ("Huisartsen", "Praktijkondersteuners jeugd", None, None),
+        ("Politie", "Wijkagenten", None, None),
+    ]
+    created, ids = await wire_room(server, rows)
+    screens = {}
+    for viewport, phone, size in ((PHONE, True, "360"), (LAPTOP, False, "1280")):
+        page = await pages.open(viewport, phone=phone, name=f"viewer-{size}")
+        await join_map(page, server.http_url, created["join_code"], f"Kim {size}")
+        screens[size] = page
+
+    async def nothing_covered(count: int) -> None:
+        places = []
+        for size, page in screens.items():
+            await expect(page.locator(".sh-map .sh-item")).to_have_count(count)
+            await settled_everywhere(page, ".sh-map .sh-item")
+            assert await page.evaluate(OVERLAPS, ".sh-map .sh-item, .sh-ambition") == [], size
+            assert await page.evaluate(CUT_LABELS, ".sh-map .sh-cat, .sh-map .sh-names, .sh-amb-text") == [], size
+            places.append(await map_places(page))
+        assert places[0] == places[1]  # the same places on every screen
+
+    await nothing_covered(len(rows))
+    await expect(item(screens["360"], ids["Onderwijs"])).to_contain_text("Scholen, kinderopvang en jeugdzorg")
+    for size, page in screens.items():
+        await page.get_by_test_id("map-surface").evaluate("el => el.scrollIntoView({block: 'center'})")
+        await shot_here(page, artifacts / f"stakeholders-map-free-spots-{size}.png")
+
+    # the summary puts them where the board does, not on the ambition
+    board_places = await map_places(screens["1280"])
+    summary = await pages.open(LAPTOP, name="summary")
+    await summary.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
+    await expect(summary.locator(".sum-map-item")).to_have_count(len(rows))
+    summary_places = await summary.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.sum-map-item')].map((e) =>
+        [e.querySelector('.sum-map-cat').textContent, [e.style.getPropertyValue('--x'), e.style.getPropertyValue('--y')]]))""")
+    for category, sid in ids.items():
+        assert [round(float(v), 4) for v in summary_places[category]] == [float(v) for v in board_places[sid]], category
+
+    # a new one from the phone lands on a free spot too, on both screens
+    await add_stakeholder(screens["360"], "Wijkteams", "Jeugdconsulenten, gedragswetenschappers")
+    await nothing_covered(len(rows) + 1)

@@ -46,7 +46,7 @@ export function createAddForm(sh) {
       toast(t('shLimit', { max: section.max_items }));
       return;
     }
-    const spot = sh.spotOnMap();
+    const spot = sh.spotOnMap(category, addNames.value.trim());
     addSubmit.disabled = true;
     try {
       await send({ type: 'add_stakeholder', ...where, category, names: addNames.value.trim(), x: spot.x, y: spot.y });

@@ -16,7 +16,7 @@ const STALE_DRAG_MS = 300; // drag frames just after a logged drop are older tha
 const KEY_MOVE_MS = 600; // arrow keys: the move is logged once the keys rest this long
 const HOLD_MS = 500; // while a post-it is held still, its place is repeated this often
 
-/** Adds to `sh`: posOf, itemSize, fractionsAt, positionEl, place, movable, commit, keyMove,
+/** Adds to `sh`: posOf, itemSize, sizeOf, fractionsAt, positionEl, place, movable, commit, keyMove,
  * sendDrag, postDragEnd, openOnEnter; returns the component hooks {tick, onDrag, onEvent}. */
 export function createMoves(sh) {
   const { app, where, find, shown, send, live, settled, section, boardId } = sh;
@@ -53,7 +53,7 @@ export function createMoves(sh) {
   function posOf(surface, s) {
     const ov = live[surface].get(s.id);
     if (ov) return ov;
-    if (surface === 'map') return { x: s.x, y: s.y };
+    if (surface === 'map') return sh.mapPlace(s);
     return s.influence === null || s.influence === undefined || s.interest === null || s.interest === undefined
       ? null : { x: s.interest, y: s.influence };
   }
@@ -69,11 +69,18 @@ export function createMoves(sh) {
       : { w: cssPx(sh.matrixSurface, '--cw', 128), h: cssPx(sh.matrixSurface, '--ch', 30) };
   }
 
-  /** The fractions for an item whose top-left corner is at (left, top) px of the viewport. */
-  function fractionsAt(surface, left, top) {
+  /** The size an item's place is reckoned with: on the map its width (a post-it with a long word
+   * is wider) and the surface's post-it height; on the matrix the chip's own size. */
+  function sizeOf(surface, itemEl) {
+    const size = itemSize(surface);
+    if (!itemEl?.offsetWidth) return size;
+    return surface === 'map' ? { w: itemEl.offsetWidth, h: size.h } : { w: itemEl.offsetWidth, h: itemEl.offsetHeight };
+  }
+
+  /** The fractions for an item (of `size`) whose top-left corner is at (left, top) px of the viewport. */
+  function fractionsAt(surface, left, top, size = itemSize(surface)) {
     const surf = surface === 'map' ? sh.mapSurface : sh.matrixSurface;
     const r = surf.getBoundingClientRect();
-    const size = itemSize(surface);
     const roomX = surf.clientWidth - size.w;
     const roomY = surf.clientHeight - size.h;
     const fx = clamp01(roomX > 0 ? (left - r.left - surf.clientLeft) / roomX : 0.5);
@@ -123,7 +130,7 @@ export function createMoves(sh) {
   function moveDrag(e) {
     const d = sh.dragging;
     if (!d || !d.el) return;
-    const p = fractionsAt(d.surface, e.clientX - d.dx, e.clientY - d.dy);
+    const p = fractionsAt(d.surface, e.clientX - d.dx, e.clientY - d.dy, sizeOf(d.surface, d.el));
     live[d.surface].set(d.id, { ...p, local: true });
     place(d.surface, d.id);
     sendDrag(d.surface, d.id, p);
@@ -243,6 +250,6 @@ export function createMoves(sh) {
     });
   }
 
-  Object.assign(sh, { posOf, itemSize, fractionsAt, positionEl, place, movable, openOnEnter, commit, keyMove, sendDrag, postDragEnd });
+  Object.assign(sh, { posOf, itemSize, sizeOf, fractionsAt, positionEl, place, movable, openOnEnter, commit, keyMove, sendDrag, postDragEnd });
   return { tick, onDrag, onEvent };
 }

@@ -3,10 +3,13 @@
 
 import { h, toggle, setText } from '../../dom.js';
 import { t, L } from '../../i18n.js';
-import { fitWords, fitGeneration } from '../fit.js';
+import { fitWords, fitGeneration, widestWord } from '../fit.js';
 import { splitLabel } from './model.js';
 
-const MINI_NOTES = 4; // attached notes shown under a post-it on the map
+const MINI_NOTES = 4; // attached notes shown under a post-it on the map (spots.js reckons with them)
+const CAT_MIN = 0.72; // the least share of its font a long word of the category shrinks to
+const CAT_WIDEN = 0.85; // a post-it widens (up to --pw-max) so that its category's longest word fits at this share
+const NAMES_MIN = 0.85; // of the names
 
 // A key that changes with the language, so tags (letters) are redrawn after a switch.
 function getLangKey() {
@@ -61,12 +64,29 @@ export function createPostIts(sh) {
     return parts.length ? ` (${parts.join(', ')})` : '';
   }
 
+  /** A post-it as wide as its longest word needs (up to the map's --pw-max), at a font a little
+   * smaller than its own: words are never broken where a wider post-it can hold them. */
+  function widen(itemEl) {
+    itemEl.style.removeProperty('--pw');
+    const card = itemEl.querySelector('.sh-card');
+    const base = itemEl.offsetWidth;
+    if (!base) return false;
+    const cs = getComputedStyle(card);
+    const pad = parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+    const need = Math.ceil(pad + 1 + Math.max(widestWord(itemEl.querySelector('.sh-cat'), itemEl._cat, CAT_WIDEN),
+      itemEl._names ? widestWord(itemEl.querySelector('.sh-names'), itemEl._names, NAMES_MIN) : 0));
+    const most = parseFloat(getComputedStyle(sh.mapSurface).getPropertyValue('--pw-max')) || base;
+    if (need > base) itemEl.style.setProperty('--pw', `${Math.max(base, Math.min(need, most))}px`);
+    return true;
+  }
+
   /** Fit the words of post-its whose text or screen size changed (once they are on screen). */
   function fitPending() {
     for (const itemEl of sh.mapLayer._keyed?.values() || []) {
       if (itemEl._fitGen === fitGeneration()) continue;
-      const ok = fitWords(itemEl.querySelector('.sh-cat'), itemEl._cat, 0.72)
-        && fitWords(itemEl.querySelector('.sh-names'), itemEl._names, 0.85);
+      const ok = widen(itemEl)
+        && fitWords(itemEl.querySelector('.sh-cat'), itemEl._cat, CAT_MIN)
+        && fitWords(itemEl.querySelector('.sh-names'), itemEl._names, NAMES_MIN);
       if (ok) itemEl._fitGen = fitGeneration();
     }
   }
