@@ -229,10 +229,15 @@ class Generator:
                     s.errors[f["code"]] = s.errors.get(f["code"], 0) + 1
                 if gen.mode == "steady" and sender:
                     at = s.outstanding.pop(f.get("ref"), None)
-                    if at is not None and t == "ok":
-                        for seq in s.unmatched:
+                    # The server reads a socket's next command while earlier ones are stored, so
+                    # events of the next command may come before this ok: this command's events
+                    # are those up to the seq it names.
+                    upto = f.get("seq", 0) if t == "ok" else 0
+                    mine = [seq for seq in s.unmatched if seq <= upto]
+                    if at is not None:
+                        for seq in mine:
                             s.sent[seq] = at
-                    s.unmatched.clear()
+                    s.unmatched = [seq for seq in s.unmatched if seq > upto]
             elif t == "you":
                 if gen.mode == "burst":
                     at = s.outstanding.pop(i, None)

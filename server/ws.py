@@ -29,6 +29,10 @@ CLOSE_NO_HELLO = 4001
 CLOSE_TOO_MANY = 4029
 CLOSE_WAIT = 5.0  # how long a too-slow client gets to take its close frame
 CLOSE_SILENT = 4002  # asked for the heartbeat, then went silent: the connection is dead
+# Commands of one socket in flight at once. The next frame is read while earlier commands wait for
+# the store, so a client's commands that queue up go out in one group commit (server/live.py)
+# instead of one store round trip each after the other; past this many, reading waits.
+MAX_IN_FLIGHT = 32
 BEAT = frames.encode({"type": "beat"})
 
 
@@ -61,6 +65,7 @@ class SocketSession:
         self.waiting_since: float | None = None
         self.silent = False  # it asked for the heartbeat and stopped answering: hang up
         self._beat: asyncio.TimerHandle | None = None
+        self._in_flight: set[asyncio.Task] = set()  # commands submitted, not yet answered
 
     async def run(self) -> None:
         self.conn.start()
@@ -148,16 +153,34 @@ class SocketSession:
             elif isinstance(frame, frames.Drag):
                 self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
-                outcome = await self.live.submit(self.conn.actor, frame)
-                self.conn.send(frames.ok(ref, outcome.seq, outcome.repeat))
-        except StoreUnavailable:
+                await self._start_command(frame, ref, data)
+        except Exception as exc:
+            self._refused(exc, ref, data)
+
+    async def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
+        """Submit a command without waiting for its outcome (the reply goes out when it comes).
+        Commands reach the session in the order they were read: each task's first step is the
+        submit, which queues it at once, and tasks start in the order they were created."""
+        while len(self._in_flight) >= MAX_IN_FLIGHT:
+            await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
+        task = asyncio.get_running_loop().create_task(self._command(frame, ref, data))
+        self._in_flight.add(task)
+        task.add_done_callback(self._in_flight.discard)
+
+    async def _command(self, frame, ref: int | None, data: bytes | str) -> None:
+        try:
+            outcome = await self.live.submit(self.conn.actor, frame)
+            self.conn.send(frames.ok(ref, outcome.seq, outcome.repeat))
+        except Exception as exc:
+            self._refused(exc, ref, data)
+
+    def _refused(self, exc: Exception, ref: int | None, data: bytes | str) -> None:
+        if isinstance(exc, StoreUnavailable):
             exc = DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again")
-            self._reply_error(exc, ref, data)
-        except DomainError as exc:
-            self._reply_error(exc, ref, data)
-        except Exception:  # a bug must cost one command, not the socket
-            log.exception("command failed unexpectedly")
-            self._reply_error(DomainError(ErrorCode.UNAVAILABLE, "the server could not do this; try again"), ref, data)
+        elif not isinstance(exc, DomainError):  # a bug must cost one command, not the socket
+            log.error("command failed unexpectedly", exc_info=exc)
+            exc = DomainError(ErrorCode.UNAVAILABLE, "the server could not do this; try again")
+        self._reply_error(exc, ref, data)
 
     def _reply_error(self, exc: DomainError, ref: int | None, data: bytes | str) -> None:
         if ref is None and isinstance(data, bytes):
@@ -225,6 +248,8 @@ class SocketSession:
         raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
 
     async def _leave(self) -> None:
+        if self._in_flight:  # their appends finish (stored is stored); the replies go nowhere
+            await asyncio.wait(self._in_flight)
         await self.conn.stop()
         live = self.live
         if live is None:
