@@ -265,7 +265,9 @@ class LiveSession:
                 _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again"))
                 return
             payloads = [pack_record(r) for r in records]
-            announce = msgpack.packb({"records": payloads})
+            # "last": an instance that has it already (the appender, subscribed to its own
+            # channel) skips the message without decoding a record.
+            announce = msgpack.packb({"records": payloads, "last": records[-1].seq})
             try:
                 appended = await self._append(base, payloads, deadline, announce)
             except SessionReset as exc:
@@ -322,7 +324,8 @@ class LiveSession:
     async def on_broker_message(self, payload: bytes) -> None:
         message = msgpack.unpackb(payload, raw=False)
         if "records" in message:
-            self.advance(unpack_record(r) for r in message["records"])
+            if message.get("last", float("inf")) > self.state.seq:
+                self.advance(unpack_record(r) for r in message["records"])
         elif "drags" in message:
             if message.get("from") != self.instance:
                 self._send_drags(message["drags"])
