@@ -198,6 +198,10 @@ class LiveSession:
             try:
                 while self._waiting:
                     group, self._waiting = self._waiting, []
+                    if self.store_down():  # found down while these waited: they need not wait too
+                        _settle(group, DomainError(ErrorCode.UNAVAILABLE,
+                                                   "the board's store is unreachable; try again shortly"))
+                        continue
                     try:
                         await self._commit(group)
                     except BaseException:
@@ -351,6 +355,7 @@ class LiveSession:
     def advance(self, records: Iterable[Record]) -> None:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
         timer_changed = False
+        progress: dict[tuple[str, str] | None, list[str]] = {}  # sections whose voting progress changed
         for record in records:
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
@@ -363,12 +368,21 @@ class LiveSession:
                 self._remember(record.command, record.seq)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
-            self._fan_out(record, masked)
+            self._fan_out(record, masked, progress)
             timer_changed |= isinstance(record.event, _TIMER_EVENTS)
+        # Once for all the records applied together (thirty votes of one group commit: one
+        # progress frame per screen, not thirty), after their events.
+        if None in progress:
+            self._send_progress()
+        else:
+            for (board, section), participants in progress.items():
+                self._send_progress(board, section, participants)
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record, masked: bool) -> None:
+    def _fan_out(self, record: Record, masked: bool, progress: dict) -> None:
+        """Send the record's event to every socket here; note in ``progress`` the sections (None:
+        all) whose voting progress it changed, and who voted, for the caller to send once."""
         metrics.EVENTS_DELIVERED.inc(len(self.connections))
         metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         encoded: dict[str, bytes] = {}
@@ -380,11 +394,11 @@ class LiveSession:
         event = record.event
         if isinstance(event, (e.DotPlaced, e.DotRemoved)):
             self._send_own(event.participant)
-            self._send_progress(event.board, event.section, event.participant)
+            progress.setdefault((event.board, event.section), []).append(event.participant)
         elif isinstance(event, e.CheckedOut):
             self._send_own(event.participant)
         elif isinstance(event, e.ParticipantRemoved):
-            self._send_progress()
+            progress[None] = []
             for conn in [c for c in self.connections if c.participant == event.participant]:
                 conn.send(frames.error(ErrorCode.BAD_TOKEN, "the facilitator removed you from this session"))
                 conn.hang_up(CLOSE_REMOVED, "removed")
@@ -399,23 +413,24 @@ class LiveSession:
                 conn.send(frame)
 
     def _send_progress(self, board: str | None = None, section: str | None = None,
-                       participant: str | None = None) -> None:
+                       participants: Iterable[str] = ()) -> None:
         """Who is done voting changed: counts to everyone, names to facilitators. A facilitator
-        placing dots for someone in the room also gets that person's dots."""
+        placing dots for people in the room also gets those people's dots."""
         bodies: dict[str, list[dict]] = {"facilitator": [], "others": []}
         for board_id, spec in dot_sections(self.state):
             if board is None or (board_id == board and spec.id == section):
                 for audience, out in bodies.items():
                     out.append({"type": "progress", **dot_progress(self.state, board_id, spec, audience)})
         encoded = {a: [frames.encode(b) for b in out] for a, out in bodies.items()}
-        person = self.state.participants.get(participant or "")
-        proxy = frames.encode({"type": "proxy_dots", "participant": participant,
-                               "dots": own_dots(self.state, participant)}) if person and person.proxy else None
+        proxies = [frames.encode({"type": "proxy_dots", "participant": p, "dots": own_dots(self.state, p)})
+                   for p in dict.fromkeys(participants)
+                   if (person := self.state.participants.get(p)) is not None and person.proxy]
         for conn in self.connections:
             for frame in encoded[conn.audience]:
                 conn.send(frame)
-            if proxy is not None and conn.audience == "facilitator":
-                conn.send(proxy)
+            if proxies and conn.audience == "facilitator":
+                for frame in proxies:
+                    conn.send(frame)
 
     async def check_epoch(self) -> None:
         """Reset if the store no longer has this session as we know it: gone, under another epoch,
