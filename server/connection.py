@@ -7,8 +7,7 @@ turn straight to its socket: one frame as it is, several as one ``batch`` frame
 idle socket costs no task switch. Under our own uvicorn protocol (server.protocols)
 the write goes to the transport directly, past the ASGI send path. A socket written to within the last
 ``COALESCE_SECONDS`` waits until that much time has passed, and gets all that
-came meanwhile in that one write; after a write of ``BURST_FRAMES`` or more frames
-(a burst is on: thirty votes, their progress frames) it waits ``BURST_COALESCE_SECONDS``. Only when the socket cannot take more (its
+came meanwhile in that one write. Only when the socket cannot take more (its
 transport paused writing because the client reads too slowly) does a writer
 task wait for it; frames meanwhile pile up, and a connection with more than
 ``queue_size`` unsent frames is cut off (close 4008) instead of slowing the
@@ -39,11 +38,6 @@ CLOSE_REMOVED = 4011  # the facilitator removed this participant: do not reconne
 # write, together (one write, one batch): in a burst of votes a screen gets a few writes instead of
 # one per vote. A socket that was quiet for this long is written to in the same loop turn.
 COALESCE_SECONDS = 0.010
-# In a burst a socket would still be written to every 10 ms for as long as the burst lasts, and
-# those writes were most of a burst's CPU: once a write carried this many frames, the next waits
-# longer. A screen then gets a burst's events in a few writes, at most 40 ms apart.
-BURST_FRAMES = 6
-BURST_COALESCE_SECONDS = 0.040
 
 
 class _Flusher:
@@ -117,7 +111,6 @@ class Connection:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._flusher: _Flusher | None = None
         self._last_write = float("-inf")  # loop time of the last flush
-        self._window = COALESCE_SECONDS  # how long after the last write the next one waits
         self.closed = False  # no more frames are queued
         self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
@@ -173,7 +166,7 @@ class Connection:
         if loop is None:
             loop = self._loop = asyncio.get_running_loop()
             self._flusher = _flusher()
-        due = self._last_write + self._window
+        due = self._last_write + COALESCE_SECONDS
         if loop.time() >= due:
             self._flusher.add(self)
         else:  # written to a moment ago: what comes meanwhile goes with the next write
@@ -185,7 +178,6 @@ class Connection:
         if not pending:
             return None
         self._pending = []
-        self._window = BURST_COALESCE_SECONDS if len(pending) >= BURST_FRAMES else COALESCE_SECONDS
         return pending[0] if len(pending) == 1 else batch(pending)
 
     def _next_write(self) -> Coroutine[Any, Any, None] | None:

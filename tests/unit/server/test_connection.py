@@ -7,7 +7,7 @@ import asyncio
 import msgpack
 
 from server import frames
-from server.connection import BURST_COALESCE_SECONDS, BURST_FRAMES, COALESCE_SECONDS, Connection
+from server.connection import COALESCE_SECONDS, Connection
 
 
 class FakeSocket:
@@ -20,12 +20,10 @@ class FakeSocket:
         self.closed: tuple[int, str] | None = None
         self.writable = asyncio.Event()
         self.writable.set()
-        self.wrote = asyncio.Event()  # set by every write
 
     async def send_bytes(self, data: bytes) -> None:
         await self.writable.wait()
         self.sent.append(data)
-        self.wrote.set()
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
         await self.writable.wait()
@@ -76,24 +74,6 @@ async def test_frames_soon_after_a_write_wait_for_one_later_write() -> None:
     await asyncio.sleep(COALESCE_SECONDS * 2)
     assert len(ws.sent) == 2
     assert [f["seq"] for f in ws.received()] == [1, 2, 3, 4]
-
-
-async def test_after_a_write_of_a_burst_the_next_write_waits_longer() -> None:
-    """A write that carried a burst's frames makes the next wait BURST_COALESCE_SECONDS, not
-    COALESCE_SECONDS: a screen gets a burst in a few writes instead of one every 10 ms."""
-    ws = FakeSocket()
-    conn = Connection(ws, "c1", queue_size=64)
-    for n in range(1, BURST_FRAMES + 1):
-        conn.send(frame(n))
-    await turn()
-    assert len(ws.sent) == 1
-    loop = asyncio.get_running_loop()
-    written_at = loop.time()
-    ws.wrote.clear()
-    conn.send(frame(99))
-    await asyncio.wait_for(ws.wrote.wait(), 1)
-    assert loop.time() - written_at >= BURST_COALESCE_SECONDS * 0.9
-    assert [f["seq"] for f in ws.received()] == [*range(1, BURST_FRAMES + 1), 99]
 
 
 async def test_frames_wait_for_a_socket_that_is_not_writable_and_none_is_lost() -> None:
