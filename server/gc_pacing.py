@@ -28,6 +28,11 @@ from server import metrics
 log = logging.getLogger("samenspel.gc")
 
 CHECK_EVERY = 5.0  # seconds between looks at whether a complete collection is due
+# CPython collects the youngest generation every 700 allocations of tracked objects; thousands of
+# sockets allocate that many in a millisecond, so objects that live a few milliseconds (a write's
+# pending list, its coalescing timer, a command's future) were promoted to the old generation and
+# made full collections come every second or two. Collected this rarely, they are gone before.
+YOUNG_THRESHOLD = 50_000
 
 
 def _malloc_trim() -> Callable[[], object] | None:
@@ -55,9 +60,12 @@ class GcPacer:
         self._last_complete = 0.0  # loop time
         self._peak_sockets = 0  # the most sockets open at once since the last complete collection
         self.complete_collections = 0
+        self._thresholds = gc.get_threshold()  # CPython's, given back on close
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self._thresholds = gc.get_threshold()
+        gc.set_threshold(YOUNG_THRESHOLD, *self._thresholds[1:])
         gc.freeze()  # modules, classes, templates: they live as long as the process
         gc.callbacks.append(self._on_gc)
         self._last_complete = self._loop.time()
@@ -72,6 +80,7 @@ class GcPacer:
                 await self._task
             except asyncio.CancelledError:
                 pass
+        gc.set_threshold(*self._thresholds)
         gc.unfreeze()
 
     def saw_sockets(self, open_now: int) -> None:

@@ -8,7 +8,7 @@ import weakref
 
 import pytest
 
-from server.gc_pacing import GcPacer
+from server.gc_pacing import YOUNG_THRESHOLD, GcPacer
 
 
 class Node:
@@ -61,8 +61,13 @@ async def test_a_complete_collection_is_due_once_half_the_sockets_have_left(pace
     assert not pacer._due()  # counted again from the sockets open now
 
 
-async def test_closing_the_pacer_gives_every_object_back_to_the_collector(pacer) -> None:
+async def test_the_young_generation_is_collected_rarely_while_the_pacer_runs(pacer) -> None:
+    assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+
+
+async def test_closing_the_pacer_gives_the_collector_back_as_it_was(pacer) -> None:
     gc.freeze()
     assert gc.get_freeze_count() > 0
     await pacer.close()
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold()[0] != YOUNG_THRESHOLD
