@@ -12,15 +12,15 @@ run() { echo; echo "\$ python -m bench.load $*"; $PY -m bench.load --json "$OUT"
 
 # (1) 50 sessions x 30 screens, one sender each, rising offered deliveries/s.
 run --scenario fanout --servers ours-redis,relay-redis,sio-redis,ours-embedded,relay-memory \
-    --rates 3000,6000,9000,15000,20000 --reps 3
+    --rates 6000,12000,20000,25000,30000,35000 --reps 3
 # (2) capacity: 10,000 sockets (500 x 20) at 1 command/s per session; memory per connection.
 run --scenario capacity --servers ours-redis,relay-redis --reps 1 --workers 2
 # (3) two instances of each on one Redis, clients spread.
-run --scenario two --servers ours-redis,relay-redis,sio-redis --rates 3000,9000 --reps 1
+run --scenario two --servers ours-redis,relay-redis,sio-redis --rates 6000,20000 --reps 1
 # (4) a burst: every participant of every session votes at the same moment, every 1.5 s.
 run --scenario burst --servers ours-redis,ours-embedded,relay-redis,sio-redis --reps 3 --measure 9
 # (5) one socket that never reads, in a busy session.
-run --scenario stalled --servers ours-redis,relay-redis --rates 6000 --reps 1
+run --scenario stalled --servers ours-redis,relay-redis --rates 20000 --reps 2
 # uvicorn's choices, on this server: websocket implementation, event loop, HTTP parser.
-run --scenario fanout --rates 3000,6000 --reps 2 \
-    --servers "ours-redis,ours-redis[loop=uvloop],ours-redis[loop=uvloop,http=httptools],ours-redis[ws=wsproto],ours-redis[ws=websockets]"
+# uvicorn's event loop, on this server (its websocket and HTTP protocols are our own since decision 27).
+run --scenario fanout --rates 20000,25000 --reps 2 --servers "ours-redis,ours-redis[loop=uvloop]"
