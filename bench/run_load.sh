@@ -21,6 +21,5 @@ run --scenario two --servers ours-redis,relay-redis,sio-redis --rates 6000,20000
 run --scenario burst --servers ours-redis,ours-embedded,relay-redis,sio-redis --reps 3 --measure 9
 # (5) one socket that never reads, in a busy session.
 run --scenario stalled --servers ours-redis,relay-redis --rates 20000 --reps 2
-# uvicorn's choices, on this server: websocket implementation, event loop, HTTP parser.
 # uvicorn's event loop, on this server (its websocket and HTTP protocols are our own since decision 27).
 run --scenario fanout --rates 20000,25000 --reps 2 --servers "ours-redis,ours-redis[loop=uvloop]"
