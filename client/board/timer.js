@@ -7,6 +7,7 @@ import { t, L } from '../i18n.js';
 import { timerPhase } from '../facilitation/timer-phase.js';
 import { scrollToStep, plannedMinutes } from './steps.js';
 import { soundToggle } from './time-up.js';
+import { timerPinning } from './timer-pin.js';
 
 export function fmt(ms) {
   const total = Math.ceil(ms / 1000);
@@ -89,51 +90,13 @@ export function timerPanel(app, big = false) {
     bar,
     controls);
 
-  // Pinned (sticky, style.css) only while the time counts: running, paused with time left, or up.
-  // A timer not started stays in its place in the page, so that it covers nothing while it has
-  // nothing to say. Where it is pinned above the board (a phone), the sections scrolled to land
-  // below it (--timer-h), and pinning it makes room for itself instead of covering what is there.
-  let pinned = false;
-  const aboveBoard = () => getComputedStyle(el.parentElement || el).display === 'contents'; // .side on a phone
-  function setHeight() {
-    if (!big) document.documentElement.style.setProperty('--timer-h', `${el.offsetHeight}px`);
-  }
-  if (!big && typeof ResizeObserver === 'function') new ResizeObserver(setHeight).observe(el);
-  let scrolling = false;
-  let scrollQuiet = null;
-  if (!big) {
-    window.addEventListener('scroll', () => {
-      scrolling = true;
-      clearTimeout(scrollQuiet);
-      scrollQuiet = setTimeout(() => { scrolling = false; }, 200);
-    }, { passive: true });
-  }
-  /** The timer was just pinned: push what it would cover down by as much (once a scroll is over). */
-  function makeRoom() {
-    if (scrolling) {
-      setTimeout(makeRoom, 100);
-      return;
-    }
-    if (!pinned || !el.isConnected || !aboveBoard()) return;
-    el.classList.remove('pinned');
-    const inFlow = el.getBoundingClientRect().top;
-    el.classList.add('pinned');
-    const shift = Math.min(el.getBoundingClientRect().top - inFlow, el.offsetHeight);
-    if (shift > 0.5) window.scrollBy({ top: -shift, behavior: 'instant' });
-  }
-  function pin(on) {
-    if (big || on === pinned) return;
-    pinned = on;
-    toggle(el, 'pinned', on);
-    toggle(document.body, 'timer-pinned', on);
-    setHeight();
-    if (on) makeRoom();
-  }
+  const pinning = big ? null : timerPinning(el);
 
   function tick() {
     const tm = app.state.timer;
     const p = timerPhase(tm, conn.serverNow());
-    pin(p.phase === 'running' || p.phase === 'up' || (p.phase === 'paused' && p.left > 0));
+    pinning?.pin(p.phase === 'running' || p.phase === 'up' || (p.phase === 'paused' && p.left > 0));
+    pinning?.check();
     const preview = edited && p.phase !== 'running' ? secondsWanted() : null;
     setText(display, fmt(preview ? preview * 1000 : p.left));
     toggle(el, 'expired', p.phase === 'up');

@@ -529,4 +529,24 @@ async def test_the_timer_is_pinned_only_while_the_time_counts_and_never_over_the
     for name, page in screens.items():
         await expect(page.get_by_test_id("timer-panel")).not_to_have_class(re.compile(r"\bpinned\b"))
         assert await position_of(page.get_by_test_id("timer-panel")) not in ("sticky", "fixed"), name
+
+    # time up: pinned below the banner (which covers the top bar), and the phone at the step makes
+    # room for both rather than covering the step's title
+    await phone.get_by_test_id("section-drijfveren").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await at_rest(phone)
+    await fac.call({"type": "timer", "action": "start", "seconds": 1})
+    await expect(phone.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "up")
+    await expect(phone.get_by_test_id("timeup-banner")).to_be_visible()
+    await expect(phone.get_by_test_id("timer-panel")).to_have_class(re.compile(r"\bpinned\b"))
+    await phone.wait_for_function(
+        """() => {
+            const banner = document.querySelector('[data-testid=timeup-banner]').getBoundingClientRect();
+            const timer = document.querySelector('[data-testid=timer-panel]').getBoundingClientRect();
+            const title = document.querySelector('[data-testid=section-drijfveren] .sec-title').getBoundingClientRect();
+            return timer.top >= banner.bottom - 1 && title.top >= timer.bottom - 1 && title.top < innerHeight / 2;
+        }""")
+    await at_rest(phone)
+    seen = await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
+    assert seen["clear"], seen
+    await phone.screenshot(path=str(artifacts / "timer-up-phone.png"))
     await fac.close()
