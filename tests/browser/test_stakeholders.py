@@ -469,13 +469,15 @@ async def test_phone_touch_drag_projector_and_screenshots(server, pages, artifac
     x0, y0 = box["x"] + 20, box["y"] + 15
     cdp = await phone.context.new_cdp_session(phone)
     await cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+    # sideways: on a phone the ambition is just above it, and a drop upwards would show clear of
+    # the ambition again rather than where the finger let go
     for i in range(1, 13):
-        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 - 4.25 * i, "y": y0 - 1 * i}]})
+        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 - 4.25 * i, "y": y0}]})
     await cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     await expect(item(phone, sid)).to_have_attribute("data-settled", "true")
     x = await item(phone, sid).get_attribute("data-x")
     after = await settled_at(phone, sid, x)
-    assert abs(after[0] - before[0] + 51) <= 2 and abs(after[1] - before[1] + 12) <= 2, (before, after)
+    assert abs(after[0] - before[0] + 51) <= 2 and abs(after[1] - before[1]) <= 2, (before, after)
     await expect(item(ann, sid)).to_have_attribute("data-x", x)
     await phone.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
     await shot_here(phone, artifacts / "stakeholders-phone-360-matrix.png")
