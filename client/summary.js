@@ -9,6 +9,7 @@ import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
 import { mapPlaces } from './board/stakeholders/spots.js';
+import { layoutPostIts } from './board/stakeholders/map-layout.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -161,18 +162,49 @@ function actionsSection(section, groups) {
 
 // --- the stakeholder map ------------------------------------------------------------------------
 
+/** Put the post-its of a summary's map where none covers another or the ambition, as the board
+ * does (map-layout.js): each at its place (--x, --y), or the nearest free spot to it. */
+function layOutMap(mapEl) {
+  const W = mapEl.clientWidth;
+  const H = mapEl.clientHeight;
+  if (!W || !H) return;
+  const ph = parseFloat(getComputedStyle(mapEl).getPropertyValue('--ph')) || 0;
+  const els = [...mapEl.querySelectorAll('.sum-map-item')];
+  const items = els.map((el, i) => ({
+    id: i, x: Number(el.style.getPropertyValue('--x')), y: Number(el.style.getPropertyValue('--y')), w: el.offsetWidth, h: el.offsetHeight,
+  }));
+  const m = mapEl.getBoundingClientRect();
+  const a = mapEl.querySelector('.sum-map-ambition').getBoundingClientRect();
+  const amb = { x: a.left - m.left - mapEl.clientLeft, y: a.top - m.top - mapEl.clientTop, w: a.width, h: a.height };
+  const at = layoutPostIts(W, H, ph, items, [amb]);
+  els.forEach((el, i) => {
+    const spot = at.get(i);
+    el.style.left = `${spot.x.toFixed(1)}px`;
+    el.style.top = `${spot.y.toFixed(1)}px`;
+    if (spot.moved) el.dataset.moved = 'true';
+    else delete el.dataset.moved;
+  });
+}
+// the page printed (A4 is narrower than most screens): laid out again for the paper
+window.addEventListener('beforeprint', () => document.querySelectorAll('.sum-map').forEach(layOutMap));
+window.addEventListener('afterprint', () => document.querySelectorAll('.sum-map').forEach(layOutMap));
+
 /** The map as it was left: each stakeholder where the group put it, around the ambition (one
- * added without a place where the board shows it, on a free spot). */
+ * added without a place where the board shows it, on a free spot; one whose spot is taken on this
+ * screen beside the others, as on the board). */
 function stakeholderMap(section, ambition) {
   const places = mapPlaces(section.items.map((s) => ({
     x: s.x, y: s.y, category: s.category, names: s.names || '',
     notes: Object.values(s.notes || {}).reduce((n, texts) => n + texts.length, 0),
   })), ambition);
-  return h('div.sum-map', { 'data-testid': `sum-map-${section.id}`, role: 'img',
+  const el = h('div.sum-map', { 'data-testid': `sum-map-${section.id}`, role: 'img',
     'aria-label': `${t('sumMap')}: ${section.items.map((s) => s.category).join(', ')}` },
   h('div.sum-map-ambition', { 'aria-hidden': 'true' }, h('strong', t('sumAmbition')), ambition ? h('span', ambition) : null),
   section.items.map((s, i) => h('div.sum-map-item', { style: { '--x': String(places[i].x), '--y': String(places[i].y) }, 'aria-hidden': 'true' },
     h('span.sum-map-cat', s.category), s.names ? h('span.sum-map-names', s.names) : null)));
+  // laid out once it is on the page, and again at each new size of it
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => layOutMap(el)).observe(el);
+  return el;
 }
 
 function stakeholderSection(section, ambition = '') {

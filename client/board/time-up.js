@@ -36,6 +36,10 @@ export function timeUpBanner(app) {
   // only screens that can be asked for sound play it: the facilitator's and the projector
   const mayPlay = isFac() || projector;
   let wasUp = null;
+  // how tall it is (0 while hidden): it covers the top bar, so what is pinned under that goes below it (style.css)
+  if (!projector && typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => document.documentElement.style.setProperty('--banner-h', `${el.offsetHeight}px`)).observe(el);
+  }
 
   function tick() {
     const p = timerPhase(app.state.timer, app.conn.serverNow());

@@ -7,6 +7,7 @@ import { t, L } from '../i18n.js';
 import { timerPhase } from '../facilitation/timer-phase.js';
 import { scrollToStep, plannedMinutes } from './steps.js';
 import { soundToggle } from './time-up.js';
+import { timerPinning } from './timer-pin.js';
 
 export function fmt(ms) {
   const total = Math.ceil(ms / 1000);
@@ -89,9 +90,13 @@ export function timerPanel(app, big = false) {
     bar,
     controls);
 
+  const pinning = big ? null : timerPinning(el);
+
   function tick() {
     const tm = app.state.timer;
     const p = timerPhase(tm, conn.serverNow());
+    pinning?.pin(p.phase === 'running' || p.phase === 'up' || (p.phase === 'paused' && p.left > 0));
+    pinning?.check();
     const preview = edited && p.phase !== 'running' ? secondsWanted() : null;
     setText(display, fmt(preview ? preview * 1000 : p.left));
     toggle(el, 'expired', p.phase === 'up');

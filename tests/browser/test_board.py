@@ -430,3 +430,123 @@ async def test_board_link_without_identity_offers_the_join_form(server, pages):
     await page.goto(f"{server.http_url}/j/{created['join_code']}")
     await expect(page.get_by_test_id("join-continue")).to_be_visible()
     await expect(page.get_by_text("al mee als Fien")).to_be_visible()
+
+
+# --- issue 8: nothing pinned covers content without reason ----------------------------------------
+
+SCROLL_AT_REST = """() => {
+    if (window.__lastScroll === undefined) {
+        window.__lastScroll = performance.now();
+        addEventListener('scroll', () => { window.__lastScroll = performance.now(); }, { passive: true });
+    }
+    return performance.now() - window.__lastScroll > 300;
+}"""
+
+TITLE_CLEAR_OF_TIMER = """(testid) => {
+    const timer = document.querySelector('[data-testid=timer-panel]').getBoundingClientRect();
+    const title = document.querySelector(`[data-testid=${testid}] .sec-title`).getBoundingClientRect();
+    const beside = title.left >= timer.right - 1 || title.right <= timer.left + 1;
+    return { clear: beside || title.top >= timer.bottom - 1 || title.bottom <= timer.top + 1, top: title.top, timer: [timer.top, timer.bottom] };
+}"""
+
+
+async def at_rest(page) -> None:
+    """Wait until the page has not scrolled for a while (a smooth scroll to a step is over)."""
+    await page.evaluate("() => { window.__lastScroll = undefined; }")
+    await page.wait_for_function(SCROLL_AT_REST, polling=50)
+
+
+async def position_of(locator) -> str:
+    return await locator.evaluate("el => getComputedStyle(el).position")
+
+
+async def test_the_timer_is_pinned_only_while_the_time_counts_and_never_over_the_step_scrolled_to(server, pages, artifacts):
+    """Regression (issue 8): before a step started, the phone's timer card ("Nog niet begonnen /
+    Timer nog niet gestart") was pinned under the top bar and covered what scrolled under it (on a
+    laptop it covered the side panels); the facilitator's card, with its buttons, covered the title
+    of the step scrolled to. Now the card is pinned only while the time counts (running, paused
+    with time left, up), and then a section scrolled to lands below it."""
+    created = await api_create(server.http_url, title="Jeugd Oost")
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(created["session"], token=created["facilitator_secret"])
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await join(phone, server.http_url, created["join_code"], "Noor", "management", via_link=True)
+    fac_phone = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await fac_phone.goto(f"{server.http_url}/b/{created['session']}#f={created['facilitator_secret']}")
+    laptop = await pages.open({"width": 1280, "height": 800}, name="facilitator-laptop")
+    await laptop.goto(f"{server.http_url}/b/{created['session']}#f={created['facilitator_secret']}")
+    screens = {"phone": phone, "facilitator-phone": fac_phone, "laptop": laptop}
+
+    # no timer yet: the card stays in its place; scrolled down, it covers nothing
+    for name, page in screens.items():
+        timer = page.get_by_test_id("timer-panel")
+        await expect(timer).to_have_attribute("data-phase", "unset")
+        await page.get_by_test_id("section-pijlers").evaluate("el => el.scrollIntoView({block: 'start'})")
+        await at_rest(page)
+        assert await position_of(timer) not in ("sticky", "fixed"), name
+        seen = await page.evaluate(TITLE_CLEAR_OF_TIMER, "section-pijlers")
+        assert seen["clear"], (name, seen)
+        if name == "laptop":  # nor the side panels under it
+            people = await page.locator(".panel-people").bounding_box()
+            box = await timer.bounding_box()
+            assert box["y"] + box["height"] <= people["y"] + 1, (box, people)
+        await page.screenshot(path=str(artifacts / f"timer-idle-{name}.png"))
+
+    # a step with its time set but not started: still in its place
+    await fac.call({"type": "set_step", "step": "drijfveren"})
+    await expect(phone.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "ready")
+    await at_rest(phone)  # the phone followed the step
+    assert await position_of(phone.get_by_test_id("timer-panel")) not in ("sticky", "fixed")
+    assert (await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren"))["clear"]
+
+    # started: pinned on every screen; the phone at the step makes room for it instead of covering the title
+    await fac.call({"type": "timer", "action": "start"})
+    for name, page in screens.items():
+        timer = page.get_by_test_id("timer-panel")
+        await expect(timer).to_have_attribute("data-phase", "running")
+        await expect(timer).to_have_class(re.compile(r"\bpinned\b"))
+        assert await position_of(timer) == "sticky", name
+    await at_rest(phone)
+    seen = await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
+    assert seen["clear"] and seen["top"] < PHONE["height"] / 2, seen
+    # and a jump to the step lands below the pinned card, the facilitator's (with its buttons) too
+    for name in ("phone", "facilitator-phone"):
+        page = screens[name]
+        await page.evaluate("window.scrollTo(0, 0)")
+        await page.get_by_test_id("current-step").click()
+        await at_rest(page)
+        seen = await page.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
+        assert seen["clear"] and seen["top"] < PHONE["height"] / 2, (name, seen)
+        box = await page.get_by_test_id("timer-panel").bounding_box()
+        assert box["y"] > 40, (name, box)  # pinned under the top bar, not scrolled away
+        await page.screenshot(path=str(artifacts / f"timer-running-{name}.png"))
+
+    # paused with time left: still pinned; reset: back in its place
+    await fac.call({"type": "timer", "action": "pause"})
+    await expect(phone.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "paused")
+    await expect(phone.get_by_test_id("timer-panel")).to_have_class(re.compile(r"\bpinned\b"))
+    await fac.call({"type": "timer", "action": "reset"})
+    for name, page in screens.items():
+        await expect(page.get_by_test_id("timer-panel")).not_to_have_class(re.compile(r"\bpinned\b"))
+        assert await position_of(page.get_by_test_id("timer-panel")) not in ("sticky", "fixed"), name
+
+    # time up: pinned below the banner (which covers the top bar), and the phone at the step makes
+    # room for both rather than covering the step's title
+    await phone.get_by_test_id("section-drijfveren").evaluate("el => el.scrollIntoView({block: 'start'})")
+    await at_rest(phone)
+    await fac.call({"type": "timer", "action": "start", "seconds": 1})
+    await expect(phone.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "up")
+    await expect(phone.get_by_test_id("timeup-banner")).to_be_visible()
+    await expect(phone.get_by_test_id("timer-panel")).to_have_class(re.compile(r"\bpinned\b"))
+    await phone.wait_for_function(
+        """() => {
+            const banner = document.querySelector('[data-testid=timeup-banner]').getBoundingClientRect();
+            const timer = document.querySelector('[data-testid=timer-panel]').getBoundingClientRect();
+            const title = document.querySelector('[data-testid=section-drijfveren] .sec-title').getBoundingClientRect();
+            return timer.top >= banner.bottom - 1 && title.top >= timer.bottom - 1 && title.top < innerHeight / 2;
+        }""")
+    await at_rest(phone)
+    seen = await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
+    assert seen["clear"], seen
+    await phone.screenshot(path=str(artifacts / "timer-up-phone.png"))
+    await fac.close()

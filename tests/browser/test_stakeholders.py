@@ -469,13 +469,15 @@ async def test_phone_touch_drag_projector_and_screenshots(server, pages, artifac
     x0, y0 = box["x"] + 20, box["y"] + 15
     cdp = await phone.context.new_cdp_session(phone)
     await cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]})
+    # sideways: on a phone the ambition is just above it, and a drop upwards would show clear of
+    # the ambition again rather than where the finger let go
     for i in range(1, 13):
-        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 - 4.25 * i, "y": y0 - 1 * i}]})
+        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x0 - 4.25 * i, "y": y0}]})
     await cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     await expect(item(phone, sid)).to_have_attribute("data-settled", "true")
     x = await item(phone, sid).get_attribute("data-x")
     after = await settled_at(phone, sid, x)
-    assert abs(after[0] - before[0] + 51) <= 2 and abs(after[1] - before[1] + 12) <= 2, (before, after)
+    assert abs(after[0] - before[0] + 51) <= 2 and abs(after[1] - before[1]) <= 2, (before, after)
     await expect(item(ann, sid)).to_have_attribute("data-x", x)
     await phone.get_by_test_id("section-matrix").evaluate("el => el.scrollIntoView({block: 'start'})")
     await shot_here(phone, artifacts / "stakeholders-phone-360-matrix.png")
@@ -765,3 +767,84 @@ async def test_post_its_without_a_place_go_to_free_spots_around_the_ambition_on_
     # a new one from the phone lands on a free spot too, on both screens
     await add_stakeholder(screens["360"], "Wijkteams", "Jeugdconsulenten, gedragswetenschappers")
     await nothing_covered(len(rows) + 1)
+
+
+LAPTOP_800 = {"width": 1280, "height": 800}
+
+
+async def stored_places(server, created: dict) -> dict:
+    """The places the server keeps, as a page receives them in its state: id -> [x, y]."""
+    viewer = await Client(server.ws_url).connect()
+    welcome = await viewer.hello(created["session"], token=created["facilitator_secret"])
+    await viewer.close()
+    return {s["id"]: [s["x"], s["y"]] for s in welcome["state"]["boards"][BOARD]["stakeholders"]["map"]}
+
+
+async def nothing_covered_on_the_map(page: Page, size: str) -> None:
+    await settled_everywhere(page, ".sh-map .sh-item")
+    assert await page.evaluate(OVERLAPS, ".sh-map .sh-item, .sh-ambition") == [], size
+    outside = await page.evaluate("""() => {
+        const m = document.querySelector('[data-testid=map-surface]').getBoundingClientRect();
+        return [...document.querySelectorAll('.sh-map .sh-item')].map((e) => [e.dataset.id, e.getBoundingClientRect()])
+            .filter(([, r]) => r.left < m.left - 0.5 || r.right > m.right + 0.5 || r.top < m.top - 0.5 || r.bottom > m.bottom + 0.5)
+            .map(([id]) => id);
+    }""")
+    assert outside == [], size
+
+
+async def test_post_its_placed_close_together_on_a_laptop_cover_nothing_on_a_phone_or_a_laptop(server, pages, artifacts):
+    """Regression (issue 8): post-its whose places were chosen by dragging on a laptop, close together
+    near the ambition, covered each other and the ambition on a phone (where post-its are relatively
+    bigger). Now each screen shows a post-it whose spot is taken at the nearest free spot; the log
+    keeps the places as dropped, and a post-it being dragged follows the hand."""
+    rows = [
+        ("Cliënten", "Jongeren en ouders uit Oost", (0.38, 0.40), None),
+        ("Onderzoekers", "Hogeschool Utrecht, lector jeugd", (0.62, 0.38), None),
+        ("Management", "Directie, teamleiders", (0.45, 0.60), None),
+        ("Wijkteams", "Jeugdconsulenten, gedragswetenschappers", (0.55, 0.62), None),
+        ("Gemeente", "Beleidsadviseur jeugd", (0.36, 0.55), None),
+        ("Huisartsen", "Praktijkondersteuners jeugd", (0.64, 0.50), None),
+    ]
+    created, ids = await wire_room(server, rows)
+    sent = {ids[category]: list(pos) for category, _, pos, _ in rows}
+    assert await stored_places(server, created) == sent
+    shown = {sid: [f"{x:.4f}", f"{y:.4f}"] for sid, (x, y) in sent.items()}
+    screens = {}
+    for viewport, phone, size in ((PHONE, True, "360"), (LAPTOP_800, False, "1280")):
+        page = await pages.open(viewport, phone=phone, name=f"viewer-{size}")
+        await join_map(page, server.http_url, created["join_code"], f"Kim {size}")
+        await expect(page.locator(".sh-map .sh-item")).to_have_count(len(rows))
+        await nothing_covered_on_the_map(page, size)
+        assert await map_places(page) == shown, size  # the places the page received, not the nudged ones
+        await expect(page.locator(".sh-map .sh-item[data-moved=true]").first).to_be_visible()
+        await page.get_by_test_id("map-surface").evaluate("el => el.scrollIntoView({block: 'center'})")
+        await shot_here(page, artifacts / f"stakeholders-map-crowded-{size}.png")
+        screens[size] = page
+    assert await stored_places(server, created) == sent  # showing them never moved them
+
+    # a post-it being dragged is not nudged: it follows the pointer, over the others
+    laptop, phone = screens["1280"], screens["360"]
+    moving, under = ids["Gemeente"], ids["Cliënten"]
+    start = await item(laptop, moving).bounding_box()
+    target = await item(laptop, under).bounding_box()
+    x0, y0 = start["x"] + 20, start["y"] + 15
+    dx, dy = target["x"] + 10 - start["x"], target["y"] + 10 - start["y"]
+    await laptop.mouse.move(x0, y0)
+    await laptop.mouse.down()
+    await laptop.mouse.move(x0 + dx, y0 + dy, steps=10)
+    await laptop.wait_for_function(
+        "([id, x, y]) => { const r = document.querySelector(`[data-testid=stakeholder-${id}]`).getBoundingClientRect();"
+        " return Math.abs(r.left - x) <= 1 && Math.abs(r.top - y) <= 1; }",
+        arg=[moving, start["x"] + dx, start["y"] + dy])
+    assert await laptop.evaluate(OVERLAPS, ".sh-map .sh-item") != []  # held over Cliënten
+    await laptop.mouse.up()
+    # dropped there: the log keeps the drop, and every screen shows it on a free spot beside
+    await expect(item(laptop, moving)).to_have_attribute("data-settled", "true")
+    x, y = await item(laptop, moving).get_attribute("data-x"), await item(laptop, moving).get_attribute("data-y")
+    assert [x, y] != shown[moving]
+    kept = await stored_places(server, created)
+    assert [f"{v:.4f}" for v in kept[moving]] == [x, y]
+    await expect(item(phone, moving)).to_have_attribute("data-x", x)
+    await expect(item(laptop, moving)).to_have_attribute("data-moved", "true")
+    for size, page in screens.items():
+        await nothing_covered_on_the_map(page, size)

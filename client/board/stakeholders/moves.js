@@ -116,6 +116,7 @@ export function createMoves(sh) {
     }
     const itemEl = sh.mapLayer._keyed?.get(id);
     if (itemEl && s) positionEl('map', itemEl, s);
+    sh.layoutMap?.(); // held, it follows the hand; dropped, it goes to the nearest free spot
   }
 
   // --- dragging ---------------------------------------------------------------------------
@@ -187,9 +188,9 @@ export function createMoves(sh) {
     const s = find(id);
     if (!delta || !s) return;
     e.preventDefault();
-    const p0 = posOf('map', s);
+    const p0 = (!live.map.has(id) && sh.mapShownAt?.(id)) || posOf('map', s); // from where it shows
     const p = { x: clamp01(p0.x + delta[0]), y: clamp01(p0.y + delta[1]) };
-    live.map.set(id, { ...p, local: true });
+    live.map.set(id, { ...p, local: true, keys: true }); // moving: shown where the keys put it, not nudged (map-card.js)
     place('map', id);
     sendDrag('map', id, p);
     clearTimeout(keyTimers.get(id));
@@ -229,7 +230,7 @@ export function createMoves(sh) {
   }
 
   function tick() {
-    sh.fitPending();
+    if (sh.fitPending()) sh.layoutMap?.();
     const now = performance.now();
     for (const surface of ['map', 'matrix']) {
       for (const [id, ov] of live[surface]) {

@@ -80,15 +80,19 @@ export function createPostIts(sh) {
     return true;
   }
 
-  /** Fit the words of post-its whose text or screen size changed (once they are on screen). */
+  /** Fit the words of post-its whose text or screen size changed (once they are on screen); true
+   * if one was fitted (its size may have changed). */
   function fitPending() {
+    let fitted = false;
     for (const itemEl of sh.mapLayer._keyed?.values() || []) {
       if (itemEl._fitGen === fitGeneration()) continue;
       const ok = widen(itemEl)
         && fitWords(itemEl.querySelector('.sh-cat'), itemEl._cat, CAT_MIN)
         && fitWords(itemEl.querySelector('.sh-names'), itemEl._names, NAMES_MIN);
       if (ok) itemEl._fitGen = fitGeneration();
+      fitted = fitted || ok;
     }
+    return fitted;
   }
 
   function updateMapItem(itemEl, s) {
