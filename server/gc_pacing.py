@@ -59,7 +59,6 @@ class GcPacer:
         self._completing = False
         self._last_complete = 0.0  # loop time
         self._peak_sockets = 0  # the most sockets open at once since the last complete collection
-        self.complete_collections = 0
         self._thresholds = gc.get_threshold()  # CPython's, given back on close
 
     def start(self) -> None:
@@ -130,7 +129,6 @@ class GcPacer:
             self._completing = False
         pause = time.perf_counter() - started
         metrics.GC_PAUSE_SECONDS.labels("complete").observe(pause)
-        self.complete_collections += 1
         self._last_complete = self._loop.time() if self._loop else 0.0
         self._peak_sockets = self._sockets()
         log.info("complete garbage collection: %d unreachable, %.0f ms, %d objects kept",
