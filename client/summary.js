@@ -191,7 +191,8 @@ const clear = (a, b) => a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y 
  * kept as shares of the map, so a wider map (the printed page) keeps them clear of each other. */
 function layOutMap(mapEl) {
   if (!mapEl.isConnected) return;
-  mapEl.style.minHeight = '';
+  mapEl.style.removeProperty('height');
+  mapEl.style.removeProperty('aspect-ratio');
   const W = mapEl.clientWidth;
   if (!W || !mapEl.clientHeight) return;
   const cs = getComputedStyle(mapEl);
@@ -216,7 +217,11 @@ function layOutMap(mapEl) {
     if (ok) break;
     H = Math.ceil(H * GROW);
   }
-  if (H > mapEl.clientHeight) mapEl.style.minHeight = `${H + frame}px`;
+  if (H > mapEl.clientHeight) {
+    // taller, as wide (a min-height would widen it too, through its aspect ratio)
+    mapEl.style.setProperty('aspect-ratio', 'auto');
+    mapEl.style.setProperty('height', `${H + frame}px`);
+  }
   els.forEach((el, i) => {
     const spot = at.get(i);
     el.style.left = `${((spot.x / W) * 100).toFixed(3)}%`;
