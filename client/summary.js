@@ -229,6 +229,7 @@ function layOutMap(mapEl) {
     if (spot.moved) el.dataset.moved = 'true';
     else delete el.dataset.moved;
   });
+  mapEl.dataset.laidOut = `${W}x${mapEl.clientHeight}`; // the size it was laid out for (tests wait for it)
 }
 const layOutMaps = () => document.querySelectorAll('.sum-map').forEach(layOutMap);
 // the page printed: laid out for the paper (A4 is narrower than most screens, wider than a phone;
