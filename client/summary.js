@@ -163,7 +163,7 @@ function actionsSection(section, groups) {
 
 // --- the stakeholder map ------------------------------------------------------------------------
 
-const CAT_MIN = 0.78; // the least share of its font a long word of a stakeholder's category shrinks to (as on the board)
+const CAT_MIN = 0.78; // the least share of its font a long word of a stakeholder's category shrinks to (the board's: 0.72)
 const NAMES_MIN = 0.85; // of the names
 const GROW = 1.12; // the map grows by this much in height while its post-its cannot all lie clear of each other
 
@@ -207,12 +207,11 @@ function layOutMap(mapEl) {
   const frame = mapEl.offsetHeight - mapEl.clientHeight;
   let H = mapEl.clientHeight;
   let at = null;
-  let rects = [];
   for (let tries = 0; tries < 16; tries++) {
     // the ambition in the middle of a map this tall (its size follows the map's width)
     const amb = { x: (W - a.offsetWidth) / 2, y: (H - a.offsetHeight) / 2, w: a.offsetWidth, h: a.offsetHeight };
     at = layoutPostIts(W, H, ph, items, [amb]);
-    rects = items.map((c) => ({ ...at.get(c.id), w: c.w, h: c.h }));
+    const rects = items.map((c) => ({ ...at.get(c.id), w: c.w, h: c.h }));
     const ok = rects.every((r, i) => r.y + r.h <= H + 0.5 && clear(r, amb) && rects.every((o, j) => j <= i || clear(r, o)));
     if (ok) break;
     H = Math.ceil(H * GROW);
