@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from playwright.async_api import Page, expect
+from playwright.async_api import Page, TimeoutError as PlaywrightTimeout, expect
 
 from tests.support.client import Client, create_session as api_session
 from tests.browser.conftest import AMBITIE, LAPTOP, PHONE, create_session, join, open_facilitator_board, shot
@@ -264,3 +264,111 @@ async def test_stakeholder_summary_shows_matrix_coverage_and_open_assumptions(se
         assert await page.evaluate(BROKEN_WORDS) == []
         await section.screenshot(path=str(artifacts / f"summary-stakeholders-{name}.png"))
         await section.get_by_test_id("sum-map-map").screenshot(path=str(artifacts / f"summary-map-{name}.png"))
+
+
+# What keeps a post-it on the summary's map from being read whole, as a list: a label (category,
+# names) cut (its text overflows its box: an ellipsis, a clamp, a word sticking out), a label
+# outside its post-it, a post-it outside the map, on the ambition or on another post-it.
+MAP_PROBLEMS = """(map) => {
+  const problems = [];
+  const m = map.getBoundingClientRect();
+  const items = [...map.querySelectorAll('.sum-map-item')];
+  const boxes = items.map((el) => el.getBoundingClientRect());
+  const amb = map.querySelector('.sum-map-ambition').getBoundingClientRect();
+  const apart = (a, b) => a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+  const nameOf = (el) => el.querySelector('.sum-map-cat').textContent;
+  items.forEach((el, i) => {
+    for (const label of el.querySelectorAll('.sum-map-cat, .sum-map-names')) {
+      const cs = getComputedStyle(label);
+      if (label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1) {
+        problems.push(`${nameOf(el)}: "${label.textContent}" cut (${label.scrollWidth}x${label.scrollHeight} in ${label.clientWidth}x${label.clientHeight})`);
+      }
+      if (cs.textOverflow === 'ellipsis' && cs.overflowX !== 'visible') problems.push(`${nameOf(el)}: "${label.textContent}" with an ellipsis`);
+      if (cs.webkitLineClamp && cs.webkitLineClamp !== 'none') problems.push(`${nameOf(el)}: "${label.textContent}" clamped`);
+      if (!inside(label.getBoundingClientRect(), boxes[i])) problems.push(`${nameOf(el)}: "${label.textContent}" outside its post-it`);
+    }
+    if (!inside(boxes[i], m)) problems.push(`${nameOf(el)}: outside the map`);
+    if (!apart(boxes[i], amb)) problems.push(`${nameOf(el)}: on the ambition`);
+    boxes.forEach((o, j) => { if (j > i && !apart(boxes[i], o)) problems.push(`${nameOf(el)} covers ${nameOf(items[j])}`); });
+  });
+  return problems;
+}"""
+
+# The map laid out for the size it has now (summary.js marks the size it laid it out for).
+MAP_LAID_OUT = """(map) => map.dataset.laidOut === `${map.clientWidth}x${map.clientHeight}`
+  && [...map.querySelectorAll('.sum-map-item')].every((el) => el.style.left && el.style.top)"""
+
+# A label's font as a share of the one the page's CSS gives it (a long word is fitted smaller).
+FONT_SHARE = """(el) => {
+  const now = parseFloat(getComputedStyle(el).fontSize);
+  const fitted = el.style.fontSize;
+  el.style.fontSize = '';
+  const css = parseFloat(getComputedStyle(el).fontSize);
+  el.style.fontSize = fitted;
+  return now / css;
+}"""
+
+
+async def map_problems(page: Page) -> list[str]:
+    """MAP_PROBLEMS of the summary's map once it is laid out for its size and clear; what is
+    still wrong with it if it does not get there."""
+    found = "document.querySelector('[data-testid=sum-map-map]')"
+    try:
+        await page.wait_for_function(f"() => ({MAP_LAID_OUT})({found}) && !({MAP_PROBLEMS})({found}).length", timeout=10_000)
+    except PlaywrightTimeout:
+        pass  # the answer below says what is wrong
+    return await page.evaluate(f"() => ({MAP_PROBLEMS})({found})")
+
+
+LONG_NAMES = (
+    ("Onderzoekers", "Hogeschool, lector jeugdzorg", 0.08, 0.1),
+    ("Management", "MT en directie", 0.9, 0.1),
+    ("Ervaringsdeskundigen", "Jongerenraad Oost", 0.1, 0.5),
+    ("Scholen, kinderopvang en jeugdzorg", "Basisscholen en kinderdagverblijven", 0.92, 0.5),
+    ("Gemeente", "Beleidsadviseur jeugd", 0.15, 0.9),
+    ("Huisartsen en praktijkondersteuners", "POH-GGZ", 0.85, 0.9),
+    ("Wijkteams", "Jeugdconsulenten", 0.5, 0.5),  # added without a place: the summary finds it one
+    ("Zorgaanbieders", "Specialistische jeugdhulp", 0.5, 0.05),
+)
+
+
+async def test_summary_map_shows_every_stakeholder_whole_and_no_post_it_covers_another(server, pages, artifacts):
+    """Issue 8: eight stakeholders with long names on the map; the summary's map shows every
+    category and its names whole on a phone, a laptop and the printed page: broken between words
+    (never inside one, and never cut off with an ellipsis), a long word at most a little smaller,
+    and no post-it on another or on the ambition."""
+    session = await api_session(server.http_url, title="Stakeholders Jeugd Oost", boards=["stakeholders"],
+                                texts={"stakeholders": {"ambitie": {"ambitie": AMBITIE}}})
+    sid, secret = session["session"], session["facilitator_secret"]
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(sid, token=secret)
+    for category, names, x, y in LONG_NAMES:
+        added = await fac.call({"type": "add_stakeholder", "board": "stakeholders", "section": "map",
+                                "category": category, "names": names, "x": x, "y": y})
+        assert added["type"] == "ok", added
+    await fac.close()
+
+    for viewport, name in ((PHONE, "360"), (SUMMARY_LAPTOP, "1280")):
+        page = await pages.open(viewport, phone=viewport is PHONE, name=f"long-names-{name}")
+        await page.goto(f"{server.http_url}/s/{sid}#f={secret}")
+        the_map = page.get_by_test_id("sum-map-map")
+        await expect(the_map.locator(".sum-map-item")).to_have_count(len(LONG_NAMES))
+        assert await map_problems(page) == [], name
+        for category, names, _, _ in LONG_NAMES:
+            item = the_map.locator(".sum-map-item", has_text=category)
+            # the whole text, without soft hyphens (a word broken in two), at most a little smaller
+            await expect(item.locator(".sum-map-cat")).to_have_text(category)
+            await expect(item.locator(".sum-map-names")).to_have_text(names)
+            for label in (item.locator(".sum-map-cat"), item.locator(".sum-map-names")):
+                assert await label.evaluate(FONT_SHARE) >= 0.75, (name, category)
+        assert await page.evaluate(NO_SIDEWAYS_SCROLL), name
+        assert await page.evaluate(BROKEN_WORDS) == [], name
+        await the_map.screenshot(path=str(artifacts / f"summary-map-long-names-{name}.png"))
+
+    # printed (A4, 180 mm between the margins): laid out again for the paper
+    await page.emulate_media(media="print")
+    await page.wait_for_function("() => document.querySelector('[data-testid=sum-map-map]').clientWidth < 690")
+    assert await map_problems(page) == [], "print"
+    assert await page.evaluate(BROKEN_WORDS) == [], "print"
+    await page.emulate_media(media="screen")
