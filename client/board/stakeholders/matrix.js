@@ -141,14 +141,17 @@ export function matrixCard(sh) {
 
   // --- where the chips show -------------------------------------------------------------------
 
-  /** The quadrants' titles, in px of the surface: chips keep clear of them. */
+  /** The quadrants' titles, in px of the surface: chips keep clear of them. The projector scales
+   * its stage, so the screen's px are turned into the surface's (else, on a matrix as tall as the
+   * stage, the titles' bands and the height they need grow without end). */
   function titleRects() {
     const r0 = matrixSurface.getBoundingClientRect();
+    const k = r0.width ? matrixSurface.offsetWidth / r0.width : 1;
     const out = [];
     for (const el of matrixSurface.querySelectorAll('.sh-quad-title, .sh-quad-sub')) {
       const r = el.getBoundingClientRect();
       if (r.width && r.height) {
-        out.push({ x: r.left - r0.left - matrixSurface.clientLeft, y: r.top - r0.top - matrixSurface.clientTop, w: r.width, h: r.height });
+        out.push({ x: (r.left - r0.left) * k - matrixSurface.clientLeft, y: (r.top - r0.top) * k - matrixSurface.clientTop, w: r.width * k, h: r.height * k });
       }
     }
     return out;
