@@ -30,9 +30,10 @@ export function matrixCard(sh) {
     h('div.sh-axis-x', { 'aria-hidden': 'true' },
       h('span.sh-axis-end', t('low')), h('span.sh-axis-name', `${t('axisInterest')} →`), h('span.sh-axis-end', t('high'))));
   const trayList = h('div.sh-tray-list', { 'data-testid': 'matrix-tray' });
-  const trayCount = h('span.sh-count');
+  const trayCount = h('span.sh-count', { 'data-testid': 'matrix-tray-count' });
   const trayEmpty = h('p.sh-tray-empty', t('trayEmpty'));
-  const tray = projector ? null : h('aside.sh-tray',
+  // the projector shows the tray too (the room sees who is still to be placed), while it has any
+  const tray = h('aside.sh-tray', { 'data-testid': 'matrix-tray-panel' },
     h('h3.sh-tray-title', t('trayTitle'), trayCount),
     member() ? h('p.sh-hint', t('trayHint')) : null,
     trayList, trayEmpty);
@@ -246,12 +247,11 @@ export function matrixCard(sh) {
     const onMatrix = vis.filter((s) => sh.posOf('matrix', s));
     reconcile(matrixLayer, onMatrix, (s) => s.id, createMatrixItem, updateMatrixItem);
     layoutMatrix(onMatrix);
-    if (tray) {
-      const unplaced = vis.filter((s) => s.influence === null || s.influence === undefined);
-      reconcile(trayList, unplaced, (s) => s.id, createTrayItem, updateTrayItem);
-      trayEmpty.hidden = unplaced.length > 0;
-      setText(trayCount, unplaced.length ? String(unplaced.length) : '');
-    }
+    const unplaced = vis.filter((s) => s.influence === null || s.influence === undefined);
+    reconcile(trayList, unplaced, (s) => s.id, createTrayItem, updateTrayItem);
+    trayEmpty.hidden = unplaced.length > 0;
+    setText(trayCount, unplaced.length ? String(unplaced.length) : '');
+    if (projector) tray.hidden = unplaced.length === 0;
   }
   sh.renderMatrix = renderMatrix;
   // a new size of the matrix (a turned phone, a wider window, the tab shown) lays the chips out again
