@@ -98,10 +98,7 @@ function scene(app, part) {
       }
       return { show: about };
     }
-    case 'stakeholders': { // the map (or its matrix) on every step of its board but the checklist's
-      const first = step && app.tplOf(part.board).sections.find((x) => x.id === step.sections[0]);
-      return { show: first?.type !== 'checklist' };
-    }
+    case 'stakeholders': return { show: true }; // the map (or its matrix) on every step of its board, beside the checklist on its step
     case 'checklist': return { show: about };
     default: return { show: about };
   }
@@ -125,6 +122,9 @@ function showScene(app, parts, main) {
       toggle(part.el, 'one-lane', s.lanes.length === 1);
     }
   }
+  // the checklist and the map side by side (step 4: the room checks its assumptions on the map)
+  const shown = (type) => parts.some((p) => p.section.type === type && !p.el.hidden);
+  toggle(main, 'beside', shown('checklist') && shown('stakeholders'));
   const step = app.currentStep();
   main.dataset.scene = step ? step.id : 'start';
   // the join code is large until the group is in, small after, gone when locked
