@@ -105,3 +105,96 @@ async def test_a_phone_that_joins_during_step_3_lands_on_its_section(server, pag
         if attempt == "after joining":
             await phone.reload()
     await facilitator.close()
+
+
+# the chips on the matrix, in screen px: none may cover another
+CHIP_OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('[data-testid=matrix-surface] .sh-layer .sh-chip')]
+    .map((el) => [el.textContent, el.getBoundingClientRect()]);
+  const out = [];
+  for (const [i, [a, ra]] of boxes.entries()) {
+    for (const [b, rb] of boxes.slice(i + 1)) {
+      if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(`${a} / ${b}`);
+    }
+  }
+  return out;
+}"""
+
+STAKEHOLDERS = [("Onderzoekers", "Hogeschool", (0.8, 0.8)), ("Management", "MT en directie", (0.2, 0.85)),
+                ("Zorgaanbieders", "Specialistische jeugdhulp", (0.75, 0.3)), ("Wijkteams", "Jeugdconsulenten", (0.3, 0.2)),
+                ("Ervaringsdeskundigen", "Jongerenraad", (0.85, 0.75)),
+                ("Scholen, kinderopvang en jeugdzorg", "Basisscholen", None), ("Gemeente", "Beleidsadviseur jeugd", None),
+                ("Huisartsen", "POH-GGZ", None)]
+
+
+async def test_the_stakeholder_projector_fits_every_beamer_and_shows_what_the_step_is_about(server, pages, artifacts):
+    """The stakeholder board at 1024x768 up to 3840x2160: no scrollbar, nothing cut off, no word
+    broken; step 3 shows the matrix filling the stage's height with those not placed yet beside it,
+    step 4 the checklist with the map beside it."""
+    from tests.browser.test_stakeholders import MAP, stakeholder_session
+    session = await stakeholder_session(server)
+    facilitator = await Client(server.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    ids = {}
+    for category, names, _ in STAKEHOLDERS:
+        assert (await facilitator.call({"type": "add_stakeholder", **MAP, "category": category, "names": names}))["type"] == "ok"
+        while (event := (await facilitator.event("stakeholder_saved"))["event"])["change"] != "add":
+            pass
+        ids[category] = event["item"]["id"]
+    for category, _, place in STAKEHOLDERS:
+        if place:
+            frame = {"type": "place_in_matrix", **MAP, "item": ids[category], "interest": place[0], "influence": place[1]}
+            assert (await facilitator.call(frame))["type"] == "ok"
+    placed = [ids[c] for c, _, place in STAKEHOLDERS if place]
+    unplaced = [ids[c] for c, _, place in STAKEHOLDERS if not place]
+    screens = []
+    for width, height in BEAMERS:
+        page = await pages.open({"width": width, "height": height}, name=f"projector-sh-{width}")
+        await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+        await expect(page.get_by_test_id("timer-panel")).to_be_visible()
+        screens.append(((width, height), page))
+
+    async def fits(scene: str) -> None:
+        for (width, height), page in screens:
+            await page.evaluate("document.fonts.ready")
+            assert await page.evaluate(FITS) == [], (scene, width, height)
+            await page.screenshot(path=str(artifacts / f"projector-stakeholders-{scene}-{width}x{height}.png"))
+
+    await facilitator.call({"type": "set_step", "step": "stakeholders"})
+    for _, page in screens:
+        for item_id in ids.values():
+            await expect(page.get_by_test_id(f"stakeholder-{item_id}")).to_be_visible()
+    await fits("stakeholders")
+
+    await facilitator.call({"type": "set_step", "step": "matrix"})
+    for (width, height), page in screens:
+        await expect(page.get_by_test_id("map-surface")).to_be_hidden()
+        for item_id in placed:
+            await expect(page.get_by_test_id(f"matrix-item-{item_id}")).to_be_visible()
+        for item_id in unplaced:  # the room sees who is not on the matrix yet, and how many
+            await expect(page.get_by_test_id("matrix-tray").get_by_test_id(f"tray-item-{item_id}")).to_be_visible()
+        await expect(page.get_by_test_id("matrix-tray-count")).to_have_text(str(len(unplaced)))
+        assert await page.evaluate(CHIP_OVERLAPS) == [], (width, height)
+        board = await page.get_by_test_id("board").bounding_box()
+        matrix = await page.get_by_test_id("matrix-surface").bounding_box()
+        card = await page.get_by_test_id("section-matrix").bounding_box()
+        assert card["y"] + card["height"] >= board["y"] + 0.97 * board["height"], ("the matrix takes the height left", width, card, board)
+        assert matrix["height"] >= 0.7 * board["height"], ("the matrix fills the stage's height", width, matrix, board)
+    await fits("matrix")
+
+    await facilitator.call({"type": "set_step", "step": "aannames"})
+    for (width, height), page in screens:
+        checklist = page.get_by_test_id("section-aannames")
+        surface = page.get_by_test_id("map-surface")
+        await expect(checklist).to_be_visible()
+        await expect(surface).to_be_visible()  # the room checks its assumptions on the map
+        for item_id in ids.values():
+            await expect(page.get_by_test_id(f"stakeholder-{item_id}")).to_be_visible()
+        left, right = await checklist.bounding_box(), await surface.bounding_box()
+        assert left["x"] + left["width"] <= right["x"], ("the map beside the checklist", width)
+        board = await page.get_by_test_id("board").bounding_box()
+        card = await page.get_by_test_id("section-map").bounding_box()
+        assert card["y"] + card["height"] >= board["y"] + 0.97 * board["height"], ("the map takes the height left", width, card, board)
+        assert right["height"] >= 0.5 * board["height"], ("the map fills the stage's height", width, right, board)
+    await fits("aannames")
+    await facilitator.close()
