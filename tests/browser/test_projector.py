@@ -23,6 +23,17 @@ FITS = """() => {
 }"""
 
 
+async def open_projectors(server, pages, session: dict, name: str) -> list:
+    """The session's projector page at every beamer size, each showing its timer: [((w, h), page)]."""
+    screens = []
+    for width, height in BEAMERS:
+        page = await pages.open({"width": width, "height": height}, name=f"{name}-{width}")
+        await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+        await expect(page.get_by_test_id("timer-panel")).to_be_visible()
+        screens.append(((width, height), page))
+    return screens
+
+
 async def test_the_projector_fits_every_beamer_at_every_step(server, pages, artifacts):
     """At 1024x768 up to 3840x2160: no scrollbar, nothing cut off, no word broken, the timer's
     digits at least 8 % of the screen height; the start, a dot step, after the vote (the groups
@@ -38,12 +49,7 @@ async def test_the_projector_fits_every_beamer_at_every_step(server, pages, arti
         person = await join(server.http_url, session["join_code"], name, group)
         voters.append(await Client(server.ws_url).connect())
         await voters[-1].hello(session["session"], token=person["token"])
-    screens = []
-    for width, height in BEAMERS:
-        page = await pages.open({"width": width, "height": height}, name=f"projector-{width}")
-        await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
-        await expect(page.get_by_test_id("timer-panel")).to_be_visible()
-        screens.append(((width, height), page))
+    screens = await open_projectors(server, pages, session, "projector")
 
     async def check(scene: str, visible: str) -> None:
         for (width, height), page in screens:
@@ -147,12 +153,7 @@ async def test_the_stakeholder_projector_fits_every_beamer_and_shows_what_the_st
             assert (await facilitator.call(frame))["type"] == "ok"
     placed = [ids[c] for c, _, place in STAKEHOLDERS if place]
     unplaced = [ids[c] for c, _, place in STAKEHOLDERS if not place]
-    screens = []
-    for width, height in BEAMERS:
-        page = await pages.open({"width": width, "height": height}, name=f"projector-sh-{width}")
-        await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
-        await expect(page.get_by_test_id("timer-panel")).to_be_visible()
-        screens.append(((width, height), page))
+    screens = await open_projectors(server, pages, session, "projector-sh")
 
     async def fits(scene: str) -> None:
         for (width, height), page in screens:
