@@ -24,6 +24,8 @@ def _invisible(ch: str) -> bool:
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
+    if text.isascii() and text.isprintable():  # most texts and every id: only end spaces can go
+        return text.strip(" ")
     out: list[str] = []
     marks = 0
     for ch in text:

@@ -75,17 +75,26 @@ def command_key(actor: Actor, command: c.Command) -> str | None:
     return f"{actor.author_id}:{command.id}" if command.id else None
 
 
-def _settle(group: list[tuple[Actor, c.Command, asyncio.Future]],
+Done = Callable[["Outcome | Exception"], None]  # told a queued command's outcome or refusal
+
+
+def _settle(group: "list[tuple[Actor, c.Command, Done]]",
             outcome: "list[Outcome | DomainError] | DomainError") -> None:
-    """Give each waiting command its outcome or its refusal (one refusal for all, if one is given)."""
-    for i, (_, _, future) in enumerate(group):
-        if future.done():
-            continue
-        result = outcome if isinstance(outcome, DomainError) else outcome[i]
-        if isinstance(result, DomainError):
-            future.set_exception(result)
-        else:
-            future.set_result(result)
+    """Tell each queued command its outcome or its refusal (one refusal for all, if one is given)."""
+    for i, (_, _, done) in enumerate(group):
+        try:
+            done(outcome if isinstance(outcome, DomainError) else outcome[i])
+        except Exception:  # one caller's bug must not keep the others from their answers
+            log.exception("handling a command's outcome failed")
+
+
+def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -> None:
+    if future.done():  # the caller stopped waiting
+        return
+    if isinstance(result, Exception):
+        future.set_exception(result)
+    else:
+        future.set_result(result)
 
 
 class LiveSession:
@@ -100,7 +109,8 @@ class LiveSession:
         # (a resumed client must see it as it would have live).
         self.recent: deque[tuple[Record, bool]] = deque(maxlen=RECENT_RECORDS)
         self.connections: set[Connection] = set()
-        self._waiting: list[tuple[Actor, c.Command, asyncio.Future]] = []  # commands for the next commit
+        self._sockets_of: dict[str, set[Connection]] = {}  # participant -> their sockets here
+        self._waiting: list[tuple[Actor, c.Command, Done]] = []  # commands for the next commit
         self._committing = False
         self._catch_up_lock = asyncio.Lock()
         self._timer_handle: asyncio.TimerHandle | None = None
@@ -181,52 +191,54 @@ class LiveSession:
 
     async def submit(self, actor: Actor, command: c.Command) -> Outcome:
         """Decide, append and fan out. Raises DomainError when refused; nothing is stored then.
+        (``enqueue`` without waiting; see there.)"""
+        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self.enqueue(actor, command, lambda result: _resolve(future, result))
+        return await future
+
+    def enqueue(self, actor: Actor, command: c.Command, done: Done) -> None:
+        """Queue a command for the next group commit; ``done`` is called with its Outcome, or with
+        the DomainError that refused it (nothing is stored then). Never raises.
 
         A command whose id was applied already (sent again after a lost reply, maybe to another
         instance) is not decided again: the outcome names the seq it was applied at.
 
-        Commands that arrive while the session is busy appending wait, and are then decided one
-        after another and appended *together* (group commit: one append, one fan-out turn), so a
-        burst of thirty votes costs a few store round trips instead of thirty in a row. Each is
-        decided on the state the ones before it leave, exactly as if they had come one by one."""
+        Commands queue while the session is busy appending, and are then decided one after
+        another and appended *together* (group commit: one append, one fan-out turn), so a burst
+        of thirty votes costs one or two store round trips instead of thirty in a row. Each is
+        decided on the state the ones before it leave, exactly as if they had come one by one,
+        in the order they were queued."""
         if self.store_down():  # answer at once rather than each queued command waiting its turn
-            raise DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly")
-        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self._waiting.append((actor, command, future))
-        if not self._committing:
-            self._committing = True
-            try:
-                while self._waiting:
-                    group, self._waiting = self._waiting, []
-                    if self.store_down():  # found down while these waited: they need not wait too
-                        _settle(group, DomainError(ErrorCode.UNAVAILABLE,
-                                                   "the board's store is unreachable; try again shortly"))
-                        continue
-                    try:
-                        await self._commit(group)
-                    except BaseException:
-                        # Cancelled (or a bug) mid-commit: the group's fate is unknown to its callers.
-                        _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if "
-                                                   "your change reached it, it appears on the board"))
-                        raise
-            finally:
-                self._committing = False
-                if self._waiting:  # they queued behind a committer that was cancelled: carry on
-                    self._spawn(self._commit_rest())
-        return await future
-
-    async def _commit_rest(self) -> None:
-        if self._committing or not self._waiting:
+            done(DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly"))
             return
-        actor, command, future = self._waiting.pop(0)
-        try:
-            future.set_result(await self.submit(actor, command))
-        except BaseException as exc:
-            if not future.done():
-                future.set_exception(exc if isinstance(exc, Exception) else DomainError(
-                    ErrorCode.UNAVAILABLE, "the server stopped; try again"))
+        self._waiting.append((actor, command, done))
+        if not self._committing:
+            # The commit starts once this loop turn is over: commands read in the same turn (a
+            # burst's votes arrive together) are all in its group.
+            self._committing = True
+            self._spawn(self._commit_waiting())
 
-    async def _commit(self, group: list[tuple[Actor, c.Command, asyncio.Future]]) -> None:
+    async def _commit_waiting(self) -> None:
+        try:
+            while self._waiting:
+                group, self._waiting = self._waiting, []
+                if self.store_down():  # found down while these waited: they need not wait too
+                    _settle(group, DomainError(ErrorCode.UNAVAILABLE,
+                                               "the board's store is unreachable; try again shortly"))
+                    continue
+                try:
+                    await self._commit(group)
+                except BaseException:
+                    # Cancelled (or a bug) mid-commit: the group's fate is unknown to its callers.
+                    _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if "
+                                               "your change reached it, it appears on the board"))
+                    raise
+        finally:
+            self._committing = False
+            rest, self._waiting = self._waiting, []  # only when cancelled: the server is stopping
+            _settle(rest, DomainError(ErrorCode.UNAVAILABLE, "the server stopped; try again"))
+
+    async def _commit(self, group: list[tuple[Actor, c.Command, Done]]) -> None:
         deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
         attempt = 0
         while time.monotonic() < deadline:
@@ -399,17 +411,17 @@ class LiveSession:
             self._send_own(event.participant)
         elif isinstance(event, e.ParticipantRemoved):
             progress[None] = []
-            for conn in [c for c in self.connections if c.participant == event.participant]:
+            for conn in list(self._sockets_of.get(event.participant, ())):
                 conn.send(frames.error(ErrorCode.BAD_TOKEN, "the facilitator removed you from this session"))
                 conn.hang_up(CLOSE_REMOVED, "removed")
         if isinstance(event, e.ParticipantRemoved) or (isinstance(event, e.ParticipantJoined) and event.proxy):
             self._spawn(self.broadcast_presence())  # people in the room count as online
 
     def _send_own(self, participant: str) -> None:
-        frame = None
-        for conn in self.connections:
-            if conn.participant == participant:
-                frame = frame or frames.encode(own_view(self.state, participant))
+        sockets = self._sockets_of.get(participant)
+        if sockets:
+            frame = frames.encode(own_view(self.state, participant))
+            for conn in sockets:
                 conn.send(frame)
 
     def _send_progress(self, board: str | None = None, section: str | None = None,
@@ -536,6 +548,8 @@ class LiveSession:
                 if record.seq > last_seq:
                     conn.send(frames.encode(event_view(record, conn.audience, masked)))
         self.connections.add(conn)
+        if conn.participant:
+            self._sockets_of.setdefault(conn.participant, set()).add(conn)
 
     def send_to_all(self, frame: bytes) -> None:
         for conn in self.connections:
@@ -543,6 +557,11 @@ class LiveSession:
 
     def detach(self, conn: Connection) -> None:
         self.connections.discard(conn)
+        sockets = self._sockets_of.get(conn.participant) if conn.participant else None
+        if sockets is not None:
+            sockets.discard(conn)
+            if not sockets:
+                del self._sockets_of[conn.participant]
 
     async def broadcast_presence(self, only_if_changed: bool = False) -> None:
         """Send who is online to our sockets (``only_if_changed``: skip if it is what they have)."""

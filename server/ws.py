@@ -16,7 +16,7 @@ from server.auth import TokenBucket, hash_secret, new_id, normalise_join_code, s
 from server.connection import Connection
 from server.hub import Hub
 from server.limits import Limits, RateLimited
-from server.live import LiveSession, now_ms
+from server.live import LiveSession, Outcome, now_ms
 from server.origins import origin_allowed
 from server.protocols import EXTENSION
 from server.settings import Settings
@@ -50,7 +50,13 @@ async def _receive(websocket: WebSocket) -> bytes | str:
 
 
 class SocketSession:
-    """One socket's conversation with the server."""
+    """One socket's conversation with the server.
+
+    Until its hello, a socket's frames are read by ``run`` through the ASGI receive. After it,
+    under our own uvicorn protocol (server.protocols), each binary frame is handled the moment it
+    is parsed, without a task (``_on_frame``): a command is queued for its session's next group
+    commit and answered when that commit settles. ``run`` then only waits for the disconnect (and
+    for text frames, which are refused). Under another ASGI server ``run`` reads every frame."""
 
     def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limits: Limits) -> None:
         self.websocket = websocket
@@ -60,17 +66,22 @@ class SocketSession:
         self.conn = Connection(websocket, new_id(), settings.send_queue)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
-        # Since when this socket has been waiting for a frame (None while one is handled: a command
-        # that keeps us busy is not the client's silence).
+        self._loop = asyncio.get_running_loop()
+        # Since when this socket has been waiting for a frame (None while reading is held up by
+        # us: a hello being handled, or too many commands in flight, is not the client's silence).
         self.waiting_since: float | None = None
         self.silent = False  # it asked for the heartbeat and stopped answering: hang up
         self._beat: asyncio.TimerHandle | None = None
-        self._in_flight: set[asyncio.Task] = set()  # commands submitted, not yet answered
+        self._in_flight = 0  # commands submitted, not yet answered
+        # Made only when someone waits (a socket is 30 KiB; two idle Events would be 1.5 of it):
+        self._answer_waiter: asyncio.Future | None = None  # resolved when a command is answered
+        self._direct = False  # frames come to _on_frame as they are parsed
+        self._left = False  # leaving: frames that still come are dropped
 
     async def run(self) -> None:
         self.conn.start()
         task = asyncio.current_task()
-        loop = asyncio.get_running_loop()
+        loop = self._loop
         # When the connection is cut off for not reading, this task is cancelled out of its receive.
         self.conn.on_too_slow = task.cancel
         self._task = task
@@ -78,12 +89,20 @@ class SocketSession:
         no_hello = loop.call_later(self.settings.hello_timeout, self._close_if_anonymous)
         try:
             while True:
-                self.waiting_since = loop.time()
+                if not self._direct:
+                    self.waiting_since = loop.time()
                 data = await _receive(self.websocket)
+                if self._direct:  # a text frame: refused, like any frame that is not MessagePack
+                    self._on_frame(data)
+                    continue
                 self.waiting_since = None
                 await self._handle(data)
-                # Frames already buffered are received without yielding, and an embedded-store
-                # append never yields either: let the writers run between two commands.
+                if self._direct:  # that was the hello: from now on frames come to _on_frame
+                    self.waiting_since = loop.time() if self._in_flight < MAX_IN_FLIGHT else None
+                    continue
+                await self._answers(below=MAX_IN_FLIGHT)
+                # Frames already buffered are received without yielding: let the writers run
+                # between two of them.
                 await asyncio.sleep(0)
         except WebSocketDisconnect:
             pass
@@ -92,6 +111,7 @@ class SocketSession:
                 raise  # shutdown
             task.uncancel()
         finally:
+            self._left = True
             no_hello.cancel()
             if self._beat is not None:
                 self._beat.cancel()
@@ -107,7 +127,7 @@ class SocketSession:
         self._beat = None
         if self.conn.closed:
             return
-        loop = asyncio.get_running_loop()
+        loop = self._loop
         waiting = self.waiting_since
         if waiting is not None and loop.time() - waiting > self.settings.ws_silence_limit:
             log.info("connection %s silent for %.1f s; closing it", self.conn.id, loop.time() - waiting)
@@ -123,19 +143,37 @@ class SocketSession:
                                         f"no hello within {self.settings.hello_timeout:g} s; closing"))
             self.conn.hang_up(CLOSE_NO_HELLO, "no hello")
             # A client in the middle of a frame never reads the close: cut the connection itself.
-            asyncio.get_running_loop().call_later(CLOSE_WAIT, self._abort_if_anonymous)
+            self._loop.call_later(CLOSE_WAIT, self._abort_if_anonymous)
 
     def _abort_if_anonymous(self) -> None:
         if self.live is None:
             self._socket_extension("abort")
 
-    def _socket_extension(self, name: str) -> None:
-        """Call one of the socket hooks of server.protocols (absent under another ASGI server)."""
+    def _socket_extension(self, name: str, *args):
+        """Call one of the socket hooks of server.protocols (absent under another ASGI server:
+        then None)."""
         hook = self.websocket.scope.get("extensions", {}).get(EXTENSION, {}).get(name)
-        if hook is not None:
-            hook()
+        return hook(*args) if hook is not None else None
 
     async def _handle(self, data: bytes | str) -> None:
+        hello = self._handle_now(data)
+        if hello is not None:
+            try:
+                await self._hello(hello)
+            except Exception as exc:
+                self._refused(exc, hello.ref, data)
+
+    def _on_frame(self, data: bytes | str) -> None:
+        """A frame, straight from the parser (after the hello; see the class's docstring)."""
+        if self._left:
+            return
+        self._handle_now(data)
+        if self.waiting_since is not None:
+            self.waiting_since = self._loop.time()
+
+    def _handle_now(self, data: bytes | str) -> frames.Hello | None:
+        """Handle a frame without waiting for anything; a hello (which must wait) is returned
+        for the caller to handle."""
         ref = None
         try:
             if not self.bucket.take():
@@ -147,32 +185,58 @@ class SocketSession:
             elif isinstance(frame, frames.Ping):
                 self.conn.send(frames.encode({"type": "pong", "ref": ref, "t": frame.t, "server_time": now_ms()}))
             elif isinstance(frame, frames.Hello):
-                await self._hello(frame)
+                if self.live is not None:
+                    raise DomainError(ErrorCode.INVALID, "already said hello on this socket")
+                return frame
             elif self.live is None or self.conn.actor is None:
                 raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
             elif isinstance(frame, frames.Drag):
                 self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
-                await self._start_command(frame, ref, data)
+                self._start_command(frame, ref, data)
         except Exception as exc:
             self._refused(exc, ref, data)
+        return None
 
-    async def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
-        """Submit a command without waiting for its outcome (the reply goes out when it comes).
-        Commands reach the session in the order they were read: each task's first step is the
-        submit, which queues it at once, and tasks start in the order they were created."""
-        while len(self._in_flight) >= MAX_IN_FLIGHT:
-            await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
-        task = asyncio.get_running_loop().create_task(self._command(frame, ref, data))
-        self._in_flight.add(task)
-        task.add_done_callback(self._in_flight.discard)
+    def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
+        """Queue a command for its session's next group commit, without waiting for its outcome
+        (the reply goes out when it comes). Commands reach the session in the order they were
+        read. Past MAX_IN_FLIGHT unanswered ones, this socket is not read until one is answered."""
+        self._in_flight += 1
+        if self._in_flight == MAX_IN_FLIGHT:
+            if self._direct:
+                self._socket_extension("pause_reading")
+                self.waiting_since = None
+        self.live.enqueue(self.conn.actor, frame, lambda result: self._answered(result, ref, data))
 
-    async def _command(self, frame, ref: int | None, data: bytes | str) -> None:
-        try:
-            outcome = await self.live.submit(self.conn.actor, frame)
-            self.conn.send(frames.ok(ref, outcome.seq, outcome.repeat))
-        except Exception as exc:
-            self._refused(exc, ref, data)
+    def _answered(self, result: Outcome | Exception, ref: int | None, data: bytes | str) -> None:
+        if isinstance(result, Exception):
+            self._refused(result, ref, data)
+        else:
+            self.conn.send(frames.ok(ref, result.seq, result.repeat))
+        self._in_flight -= 1
+        if self._in_flight == MAX_IN_FLIGHT - 1 and self._direct and not self._left:
+            self._socket_extension("resume_reading")
+            self.waiting_since = self._loop.time()
+        waiter, self._answer_waiter = self._answer_waiter, None
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def _answers(self, below: int) -> None:
+        """Wait until fewer than ``below`` commands are in flight."""
+        while self._in_flight >= below:
+            if self._answer_waiter is None or self._answer_waiter.done():
+                self._answer_waiter = self._loop.create_future()
+            await self._answer_waiter
+
+    def _receive_directly(self) -> None:
+        """From now on take this socket's frames as they are parsed (if the server lets us)."""
+        queued = self._socket_extension("receive_directly", self._on_frame)
+        if queued is None:
+            return
+        self._direct = True
+        for data in queued:  # read before now: handled before any that comes next
+            self._handle_now(data)
 
     def _refused(self, exc: Exception, ref: int | None, data: bytes | str) -> None:
         if isinstance(exc, StoreUnavailable):
@@ -211,6 +275,7 @@ class SocketSession:
             raise
         self.live = live
         self._socket_extension("allow_large_frames")
+        self._receive_directly()
         if hello.heartbeat:
             self._heartbeat()
         try:
@@ -248,8 +313,8 @@ class SocketSession:
         raise DomainError(ErrorCode.NOT_AUTHENTICATED, "hello needs a token or a join code")
 
     async def _leave(self) -> None:
-        if self._in_flight:  # their appends finish (stored is stored); the replies go nowhere
-            await asyncio.wait(self._in_flight)
+        # Commands in flight finish (stored is stored); their replies go nowhere.
+        await self._answers(below=1)
         await self.conn.stop()
         live = self.live
         if live is None:
