@@ -55,3 +55,37 @@ async def test_notes_sent_back_to_back_are_stored_in_order_in_fewer_round_trips(
     assert [n["text"] for n in board["notes"]["actie"]] == texts
     await facilitator.close()
     await viewer.close()
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def any_store(request, tmp_path):
+    redis = RedisServer(tmp_path / "redis").start() if request.param == "redis" else None
+    server = ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None).start()
+    yield server
+    server.stop()
+    if redis is not None:
+        redis.stop()
+
+
+async def test_commands_sent_right_behind_the_hello_are_all_applied_in_order(any_store):
+    """A client that sends its hello and, without waiting for the welcome, 36 notes (more than
+    the 32 one socket may have in flight, within the burst of 40 frames it may send at once): the
+    welcome comes first, every note is answered ok in the order sent, and the board holds all of
+    them in that order."""
+    session = await create_session(any_store.http_url)
+    facilitator = await Client(any_store.ws_url).connect()
+    hello = await facilitator.send({"type": "hello", "session": session["session"],
+                                    "token": session["facilitator_secret"]})
+    texts = [f"Idee {i}" for i in range(36)]
+    refs = [await facilitator.send({"type": "add_note", "board": BOARD, "section": "actie",
+                                    "lane": "leernetwerk-nodig", "text": text}) for text in texts]
+    assert (await facilitator.reply(hello))["type"] == "welcome"
+    replies = [await facilitator.reply(ref) for ref in refs]
+    assert [r["type"] for r in replies] == ["ok"] * 36
+    seqs = [r["seq"] for r in replies]
+    assert seqs == sorted(seqs) and len(set(seqs)) == 36
+    viewer = await Client(any_store.ws_url).connect()
+    board = (await viewer.hello(session["session"], code=session["join_code"]))["state"]["boards"][BOARD]
+    assert [n["text"] for n in board["notes"]["actie"]] == texts
+    await facilitator.close()
+    await viewer.close()

@@ -66,7 +66,8 @@ class Client:
             self.seq = frame["seq"]
         elif frame.get("type") == "welcome":
             self.seq, self.epoch = frame["seq"], frame["epoch"]
-        waiting = self._replies.pop(frame.get("ref"), None) if frame.get("type") in _REPLIES else None
+        # Kept once resolved: ``reply`` may ask after the reply came.
+        waiting = self._replies.get(frame.get("ref")) if frame.get("type") in _REPLIES else None
         if waiting is not None and not waiting.done():
             waiting.set_result(frame)
         self.frames.put_nowait(frame)
