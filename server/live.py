@@ -28,11 +28,11 @@ from boards.errors import DomainError, ErrorCode
 from boards.events import Record
 from boards.facilitation import dot_sections
 from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
-from boards.state import SessionState
+from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
-from server.records import pack_record, pack_snapshot, pack_state, unpack_record, unpack_snapshot, unpack_state
+from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -112,6 +112,8 @@ class LiveSession:
         self._sockets_of: dict[str, set[Connection]] = {}  # participant -> their sockets here
         self._waiting: list[tuple[Actor, c.Command, Done]] = []  # commands for the next commit
         self._committing = False
+        self._own_announce: bytes | None = None  # the broker message of the append in flight
+        self._own_echo_seen = False  # it came back before the append's reply
         self._catch_up_lock = asyncio.Lock()
         self._timer_handle: asyncio.TimerHandle | None = None
         self._tasks: set[asyncio.Task] = set()
@@ -244,7 +246,7 @@ class LiveSession:
         while time.monotonic() < deadline:
             attempt += 1
             # More than one command: decide on a scratch copy, each seeing the ones before it.
-            state = self.state if len(group) == 1 else unpack_state(pack_state(self.state))
+            state = self.state if len(group) == 1 else copy_state(self.state)
             base = self.state.seq
             records: list[Record] = []
             outcome: list[Outcome | DomainError] = []
@@ -281,9 +283,12 @@ class LiveSession:
                 _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again"))
                 return
             payloads = [pack_record(r) for r in records]
-            # "last": an instance that has it already (the appender, subscribed to its own
-            # channel) skips the message without decoding a record.
+            # "last": an instance that has it already skips the message without decoding a record.
             announce = msgpack.packb({"records": payloads, "last": records[-1].seq})
+            # The store may ring our own doorbell before it answers us: that echo is skipped and
+            # the records are applied from here, so their events, the `you` frames and the `ok`
+            # replies reach each screen in one write.
+            self._own_announce, self._own_echo_seen = announce, False
             try:
                 appended = await self._append(base, payloads, deadline, announce)
             except SessionReset as exc:
@@ -291,10 +296,14 @@ class LiveSession:
                 _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading"))
                 return
             except StoreUnavailable:
+                if self._own_echo_seen:  # it was stored (the doorbell rings only then): read it
+                    self._spawn(self._catch_up_logged())
                 self.on_store_error()
                 _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; it may have "
                                            "your change: send it again with the same id"))
                 return
+            finally:
+                self._own_announce = None
             if appended:
                 metrics.EVENTS_APPENDED.inc(len(records))
                 self.advance(records)
@@ -338,6 +347,9 @@ class LiveSession:
     # --- the read path -----------------------------------------------------------------------
 
     async def on_broker_message(self, payload: bytes) -> None:
+        if payload == self._own_announce:  # our append's echo, before its reply: applied there
+            self._own_echo_seen = True
+            return
         message = msgpack.unpackb(payload, raw=False)
         if "records" in message:
             if message.get("last", float("inf")) > self.state.seq:
@@ -367,6 +379,7 @@ class LiveSession:
     def advance(self, records: Iterable[Record]) -> None:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
         timer_changed = False
+        applied = 0
         progress: dict[tuple[str, str] | None, list[str]] = {}  # sections whose voting progress changed
         for record in records:
             if record.seq <= self.state.seq:
@@ -376,12 +389,15 @@ class LiveSession:
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
+            applied += 1
             if record.command:
                 self._remember(record.command, record.seq)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             self._fan_out(record, masked, progress)
             timer_changed |= isinstance(record.event, _TIMER_EVENTS)
+        if applied:
+            metrics.EVENTS_DELIVERED.inc(applied * len(self.connections))
         # Once for all the records applied together (thirty votes of one group commit: one
         # progress frame per screen, not thirty), after their events.
         if None in progress:
@@ -395,7 +411,6 @@ class LiveSession:
     def _fan_out(self, record: Record, masked: bool, progress: dict) -> None:
         """Send the record's event to every socket here; note in ``progress`` the sections (None:
         all) whose voting progress it changed, and who voted, for the caller to send once."""
-        metrics.EVENTS_DELIVERED.inc(len(self.connections))
         metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         encoded: dict[str, bytes] = {}
         for conn in self.connections:

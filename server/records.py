@@ -17,14 +17,6 @@ def unpack_record(data: bytes) -> Record:
     return msgspec.convert(msgpack.unpackb(data, raw=False), Record)
 
 
-def pack_state(state: SessionState) -> bytes:
-    return msgpack.packb(to_snapshot(state), use_bin_type=True)
-
-
-def unpack_state(data: bytes) -> SessionState:
-    return from_snapshot(msgpack.unpackb(data, raw=False, strict_map_key=False))
-
-
 # Beside the state in a snapshot: the ids of the commands applied in the records it covers (command
 # key -> seq). The Redis log is trimmed behind a snapshot, so the records themselves may be gone.
 SNAPSHOT_COMMANDS = "applied_commands"
