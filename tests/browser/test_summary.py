@@ -372,3 +372,32 @@ async def test_summary_map_shows_every_stakeholder_whole_and_no_post_it_covers_a
     assert await map_problems(page) == [], "print"
     assert await page.evaluate(BROKEN_WORDS) == [], "print"
     await page.emulate_media(media="screen")
+
+
+LONG_WORD = "Jeugdgezondheidszorgsamenwerkingsverbandcoördinatoren"  # a Dutch compound, 53 letters
+
+
+async def test_a_word_longer_than_the_phone_is_wide_breaks_and_the_page_keeps_its_width(server, pages, artifacts):
+    """A session title and a stakeholder that are one long Dutch compound: on a phone the summary
+    stays as wide as the phone (nothing scrolls sideways or sticks out); only that word, which
+    cannot fit on a line, is broken."""
+    session = await api_session(server.http_url, title="Ketensamenwerkingsovereenkomstonderhandelingen",
+                                boards=["stakeholders"])
+    sid, secret = session["session"], session["facilitator_secret"]
+    fac = await Client(server.ws_url).connect()
+    await fac.hello(sid, token=secret)
+    assert (await fac.call({"type": "add_stakeholder", "board": "stakeholders", "section": "map",
+                            "category": LONG_WORD, "names": f"{LONG_WORD} en ouders"}))["type"] == "ok"
+    item = (await fac.event("stakeholder_saved"))["event"]["item"]["id"]
+    assert (await fac.call({"type": "add_attached_note", "board": "stakeholders", "section": "map",
+                            "item": item, "kind": "belang", "text": LONG_WORD}))["type"] == "ok"
+    await fac.close()
+    page = await pages.open(PHONE, phone=True, name="long-word")
+    await page.goto(f"{server.http_url}/s/{sid}#f={secret}")
+    await expect(page.get_by_test_id("sum-stakeholders-map")).to_contain_text("en ouders")
+    assert await page.evaluate(NO_SIDEWAYS_SCROLL)
+    # Pieces of the two long words (the map hyphenates its labels' pieces) and nothing else.
+    longs = (LONG_WORD, "Ketensamenwerkingsovereenkomstonderhandelingen")
+    broken = await page.evaluate(BROKEN_WORDS)
+    assert broken and all(any(word in long for long in longs) for word in broken), broken
+    await page.screenshot(path=str(artifacts / "summary-long-word-360.png"), full_page=True)
