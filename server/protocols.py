@@ -119,18 +119,15 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
         self.transport.write(binary_frame_header(len(payload)) + payload)
         return True
 
-    def _receive_directly(self, deliver: Callable[[bytes], None]) -> list[bytes | str]:
+    def _receive_directly(self, deliver: Callable[[bytes], None]) -> list[dict]:
         """From now on hand every binary message to ``deliver`` as it is parsed (it must not
-        raise). Returns the messages already queued for the ASGI receive, in order, for the caller
-        to handle first; a disconnect already queued stays queued."""
-        queued: list[bytes | str] = []
+        raise). Returns the ``websocket.receive`` messages already queued for the ASGI receive, in
+        order, for the caller to handle first; a disconnect already queued stays queued."""
+        queued: list[dict] = []
         rest = []
         while not self.queue.empty():
             message = self.queue.get_nowait()
-            if message["type"] == "websocket.receive":
-                queued.append(message["bytes"] if message.get("bytes") is not None else message.get("text") or "")
-            else:
-                rest.append(message)
+            (queued if message["type"] == "websocket.receive" else rest).append(message)
         for message in rest:
             self.queue.put_nowait(message)
         self._deliver = deliver

@@ -44,6 +44,11 @@ async def _receive(websocket: WebSocket) -> bytes | str:
     message = await websocket.receive()
     if message["type"] == "websocket.disconnect":
         raise WebSocketDisconnect(message.get("code", 1000))
+    return _data(message)
+
+
+def _data(message: dict) -> bytes | str:
+    """What a ``websocket.receive`` message carries."""
     if message.get("bytes") is not None:
         return message["bytes"]
     return message.get("text") or ""
@@ -235,8 +240,8 @@ class SocketSession:
         if queued is None:
             return
         self._direct = True
-        for data in queued:  # read before now: handled before any that comes next
-            self._handle_now(data)
+        for message in queued:  # read before now: handled before any that comes next
+            self._handle_now(_data(message))
 
     def _refused(self, exc: Exception, ref: int | None, data: bytes | str) -> None:
         if isinstance(exc, StoreUnavailable):
