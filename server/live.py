@@ -32,6 +32,7 @@ from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
+from server.logs import session_ref
 from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
@@ -187,7 +188,7 @@ class LiveSession:
         try:
             await self.catch_up()
         except Exception:
-            log.exception("catch-up of session %s failed; the next record or probe retries", self.id)
+            log.exception("catch-up of session %s failed; the next record or probe retries", session_ref(self.id))
 
     # --- the write path ----------------------------------------------------------------------
 
@@ -314,7 +315,7 @@ class LiveSession:
             # Someone else appended first: learn what they did, then re-check the rules.
             await self.catch_up()
             await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
-        log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
+        log.warning("session %s: gave up appending after %d attempts", session_ref(self.id), attempt)
         _settle(group, DomainError(ErrorCode.CONFLICT, "the board is very busy; try again"))
 
     async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
@@ -336,13 +337,13 @@ class LiveSession:
             try:
                 await self.backend.broker.publish(self.id, announce)
             except Exception:  # stored is stored: other instances find it through their gap check
-                log.exception("publish for session %s failed", self.id)
+                log.exception("publish for session %s failed", session_ref(self.id))
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
                 await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied))
             except Exception:
-                log.exception("snapshot of session %s failed", self.id)
+                log.exception("snapshot of session %s failed", session_ref(self.id))
 
     # --- the read path -----------------------------------------------------------------------
 
@@ -385,7 +386,7 @@ class LiveSession:
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
             if record.seq != self.state.seq + 1:
-                log.info("session %s: gap before seq %d (have %d); reading the log", self.id, record.seq, self.state.seq)
+                log.info("session %s: gap before seq %d (have %d); reading the log", session_ref(self.id), record.seq, self.state.seq)
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
@@ -486,7 +487,7 @@ class LiveSession:
         """
         if self.stale:
             return
-        log.warning("session %s reset: %s; %d client(s) told to reload", self.id, reason, len(self.connections))
+        log.warning("session %s reset: %s; %d client(s) told to reload", session_ref(self.id), reason, len(self.connections))
         self.stale = True
         self._cancel_timers()
         frame = frames.encode({"type": "reload", "reason": reason})
@@ -526,7 +527,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"drags": encoded, "from": self.instance}))
         except Exception:  # a lost drag frame is harmless: the drop is logged
-            log.debug("drag publish for session %s failed", self.id)
+            log.debug("drag publish for session %s failed", session_ref(self.id))
 
     # --- sockets -----------------------------------------------------------------------------
 
@@ -622,7 +623,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
         except Exception:
-            log.exception("presence publish for session %s failed", self.id)
+            log.exception("presence publish for session %s failed", session_ref(self.id))
 
     # --- the timer ---------------------------------------------------------------------------
 
