@@ -33,7 +33,7 @@ from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.logs import session_ref
-from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
+from server.records import command_digest, pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -135,6 +135,7 @@ class LiveSession:
         self.on_store_error: Callable[[], None] = lambda: None
         # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
         self.applied: dict[str, int] = {}
+        self.digests: dict[str, str] = {}  # command key -> its payload's digest (absent: logged before digests)
 
     @property
     def id(self) -> str:
@@ -145,10 +146,12 @@ class LiveSession:
     @classmethod
     async def load(cls, meta: SessionMeta, backend: Backend, settings: Settings, instance: str) -> "LiveSession":
         snapshot = await backend.log.load_snapshot(meta.session)
-        state, commands = unpack_snapshot(snapshot[1]) if snapshot else (SessionState(session=meta.session), None)
+        state, commands, digests = (unpack_snapshot(snapshot[1]) if snapshot
+                                    else (SessionState(session=meta.session), None, {}))
         live = cls(meta, state, backend, settings, instance)
         if commands is not None:
             live.applied.update(commands)
+            live.digests.update((k, d) for k, d in digests.items() if k in live.applied)
         elif state.seq:  # a snapshot from before command ids were kept in it: the log may have them
             await live._index_commands_before_snapshot()
         await live.catch_up()
@@ -163,12 +166,16 @@ class LiveSession:
             # Only two fields are needed: skip building the typed record.
             fields = msgpack.unpackb(data, raw=False)
             if fields.get("command") and fields["seq"] <= self.state.seq:
-                self._remember(fields["command"], fields["seq"])
+                self._remember(fields["command"], fields["seq"], fields.get("digest"))
 
-    def _remember(self, key: str, seq: int) -> None:
+    def _remember(self, key: str, seq: int, digest: str | None) -> None:
         self.applied[key] = seq
+        if digest is not None:
+            self.digests[key] = digest
         if len(self.applied) > COMMAND_WINDOW:
-            del self.applied[next(iter(self.applied))]
+            oldest = next(iter(self.applied))
+            del self.applied[oldest]
+            self.digests.pop(oldest, None)
 
     async def catch_up(self) -> None:
         """Read and apply whatever the log has beyond our state."""
@@ -251,12 +258,18 @@ class LiveSession:
             base = self.state.seq
             records: list[Record] = []
             outcome: list[Outcome | DomainError] = []
-            keys: dict[str, int] = {}  # command ids applied by this group so far
+            keys: dict[str, tuple[int, str]] = {}  # command ids applied by this group so far: seq, digest
             for actor, command, _ in group:
                 key = command_key(actor, command)
+                digest = command_digest(command) if key else None
                 done = self.applied.get(key) if key else None  # checked again after each catch-up
                 if key is not None and (done is not None or key in keys):
-                    outcome.append(Outcome([], done if done is not None else keys[key], repeat=True))
+                    seq, known = (done, self.digests.get(key)) if done is not None else keys[key]
+                    if known is not None and known != digest:  # None: logged before digests were kept
+                        outcome.append(DomainError(ErrorCode.COMMAND_ID_REUSED, "this command id was used "
+                                                   "for another command; give every new command a new id"))
+                    else:
+                        outcome.append(Outcome([], seq, repeat=True))
                     continue
                 ctx = Context(now=now_ms(), new_id=new_id)
                 try:
@@ -269,9 +282,9 @@ class LiveSession:
                     continue
                 mine = [Record(seq=base + len(records) + i, at=ctx.now, event=ev)
                         for i, ev in enumerate(events, start=1)]
-                mine[-1].command = key
+                mine[-1].command, mine[-1].digest = key, digest
                 if key is not None:
-                    keys[key] = mine[-1].seq
+                    keys[key] = (mine[-1].seq, digest)
                 if len(group) > 1:
                     for record in mine:
                         apply(state, record)
@@ -341,7 +354,7 @@ class LiveSession:
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied))
+                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied, self.digests))
             except Exception:
                 log.exception("snapshot of session %s failed", session_ref(self.id))
 
@@ -392,7 +405,7 @@ class LiveSession:
             apply(self.state, record)
             applied += 1
             if record.command:
-                self._remember(record.command, record.seq)
+                self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             self._fan_out(record, masked, progress)
