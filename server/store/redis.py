@@ -344,9 +344,9 @@ class RedisLog(RedisRetention):
                     raise
             result = await future
         if result == -1:
-            raise SessionLost(f"session {session_id} has no meta in redis (restarted empty?)")
+            raise SessionLost(f"session {session_ref(session_id)} has no meta in redis (restarted empty?)")
         if result == -2:
-            raise LogRewound(f"session {session_id}: the log ends before seq {expected_seq}; its epoch was replaced")
+            raise LogRewound(f"session {session_ref(session_id)}: the log ends before seq {expected_seq}; its epoch was replaced")
         return result in (1, 2)
 
     async def last_seqs(self, session_ids: list[str]) -> dict[str, int]:

@@ -114,6 +114,18 @@ async def test_session_id_reaches_no_log_line_summary_delete_gap_or_reset(tmp_pa
             assert (await viewer.next("reload"))["type"] == "reload"
             await wait_for_line(server, "reset:")
         await viewer.close()
+        # Redis restarted empty under a live session: the append finds no meta, the reset names why.
+        lost = await create_session(server.http_url)
+        viewer = await Client(server.ws_url).connect()
+        await viewer.hello(lost["session"], token=lost["facilitator_secret"])
+        store = aioredis.from_url(redis.url)
+        await store.flushall()
+        await store.aclose()
+        await viewer.send({"type": "set_text", "board": "samenspel", "section": "ambitie", "field": "ambitie",
+                           "text": "Na de flush"})
+        assert (await viewer.next("reload"))["type"] == "reload"
+        await wait_for_line(server, f"session {session_ref(lost['session'])} reset:")
+        await viewer.close()
     finally:
         server.stop()
         redis.kill()
@@ -121,5 +133,6 @@ async def test_session_id_reaches_no_log_line_summary_delete_gap_or_reset(tmp_pa
     assert "/s/…" in text and "/api/sessions/…/summary" in text  # the access lines are there, without the id
     assert f"session {session_ref(sid)}: gap before seq" in text
     assert f"session {session_ref(sid)} reset:" in text
-    for secret_text in (sid, session["join_code"], secret, share.json()["share_token"]):
+    for secret_text in (sid, session["join_code"], secret, share.json()["share_token"],
+                        lost["session"], lost["join_code"], lost["facilitator_secret"]):
         assert secret_text not in text
