@@ -85,7 +85,7 @@ def csv_files(summary: dict[str, Any], lang: str = "nl") -> dict[str, bytes]:
         for checklist in board["checklists"]:
             for i in checklist["items"]:
                 checklists.append([b, checklist["id"], _l(i["label"], lang), "ja" if i["checked"] else "nee"])
-    checkout = [[a["rating"], a["text"]] for a in summary["checkout"]["texts"]]
+    checkout = [[a["rating"], a["text"]] for a in summary["checkout"]["answers"]]  # with or without a sentence
     files = {
         "texts.csv": _csv(["board", "section", "field", "text"], texts),
         "dots.csv": _csv(["board", "section", "section_title", "option", "option_label", "group", "count", "share",

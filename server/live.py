@@ -32,7 +32,8 @@ from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
 from server.auth import new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
-from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
+from server.logs import session_ref
+from server.records import command_digest, pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -134,6 +135,7 @@ class LiveSession:
         self.on_store_error: Callable[[], None] = lambda: None
         # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
         self.applied: dict[str, int] = {}
+        self.digests: dict[str, str] = {}  # command key -> its payload's digest (absent: logged before digests)
 
     @property
     def id(self) -> str:
@@ -144,10 +146,12 @@ class LiveSession:
     @classmethod
     async def load(cls, meta: SessionMeta, backend: Backend, settings: Settings, instance: str) -> "LiveSession":
         snapshot = await backend.log.load_snapshot(meta.session)
-        state, commands = unpack_snapshot(snapshot[1]) if snapshot else (SessionState(session=meta.session), None)
+        state, commands, digests = (unpack_snapshot(snapshot[1]) if snapshot
+                                    else (SessionState(session=meta.session), None, {}))
         live = cls(meta, state, backend, settings, instance)
         if commands is not None:
             live.applied.update(commands)
+            live.digests.update((k, d) for k, d in digests.items() if k in live.applied)
         elif state.seq:  # a snapshot from before command ids were kept in it: the log may have them
             await live._index_commands_before_snapshot()
         await live.catch_up()
@@ -162,12 +166,16 @@ class LiveSession:
             # Only two fields are needed: skip building the typed record.
             fields = msgpack.unpackb(data, raw=False)
             if fields.get("command") and fields["seq"] <= self.state.seq:
-                self._remember(fields["command"], fields["seq"])
+                self._remember(fields["command"], fields["seq"], fields.get("digest"))
 
-    def _remember(self, key: str, seq: int) -> None:
+    def _remember(self, key: str, seq: int, digest: str | None) -> None:
         self.applied[key] = seq
+        if digest is not None:
+            self.digests[key] = digest
         if len(self.applied) > COMMAND_WINDOW:
-            del self.applied[next(iter(self.applied))]
+            oldest = next(iter(self.applied))
+            del self.applied[oldest]
+            self.digests.pop(oldest, None)
 
     async def catch_up(self) -> None:
         """Read and apply whatever the log has beyond our state."""
@@ -187,7 +195,7 @@ class LiveSession:
         try:
             await self.catch_up()
         except Exception:
-            log.exception("catch-up of session %s failed; the next record or probe retries", self.id)
+            log.exception("catch-up of session %s failed; the next record or probe retries", session_ref(self.id))
 
     # --- the write path ----------------------------------------------------------------------
 
@@ -250,12 +258,18 @@ class LiveSession:
             base = self.state.seq
             records: list[Record] = []
             outcome: list[Outcome | DomainError] = []
-            keys: dict[str, int] = {}  # command ids applied by this group so far
+            keys: dict[str, tuple[int, str]] = {}  # command ids applied by this group so far: seq, digest
             for actor, command, _ in group:
                 key = command_key(actor, command)
+                digest = command_digest(command) if key else None
                 done = self.applied.get(key) if key else None  # checked again after each catch-up
                 if key is not None and (done is not None or key in keys):
-                    outcome.append(Outcome([], done if done is not None else keys[key], repeat=True))
+                    seq, known = (done, self.digests.get(key)) if done is not None else keys[key]
+                    if known is not None and known != digest:  # None: logged before digests were kept
+                        outcome.append(DomainError(ErrorCode.COMMAND_ID_REUSED, "this command id was used "
+                                                   "for another command; give every new command a new id"))
+                    else:
+                        outcome.append(Outcome([], seq, repeat=True))
                     continue
                 ctx = Context(now=now_ms(), new_id=new_id)
                 try:
@@ -268,9 +282,9 @@ class LiveSession:
                     continue
                 mine = [Record(seq=base + len(records) + i, at=ctx.now, event=ev)
                         for i, ev in enumerate(events, start=1)]
-                mine[-1].command = key
+                mine[-1].command, mine[-1].digest = key, digest
                 if key is not None:
-                    keys[key] = mine[-1].seq
+                    keys[key] = (mine[-1].seq, digest)
                 if len(group) > 1:
                     for record in mine:
                         apply(state, record)
@@ -314,7 +328,7 @@ class LiveSession:
             # Someone else appended first: learn what they did, then re-check the rules.
             await self.catch_up()
             await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
-        log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
+        log.warning("session %s: gave up appending after %d attempts", session_ref(self.id), attempt)
         _settle(group, DomainError(ErrorCode.CONFLICT, "the board is very busy; try again"))
 
     async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
@@ -336,13 +350,13 @@ class LiveSession:
             try:
                 await self.backend.broker.publish(self.id, announce)
             except Exception:  # stored is stored: other instances find it through their gap check
-                log.exception("publish for session %s failed", self.id)
+                log.exception("publish for session %s failed", session_ref(self.id))
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied))
+                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied, self.digests))
             except Exception:
-                log.exception("snapshot of session %s failed", self.id)
+                log.exception("snapshot of session %s failed", session_ref(self.id))
 
     # --- the read path -----------------------------------------------------------------------
 
@@ -385,13 +399,13 @@ class LiveSession:
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
             if record.seq != self.state.seq + 1:
-                log.info("session %s: gap before seq %d (have %d); reading the log", self.id, record.seq, self.state.seq)
+                log.info("session %s: gap before seq %d (have %d); reading the log", session_ref(self.id), record.seq, self.state.seq)
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
             applied += 1
             if record.command:
-                self._remember(record.command, record.seq)
+                self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             self._fan_out(record, masked, progress)
@@ -486,7 +500,7 @@ class LiveSession:
         """
         if self.stale:
             return
-        log.warning("session %s reset: %s; %d client(s) told to reload", self.id, reason, len(self.connections))
+        log.warning("session %s reset: %s; %d client(s) told to reload", session_ref(self.id), reason, len(self.connections))
         self.stale = True
         self._cancel_timers()
         frame = frames.encode({"type": "reload", "reason": reason})
@@ -526,7 +540,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"drags": encoded, "from": self.instance}))
         except Exception:  # a lost drag frame is harmless: the drop is logged
-            log.debug("drag publish for session %s failed", self.id)
+            log.debug("drag publish for session %s failed", session_ref(self.id))
 
     # --- sockets -----------------------------------------------------------------------------
 
@@ -622,7 +636,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
         except Exception:
-            log.exception("presence publish for session %s failed", self.id)
+            log.exception("presence publish for session %s failed", session_ref(self.id))
 
     # --- the timer ---------------------------------------------------------------------------
 

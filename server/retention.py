@@ -19,6 +19,7 @@ import msgpack
 
 from boards import events as e
 from boards.events import Record
+from server.logs import session_ref
 
 if TYPE_CHECKING:
     from server.hub import Hub
@@ -56,7 +57,7 @@ async def after_append(live: "LiveSession", base: int, records: Sequence[Record]
         if snapshot:
             await live.backend.log.trim(live.id)
     except Exception:  # stored is stored; the next change touches again
-        log.exception("retention touch of session %s failed", live.id)
+        log.exception("retention touch of session %s failed", session_ref(live.id))
 
 
 async def delete_session(hub: "Hub", session_id: str, reason: str = "the session was deleted") -> bool:
@@ -69,7 +70,7 @@ async def delete_session(hub: "Hub", session_id: str, reason: str = "the session
         # Other instances check the store on resync, find the session gone and reset theirs.
         await hub.backend.broker.publish(session_id, RESYNC)
     except Exception:
-        log.warning("could not tell other instances that session %s was deleted", session_id)
+        log.warning("could not tell other instances that session %s was deleted", session_ref(session_id))
     return found
 
 

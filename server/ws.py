@@ -17,6 +17,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import LiveSession, Outcome, now_ms
+from server.logs import session_ref
 from server.origins import origin_allowed
 from server.protocols import EXTENSION
 from server.settings import Settings
@@ -288,7 +289,7 @@ class SocketSession:
                 {"role": actor.role, "participant": actor.participant}))
             await live.presence_changed()
         except StoreUnavailable:
-            log.warning("presence unavailable; session %s shows who is online once the store is back", live.id)
+            log.warning("presence unavailable; session %s shows who is online once the store is back", session_ref(live.id))
 
     async def _authenticate(self, live: LiveSession, hello: frames.Hello, key: str) -> Actor:
         """Who the hello's credential makes this socket. A valid secret or token is never refused

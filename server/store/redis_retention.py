@@ -13,6 +13,7 @@ deleted with the session.
 
 from __future__ import annotations
 
+from server.logs import session_ref
 from server.store.base import StoreUnavailable
 
 # Every key of a session's slot (presence keys expire on their own within seconds, but a deletion
@@ -143,7 +144,7 @@ class RedisRetention:
             if token_hash is None:
                 await self._r.delete(share_key)
             elif not await self._retention_scripts()["set_share"](keys=[meta_key, share_key], args=[token_hash]):
-                raise StoreUnavailable(f"session {session_id} is gone")
+                raise StoreUnavailable(f"session {session_ref(session_id)} is gone")
 
     async def share_hash(self, session_id: str) -> str | None:
         from server.store.redis import _guard
