@@ -18,7 +18,7 @@ from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require_member
-from boards.kinds import checklist
+from boards.kinds.checklist import export_rows as checklist_rows
 from boards.kinds.base import Audience, Kind, SummaryAudience, label, label_text
 from boards.state import AttachedNote, BoardState, SessionState, Stakeholder, UndoStep
 from boards.template import StakeholderSection
@@ -367,4 +367,4 @@ class Stakeholders(Kind):
                     files["stakeholder_notes.csv"].append([board_id, section["id"], item["category"], kind,
                                                            note_kinds.get(kind, kind), text])
         for each in section["checklists"]:
-            checklist.export_rows(board_id, each, lang, files)
+            checklist_rows(board_id, each, lang, files)
