@@ -10,12 +10,14 @@ from collections.abc import Callable
 
 from boards import commands as c
 from boards import events as e
-from boards import timer
+from boards import kinds, timer
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
-from boards.guards import find_board, require, require_participant
-from boards.state import CheckOut, Participant, SessionState, StepVisit, current_step, planned_minutes, session_groups
-from boards.template import DotSection, Step
+from boards.guards import find_board, proxy_person, require, require_participant
+from boards.state import CheckOut, SessionState, StepVisit, current_step, planned_minutes, session_groups
+from boards.template import Step
+
+__all__ = ["HANDLERS", "apply_event", "proxy_person", "time_up_events"]
 
 MAX_PARTICIPANTS = 200
 MINUTE_MS = 60_000
@@ -58,7 +60,8 @@ def set_step_minutes(state: SessionState, actor: Actor, cmd: c.SetStepMinutes, c
 
 
 def time_up_events(state: SessionState) -> list[e.Event]:
-    """What the current step does when its time is up: lock its sections, and maybe reveal."""
+    """What the current step does when its time is up: lock its sections, and what each section's
+    kind does besides (a hidden dot vote is revealed on "lock_reveal")."""
     step = current_step(state)
     if step is None or step.time_up == "nothing":
         return []
@@ -67,10 +70,9 @@ def time_up_events(state: SessionState) -> list[e.Event]:
     for section_id in step.sections:
         if section_id not in board.locked:
             events.append(e.SectionLockSet(board=state.step_board, section=section_id, locked=True))
-        vote = board.dots.get(section_id)
-        if step.time_up == "lock_reveal" and vote is not None and vote.hidden:
-            counts = {o: dict(g) for o, g in vote.counts.items()}
-            events.append(e.VisibilitySet(board=state.step_board, section=section_id, hidden=False, counts=counts))
+        section = board.spec.section(section_id)
+        if section is not None:
+            events += kinds.kind_of(section).time_up(state.step_board, board, section, step.time_up == "lock_reveal")
     return events
 
 
@@ -177,31 +179,14 @@ def remove_participant(state: SessionState, actor: Actor, cmd: c.RemoveParticipa
     if person is None:
         raise DomainError(ErrorCode.NOT_FOUND, "no such participant")
     events: list[e.Event] = []
-    if cmd.with_content:
+    if cmd.with_content:  # per board, each kind takes away what is theirs
         for board_id, board in state.boards.items():
-            for section_id, vote in board.dots.items():
-                for option in vote.by_person.get(cmd.participant, []):
-                    events.append(e.DotRemoved(board=board_id, section=section_id, option=option,
-                                               participant=cmd.participant, group=person.group))
-            for section_id, notes in board.notes.items():
-                for note in notes.values():
-                    if note.author == cmd.participant:
-                        events.append(e.NoteRemoved(board=board_id, section=section_id, note=note.id))
+            for kind in kinds.KINDS:
+                for section in board.spec.sections:
+                    if kinds.kind_of(section) is kind:
+                        events += kind.remove_person(board_id, board, section, cmd.participant, person)
     events.append(e.ParticipantRemoved(participant=cmd.participant))
     return events
-
-
-def proxy_person(state: SessionState, actor: Actor, proxy: str | None) -> tuple[str, Participant]:
-    """Whose dot this is: the sending participant, or the person in the room the facilitator
-    places it for."""
-    if proxy is None:
-        person = require_participant(state, actor)
-        return actor.participant, person
-    require(actor, "facilitator")
-    person = state.participants.get(proxy)
-    if person is None or not person.proxy:
-        raise DomainError(ErrorCode.NOT_FOUND, "no such person in the room (add them with add_proxy)")
-    return proxy, person
 
 
 # --- the close -------------------------------------------------------------------------------
@@ -272,18 +257,3 @@ def apply_event(state: SessionState, ev: e.Event, at: int) -> bool:
         case _:
             return False
     return True
-
-
-def dot_sections(state: SessionState):
-    """Every dot section of the session: (board id, section)."""
-    for board_id, board in state.boards.items():
-        for section in board.spec.sections:
-            if isinstance(section, DotSection):
-                yield board_id, section
-
-
-def finished_voting(state: SessionState, board_id: str, section: DotSection) -> list[str]:
-    """Who has placed all their dots in ``section`` (participant ids, in join order)."""
-    vote = state.boards[board_id].dots[section.id]
-    return [pid for pid in state.participants if len(vote.by_person.get(pid, [])) >= section.per_person]
-

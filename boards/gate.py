@@ -8,22 +8,15 @@ everything below, and so is the facilitator placing dots for someone in the room
 from __future__ import annotations
 
 from boards import commands as c
+from boards import kinds
 from boards.actors import Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import SessionState, current_step
-from boards.template import Permission, StakeholderSection
+from boards.template import Permission
 
-# What kind of action each participant command is, in a step's ``allows`` terms.
-PERMISSION: dict[type, Permission] = {
-    c.PlaceDot: "dots",
-    c.RemoveDot: "dots",
-    c.AddNote: "notes",
-    c.EditNote: "notes",
-    c.RemoveNote: "notes",
-    c.SetCheck: "checklist",
-    c.CheckOut: "checkout",
-    **{t: "map" for t in c.StakeholderCommand.__args__ if t is not c.SetCheck},  # type: ignore[attr-defined]
-}
+# What kind of action each participant command is, in a step's ``allows`` terms: each kind says
+# it of its own commands.
+PERMISSION: dict[type, Permission] = {**kinds.PERMISSIONS, c.CheckOut: "checkout"}
 
 
 def check(state: SessionState, actor: Actor, command: c.Command) -> None:
@@ -38,8 +31,8 @@ def check(state: SessionState, actor: Actor, command: c.Command) -> None:
         return
     board = getattr(command, "board", None)
     section = getattr(command, "section", None)
-    if section is None and board is not None:  # undo: whatever stakeholder section it touches
-        section = _stakeholder_section(state, board)
+    if section is None and board is not None:  # undo: the section its kind acts on
+        section = _default_section(state, board, command)
     check_action(state, board, section, permission)
 
 
@@ -59,8 +52,9 @@ def check_action(state: SessionState, board: str | None, section: str | None, pe
         raise DomainError(ErrorCode.NOT_IN_STEP, f"the group is at step {step.label.nl!r}; this part waits")
 
 
-def _stakeholder_section(state: SessionState, board_id: str) -> str | None:
+def _default_section(state: SessionState, board_id: str, command: c.Command) -> str | None:
     board = state.boards.get(board_id)
-    if board is None:
+    kind = kinds.kind_of_command(command)
+    if board is None or kind is None:
         return None
-    return next((s.id for s in board.spec.sections if isinstance(s, StakeholderSection)), None)
+    return kind.default_section(board)

@@ -45,3 +45,16 @@ def require_member(state: SessionState, actor: Actor) -> None:
 def check_len(text: str, limit: int, what: str) -> None:
     if len(text) > limit:
         raise DomainError(ErrorCode.INVALID, f"{what} is longer than {limit} characters")
+
+
+def proxy_person(state: SessionState, actor: Actor, proxy: str | None) -> tuple[str, Participant]:
+    """Whose mark this is: the sending participant, or the person in the room the facilitator
+    places it for."""
+    if proxy is None:
+        person = require_participant(state, actor)
+        return actor.participant, person
+    require(actor, "facilitator")
+    person = state.participants.get(proxy)
+    if person is None or not person.proxy:
+        raise DomainError(ErrorCode.NOT_FOUND, "no such person in the room (add them with add_proxy)")
+    return proxy, person

@@ -1,94 +1,100 @@
-"""What each audience sees: anonymity by projection.
+"""What each audience sees, and what a logged event sends to whom.
 
-The log knows who placed which dot; what leaves the server is counts per option
-per group. A participant additionally gets their own dots (``you``). When the
-facilitator hides a section, participants and the projector see neither counts
-nor dot events of it until the reveal, which carries the tally.
+The log knows who did what (who placed which dot); what leaves the server is what each kind of
+section shows its audiences (:mod:`boards.kinds`): counts per option per group for a dot vote,
+a participant's own marks to them alone (``you``), a hidden section's events masked until the
+reveal, which carries the tally. The session's own parts are here: a check-out answer is the
+facilitator's alone, and so is knowing who is in the room without a device.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any
 
 import msgspec
 
 from boards import events as e
-from boards.facilitation import dot_sections, finished_voting
+from boards import kinds
+from boards.kinds import Audience, Touch
 from boards.state import SessionState
 from boards.template import DotSection
 from boards.templates import TEMPLATES
 
-Audience = Literal["facilitator", "others"]
-
-_ANONYMISED = (e.DotPlaced, e.DotRemoved)
+__all__ = ["Audience", "Deliveries", "all_progress", "dot_progress", "event_view",
+           "masked_for_others", "own_dots", "own_view", "progress_frames", "session_view", "Touch", "welcome_fields"]
 
 
 def masked_for_others(record: e.Record, state: SessionState) -> bool:
-    """Is this event hidden from non-facilitators: a dot in a hidden section, or a check-out
+    """Is this event hidden from non-facilitators: a mark in a hidden section, or a check-out
     answer? ``state`` is the state just after the event: what counts is the visibility when it
     happened, not when it is replayed."""
     ev = record.event
     if isinstance(ev, e.CheckedOut):
         return True
-    return isinstance(ev, _ANONYMISED) and state.boards[ev.board].dots[ev.section].hidden
+    kind = kinds.kind_of_event(ev)
+    return kind is not None and kind.masked(state.boards[ev.board], ev)
 
 
 def event_view(record: e.Record, audience: Audience, masked: bool) -> dict[str, Any]:
     """The frame body for one logged event, as ``audience`` may see it (``masked``: see
     :func:`masked_for_others`)."""
     ev = record.event
-    body: dict[str, Any]
-    if isinstance(ev, _ANONYMISED):
+    kind = kinds.kind_of_event(ev)
+    body = kind.event_body(ev, audience, masked) if kind is not None else None
+    if body is None:
         if masked and audience != "facilitator":
-            # Keep the sequence number flowing so clients detect no gap, but say nothing.
             body = {"type": "masked"}
         else:
             body = msgspec.to_builtins(ev)
-            del body["participant"]
-    elif masked and audience != "facilitator":
-        body = {"type": "masked"}
-    else:
-        body = msgspec.to_builtins(ev)
-        if isinstance(ev, e.ParticipantJoined) and audience != "facilitator":
-            del body["proxy"]  # only the facilitator knows who is there without a device
+            if isinstance(ev, e.ParticipantJoined) and audience != "facilitator":
+                del body["proxy"]  # only the facilitator knows who is there without a device
     return {"type": "event", "seq": record.seq, "at": record.at, "event": body}
 
 
 def dot_progress(state: SessionState, board_id: str, section: DotSection, audience: Audience) -> dict[str, Any]:
-    """How many people of each group have placed all their dots in a section; the facilitator
-    also gets who (names are theirs to see, never where anyone's dots are)."""
-    finished = finished_voting(state, board_id, section)
-    done: dict[str, int] = {}
-    for pid in finished:
-        group = state.participants[pid].group
-        done[group] = done.get(group, 0) + 1
-    body: dict[str, Any] = {"board": board_id, "section": section.id, "done": done}
-    if audience == "facilitator":
-        body["finished"] = finished
-    return body
+    """How many people of each group have placed all their dots in a section (see ``Dots.progress``)."""
+    return kinds.kind_of(section).progress(state, board_id, section, audience)
 
 
-def all_progress(state: SessionState, audience: Audience) -> list[dict[str, Any]]:
-    return [dot_progress(state, b, s, audience) for b, s in dot_sections(state)]
+def all_progress(state: SessionState, audience: Audience,
+                 only: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """The progress of every section that has one (or of the sections in ``only``)."""
+    out = []
+    for board_id, _board, section, kind in kinds.sections(state):
+        if only is None or (board_id, section.id) in only:
+            body = kind.progress(state, board_id, section, audience)
+            if body is not None:
+                out.append(body)
+    return out
+
+
+def own_dots(state: SessionState, participant: str) -> dict[str, dict[str, Any]]:
+    """A participant's own marks: board -> section -> what is theirs in it (a dot vote: its options).
+    Every section whose kind keeps marks of a person is in it."""
+    out: dict[str, dict[str, Any]] = {board_id: {} for board_id in state.boards}
+    for board_id, board, section, kind in kinds.sections(state):
+        mine = kind.own(kind.content(board)[section.id], participant)
+        if mine is not None:
+            out[board_id][section.id] = mine
+    return out
+
+
+def own_view(state: SessionState, participant: str) -> dict[str, Any]:
+    """The private ``you`` frame: a participant's own marks and closing-round answer."""
+    checkout = state.checkouts.get(participant)
+    return {"type": "you", "dots": own_dots(state, participant),
+            "checkout": msgspec.to_builtins(checkout) if checkout else None}
 
 
 def session_view(state: SessionState, audience: Audience, participant: str | None) -> dict[str, Any]:
     """The whole session as ``audience`` may see it, for a (re)joining client."""
     boards = {}
     for board_id, board in state.boards.items():
-        dots = {}
-        for section_id, vote in board.dots.items():
-            masked = vote.hidden and audience != "facilitator"
-            dots[section_id] = {"hidden": vote.hidden, "counts": {} if masked else vote.counts}
-        boards[board_id] = {
-            "template": board.template,
-            "locked": board.locked,
-            "texts": board.texts,
-            "dots": dots,
-            "notes": {s: list(notes.values()) for s, notes in board.notes.items()},
-            "stakeholders": {s: list(items.values()) for s, items in board.stakeholders.items()},
-            "checks": board.checks,
-        }
+        view: dict[str, Any] = {"template": board.template, "locked": board.locked}
+        for kind in kinds.KINDS:
+            view[kind.slot] = {s: kind.view(content, audience) for s, content in kind.content(board).items()}
+        boards[board_id] = view
     facilitator = audience == "facilitator"
     participants = {
         pid: (p if facilitator else {"name": p.name, "group": p.group}) for pid, p in state.participants.items()
@@ -116,16 +122,81 @@ def session_view(state: SessionState, audience: Audience, participant: str | Non
     return msgspec.to_builtins(view)
 
 
-def own_dots(state: SessionState, participant: str) -> dict[str, dict[str, list[str]]]:
-    """A participant's own dots: board -> section -> options."""
-    return {
-        board_id: {s: list(v.by_person.get(participant, [])) for s, v in board.dots.items()}
-        for board_id, board in state.boards.items()
-    }
+def welcome_fields(state: SessionState, participant: str | None, audience: Audience) -> dict[str, Any]:
+    """What a welcome carries besides the session: a participant's own marks and check-out answer
+    (``you``, ``checkout``), and every section's progress."""
+    out: dict[str, Any] = {}
+    if participant:
+        out["you"] = own_dots(state, participant)
+        out["checkout"] = own_view(state, participant)["checkout"]
+    out["progress"] = all_progress(state, audience)
+    return out
 
 
-def own_view(state: SessionState, participant: str) -> dict[str, Any]:
-    """The private ``you`` frame: a participant's own dots and closing-round answer."""
-    checkout = state.checkouts.get(participant)
-    return {"type": "you", "dots": own_dots(state, participant),
-            "checkout": msgspec.to_builtins(checkout) if checkout else None}
+# --- what a group of logged events sends, besides the events themselves ----------------------
+
+
+def touches(ev: e.Event) -> Touch:
+    """What else than the board an event changes: a kind says it of its events; the session's own
+    events are here."""
+    kind = kinds.kind_of_event(ev)
+    touch = kind.touches(ev) if kind is not None else None
+    if touch is not None:
+        return touch
+    if isinstance(ev, e.CheckedOut):
+        return Touch(own=ev.participant)
+    if isinstance(ev, e.ParticipantRemoved):
+        # Who is done changed everywhere; their sockets close; people in the room count as online.
+        return Touch(all_progress=True, removed=ev.participant, presence=True)
+    if isinstance(ev, e.ParticipantJoined) and ev.proxy:
+        return Touch(presence=True)
+    if isinstance(ev, _TIMER_EVENTS):
+        return Touch(timer=True)
+    return Touch()
+
+
+_TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
+
+
+@dataclass
+class Deliveries:
+    """What a group of records applied together sends besides their events: gathered per record
+    (``add``), sent once for the group (thirty votes: one progress frame per screen, not thirty).
+    ``sections``: the sections whose progress changed, in order, each with who acted in it."""
+
+    sections: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    everything: bool = False  # every section's progress (after a removal), and no one's marks
+
+    def add(self, touch: Touch) -> None:
+        for section in touch.progress:
+            acted = self.sections.setdefault(section, [])
+            if touch.acted_for is not None:
+                acted.append(touch.acted_for)
+        self.everything |= touch.all_progress
+
+
+# One send of progress: the bodies per audience, and the marks of people in the room for the facilitator.
+ProgressSend = tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def progress_frames(state: SessionState, due: Deliveries) -> list[ProgressSend]:
+    """The progress to send for ``due``, in order: every section's after a removal, else per section
+    that changed its progress and, for the facilitator, the own marks of each person in the room
+    they acted for there."""
+    if due.everything:
+        return [(_progress_bodies(state, None), [])]
+    sends = []
+    for (board_id, section_id), acted in due.sections.items():
+        proxies = [{"type": "proxy_dots", "participant": p, "dots": own_dots(state, p)}
+                   for p in dict.fromkeys(acted)
+                   if (person := state.participants.get(p)) is not None and person.proxy]
+        sends.append((_progress_bodies(state, {(board_id, section_id)}), proxies))
+    return sends
+
+
+def _progress_bodies(state: SessionState, only: set[tuple[str, str]] | None) -> dict[str, list[dict[str, Any]]]:
+    return {audience: [{"type": "progress", **body} for body in all_progress(state, audience, only)]
+            for audience in ("facilitator", "others")}
+
+
+__all__ += ["ProgressSend", "touches"]

@@ -10,16 +10,7 @@ from __future__ import annotations
 import msgspec
 
 from boards.templates import TEMPLATES
-from boards.template import (
-    ChecklistSection,
-    DotSection,
-    Group,
-    NoteSection,
-    StakeholderSection,
-    Step,
-    Template,
-    TextSection,
-)
+from boards.template import Group, Step, Template
 
 
 class Participant(msgspec.Struct):
@@ -166,24 +157,6 @@ def current_step(state: SessionState) -> Step | None:
 
 def planned_minutes(state: SessionState, board_id: str, step: Step) -> int:
     return state.step_minutes.get(f"{board_id}/{step.id}", step.minutes)
-
-
-def new_board(template_id: str) -> BoardState:
-    """An empty board of the given template, with every section present."""
-    template = TEMPLATES[template_id]
-    board = BoardState(template=template_id)
-    for section in template.sections:
-        if isinstance(section, TextSection):
-            board.texts[section.id] = {f.id: "" for f in section.fields}
-        elif isinstance(section, DotSection):
-            board.dots[section.id] = DotVote()
-        elif isinstance(section, NoteSection):
-            board.notes[section.id] = {}
-        elif isinstance(section, StakeholderSection):
-            board.stakeholders[section.id] = {}
-        elif isinstance(section, ChecklistSection):
-            board.checks[section.id] = {item.id: False for item in section.items}
-    return board
 
 
 def to_snapshot(state: SessionState) -> dict:

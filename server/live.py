@@ -20,14 +20,14 @@ from dataclasses import dataclass
 import msgpack
 
 from boards import commands as c
-from boards import events as e
-from boards import gate, stakeholders, timer
+from boards import gate, timer
 from boards.actors import SYSTEM, Actor, Context
 from boards.engine import apply, decide
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.facilitation import dot_sections
-from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
+from boards.kinds.stakeholders import check_drag
+from boards.projection import (Deliveries, Touch, event_view, masked_for_others, own_view, progress_frames,
+                               touches, welcome_fields)
 from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
 from server.auth import new_id
@@ -50,7 +50,6 @@ APPEND_PATIENCE_SECONDS = 3.0
 # Command ids among (at least) the last this many records are remembered: a command resent with
 # one of them is answered with its first result instead of being applied again (docs/protocol.md).
 COMMAND_WINDOW = 2000
-_TIMER_EVENTS = (e.TimerSet, e.TimerStarted, e.TimerPaused, e.TimerExtended, e.TimerReset, e.TimerExpired)
 
 
 def now_ms() -> int:
@@ -394,7 +393,7 @@ class LiveSession:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
         timer_changed = False
         applied = 0
-        progress: dict[tuple[str, str] | None, list[str]] = {}  # sections whose voting progress changed
+        due = Deliveries()  # progress and people's marks the records changed, sent once for all
         for record in records:
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
@@ -408,23 +407,20 @@ class LiveSession:
                 self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
-            self._fan_out(record, masked, progress)
-            timer_changed |= isinstance(record.event, _TIMER_EVENTS)
+            timer_changed |= self._fan_out(record, masked, due).timer
         if applied:
             metrics.EVENTS_DELIVERED.inc(applied * len(self.connections))
         # Once for all the records applied together (thirty votes of one group commit: one
         # progress frame per screen, not thirty), after their events.
-        if None in progress:
-            self._send_progress()
-        else:
-            for (board, section), participants in progress.items():
-                self._send_progress(board, section, participants)
+        for bodies, proxies in progress_frames(self.state, due):
+            self._send_progress(bodies, proxies)
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record, masked: bool, progress: dict) -> None:
-        """Send the record's event to every socket here; note in ``progress`` the sections (None:
-        all) whose voting progress it changed, and who voted, for the caller to send once."""
+    def _fan_out(self, record: Record, masked: bool, due: Deliveries) -> Touch:
+        """Send the record's event to every socket here, and what else it changed (projection says
+        what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
+        it changed, for the caller to send once."""
         metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         encoded: dict[str, bytes] = {}
         for conn in self.connections:
@@ -432,19 +428,17 @@ class LiveSession:
             if frame is None:
                 frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
             conn.send(frame)
-        event = record.event
-        if isinstance(event, (e.DotPlaced, e.DotRemoved)):
-            self._send_own(event.participant)
-            progress.setdefault((event.board, event.section), []).append(event.participant)
-        elif isinstance(event, e.CheckedOut):
-            self._send_own(event.participant)
-        elif isinstance(event, e.ParticipantRemoved):
-            progress[None] = []
-            for conn in list(self._sockets_of.get(event.participant, ())):
+        touch = touches(record.event)
+        if touch.own is not None:
+            self._send_own(touch.own)
+        due.add(touch)
+        if touch.removed is not None:
+            for conn in list(self._sockets_of.get(touch.removed, ())):
                 conn.send(frames.error(ErrorCode.BAD_TOKEN, "the facilitator removed you from this session"))
                 conn.hang_up(CLOSE_REMOVED, "removed")
-        if isinstance(event, e.ParticipantRemoved) or (isinstance(event, e.ParticipantJoined) and event.proxy):
+        if touch.presence:
             self._spawn(self.broadcast_presence())  # people in the room count as online
+        return touch
 
     def _send_own(self, participant: str) -> None:
         sockets = self._sockets_of.get(participant)
@@ -453,24 +447,16 @@ class LiveSession:
             for conn in sockets:
                 conn.send(frame)
 
-    def _send_progress(self, board: str | None = None, section: str | None = None,
-                       participants: Iterable[str] = ()) -> None:
-        """Who is done voting changed: counts to everyone, names to facilitators. A facilitator
-        placing dots for people in the room also gets those people's dots."""
-        bodies: dict[str, list[dict]] = {"facilitator": [], "others": []}
-        for board_id, spec in dot_sections(self.state):
-            if board is None or (board_id == board and spec.id == section):
-                for audience, out in bodies.items():
-                    out.append({"type": "progress", **dot_progress(self.state, board_id, spec, audience)})
+    def _send_progress(self, bodies: dict[str, list[dict]], proxies: list[dict]) -> None:
+        """Who is done changed: counts to everyone, names to facilitators. A facilitator
+        placing marks for people in the room also gets those people's marks."""
         encoded = {a: [frames.encode(b) for b in out] for a, out in bodies.items()}
-        proxies = [frames.encode({"type": "proxy_dots", "participant": p, "dots": own_dots(self.state, p)})
-                   for p in dict.fromkeys(participants)
-                   if (person := self.state.participants.get(p)) is not None and person.proxy]
+        proxy_frames = [frames.encode(p) for p in proxies]
         for conn in self.connections:
             for frame in encoded[conn.audience]:
                 conn.send(frame)
-            if proxies and conn.audience == "facilitator":
-                for frame in proxies:
+            if proxy_frames and conn.audience == "facilitator":
+                for frame in proxy_frames:
                     conn.send(frame)
 
     async def check_epoch(self) -> None:
@@ -514,7 +500,7 @@ class LiveSession:
 
     def relay_drag(self, actor: Actor, drag: frames.Drag) -> None:
         """Queue a drag position for the others; several within one flush interval send only the last."""
-        stakeholders.check_drag(self.state, actor, drag.board, drag.section, drag.item)
+        check_drag(self.state, actor, drag.board, drag.section, drag.item)
         if actor.role == "participant":
             gate.check_action(self.state, drag.board, drag.section, "map")
         self._drags[(drag.board, drag.section, drag.item)] = {
@@ -567,10 +553,7 @@ class LiveSession:
             "server_time": now_ms(),
             "mode": "resume" if can_resume else "snapshot",
         }
-        if conn.participant:
-            welcome["you"] = own_dots(state, conn.participant)
-            welcome["checkout"] = own_view(state, conn.participant)["checkout"]
-        welcome["progress"] = all_progress(state, conn.audience)
+        welcome.update(welcome_fields(state, conn.participant, conn.audience))
         conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
         if can_resume:
             for record, masked in self.recent:

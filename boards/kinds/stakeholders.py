@@ -1,5 +1,6 @@
-"""Rules of the stakeholder map (instruction card 2): stakeholders on a map and a matrix,
-kinds of knowledge, belangen/behoeften, assumptions, a shared checklist, and undo.
+"""The stakeholder map (instruction card 2): stakeholders on a map and a matrix, kinds of
+knowledge, belangen/behoeften, assumptions, and undo. (Its assumption checklist is a kind of its
+own, :mod:`boards.kinds.checklist`; the map's summary gathers the board's checklists.)
 
 Every change to a stakeholder is logged as the whole stakeholder as it now is
 (``stakeholder_saved``). Stakeholder structs are never changed in place: a change
@@ -8,7 +9,7 @@ builds a new one, so an undo step can keep the images before and after.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 from msgspec.structs import replace
 
@@ -17,8 +18,10 @@ from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require_member
+from boards.kinds.checklist import export_rows as checklist_rows
+from boards.kinds.base import Audience, Kind, SummaryAudience, label, label_text
 from boards.state import AttachedNote, BoardState, SessionState, Stakeholder, UndoStep
-from boards.template import ChecklistSection, StakeholderSection
+from boards.template import StakeholderSection
 
 UNDO_DEPTH = 20
 # Removed stakeholders are kept (they can be brought back) but count too: a map holds at most this
@@ -224,38 +227,11 @@ def undo(state: SessionState, actor: Actor, cmd: c.Undo, ctx: Context):
                                by=actor.author_id)]
 
 
-def set_check(state: SessionState, actor: Actor, cmd: c.SetCheck, ctx: Context):
-    require_member(state, actor)
-    board = find_board(state, cmd.board)
-    section = find_section(board, cmd.section, ChecklistSection)
-    if not any(i.id == cmd.item for i in section.items):
-        raise DomainError(ErrorCode.NOT_FOUND, f"no question {cmd.item!r} on this checklist")
-    if board.checks[section.id][cmd.item] == cmd.checked:
-        return []
-    return [e.CheckSet(board=cmd.board, section=cmd.section, item=cmd.item, checked=cmd.checked)]
-
-
 def check_drag(state: SessionState, actor: Actor, board_id: str, section_id: str, item_id: str) -> None:
     """May ``actor`` drag this stakeholder? (A drag is shown to others, not logged.)"""
     require_member(state, actor)
     board, section = _find(state, board_id, section_id)
     _item(board, section, item_id)
-
-
-HANDLERS: dict[type, Callable] = {
-    c.AddStakeholder: add,
-    c.EditStakeholder: edit,
-    c.MoveStakeholder: move,
-    c.PlaceInMatrix: place_in_matrix,
-    c.SetRelevant: set_relevant,
-    c.RemoveStakeholder: remove,
-    c.RestoreStakeholder: restore,
-    c.AddAttachedNote: add_note,
-    c.EditAttachedNote: edit_note,
-    c.RemoveAttachedNote: remove_note,
-    c.Undo: undo,
-    c.SetCheck: set_check,
-}
 
 
 def apply_saved(board: BoardState, ev: e.StakeholderSaved) -> None:
@@ -273,5 +249,122 @@ def apply_saved(board: BoardState, ev: e.StakeholderSaved) -> None:
     del steps[:-UNDO_DEPTH]
 
 
-def apply_check(board: BoardState, ev: e.CheckSet) -> None:
-    board.checks[ev.section][ev.item] = ev.checked
+def quadrant(influence: float | None, interest: float | None) -> int | None:
+    """The matrix quadrant (index into the template's ``quadrants``): 0 high influence & high
+    interest, 1 high influence & low interest, 2 low influence & high interest, 3 low & low;
+    None while not on the matrix."""
+    if influence is None or interest is None:
+        return None
+    high_influence = influence >= 0.5
+    high_interest = interest >= 0.5
+    if high_influence:
+        return 0 if high_interest else 1
+    return 2 if high_interest else 3
+
+
+HANDLERS = {
+    c.AddStakeholder: add,
+    c.EditStakeholder: edit,
+    c.MoveStakeholder: move,
+    c.PlaceInMatrix: place_in_matrix,
+    c.SetRelevant: set_relevant,
+    c.RemoveStakeholder: remove,
+    c.RestoreStakeholder: restore,
+    c.AddAttachedNote: add_note,
+    c.EditAttachedNote: edit_note,
+    c.RemoveAttachedNote: remove_note,
+    c.Undo: undo,
+}
+
+
+class Stakeholders(Kind):
+    name = "stakeholders"
+    spec = StakeholderSection
+    slot = "stakeholders"
+    summary_key = "stakeholders"
+    handlers = HANDLERS
+    permissions = {t: "map" for t in HANDLERS}
+    events = (e.StakeholderSaved,)
+    export_files = {
+        "stakeholders.csv": ["board", "section", "category", "names", "knowledge", "assumption", "influence",
+                             "interest", "quadrant", "status"],
+        "stakeholder_notes.csv": ["board", "section", "category", "kind", "kind_label", "text"],
+    }
+
+    def empty(self, section: StakeholderSection) -> dict[str, Stakeholder]:
+        return {}
+
+    def apply(self, board: BoardState, ev: e.StakeholderSaved) -> None:
+        apply_saved(board, ev)
+
+    def default_section(self, board: BoardState) -> str | None:
+        return next((s.id for s in board.spec.sections if isinstance(s, StakeholderSection)), None)
+
+    def view(self, items: dict[str, Stakeholder], audience: Audience) -> list[Stakeholder]:
+        return list(items.values())
+
+    def summarise(self, state: SessionState, board: BoardState, section: StakeholderSection,
+                  audience: SummaryAudience) -> dict[str, Any]:
+        """Without who wrote, moved or hid a stakeholder."""
+        items = list(board.stakeholders.get(section.id, {}).values())
+        active = [s for s in items if s.relevant and not s.removed]
+        kinds = {k.id: k for k in section.note_kinds}
+
+        def item(s) -> dict[str, Any]:
+            notes: dict[str, list[str]] = {k: [] for k in kinds}
+            for note in s.notes.values():
+                notes.setdefault(note.kind, []).append(note.text)
+            return {
+                "category": s.category, "names": s.names, "knowledge": list(s.knowledge),
+                "assumption": s.assumption, "x": s.x, "y": s.y,
+                "influence": s.influence, "interest": s.interest,
+                "quadrant": quadrant(s.influence, s.interest), "notes": notes,
+                "status": "active" if s.relevant and not s.removed else ("removed" if s.removed else "not_relevant"),
+            }
+
+        coverage = [
+            {"id": k.id, "label": label(k.label), "count": sum(1 for s in active if k.id in s.knowledge)}
+            for k in section.knowledge
+        ]
+        for entry in coverage:
+            entry["covered"] = entry["count"] > 0
+        return {
+            "id": section.id, "title": label(section.title),
+            "quadrants": [label(q) for q in section.quadrants],
+            "note_kinds": [{"id": k.id, "label": label(k.label)} for k in section.note_kinds],
+            "knowledge": [{"id": k.id, "label": label(k.label)} for k in section.knowledge],
+            "categories": len({s.category.strip().casefold() for s in active}),
+            "items": [item(s) for s in active],
+            "set_aside": [item(s) for s in items if not (s.relevant and not s.removed)],
+            "coverage": coverage,
+            "open_assumptions": [s.category for s in active if s.assumption],
+        }
+
+    def finish_summary(self, board_summary: dict[str, Any]) -> None:
+        """A map's assumption checklists belong to it: shown with the map, not on their own."""
+        maps = board_summary[self.summary_key]
+        for section in maps:
+            section["checklists"] = board_summary["checklists"]
+        if maps:
+            board_summary["checklists"] = []
+
+    def export_rows(self, board_id: str, section: dict[str, Any], groups: dict[str, Any], lang: str,
+                    files: dict[str, list[list[Any]]]) -> None:
+        quadrants = section["quadrants"]
+        kinds = {k["id"]: label_text(k["label"], lang) for k in section["knowledge"]}
+        note_kinds = {k["id"]: label_text(k["label"], lang) for k in section["note_kinds"]}
+        for item in section["items"] + section["set_aside"]:
+            q = item["quadrant"]
+            files["stakeholders.csv"].append([
+                board_id, section["id"], item["category"], item["names"],
+                ", ".join(kinds.get(k, k) for k in item["knowledge"]),
+                "ja" if item["assumption"] else "nee",
+                "" if item["influence"] is None else round(item["influence"], 3),
+                "" if item["interest"] is None else round(item["interest"], 3),
+                "" if q is None else label_text(quadrants[q], lang), item["status"]])
+            for kind, texts_of_kind in item["notes"].items():
+                for text in texts_of_kind:
+                    files["stakeholder_notes.csv"].append([board_id, section["id"], item["category"], kind,
+                                                           note_kinds.get(kind, kind), text])
+        for each in section["checklists"]:
+            checklist_rows(board_id, each, lang, files)

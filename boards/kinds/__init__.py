@@ -1,0 +1,67 @@
+"""The registry of kinds of section: the one list the engine, the step rules, projection, removal,
+the summary and the exports loop over. A kind lives in one module here (docs/kinds.md).
+
+The order of ``KINDS`` is the order of their parts everywhere (a board's state, its summary, the
+events that take a removed person's content away, the CSV files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
+from boards.kinds.checklist import Checklist
+from boards.kinds.dots import Dots
+from boards.kinds.notes import Notes
+from boards.kinds.stakeholders import Stakeholders
+from boards.kinds.text import Text
+from boards.state import BoardState, SessionState
+from boards.template import Permission
+
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist())
+
+_BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
+_BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}
+_BY_COMMAND: dict[type, Kind] = {t: k for k in KINDS for t in k.handlers}
+
+# Every kind's command handlers, for ``decide``.
+HANDLERS: dict[type, Callable] = {t: h for k in KINDS for t, h in k.handlers.items()}
+# What step permission each participant command of a kind needs, for the gate.
+PERMISSIONS: dict[type, Permission] = {t: p for k in KINDS for t, p in k.permissions.items()}
+
+__all__ = ["KINDS", "HANDLERS", "PERMISSIONS", "Audience", "Kind", "SummaryAudience", "Touch", "kind_of",
+           "kind_of_event", "kind_of_command", "sections", "new_board"]
+
+
+def kind_of(section: Any) -> Kind:
+    """The kind of a template's section."""
+    return _BY_SPEC[type(section)]
+
+
+def kind_of_event(event: Any) -> Kind | None:
+    """The kind whose fold applies this event; None for the session's own events."""
+    return _BY_EVENT.get(type(event))
+
+
+def kind_of_command(command: Any) -> Kind | None:
+    return _BY_COMMAND.get(type(command))
+
+
+def sections(state: SessionState, kind: Kind | None = None) -> Iterator[tuple[str, BoardState, Any, Kind]]:
+    """Every section of the session (of one kind), in board and template order:
+    (board id, board, section, its kind)."""
+    for board_id, board in state.boards.items():
+        for section in board.spec.sections:
+            k = kind_of(section)
+            if kind is None or k is kind:
+                yield board_id, board, section, k
+
+
+def new_board(template_id: str) -> BoardState:
+    """An empty board of the given template, every section with its kind's empty content."""
+    board = BoardState(template=template_id)
+    for section in board.spec.sections:
+        k = kind_of(section)
+        getattr(board, k.slot)[section.id] = k.empty(section)
+    return board
