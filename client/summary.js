@@ -10,6 +10,8 @@ import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
 import { mapPlaces } from './board/stakeholders/spots.js';
 import { layoutPostIts } from './board/stakeholders/map-layout.js';
+import { treeSummary } from './board/kinds/tree.js';
+import { radarSummary } from './board/kinds/radar.js';
 import { fitWords, widestWord } from './board/fit.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -483,6 +485,8 @@ function documentView(summary) {
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
     for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
+    for (const s of board.trees || []) parts.push(treeSummary(s));
+    for (const s of board.radars || []) parts.push(radarSummary(s, groups));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));
