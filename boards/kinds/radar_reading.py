@@ -15,7 +15,9 @@ outer ring ("zwak": it gets little attention yet); 3 is the middle. The threshol
 - *weakest*: the pillars with the highest median, when that median is 3 or more (a radar whose
   pillars all stand has none to single out);
 - *disputed*: the pillars with the widest spread (farthest ring minus nearest), when that is at
-  least 2 rings: one ring apart is the noise of where a dot lands, two is a real difference.
+  least 2 rings: one ring apart is the noise of where a dot lands, two is a real difference;
+- neither is marked when half the rated pillars or more share it: then no pillar stands out, and
+  marking most of the radar would point the conversation nowhere.
 """
 
 from __future__ import annotations
@@ -58,11 +60,16 @@ def read(pillars: list[str], dots: dict[str, list[list[Any]]]) -> dict[str, Any]
             reading = "most_strong"
         else:
             reading = "moderate"
-    top = max((s["median"] for s in stats.values()), default=0)
-    wide = max((s["spread"] for s in stats.values()), default=0)
     return {
         "stats": stats,
         "reading": reading,
-        "weakest": [p for p, s in stats.items() if top >= WEAKEST_FROM and s["median"] == top],
-        "disputed": [p for p, s in stats.items() if wide >= DISPUTED_FROM and s["spread"] == wide],
+        "weakest": _standing_out(stats, "median", WEAKEST_FROM),
+        "disputed": _standing_out(stats, "spread", DISPUTED_FROM),
     }
+
+
+def _standing_out(stats: dict[str, dict[str, Any]], key: str, least: float) -> list[str]:
+    """The pillars with the highest ``key``, if it is at least ``least`` and fewer than half share it."""
+    top = max((s[key] for s in stats.values()), default=0)
+    tied = [p for p, s in stats.items() if s[key] == top]
+    return tied if top >= least and len(tied) * 2 < len(stats) else []

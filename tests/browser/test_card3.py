@@ -44,8 +44,10 @@ async def fits(page: Page) -> None:
     ok = await page.evaluate("""() => {
         const doc = document.scrollingElement;
         const shown = [...document.querySelectorAll('[data-testid=board] > section:not([hidden])')];
+        const ours = [...document.querySelectorAll('.sec-tree:not([hidden]), .sec-radar:not([hidden])')];
         return doc.scrollHeight <= innerHeight + 1 && doc.scrollWidth <= innerWidth + 1
-            && shown.every((s) => s.getBoundingClientRect().bottom <= innerHeight + 1);
+            && shown.every((s) => s.getBoundingClientRect().bottom <= innerHeight + 1)
+            && ours.length > 0 && ours.every((s) => s.scrollHeight <= s.clientHeight + 1);
     }""")
     assert ok, await page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
 

@@ -29,13 +29,13 @@ export function readRadar(pillars, dots) {
     else if (strong * 2 > all.length && weak === 0) reading = 'most_strong';
     else reading = 'moderate';
   }
-  const top = Math.max(0, ...all.map((s) => s.median));
-  const wide = Math.max(0, ...all.map((s) => s.spread));
+  return { stats, reading, weakest: standingOut(stats, 'median', WEAKEST_FROM), disputed: standingOut(stats, 'spread', DISPUTED_FROM) };
+}
+
+/** The pillars with the highest `key`, if it is at least `least` and fewer than half share it. */
+function standingOut(stats, key, least) {
   const ids = Object.keys(stats);
-  return {
-    stats,
-    reading,
-    weakest: ids.filter((p) => top >= WEAKEST_FROM && stats[p].median === top),
-    disputed: ids.filter((p) => wide >= DISPUTED_FROM && stats[p].spread === wide),
-  };
+  const top = Math.max(0, ...ids.map((p) => stats[p][key]));
+  const tied = ids.filter((p) => stats[p][key] === top);
+  return top >= least && tied.length * 2 < ids.length ? tied : [];
 }

@@ -119,7 +119,7 @@ export function radarSection(app, boardId, section) {
     chart.addEventListener('pointercancel', (e) => end(e, false));
   }
 
-  shell.el.append(ballot.notice, reading, h('div.radar-layout', h('div.radar-figure', chart, legend), h('div.radar-side', canPlace ? h('p.radar-hint', t('radarPlaceHint')) : null, scale, list)));
+  shell.el.append(...[ballot.notice, reading].filter(Boolean), h('div.radar-layout', h('div.radar-figure', chart, legend), h('div.radar-side', canPlace ? h('p.radar-hint', t('radarPlaceHint')) : null, scale, list)));
 
   let last = '';
   function render() {

@@ -116,6 +116,14 @@ def test_median_and_spread_per_pillar_and_the_marked_pillars():
     assert calm["weakest"] == [] and calm["disputed"] == []
 
 
+def test_no_pillar_is_marked_when_half_of_them_share_the_mark():
+    """Six pillars on the middle ring are not "the weakest": nothing stands out, nothing is marked."""
+    assert read(PILLARS, _dots([3], [3], [3], [3], [3], [3], [2], [2]))["weakest"] == []
+    assert read(PILLARS, _dots([3], [3], [3], [3], [2, 4], [3], [2], [2]))["weakest"] == []  # 3 is the top, 7 share it
+    assert read(PILLARS, _dots([1, 3], [1, 3], [1, 3], [1, 3], [2], [2], [2], [2]))["disputed"] == []
+    assert read(PILLARS, _dots([3], [3, 5], [3, 1], [2], [2], [2], [2], [2]))["disputed"] == ["samenwerking", "capaciteit"]
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_a_second_dot_on_a_pillar_moves_the_first(session):
