@@ -47,9 +47,18 @@ async def fits(page: Page) -> None:
         const ours = [...document.querySelectorAll('.sec-tree:not([hidden]), .sec-radar:not([hidden])')];
         return doc.scrollHeight <= innerHeight + 1 && doc.scrollWidth <= innerWidth + 1
             && shown.every((s) => s.getBoundingClientRect().bottom <= innerHeight + 1)
-            && ours.length > 0 && ours.every((s) => s.scrollHeight <= s.clientHeight + 1);
+            && ours.length > 0 && ours.every((s) => {
+                const box = s.getBoundingClientRect();
+                return [...s.querySelectorAll('*')].every((el) => {
+                    const r = el.getBoundingClientRect();
+                    return !r.height || getComputedStyle(el).visibility === 'hidden' || r.bottom <= box.bottom + 1;
+                });
+            });
     }""")
-    assert ok, await page.evaluate("() => [document.scrollingElement.scrollHeight, innerHeight]")
+    assert ok, await page.evaluate("""() => [...document.querySelectorAll('.sec-tree:not([hidden]) *, .sec-radar:not([hidden]) *')]
+        .filter((el) => el.getBoundingClientRect().bottom > el.closest('.sec').getBoundingClientRect().bottom + 1
+                        && el.getBoundingClientRect().height)
+        .map((el) => el.outerHTML.slice(0, 120))""")
 
 
 async def test_a_card3_session_tree_radar_projector_summary(server, pages, artifacts):
@@ -122,8 +131,8 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
     for w, hgt in BEAMERS:
         await proj.set_viewport_size({"width": w, "height": hgt})
         await expect(proj.get_by_test_id("tree-outcome-beslisboom")).to_be_visible()
-        await fits(proj)
         await shot(proj, artifacts / f"card3-projector-tree-{w}x{hgt}.png")
+        await fits(proj)
     await no_axe(proj, "projector, tree")
 
     # --- step 2: the radar --------------------------------------------------------------------
@@ -180,8 +189,8 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
     for w, hgt in BEAMERS:
         await proj.set_viewport_size({"width": w, "height": hgt})
         await expect(proj.get_by_test_id("radar-organisatiecontext")).to_be_visible()
-        await fits(proj)
         await shot(proj, artifacts / f"card3-projector-radar-{w}x{hgt}.png")
+        await fits(proj)
     await no_axe(proj, "projector, radar")
 
     # --- the three agendas, the close and the summary ------------------------------------------

@@ -68,7 +68,7 @@ export function treeSection(app, boardId, section) {
     return { q, el, mine, group, split, bar, chosen };
   });
   const outcomeCard = h('div.tree-outcome', { 'data-testid': `tree-outcome-${tid(boardId, section.id)}`, role: 'status' });
-  shell.el.append(ballot.notice, h('ol.tree-list', rows.map((r) => r.el)), outcomeCard);
+  shell.el.append(ballot.notice, h('div.tree-wrap', h('ol.tree-list', rows.map((r) => r.el)), outcomeCard));
 
   function update() {
     shell.updateCurrent();
