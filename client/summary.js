@@ -480,13 +480,13 @@ function documentView(summary) {
     if (summary.boards.length > 1) parts.push(h('h2.sum-board-title', L(board.title)));
     for (const s of board.texts) parts.push(textSection(s));
     for (const s of board.dots) parts.push(dotSection(s, groups));
+    for (const s of board.trees || []) parts.push(treeSummary(s));
+    for (const s of board.radars || []) parts.push(radarSummary(s, groups));
     for (const s of board.notes.filter((n) => n.kind === 'insights')) parts.push(insightsSection(s));
     for (const s of board.notes.filter((n) => n.kind === 'actions')) parts.push(actionsSection(s, groups));
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
     for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
-    for (const s of board.trees || []) parts.push(treeSummary(s));
-    for (const s of board.radars || []) parts.push(radarSummary(s, groups));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));
