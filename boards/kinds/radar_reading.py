@@ -37,7 +37,8 @@ def median(rings: list[int]) -> float:
     mid = len(ordered) // 2
     if len(ordered) % 2:
         return ordered[mid]
-    return (ordered[mid - 1] + ordered[mid]) / 2
+    total = ordered[mid - 1] + ordered[mid]
+    return total // 2 if total % 2 == 0 else total / 2  # 3, not 3.0: the same in JSON, CSV and JS
 
 
 def pillar_stats(rings: list[int]) -> dict[str, Any]:

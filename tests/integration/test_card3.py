@@ -131,3 +131,46 @@ async def test_bad_input_is_refused_with_its_code_and_nothing_is_stored(instance
     assert (await ann_ws.call({"type": "ping"}))["type"] == "pong"
     for client in (fac, ann_ws, max_ws):
         await client.close()
+
+
+async def test_the_result_holds_the_tree_its_outcome_and_the_radar(instances):  # noqa: F811
+    """The summary, export.json and the CSV zip carry the split, the group's answers, the path,
+    the outcome and the radar's dots, numbers and reading; a Samenspel-only export has no such files."""
+    import csv
+    import io
+    import zipfile
+
+    import httpx
+
+    session, ann, max_, fac, ann_ws, max_ws = await card3(instances)
+    for client, answer in ((ann_ws, "nee"), (max_ws, "ja")):
+        await client.call({"type": "answer_tree", **TREE, "question": "anderen", "answer": answer})
+    for pillar, ring in zip(PILLARS, RINGS):
+        await ann_ws.call({"type": "place_radar_dot", **RADAR, "pillar": pillar, "ring": ring})
+        await max_ws.call({"type": "place_radar_dot", **RADAR, "pillar": pillar, "ring": 5})
+    await fac.call({"type": "set_hidden", **TREE, "hidden": False})
+    await fac.call({"type": "set_hidden", **RADAR, "hidden": False})
+    for q, a in (("anderen", "nee"), ("oorzaken", "nee")):
+        await fac.call({"type": "set_tree_answer", **TREE, "question": q, "answer": a})
+    auth = {"Authorization": f"Bearer {session['facilitator_secret']}"}
+    async with httpx.AsyncClient(base_url=instances[-1].http_url) as http:
+        exported = (await http.get(f"/api/sessions/{session['session']}/export.json", headers=auth)).json()
+        as_zip = await http.get(f"/api/sessions/{session['session']}/export.zip", headers=auth)
+    (board,) = exported["boards"]
+    (tree,) = board["trees"]
+    assert tree["path"] == ["anderen", "oorzaken"] and tree["outcome"]["id"] == "bijscholing"
+    assert tree["questions"][0]["split"] == {"ja": 1, "nee": 1} and tree["questions"][0]["group"] == "nee"
+    (radar,) = board["radars"]
+    tijd = next(p for p in radar["pillars"] if p["id"] == "tijd")
+    assert tijd["dots"] == [[1, "leernetwerk"], [5, "management"]] and (tijd["median"], tijd["spread"]) == (3, 4)
+    assert radar["reading"] == "moderate"
+    files = zipfile.ZipFile(io.BytesIO(as_zip.content))
+    rows = {n: list(csv.reader(io.StringIO(files.read(n).decode("utf-8-sig")), delimiter=";")) for n in files.namelist()}
+    assert ["juiste_weg", "beslisboom", "oorzaken", "Mijn vraagstuk heeft meerdere oorzaken", "0", "0", "nee", "ja",
+            "bijscholing", "Een bijscholing of training zou kunnen volstaan (bijv. als aanvulling op bestaande kennis)"] \
+        in rows["tree.csv"]
+    assert ["juiste_weg", "organisatiecontext", "tijd", "Tijd", "Management", "0", "0", "0", "0", "1", "2", "3", "4",
+            "disputed", "moderate"] in rows["radar.csv"]
+    assert ann["participant"] not in repr(exported) and max_["participant"] not in repr(exported)
+    for client in (fac, ann_ws, max_ws):
+        await client.close()
