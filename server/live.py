@@ -557,11 +557,11 @@ class LiveSession:
             welcome["you"] = own_dots(state, conn.participant)
             welcome["checkout"] = own_view(state, conn.participant)["checkout"]
         welcome["progress"] = all_progress(state, conn.audience)
-        conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
+        reply = [self._welcomes.frame(welcome, None if can_resume else state, conn.audience)]
         if can_resume:
-            for record, masked in self.recent:
-                if record.seq > last_seq:
-                    conn.send(frames.encode(event_view(record, conn.audience, masked)))
+            reply += [frames.encode(event_view(record, conn.audience, masked))
+                      for record, masked in self.recent if record.seq > last_seq]
+        conn.welcome(reply)  # one write, however many events it catches up on
         self.connections.add(conn)
         if conn.participant:
             self._sockets_of.setdefault(conn.participant, set()).add(conn)

@@ -59,8 +59,10 @@ class Settings:
     backlog: int = 1024
     # SIGTERM: sockets are closed with 1012 at once; commands in flight get this long to be stored.
     shutdown_timeout: float = 10.0
-    # Outbound frames queued for one connection before it counts as too slow and is closed.
-    send_queue: int = 512
+    # Bytes a connection may leave untaken (queued for it while its transport is full, plus what the
+    # transport holds) before it counts as too slow and is closed (4008). Its welcome and the
+    # events a resume catches up on come on top.
+    send_buffer: int = 1024 * 1024
     # Per connection: sustained commands per second and burst.
     rate_per_second: float = 20.0
     rate_burst: int = 40
@@ -162,7 +164,7 @@ def public_origin(url: str) -> str:
 # Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
 _TUNABLES = {
     "max_frame_bytes": int,
-    "send_queue": int,
+    "send_buffer": int,
     "rate_per_second": float,
     "rate_burst": int,
     "join_attempts_per_minute": int,

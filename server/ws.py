@@ -68,7 +68,7 @@ class SocketSession:
         self.hub = hub
         self.settings = settings
         self.limits = limits
-        self.conn = Connection(websocket, new_id(), settings.send_queue)
+        self.conn = Connection(websocket, new_id(), settings.send_buffer)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
         self._loop = asyncio.get_running_loop()
