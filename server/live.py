@@ -30,7 +30,7 @@ from boards.facilitation import dot_sections
 from boards.projection import all_progress, dot_progress, event_view, masked_for_others, own_dots, own_view
 from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
-from server.auth import new_id
+from server.auth import TokenBucket, new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
@@ -134,6 +134,8 @@ class LiveSession:
         self.on_store_error: Callable[[], None] = lambda: None
         # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
         self.applied: dict[str, int] = {}
+        # Per participant, the rate limit of all their sockets here together (server.ws).
+        self.participant_buckets: dict[str, TokenBucket] = {}
 
     @property
     def id(self) -> str:

@@ -153,3 +153,31 @@ async def test_a_client_that_missed_700_events_resumes_without_being_cut_off(tmp
         await facilitator.close()
     finally:
         proc.stop()
+
+
+async def test_what_one_participant_makes_every_screen_receive_is_bounded_by_one_sockets_rate(server):
+    """A participant's sockets share one allowance: from 10 sockets at once, 40 moves each, at most
+    a burst (40) plus the sustained rate (20/s) is stored and sent to the others, the rest is
+    refused rate_limited; someone else's move at the same moment is still accepted."""
+    session = await create_session(server.http_url, boards=["stakeholders"])
+    mallory = await join(server.http_url, session["join_code"], "Mallory", "deelnemer")
+    bob = await join(server.http_url, session["join_code"], "Bob", "deelnemer")
+    other = await Client(server.ws_url).connect()
+    await other.hello(session["session"], token=bob["token"])
+    await other.call({"type": "add_stakeholder", **MAP, "category": "Cliënten"})
+    item = (await other.event("stakeholder_saved"))["event"]["item"]["id"]
+    flood = [await Client(server.ws_url).connect() for _ in range(10)]
+    for client in flood:
+        await client.hello(session["session"], token=mallory["token"])
+    move = {"type": "move_stakeholder", **MAP, "item": item, "y": 0.5}
+    started = asyncio.get_running_loop().time()
+    refs = [[await client.send({**move, "x": (i % 10) / 10}) for i in range(40)] for client in flood]
+    own = await other.call({**move, "x": 0.9})
+    replies = [await client.reply(ref) for client, sent in zip(flood, refs) for ref in sent]
+    elapsed = asyncio.get_running_loop().time() - started
+    stored = [r for r in replies if r["type"] == "ok"]
+    assert len(stored) <= 40 + 20 * elapsed + 1, (len(stored), elapsed)
+    assert {r["code"] for r in replies if r["type"] == "error"} == {"rate_limited"}
+    assert own["type"] == "ok"
+    for client in (other, *flood):
+        await client.close()
