@@ -363,13 +363,13 @@ class LiveSession:
             # The broker reconnected: messages may have been lost meanwhile. The log has them,
             # unless the store itself lost the session (a Redis that restarted empty). Store reads
             # run beside the broker's reader, so they never hold up other sessions' records.
-            self._spawn(self._resync())
+            self._spawn(self._resync(message.get("reason")))
         elif message.get("presence") not in (None, self.instance) and not self._presence_pending:
             self._presence_pending = True
             self._spawn(self._refresh_presence())
 
-    async def _resync(self) -> None:
-        await self.check_epoch()
+    async def _resync(self, reason: str | None = None) -> None:
+        await self.check_epoch(reason)
         if not self.stale:
             await self._catch_up_logged()
             await self.broadcast_presence()
@@ -461,13 +461,14 @@ class LiveSession:
                 for frame in proxies:
                     conn.send(frame)
 
-    async def check_epoch(self) -> None:
-        """Reset if the store no longer has this session as we know it: gone, under another epoch,
-        or with a log that lost its tail (our last record is not where we left it)."""
+    async def check_epoch(self, gone: str | None = None) -> None:
+        """Reset if the store no longer has this session as we know it: gone (``gone`` says why,
+        when the instance that deleted it told us), under another epoch, or with a log that lost
+        its tail (our last record is not where we left it)."""
         try:
             meta = await self.backend.log.session(self.id)
             if meta is None or meta.epoch != self.meta.epoch:
-                self.reset("the store lost this session" if meta is None else "the session's log was replaced")
+                self.reset((gone or "the store lost this session") if meta is None else "the session's log was replaced")
                 return
             if self.recent:
                 last = self.recent[-1][0]
