@@ -468,7 +468,8 @@ class LiveSession:
         try:
             meta = await self.backend.log.session(self.id)
             if meta is None or meta.epoch != self.meta.epoch:
-                self.reset((gone or "the store lost this session") if meta is None else "the session's log was replaced")
+                self.reset(gone or "the store lost this session" if meta is None
+                           else "the session's log was replaced")
                 return
             if self.recent:
                 last = self.recent[-1][0]

@@ -93,14 +93,16 @@ class Settings:
     # waits for its frames is closed (4002): noticed within limit + one beat, 4.5 s.
     ws_beat_every: float = 1.0
     ws_silence_limit: float = 3.5
-    # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
-    # vanish within it); the pub/sub subscription is probed this often.
+    # Redis only: a presence entry not renewed (every heartbeat_every) for presence_ttl no longer
+    # counts (a crashed instance's clients vanish within it; its keys expire after twice that);
+    # the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
     heartbeat_every: float = 10.0
     probe_every: float = 5.0
     probe_timeout: float = 2.0
     # Every session is deleted this many days after its last change (the summary and exports
-    # stay readable until then); the embedded store is swept this often (seconds).
+    # stay readable until then); the store is swept this often (seconds): expired sessions are
+    # deleted (on Redis, what is left of them) and ended on every instance holding them.
     retention_days: float = 30.0
     retention_sweep_every: float = 600.0
     # Redis only: connections in the command pool. Every command in flight holds one (presence
