@@ -122,8 +122,12 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
         return True
 
     def _buffered(self) -> int:
-        """Bytes written to the transport that it has not yet handed to the kernel."""
-        return self.transport.get_write_buffer_size()
+        """Bytes written to the transport that it has not yet handed to the kernel (0 once it is
+        gone: this is asked during fan-out, which must not fail for one socket)."""
+        try:
+            return self.transport.get_write_buffer_size()
+        except Exception:
+            return 0
 
     def _receive_directly(self, deliver: Callable[[bytes], None]) -> list[dict]:
         """From now on hand every binary message to ``deliver`` as it is parsed (it must not
