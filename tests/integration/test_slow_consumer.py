@@ -69,11 +69,27 @@ async def test_client_that_never_reads_is_closed_and_others_keep_up(flood_server
     await watcher.close()
 
 
+def on_store(kind: str, tmp_path, env: dict[str, str] | None = None):
+    """A server on the embedded store or on a real redis-server: (server, redis or None)."""
+    redis = RedisServer(tmp_path / "redis").start() if kind == "redis" else None
+    return ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None, env=env).start(), redis
+
+
 @pytest.fixture(params=["embedded", "redis"])
 def store_server(request, tmp_path):
     """A server on either store, with its default limits."""
-    redis = RedisServer(tmp_path / "redis").start() if request.param == "redis" else None
-    proc = ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None).start()
+    proc, redis = on_store(request.param, tmp_path)
+    yield proc
+    proc.stop()
+    if redis is not None:
+        redis.stop()
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def busy_store_server(request, tmp_path):
+    """A server on either store whose rate limits let one facilitator make hundreds of events fast."""
+    proc, redis = on_store(request.param, tmp_path, {"SAMENSPEL_RATE_PER_SECOND": "100000",
+                                                     "SAMENSPEL_RATE_BURST": "100000"})
     yield proc
     proc.stop()
     if redis is not None:
@@ -121,38 +137,35 @@ async def test_one_participant_flooding_from_twenty_sockets_cuts_nobody_off(stor
         await client.close()
 
 
-async def test_a_client_that_missed_700_events_resumes_without_being_cut_off(tmp_path):
+async def test_a_client_that_missed_700_events_resumes_without_being_cut_off(busy_store_server):
     """A screen away while 700 events happened (under the 1,000 the server keeps) says hello with
-    its last position: it gets its welcome in resume mode and exactly the 700 events, stays
-    connected, and answers a ping after them."""
-    proc = ServerProcess(tmp_path / "data", env={"SAMENSPEL_RATE_PER_SECOND": "100000",
-                                                 "SAMENSPEL_RATE_BURST": "100000"}).start()
-    try:
-        session = await create_session(proc.http_url)
-        facilitator = await Client(proc.ws_url).connect()
-        await facilitator.hello(session["session"], token=session["facilitator_secret"])
-        away = await Client(proc.ws_url).connect()
-        await away.hello(session["session"], code=session["join_code"])
-        last_seq, epoch = away.seq, away.epoch
-        await away.close()
+    its last position: it gets its welcome in resume mode and exactly the 700 events, in one
+    message, stays connected, and answers a ping after them."""
+    proc = busy_store_server
+    session = await create_session(proc.http_url)
+    facilitator = await Client(proc.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    away = await Client(proc.ws_url).connect()
+    await away.hello(session["session"], code=session["join_code"])
+    last_seq, epoch = away.seq, away.epoch
+    await away.close()
 
-        text = {"type": "set_text", "board": "samenspel", "section": "ambitie", "field": "ambitie"}
-        for start in range(0, 700, 25):  # in groups, within the 32 commands a socket may have in flight
-            refs = [await facilitator.send({**text, "text": f"versie {i}"}) for i in range(start, start + 25)]
-            assert [(await facilitator.reply(ref))["type"] for ref in refs] == ["ok"] * 25
+    text = {"type": "set_text", "board": "samenspel", "section": "ambitie", "field": "ambitie"}
+    for start in range(0, 700, 25):  # in groups, within the 32 commands a socket may have in flight
+        refs = [await facilitator.send({**text, "text": f"versie {i}"}) for i in range(start, start + 25)]
+        assert [(await facilitator.reply(ref))["type"] for ref in refs] == ["ok"] * 25
 
-        back = await Client(proc.ws_url).connect()
-        welcome = await back.hello(session["session"], code=session["join_code"], last_seq=last_seq, epoch=epoch)
-        assert welcome["type"] == "welcome" and welcome["mode"] == "resume", welcome
-        seen = [(await back.event("text_set"))["event"]["text"] for _ in range(700)]
-        assert seen == [f"versie {i}" for i in range(700)]
-        assert back.seq == last_seq + 700
-        assert (await back.call({"type": "ping"}))["type"] == "pong"
-        assert back.ws.close_code is None
-        await back.close()
-        await facilitator.close()
-    finally:
-        proc.stop()
+    back = await Client(proc.ws_url).connect()
+    welcome = await back.hello(session["session"], code=session["join_code"], last_seq=last_seq, epoch=epoch)
+    assert welcome["type"] == "welcome" and welcome["mode"] == "resume", welcome
+    assert back.ws_frames == 1  # the welcome and its 700 events came as one websocket message
+    seen = [(await back.event("text_set"))["event"]["text"] for _ in range(700)]
+    assert seen == [f"versie {i}" for i in range(700)]
+    assert back.seq == last_seq + 700
+    assert (await back.call({"type": "ping"}))["type"] == "pong"
+    assert back.ws.close_code is None
+    await back.close()
+    await facilitator.close()
 
 
 async def test_what_one_participant_makes_every_screen_receive_is_bounded_by_one_sockets_rate(server):
