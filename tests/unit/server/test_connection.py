@@ -150,3 +150,23 @@ async def test_a_welcome_larger_than_send_buffer_does_not_count_as_not_taken() -
     await asyncio.sleep(COALESCE_SECONDS * 2)
     assert [f["seq"] for f in ws.received()] == list(range(1, 104))
     assert len(ws.sent) == 2  # the welcome with its events, then the rest
+
+
+async def test_what_the_transport_still_holds_counts_as_not_taken() -> None:
+    """Under our uvicorn protocol the transport's own write buffer counts too: with nearly
+    send_buffer bytes stuck there, a few more frames waiting for the socket cut it off."""
+    from server.protocols import EXTENSION
+
+    ws = FakeSocket()
+    limit = 1000
+    ws.scope = {"extensions": {EXTENSION: {"write": lambda payload: False,  # not writable now
+                                           "buffered": lambda: limit - 2 * len(frame(1))}}}
+    conn = Connection(ws, "c1", send_buffer=limit)
+    ws.writable.clear()
+    conn.send(frame(1))
+    await turn()  # the writer now waits for the socket with frame 1
+    conn.send(frame(2))
+    assert not conn.too_slow.is_set()
+    conn.send(frame(3))
+    assert conn.too_slow.is_set() and conn.closed
+    await conn.stop()
