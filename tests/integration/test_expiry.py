@@ -58,3 +58,26 @@ async def test_an_expired_session_sends_open_screens_away_on_every_instance(kind
             await screen.close()
     finally:
         stop_store(s)
+
+
+async def test_redis_a_held_session_missing_from_the_expiry_index_is_still_ended(tmp_path):
+    """A session touched before the expiry index existed (its keys expire, the index does not name
+    it) and held live: once Redis has deleted its keys, the sweep finds it gone and its open screen
+    is told to reload."""
+    s = start_store("redis", tmp_path, env={"SAMENSPEL_RETENTION_DAYS": str(RETENTION_S / 86400),
+                                            "SAMENSPEL_RETENTION_SWEEP_EVERY": "0.3"})
+    try:
+        session = await create_session(s.http, title="Van vroeger")
+        sid, code = session["session"], session["join_code"]
+        projector = await connect(s.servers[0], sid, code=code)
+        r = redis.Redis(port=s.redis.port)
+        try:
+            assert r.zrem("ss:expiry", sid) == 1  # as if it was last touched by an older server
+        finally:
+            r.close()
+        reload = await projector.next("reload", timeout=RETENTION_S + 15)
+        assert reload["reason"] == "the session expired"
+        await projector.close()
+        assert await wait_for_no_traces(s, sid, code) == []
+    finally:
+        stop_store(s)
