@@ -125,7 +125,7 @@ class Connection:
         self._flusher: _Flusher | None = None
         self._last_write = float("-inf")  # loop time of the last flush
         self.closed = False  # no more frames are queued
-        self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
+        self.too_slow = asyncio.Event()  # set when it was cut off for not taking: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
         # Writes a message now if the socket takes it (server.protocols); absent under another server.
         hooks = websocket.scope.get("extensions", {}).get(EXTENSION, {})
