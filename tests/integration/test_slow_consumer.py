@@ -133,6 +133,7 @@ async def test_one_participant_flooding_from_twenty_sockets_cuts_nobody_off(stor
         assert seen == list(range(start + 1, last + 1))
         assert (await watcher.call({"type": "ping"}))["type"] == "pong"
         assert watcher.ws.close_code is None
+    assert all(client.ws.close_code is None for client in flood)
     for client in (facilitator, projector, other, *flood):
         await client.close()
 
