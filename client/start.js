@@ -7,7 +7,6 @@
 import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
 import { t, L, errorText, onLangChange } from './i18n.js';
 import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
-import { qrSvg } from './qr.js';
 import { store } from './store.js';
 
 const CODE_LEN = 6;
@@ -230,6 +229,13 @@ function createCard(st, rerender) {
     form);
 }
 
+/** The join link's QR code; its library loads only here (the join page never needs it). */
+function createdQr(url) {
+  const box = h('div.created-qr');
+  import('./qr.js').then(({ qrSvg }) => box.append(qrSvg(url, { testid: 'created-qr', label: url })));
+  return box;
+}
+
 function createdView(res, onNew) {
   const linkRow = (label, url, testid, extra) => h('div.link-row',
     h('div.link-label', label),
@@ -245,7 +251,7 @@ function createdView(res, onNew) {
       h('div.card.created-code',
         h('div.link-label', t('joinCode')),
         h('div.big-code', { 'data-testid': 'created-join-code' }, groupCode(res.join_code)),
-        h('div.created-qr', qrSvg(res.join_url, { testid: 'created-qr', label: res.join_url })),
+        createdQr(res.join_url),
         linkRow(t('joinLink'), res.join_url, 'created-join-link')),
       h('div.created-side',
         h('div.card.secret-card',

@@ -17,6 +17,9 @@ HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),  # join codes are in /j/<code> paths
     (b"x-frame-options", b"DENY"),  # frame-ancestors for browsers without CSP 2
+    # Nothing is stored by a browser or proxy unless the response says so itself: only the client's
+    # files and pages do (server.static, server.pages), never an API answer or a session's data.
+    (b"cache-control", b"no-store"),
 ]
 
 
