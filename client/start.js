@@ -8,6 +8,7 @@ import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
 import { t, L, errorText, onLangChange } from './i18n.js';
 import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
 import { store } from './store.js';
+import { qrLater } from './qr-later.js';
 
 const CODE_LEN = 6;
 
@@ -229,13 +230,6 @@ function createCard(st, rerender) {
     form);
 }
 
-/** The join link's QR code; its library loads only here (the join page never needs it). */
-function createdQr(url) {
-  const box = h('div.created-qr');
-  import('./qr.js').then(({ qrSvg }) => box.append(qrSvg(url, { testid: 'created-qr', label: url })));
-  return box;
-}
-
 function createdView(res, onNew) {
   const linkRow = (label, url, testid, extra) => h('div.link-row',
     h('div.link-label', label),
@@ -251,7 +245,7 @@ function createdView(res, onNew) {
       h('div.card.created-code',
         h('div.link-label', t('joinCode')),
         h('div.big-code', { 'data-testid': 'created-join-code' }, groupCode(res.join_code)),
-        createdQr(res.join_url),
+        qrLater('div.created-qr', res.join_url, { testid: 'created-qr', label: res.join_url }),
         linkRow(t('joinLink'), res.join_url, 'created-join-link')),
       h('div.created-side',
         h('div.card.secret-card',

@@ -23,6 +23,14 @@ HEADERS = [
 ]
 
 
+DOCUMENT_ONLY = (b"content-security-policy", b"x-frame-options")
+SUBRESOURCE_TYPES = (b"text/javascript", b"text/css")
+
+
+def _subresource(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(n.lower() == b"content-type" and v.split(b";")[0].strip() in SUBRESOURCE_TYPES for n, v in headers)
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -34,9 +42,12 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((n, v) for n, v in HEADERS if n not in present)]
+                headers = message.get("headers", [])
+                present = {name.lower() for name, _ in headers}
+                # A script or style sheet is no document: CSP and framing rules would do nothing there
+                # but cost every module ~300 bytes on the wire.
+                skip = DOCUMENT_ONLY if _subresource(headers) else ()
+                message["headers"] = [*headers, *((n, v) for n, v in HEADERS if n not in present and n not in skip)]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -41,7 +41,7 @@ PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
     "board": Page(("board.js", "start.js"), ("style.css",), LIVE),  # start.js: "not joined yet"
-    "projector": Page(("board.js", "start.js"), ("style.css", "projector.css"), LIVE),
+    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "projector.css"), LIVE),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "summary.css")),
     "other": Page(("start.js",), ("style.css",)),
 }
