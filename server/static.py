@@ -177,7 +177,7 @@ class ClientFiles:
 
 # Static imports and re-exports (`import x from './a.js'`, `import './a.js'`, `export * from './a.js'`),
 # across lines; dynamic `import()` is left out on purpose: a page loads those only when it needs them.
-IMPORT = re.compile(r"""(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?['"](\.{1,2}/[^'"]+)['"]""", re.M)
+IMPORT = re.compile(r"""(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?['"](\.{1,2}/[^'"]+)['"]""", re.M)
 COMMENT = re.compile(r"/\*.*?\*/|(?<![:'\"\\])//[^\n]*", re.S)
 
 
