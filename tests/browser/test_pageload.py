@@ -40,7 +40,7 @@ async def test_the_join_page_preloads_every_module_it_imports_and_none_of_the_bo
     await page.goto(f"{server.http_url}/j/{session['join_code']}")
     await expect(page.get_by_test_id("join-name")).to_be_enabled()
     await assert_all_preloaded(page, requested)
-    assert [u for u in requested if "/board" in u or "qr" in u or "msgpack" in u] == []
+    assert [u for u in requested if "/board" in u or "/qr.js" in u or "qrcode" in u or "msgpack" in u] == []
 
 
 async def test_the_board_and_projector_preload_every_module_they_import(server, pages):
@@ -57,7 +57,7 @@ async def test_the_board_and_projector_preload_every_module_they_import(server, 
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     await assert_all_preloaded(page, requested)
-    assert [u for u in requested if "qr" in u] == []
+    assert [u for u in requested if "/qr.js" in u or "qrcode" in u] == []
 
     projector = await pages.open(PROJECTOR, name="projector")
     requested = watch_scripts(projector)
