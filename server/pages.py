@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server.headers import CONTENT_SECURITY_POLICY
-from server.static import PREFIX, ClientFiles, Encoded, import_closure, respond
+from server.static import BEST, PREFIX, ClientFiles, Encoded, import_closure, respond
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Documents:
         built = self._built.get((kind, public_url))
         if built is None or built[0] != version:
             text, script_hash = render(self.files, kind, public_url)
-            item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress)
+            item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress, BEST)
             built = self._built[(kind, public_url)] = (version, item, script_hash)
         _, item, script_hash = built
         csp = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {script_hash}", 1)

@@ -1,8 +1,9 @@
 """The client's files, served for phones on slow Wi-Fi (docs/decisions.md, decision 54).
 
-- Every file is compressed once (gzip and brotli, at their best levels) the first time it is asked
-  for, in a worker thread, and kept in memory; a request gets the smallest encoding its
-  ``Accept-Encoding`` allows (``Vary: Accept-Encoding``), never a fresh compression.
+- Every file is compressed (brotli and gzip) the first time it is asked for, quickly, in a worker
+  thread, then once more at the best levels in the background, and kept in memory; a request gets
+  the smallest encoding its ``Accept-Encoding`` allows (``Vary: Accept-Encoding``), never a fresh
+  compression.
 - Every file has a content hash. A URL that names it (``/static/x.js?v=<hash>``, as the pages
   write them) is cached for a year (``immutable``): it can never name other content. Without it, or
   with an old hash, the answer is ``no-cache`` with an ETag, and a matching ``If-None-Match`` gets
@@ -31,41 +32,46 @@ PREFIX = "/static/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"  # may be stored, must be checked (ETag) before each use
 MIN_COMPRESS = 256  # smaller bodies gain nothing from compression
+COMPRESSIBLE = ("text/", "image/svg+xml", "application/json")  # images and fonts are compressed already
 TYPES = {".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
 
 
+FAST, BEST = (5, 6), (11, 9)  # (brotli quality, gzip level): ~1 ms a file / the smallest (~20x the CPU)
+
+
 @dataclass
 class Encoded:
-    """One file (or page) as stored: the body and its compressed forms, all made once."""
+    """One file (or page) as stored: the body and its compressed forms, each made once per level."""
 
     body: bytes
     digest: str  # content hash (hex, 16 chars): the ETag and the ?v= of the URL
     content_type: str
     gzip: bytes | None = None
     br: bytes | None = None
-    compressed: bool = False
+    level: tuple[int, int] | None = None  # the levels the compressed forms were made with
 
     @classmethod
     def of(cls, body: bytes, content_type: str) -> "Encoded":
         return cls(body, hashlib.sha256(body).hexdigest()[:16], content_type)
 
-    def compress(self) -> "Encoded":
-        if not self.compressed and len(self.body) >= MIN_COMPRESS and not self.content_type.startswith("image/png"):
-            gz = gzip.compress(self.body, 9, mtime=0)
-            br = brotli.compress(self.body, quality=11)
-            self.gzip = gz if len(gz) < len(self.body) else None
-            self.br = br if len(br) < len(self.body) else None
-        self.compressed = True
+    def compress(self, level: tuple[int, int] = BEST) -> "Encoded":
+        if len(self.body) >= MIN_COMPRESS and self.content_type.startswith(COMPRESSIBLE):
+            br = brotli.compress(self.body, quality=level[0])
+            gz = gzip.compress(self.body, level[1], mtime=0)
+            # a request between the two stores gets either form: each is the whole file
+            self.br, self.gzip = (br if len(br) < len(self.body) else None), (gz if len(gz) < len(self.body) else None)
+        self.level = level
         return self
 
     def choose(self, accept_encoding: str) -> tuple[bytes, str | None]:
         """The smallest form the client accepts: (body, Content-Encoding)."""
         accepted = _accepted(accept_encoding)
-        if self.br is not None and "br" in accepted:
-            return self.br, "br"
-        if self.gzip is not None and "gzip" in accepted:
-            return self.gzip, "gzip"
+        br, gz = self.br, self.gzip
+        if br is not None and "br" in accepted:
+            return br, "br"
+        if gz is not None and "gzip" in accepted:
+            return gz, "gzip"
         return self.body, None
 
 
@@ -166,8 +172,11 @@ class ClientFiles:
             response = PlainTextResponse("Not Found", status_code=404)
         else:
             item = self.get(path)
-            if not item.compressed:  # once per file version, off the event loop
-                await asyncio.to_thread(item.compress)
+            if item.level is None:  # once per file version, off the event loop
+                await asyncio.to_thread(item.compress, FAST)
+                # then the smallest, in the background: the first visitors after a start do not
+                # wait for a second of CPU (all files at the best levels), the later ones get it
+                asyncio.get_running_loop().run_in_executor(None, item.compress, BEST)
             fresh = request.query_params.get("v") == item.digest
             response = respond(request, item, IMMUTABLE if fresh else REVALIDATE, head=request.method == "HEAD")
         await response(scope, receive, send)
