@@ -83,6 +83,9 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
         onFatal?.(code);
       },
       error(msg) {
+        // bad_token out of the blue is the server's word that we were removed; the close right
+        // after it (4011) shows that calmly, not as a red error
+        if (msg.code === 'bad_token') return;
         toast(errorText(msg.code));
       },
       reload() {

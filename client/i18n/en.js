@@ -30,6 +30,7 @@ export const strings = {
   alreadyJoined: 'On this device you already joined as {name}.',
   continueBoard: 'Continue to the board',
   joinAgain: 'Join again as someone else',
+  joinClosedFor: 'Joining is closed for',
   createdTitle: 'Your session is ready',
   createdLead: 'Show the code or the QR code to the participants.',
   joinCode: 'Code to join',
@@ -249,6 +250,9 @@ export const strings = {
   sessionClosed: 'This session has ended. The board can still be read.',
   sessionClosedFac: 'The session is closed.',
   removedFromSession: 'The facilitator removed you from this session.',
+  removePersonAsk: 'Remove {name} from the session?',
+  removePersonNamed: 'Remove {name} from the session',
+  removedLead: 'Think this is a mistake? Ask the facilitator.',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',

@@ -31,6 +31,7 @@ export const strings = {
   alreadyJoined: 'Je doet op dit apparaat al mee als {name}.',
   continueBoard: 'Verder naar het bord',
   joinAgain: 'Opnieuw meedoen als iemand anders',
+  joinClosedFor: 'Meedoen is gesloten voor',
   // created
   createdTitle: 'Je sessie staat klaar',
   createdLead: 'Laat de code of QR-code zien aan de deelnemers.',
@@ -254,6 +255,9 @@ export const strings = {
   sessionClosed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   sessionClosedFac: 'De sessie is afgesloten.',
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
+  removePersonAsk: '{name} uit de sessie halen?',
+  removePersonNamed: '{name} uit de sessie halen',
+  removedLead: 'Denk je dat dit een vergissing is? Vraag het de facilitator.',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',

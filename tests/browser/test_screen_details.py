@@ -1,0 +1,47 @@
+"""Small things seen in screenshots (issue 16, item 14): what a page says and how it marks things."""
+
+from __future__ import annotations
+
+from playwright.async_api import expect
+
+from tests.browser.conftest import LAPTOP, PHONE, shot
+from tests.browser.test_facilitation import facilitator_with
+
+# Every toast shown from now on, kept after it fades (an ``expect(...).to_have_count(0)`` would
+# simply wait until a toast has gone).
+RECORD_TOASTS = """() => { window.__toasts = [];
+  new MutationObserver(() => { for (const el of document.querySelectorAll('#toasts .toast'))
+    if (!window.__toasts.includes(el.textContent)) window.__toasts.push(el.textContent); })
+  .observe(document.getElementById('toasts'), { childList: true }); }"""
+
+
+async def test_the_locked_join_page_says_joining_is_closed_not_that_you_take_part(server, pages, artifacts):
+    """A newcomer on a locked code reads "Meedoen is gesloten voor …", never "Je doet mee aan"."""
+    fac, created, _ = await facilitator_with(pages, server)
+    await fac.get_by_test_id("join-lock").click()
+    await expect(fac.get_by_test_id("join-locked-note")).to_be_visible()
+    newcomer = await pages.open(PHONE, phone=True, name="newcomer")
+    await newcomer.goto(f"{server.http_url}/j/{created['code']}")
+    await expect(newcomer.get_by_test_id("join-locked")).to_be_visible()
+    await expect(newcomer.get_by_test_id("join-for")).to_have_text("Meedoen is gesloten voor")
+    await expect(newcomer.get_by_test_id("join-card")).not_to_contain_text("Je doet mee aan")
+    await shot(newcomer, artifacts / "join-locked-360.png")
+
+
+async def test_a_removed_person_reads_one_calm_message_and_the_confirm_names_them(server, pages, artifacts):
+    """The facilitator's confirm box asks "Anna uit de sessie halen?"; Anna then sees only that the
+    facilitator removed her: no red error toast, no form inviting her back in."""
+    fac, created, (anna,) = await facilitator_with(pages, server, ("Anna", "leernetwerk", True))
+    await anna.evaluate(RECORD_TOASTS)
+    person = fac.get_by_test_id("online-leernetwerk").locator(".person", has_text="Anna")
+    await person.locator(".person-remove").click()
+    await expect(person.locator(".person-confirm")).to_contain_text("Anna uit de sessie halen?")
+    await person.locator(".person-confirm").scroll_into_view_if_needed()
+    await fac.screenshot(path=str(artifacts / "remove-confirm-1280.png"))
+    await person.locator(".person-confirm button.danger").click()
+    await expect(anna.get_by_test_id("removed-notice")).to_contain_text("De facilitator heeft je uit deze sessie gehaald.")
+    await expect(anna.get_by_test_id("join-card")).to_have_count(0)
+    await expect(anna.get_by_test_id("join-card")).to_have_count(0)
+    await expect(anna.get_by_test_id("join-name")).to_have_count(0)
+    await shot(anna, artifacts / "removed-360.png")
+    assert await anna.evaluate("window.__toasts") == []
