@@ -45,3 +45,27 @@ async def test_a_removed_person_reads_one_calm_message_and_the_confirm_names_the
     await expect(anna.get_by_test_id("join-name")).to_have_count(0)
     await shot(anna, artifacts / "removed-360.png")
     assert await anna.evaluate("window.__toasts") == []
+
+
+async def test_a_card_tapped_offline_says_the_change_comes_through_once_the_connection_is_back(server, pages, artifacts):
+    """Ann's network is gone and she taps a card: besides the greyed card she reads "Je wijzigingen
+    komen door zodra ze terug is"; back online the dot lands and the words go."""
+    fac, created, (ann, bert) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", True), ("Bert", "management", False))
+    for page in (ann, bert):
+        await page.context.set_offline(True)
+        await expect(page.get_by_test_id("reconnect-banner")).to_be_visible()
+        await expect(page.get_by_test_id("offline-hint")).to_be_hidden()  # nothing waits yet
+    await ann.get_by_test_id("option-drijfveren-impact").click()
+    await bert.get_by_test_id("option-drijfveren-impact").click()
+    for page, name in ((ann, "360"), (bert, "1280")):
+        await expect(page.get_by_test_id("offline-hint")).to_have_text(
+            "De verbinding is weggevallen. Je wijzigingen komen door zodra ze terug is.")
+        await page.get_by_test_id("option-drijfveren-impact").scroll_into_view_if_needed()
+        await page.screenshot(path=str(artifacts / f"offline-hint-{name}.png"))
+    for page in (ann, bert):
+        await page.context.set_offline(False)
+        await expect(page.get_by_test_id("reconnect-banner")).to_be_hidden()
+    await expect(fac.get_by_test_id("count-drijfveren-impact-leernetwerk")).to_have_text("1")
+    await expect(fac.get_by_test_id("count-drijfveren-impact-management")).to_have_text("1")
+    await expect(ann.get_by_test_id("offline-hint")).to_be_hidden()
