@@ -69,3 +69,27 @@ async def test_a_card_tapped_offline_says_the_change_comes_through_once_the_conn
     await expect(fac.get_by_test_id("count-drijfveren-impact-leernetwerk")).to_have_text("1")
     await expect(fac.get_by_test_id("count-drijfveren-impact-management")).to_have_text("1")
     await expect(ann.get_by_test_id("offline-hint")).to_be_hidden()
+
+
+SCALE_ENDS = """() => {
+  const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+  const first = box('[data-testid="checkout-rating-1"]'), last = box('[data-testid="checkout-rating-5"]');
+  const ends = document.querySelectorAll('[data-testid="checkout"] .rating-end');
+  const low = ends[0].getBoundingClientRect(), high = ends[ends.length - 1].getBoundingClientRect();
+  return { lowUnderFirst: Math.abs(low.left - first.left) <= 2 && low.top >= first.bottom,
+           highUnderLast: Math.abs(high.right - last.right) <= 2 && high.top >= last.bottom,
+           oneLine: Math.abs(first.top - last.top) < 1 };
+}"""
+
+
+async def test_the_check_out_scale_keeps_each_end_label_under_its_end_on_a_phone(server, pages, artifacts):
+    """At the check-out on a 360 px phone (and a laptop) "matig" stays under 1 and "heel goed" under 5,
+    the five buttons on one line (the labels wrapped onto one side)."""
+    fac, created, (ann, bert) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", True), ("Bert", "management", False))
+    await fac.get_by_test_id("step-afsluiting").click()
+    for page, name in ((ann, "360"), (bert, "1280")):
+        await expect(page.get_by_test_id("checkout")).to_be_visible()
+        assert await page.evaluate(SCALE_ENDS) == {"lowUnderFirst": True, "highUnderLast": True, "oneLine": True}
+        await page.get_by_test_id("checkout").scroll_into_view_if_needed()
+        await page.get_by_test_id("checkout").screenshot(path=str(artifacts / f"checkout-scale-{name}.png"))
