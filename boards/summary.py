@@ -147,7 +147,8 @@ def _stakeholder_section(board: BoardState, section: StakeholderSection,
 def _checklist(board: BoardState, section: ChecklistSection) -> dict[str, Any]:
     checks = board.checks.get(section.id, {})
     return {"id": section.id, "title": _label(section.title),
-            "items": [{"id": i.id, "label": _label(i.label), "checked": bool(checks.get(i.id))}
+            "items": [{"id": i.id, "label": _label(i.label), "checked": bool(checks.get(i.id)),
+                       "open_mark": _label(i.open_mark) if i.open_mark else None}
                       for i in section.items]}
 
 

@@ -314,8 +314,13 @@ function shortLabel(label) {
 
 function checklist(list) {
   return h('div.sum-checklist', h('h3', L(list.title)),
-    h('ul.sum-coverage.sum-checks', list.items.map((i) => h('li', { class: i.checked ? 'checked' : 'unchecked' },
-      h('span.sum-check', { 'aria-hidden': 'true' }, i.checked ? '✓' : '–'), h('span', L(i.label))))));
+    h('ul.sum-coverage.sum-checks', list.items.map((i) => {
+      // a "yes" that means work left (open_mark) reads as an open item, not a tick
+      const open = i.checked && i.open_mark;
+      return h('li', { class: open ? 'open-item' : i.checked ? 'checked' : 'unchecked', 'data-testid': `sum-check-${i.id}` },
+        h('span.sum-check', { 'aria-hidden': 'true' }, open ? '!' : i.checked ? '✓' : '–'), h('span', L(i.label)),
+        open ? h('span.sum-open-mark', L(i.open_mark)) : null);
+    })));
 }
 
 // --- check-out and the run sheet ---------------------------------------------------------------

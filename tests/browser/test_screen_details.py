@@ -93,3 +93,41 @@ async def test_the_check_out_scale_keeps_each_end_label_under_its_end_on_a_phone
         assert await page.evaluate(SCALE_ENDS) == {"lowUnderFirst": True, "highUnderLast": True, "oneLine": True}
         await page.get_by_test_id("checkout").scroll_into_view_if_needed()
         await page.get_by_test_id("checkout").screenshot(path=str(artifacts / f"checkout-scale-{name}.png"))
+
+
+GREEN = "rgb(47, 158, 68)"  # --ok, the tick of a question answered well
+CHECK_ROWS = """() => Object.fromEntries(['compleet', 'duidelijk', 'onderzoek'].map((id) => {
+  const row = document.querySelector(`[data-testid="check-${id}"]`).closest('label');
+  return [id, { text: row.innerText, box: getComputedStyle(row.querySelector('.check-box')).backgroundColor }];
+}))"""
+
+
+async def test_a_yes_to_more_research_shows_as_work_to_do_not_as_a_green_tick(server, pages, artifacts):
+    """On the stakeholder checklist a "yes" to "Moet iets verder onderzocht worden?" shows an orange
+    "onderzoeken" mark, not the green tick of a "yes" to "Zijn alle relevante stakeholders
+    meegenomen?"; the summary lists it as open too."""
+    from tests.browser.test_stakeholders import join_map, open_facilitator, populate, stakeholder_session
+
+    created = await stakeholder_session(server)
+    await populate(server, created)  # a full map; "compleet" is ticked
+    ann = await pages.open(PHONE, phone=True, name="ann")
+    await join_map(ann, server.http_url, created["join_code"], "Ann")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await open_facilitator(fac, server.http_url, created)
+    await ann.get_by_test_id("check-onderzoek").check()
+    await expect(fac.get_by_test_id("check-onderzoek")).to_be_checked()
+    for page, name in ((ann, "360"), (fac, "1280")):
+        rows = await page.evaluate(CHECK_ROWS)
+        assert rows["compleet"]["box"] == GREEN  # a "yes" that is done
+        assert "onderzoeken" in rows["onderzoek"]["text"]
+        assert rows["onderzoek"]["box"] != GREEN
+        assert "uitzoeken" not in rows["duidelijk"]["text"]  # not answered: no mark
+        await page.get_by_test_id("check-onderzoek").locator("xpath=ancestor::section[1]").scroll_into_view_if_needed()
+        await page.screenshot(path=str(artifacts / f"checklist-open-item-{name}.png"))
+    await fac.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
+    research = fac.locator(".sum-checks li", has_text="Moet iets verder onderzocht worden?")
+    await expect(research).to_contain_text("onderzoeken")
+    await expect(research.locator(".sum-check")).to_have_text("!")
+    await expect(fac.locator(".sum-checks li", has_text="Zijn alle relevante").locator(".sum-check")).to_have_text("✓")
+    await research.scroll_into_view_if_needed()
+    await fac.screenshot(path=str(artifacts / "checklist-open-item-summary-1280.png"))

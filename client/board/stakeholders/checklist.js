@@ -22,8 +22,11 @@ export function checklistSection(app, boardId, section) {
       pending.delete(item.id);
       update();
     });
-    const row = h('label.check-item', box, h('span.check-box', { 'aria-hidden': 'true' }), h('span.check-text', L(item.label)));
-    return { item, box, row };
+    // a question whose "yes" is work left (the template's open_mark) shows that word, not a tick
+    const mark = item.open_mark ? h('span.check-open-mark', { hidden: true }, L(item.open_mark)) : null;
+    const row = h('label.check-item', { 'data-testid': `check-item-${item.id}` },
+      box, h('span.check-box', { 'aria-hidden': 'true' }), h('span.check-text', L(item.label)), mark);
+    return { item, box, row, mark };
   });
   const open = h('p.sh-open', { 'data-testid': 'open-assumptions' });
   const openList = h('div.sh-open-list', { 'data-testid': 'open-assumption-list' });
@@ -32,9 +35,13 @@ export function checklistSection(app, boardId, section) {
   function update() {
     shell.updateCurrent();
     const checks = app.state.boards[boardId].checks?.[section.id] || {};
-    for (const { item, box, row } of rows) {
+    for (const { item, box, row, mark } of rows) {
       if (!pending.has(item.id)) box.checked = !!checks[item.id];
-      toggle(row, 'checked', box.checked);
+      const open = box.checked && !!mark;
+      toggle(row, 'checked', box.checked && !open);
+      toggle(row, 'open-item', open);
+      attr(row, 'data-answer', open ? 'open' : box.checked ? 'done' : 'no');
+      if (mark) mark.hidden = !open;
     }
     const items = shSection ? (app.state.boards[boardId].stakeholders?.[shSection.id] || []) : [];
     const assumed = items.filter((s) => s.relevant && !s.removed && s.assumption);
