@@ -131,3 +131,31 @@ async def test_a_yes_to_more_research_shows_as_work_to_do_not_as_a_green_tick(se
     await expect(fac.locator(".sum-checks li", has_text="Zijn alle relevante").locator(".sum-check")).to_have_text("✓")
     await research.scroll_into_view_if_needed()
     await fac.screenshot(path=str(artifacts / "checklist-open-item-summary-1280.png"))
+
+
+async def test_online_counts_only_people_with_a_device_and_the_too_many_warning_goes_at_the_close(server, pages, artifacts):
+    """Ann and Bert are on their devices, two people are added "in de zaal" and seven more joined but
+    are not connected: everyone reads "2 online · 2 in de zaal" (it said 4 online); the facilitator's
+    too-many warning (11 people, 8 recommended) is gone once the session is closed."""
+    from tests.support.client import join as api_join
+
+    fac, created, (ann, bert) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", True), ("Bert", "management", False))
+    for i in range(7):
+        await api_join(server.http_url, created["code"], f"Deelnemer {i + 1}", "leernetwerk")
+    await fac.get_by_test_id("room-form").locator("summary").click()
+    await fac.get_by_test_id("proxy-name").fill("Piet")
+    await fac.get_by_test_id("proxy-add-management").click()
+    await expect(fac.get_by_test_id("online-management")).to_contain_text("Piet")
+    await fac.get_by_test_id("proxy-add-leernetwerk").click()
+    await expect(fac.get_by_test_id("too-many-warning")).to_contain_text("Er doen 11 deelnemers mee")
+    for page in (fac, ann, bert):
+        await expect(page.get_by_test_id("online-summary")).to_have_text("2 online · 2 in de zaal")
+    await shot(fac, artifacts / "online-count-1280.png")
+    await ann.get_by_test_id("online-summary").scroll_into_view_if_needed()
+    await ann.screenshot(path=str(artifacts / "online-count-360.png"))
+    await fac.get_by_test_id("close-session").click()
+    await fac.get_by_test_id("close-session-confirm").click()
+    await expect(fac.get_by_test_id("closed-banner")).to_be_visible()
+    await expect(fac.get_by_test_id("too-many-warning")).to_be_hidden()
+    await shot(fac, artifacts / "closed-no-warning-1280.png")
