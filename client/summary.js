@@ -500,6 +500,23 @@ function expiryNote(summary) {
     : null;
 }
 
+/** A CSS string holding `text` as it is (the session's name is typed by the facilitator). */
+function cssString(text) {
+  return `"${String(text).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The printed pages' margins: the session's name on top, "pagina N van M" below (@page in summary.css).
+ * A constructed style sheet: the page's Content-Security-Policy (style-src 'self') refuses a <style>. */
+const marks = typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document ? new CSSStyleSheet() : null;
+function pageMarks(title) {
+  if (!marks) return;
+  if (!document.adoptedStyleSheets.includes(marks)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, marks];
+  // 'pagina {n} van {m}' -> "pagina " counter(page) " van " counter(pages)
+  const number = t('sumPageOf').split(/(\{n\}|\{m\})/).filter(Boolean)
+    .map((part) => (part === '{n}' ? 'counter(page)' : part === '{m}' ? 'counter(pages)' : cssString(part))).join(' ');
+  marks.replaceSync(`@page { @top-left { content: ${cssString(title)}; } @bottom-right { content: ${number}; } }`);
+}
+
 function message(root, key) {
   root.replaceChildren(h('div.site.summary-page', header(), h('main.site-main.narrow',
     h('div.notice-card', { 'data-testid': 'summary-message' }, h('h1', t(key)),
@@ -520,6 +537,7 @@ export function mountSummary(root, session, fragment) {
     if (!ctx.summary) return;
     const s = ctx.summary;
     document.title = `${s.title || t('app')} · ${t('sumTitle')}`;
+    pageMarks(s.title || t('app'));
     const tools = ctx.role === 'facilitator'
       ? h('div.sum-tools.no-print', sharePanel(ctx), deletePanel(ctx, () => { ctx.gone = 'sumDeleted'; render(); }))
       : null;

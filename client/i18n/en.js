@@ -317,6 +317,7 @@ export const strings = {
   sumOpenAfterClose: 'Open the summary',
   sumMap: 'The map',
   sumAmbition: 'Ambition',
+  sumPageOf: 'page {n} of {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).

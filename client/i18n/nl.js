@@ -322,6 +322,7 @@ export const strings = {
   sumOpenAfterClose: 'Naar de samenvatting',
   sumMap: 'De kaart',
   sumAmbition: 'Ambitie',
+  sumPageOf: 'pagina {n} van {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).
