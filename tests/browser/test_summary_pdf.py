@@ -46,22 +46,32 @@ async def closed_full_session(server) -> dict:
     return created
 
 
-async def test_the_summary_pdf_flows_and_every_page_names_the_session_and_its_number(server, pages, artifacts, tmp_path):
+async def print_summary(page, pdf) -> list[str]:
+    """Chromium's print of the summary page (what "Afdrukken / PDF" gives); the text of each page."""
+    await page.emulate_media(media="print")
+    await page.pdf(path=str(pdf), format="A4", print_background=True)
+    await page.emulate_media(media="screen")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [p for p in text.split("\f") if p.strip()]
+
+
+def pages_as_png(pdf, artifacts, name: str) -> None:
+    for old in artifacts.glob(f"{name}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / name)], check=True)
+
+
+async def test_the_summary_pdf_flows_and_every_page_names_the_session_and_its_number(server, pages, artifacts):
     """A full session's summary prints on at most 4 A4 pages (it took 6, two of them two-thirds
     empty, a section per page), and each page shows the session's name and "pagina N van M"."""
     created = await closed_full_session(server)
     fac = await pages.open(LAPTOP, name="facilitator")
     await fac.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
     await expect(fac.get_by_test_id("sum-checkout")).to_contain_text("6 antwoorden")
-    pdf = tmp_path / "summary.pdf"
-    await fac.emulate_media(media="print")
-    await fac.pdf(path=str(pdf), format="A4", print_background=True)
-    (artifacts / "summary-full.pdf").write_bytes(pdf.read_bytes())
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages_text = [p for p in text.split("\f") if p.strip()]
-    for old in artifacts.glob("summary-full-page-*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / "summary-full-page")], check=True)
+    pdf = artifacts / "summary-full.pdf"
+    pages_text = await print_summary(fac, pdf)
+    text = "\n".join(pages_text)
+    pages_as_png(pdf, artifacts, "summary-full-page")
     assert len(pages_text) <= 4, len(pages_text)
     for n, page in enumerate(pages_text, 1):
         assert TITLE in page, n
@@ -69,3 +79,21 @@ async def test_the_summary_pdf_flows_and_every_page_names_the_session_and_its_nu
     for expected in ("Impact", "Resultaatgerichtheid en samenwerking", "Samenwerkingsovereenkomst",
                      "Roosterruimte voor intervisie", "Goed gesprek"):
         assert expected in text, expected
+
+
+async def test_the_stakeholder_summary_pdf_names_the_session_and_numbers_every_page(server, pages, artifacts):
+    """A full stakeholder map's summary: every printed page carries the session's name and
+    "pagina N van M"; the map and the matrix each stay whole on one page."""
+    from tests.browser.test_stakeholders import populate, stakeholder_session
+
+    created = await stakeholder_session(server)
+    await populate(server, created)
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await fac.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
+    await expect(fac.get_by_test_id("summary")).to_contain_text("Zorgverzekeraar")
+    pdf = artifacts / "summary-stakeholders.pdf"
+    pages_text = await print_summary(fac, pdf)
+    pages_as_png(pdf, artifacts, "summary-stakeholders-page")
+    for n, page in enumerate(pages_text, 1):
+        assert "Leernetwerk Jeugd Oost" in page and f"pagina {n} van {len(pages_text)}" in page, n
+    assert len(pages_text) <= 3, len(pages_text)
