@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.async_api import expect
 
 from tests.browser.conftest import LAPTOP, PHONE, shot
+from tests.browser.test_accessibility import assert_accessible
 from tests.browser.test_facilitation import facilitator_with
 
 # Every toast shown from now on, kept after it fades (an ``expect(...).to_have_count(0)`` would
@@ -26,6 +27,7 @@ async def test_the_locked_join_page_says_joining_is_closed_not_that_you_take_par
     await expect(newcomer.get_by_test_id("join-for")).to_have_text("Meedoen is gesloten voor")
     await expect(newcomer.get_by_test_id("join-card")).not_to_contain_text("Je doet mee aan")
     await shot(newcomer, artifacts / "join-locked-360.png")
+    await assert_accessible(newcomer, "locked join page")
 
 
 async def test_a_removed_person_reads_one_calm_message_and_the_confirm_names_them(server, pages, artifacts):
@@ -44,6 +46,7 @@ async def test_a_removed_person_reads_one_calm_message_and_the_confirm_names_the
     await expect(anna.get_by_test_id("join-card")).to_have_count(0)
     await expect(anna.get_by_test_id("join-name")).to_have_count(0)
     await shot(anna, artifacts / "removed-360.png")
+    await assert_accessible(anna, "removed")
     assert await anna.evaluate("window.__toasts") == []
 
 
@@ -63,6 +66,7 @@ async def test_a_card_tapped_offline_says_the_change_comes_through_once_the_conn
             "De verbinding is weggevallen. Je wijzigingen komen door zodra ze terug is.")
         await page.get_by_test_id("option-drijfveren-impact").scroll_into_view_if_needed()
         await page.screenshot(path=str(artifacts / f"offline-hint-{name}.png"))
+        await assert_accessible(page, f"offline hint {name}")
     for page in (ann, bert):
         await page.context.set_offline(False)
         await expect(page.get_by_test_id("reconnect-banner")).to_be_hidden()
@@ -124,6 +128,7 @@ async def test_a_yes_to_more_research_shows_as_work_to_do_not_as_a_green_tick(se
         assert "uitzoeken" not in rows["duidelijk"]["text"]  # not answered: no mark
         await page.get_by_test_id("check-onderzoek").locator("xpath=ancestor::section[1]").scroll_into_view_if_needed()
         await page.screenshot(path=str(artifacts / f"checklist-open-item-{name}.png"))
+        await assert_accessible(page, f"checklist open item {name}")
     await fac.goto(f"{server.http_url}/s/{created['session']}#f={created['facilitator_secret']}")
     research = fac.locator(".sum-checks li", has_text="Moet iets verder onderzocht worden?")
     await expect(research).to_contain_text("onderzoeken")
@@ -131,6 +136,7 @@ async def test_a_yes_to_more_research_shows_as_work_to_do_not_as_a_green_tick(se
     await expect(fac.locator(".sum-checks li", has_text="Zijn alle relevante").locator(".sum-check")).to_have_text("✓")
     await research.scroll_into_view_if_needed()
     await fac.screenshot(path=str(artifacts / "checklist-open-item-summary-1280.png"))
+    await assert_accessible(fac, "summary with an open checklist item")
 
 
 async def test_online_counts_only_people_with_a_device_and_the_too_many_warning_goes_at_the_close(server, pages, artifacts):
@@ -152,6 +158,7 @@ async def test_online_counts_only_people_with_a_device_and_the_too_many_warning_
     for page in (fac, ann, bert):
         await expect(page.get_by_test_id("online-summary")).to_have_text("2 online · 2 in de zaal")
     await shot(fac, artifacts / "online-count-1280.png")
+    await assert_accessible(fac, "online count")
     await ann.get_by_test_id("online-summary").scroll_into_view_if_needed()
     await ann.screenshot(path=str(artifacts / "online-count-360.png"))
     await fac.get_by_test_id("close-session").click()
