@@ -105,7 +105,8 @@ export function joinCard(st, rerender, { focus = true, heading = 'h2' } = {}) {
 
   const info = st.info;
   const titleBox = h('div.join-session',
-    h('span.join-for', t('joinFor')),
+    // a locked code: the page says joining is closed, not that you take part
+    h('span.join-for', { 'data-testid': 'join-for' }, t(st.stage === 'locked' ? 'joinClosedFor' : 'joinFor')),
     h('strong.join-title', { 'data-testid': 'join-title' }, info.title || t('app')),
     h('span.join-code-small', groupCode(st.code)));
   const other = h('button.link-btn', {
@@ -318,10 +319,10 @@ function privacyNote() {
 }
 
 /** A dead end with a way back. */
-export function mountMessage(root, messageKey, testid = 'page-message') {
+export function mountMessage(root, messageKey, testid = 'page-message', leadKey = null) {
   const render = () => {
     root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow',
-      h('div.notice-card', { 'data-testid': testid }, h('h1', t(messageKey)),
+      h('div.notice-card', { 'data-testid': testid }, h('h1', t(messageKey)), leadKey ? h('p', t(leadKey)) : null,
         h('a.btn.btn-primary', { href: '/' }, t('toStart'))))));
   };
   onLangChange(render);
