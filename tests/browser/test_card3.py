@@ -12,6 +12,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser.axe import report, violations
 from tests.browser.conftest import LAPTOP, PHONE, join, shot
+from tests.browser.test_summary_pdf import pages_as_png, print_summary
 from tests.support.client import Client
 
 BEAMERS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
@@ -126,6 +127,10 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
     await ann.get_by_test_id("section-beslisboom").scroll_into_view_if_needed()
     await ann.screenshot(path=str(artifacts / "card3-tree-1280-path.png"), full_page=True)
     await shot(phone, artifacts / "card3-tree-phone-360-path.png", full_page=True)
+    await phone.get_by_test_id("tree-q-beslisboom-samenhang").scroll_into_view_if_needed()
+    await phone.screenshot(path=str(artifacts / "card3-tree-phone-360-path-view.png"))
+    await phone.get_by_test_id("tree-outcome-beslisboom").scroll_into_view_if_needed()
+    await phone.screenshot(path=str(artifacts / "card3-tree-phone-360-outcome-view.png"))
     await no_axe(ann, "participant, tree revealed")
     await no_axe(fac, "facilitator, tree")
     for w, hgt in BEAMERS:
@@ -211,6 +216,15 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
     await fac.get_by_test_id("sum-tree-beslisboom").scroll_into_view_if_needed()
     await shot(fac, artifacts / "card3-summary-1280.png", full_page=True)
     await no_axe(fac, "summary")
+    # the print: the radar is vector (its pillar names are text in the PDF), the outcome and reading in it
+    pdf = artifacts / "card3-summary.pdf"
+    text = "\n".join(await print_summary(fac, pdf))
+    pages_as_png(pdf, artifacts, "card3-summary-page")
+    assert "Je kunt dus aan de slag!" in text and "Gematigde spreiding" in text
+    assert "Kennisdeling" in text and "verdeeld" in text
+    await fac.get_by_test_id("lang-en").click()
+    await expect(fac.get_by_test_id("sum-tree-outcome-beslisboom")).to_contain_text("Outcome of the decision tree")
+    await expect(fac.get_by_test_id("sum-radar-reading-organisatiecontext")).to_contain_text("Moderate spread")
 
 
 async def spoke_point(page: Page, index: int, ring: int) -> tuple[float, float]:

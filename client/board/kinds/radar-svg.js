@@ -3,7 +3,7 @@
 // Ring 1 is the core ("sterk"), the outer ring "zwak". No DOM here: it returns a string.
 
 export const R = 125; // radius of the outer ring, in SVG units
-const VIEW = '-255 -172 510 344';
+const VIEW = '-240 -168 480 336';
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const f = (n) => Math.round(n * 10) / 10;
