@@ -356,6 +356,7 @@ export const strings = {
   sumTreeOutcome: "Outcome of the decision tree",
   sumTreeNoOutcome: "No outcome: the group did not finish the decision tree.",
   sumRadarNone: "No dots on the radar yet.",
+  treeForProxy: "For the person in the room",
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).

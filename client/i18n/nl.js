@@ -361,6 +361,7 @@ export const strings = {
   sumTreeOutcome: "Uitkomst van de beslisboom",
   sumTreeNoOutcome: "Geen uitkomst: de groep heeft de beslisboom niet afgemaakt.",
   sumRadarNone: "Nog geen stickers op de radar.",
+  treeForProxy: "Voor wie in de zaal is",
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).

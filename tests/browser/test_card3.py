@@ -83,6 +83,8 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
 
     ws = await Client(server.ws_url).connect()
     await ws.hello(created["session"], token=created["secret"])
+    await ws.call({"type": "add_proxy", "group": "management", "name": "Gerrit"})
+    gast = (await ws.event("participant_joined"))["event"]["participant"]
     await ws.call({"type": "set_step", "step": "beslisboom", "board": W})
 
     # --- step 1: the decision tree ------------------------------------------------------------
@@ -102,17 +104,23 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
             else:
                 await button.click()
             await expect(button).to_have_attribute("aria-pressed", "true")
+    # the facilitator answers for Gerrit, in the room without a device
+    await fac.get_by_test_id("proxy-picker-beslisboom").get_by_test_id(f"proxy-chip-{gast}").click()
+    for q in answers[ann]:
+        button = fac.get_by_test_id(f"tree-mine-beslisboom-{q}-{'nee' if q == 'anderen' else 'ja'}")
+        await button.click()
+        await expect(button).to_have_attribute("aria-pressed", "true")
     await expect(fac.get_by_test_id("progress-beslisboom")).to_have_attribute("data-left", "0")
     # hidden: nobody but the facilitator sees a split
     await expect(ann.get_by_test_id("tree-split-beslisboom-anderen")).to_be_hidden()
     await expect(proj.get_by_test_id("tree-split-beslisboom-anderen")).to_be_hidden()
-    await expect(fac.get_by_test_id("tree-split-beslisboom-anderen")).to_have_text("1 ja · 2 nee")
+    await expect(fac.get_by_test_id("tree-split-beslisboom-anderen")).to_have_text("1 ja · 3 nee")
     await shot(phone, artifacts / "card3-tree-phone-360-hidden.png")
     await no_axe(phone, "phone, tree hidden")
 
     await fac.get_by_test_id("hide-toggle-beslisboom").click()
     for page in (ann, cor, phone, proj):
-        await expect(page.get_by_test_id("tree-split-beslisboom-anderen")).to_have_text("1 ja · 2 nee")
+        await expect(page.get_by_test_id("tree-split-beslisboom-anderen")).to_have_text("1 ja · 3 nee")
     await expect(ann.get_by_test_id("tree-mine-beslisboom-anderen-ja")).to_be_disabled()  # no vote after the reveal
     for q, a in [("anderen", "nee"), ("oorzaken", "ja"), ("oplossing", "ja"), ("samenhang", "ja"), ("partijen", "ja"),
                  ("samen_leren", "ja"), ("draagvlak", "nee")]:
@@ -169,6 +177,11 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
         await ann.mouse.up()
         await expect(ann.get_by_test_id(f"radar-ring-organisatiecontext-{p}-{ring + (1 if p == 'tijd' else 0)}")).to_have_attribute(
             "aria-checked", "true")
+    # and places Gerrit's dots: a tap on a ring per pillar
+    await fac.get_by_test_id("proxy-picker-organisatiecontext").get_by_test_id(f"proxy-chip-{gast}").click()
+    for p in pillars:
+        await fac.get_by_test_id(f"radar-ring-organisatiecontext-{p}-3").click()
+        await expect(fac.get_by_test_id(f"radar-ring-organisatiecontext-{p}-3")).to_have_attribute("aria-checked", "true")
     await expect(fac.get_by_test_id("progress-organisatiecontext")).to_have_attribute("data-left", "0")
     # hidden: the others see no dot but their own
     assert await proj.locator(".radar-dot").count() == 0
@@ -182,7 +195,7 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
 
     await fac.get_by_test_id("hide-toggle-organisatiecontext").click()
     for page in (ann, cor, phone, proj, fac):
-        await expect(page.locator(".radar-dot")).to_have_count(24)
+        await expect(page.locator(".radar-dot")).to_have_count(32)
     await expect(fac.get_by_test_id("radar-reading-organisatiecontext")).to_contain_text("Gematigde spreiding")
     await expect(proj.get_by_test_id("radar-stats-organisatiecontext-tijd")).to_contain_text("mediaan 3")
     await phone.get_by_test_id("radar-organisatiecontext").scroll_into_view_if_needed()
@@ -212,7 +225,7 @@ async def test_a_card3_session_tree_radar_projector_summary(server, pages, artif
     await expect(fac.get_by_test_id("summary")).to_be_visible()
     await expect(fac.get_by_test_id("sum-tree-outcome-beslisboom")).to_contain_text("Je kunt dus aan de slag!")
     await expect(fac.get_by_test_id("sum-radar-reading-organisatiecontext")).to_contain_text("Gematigde spreiding")
-    assert await fac.locator("[data-testid=sum-radar-organisatiecontext] .radar-dot").count() == 24
+    assert await fac.locator("[data-testid=sum-radar-organisatiecontext] .radar-dot").count() == 32
     await fac.get_by_test_id("sum-tree-beslisboom").scroll_into_view_if_needed()
     await shot(fac, artifacts / "card3-summary-1280.png", full_page=True)
     await no_axe(fac, "summary")

@@ -10,6 +10,7 @@ import { t, L, errorText, getLang } from '../../i18n.js';
 import { sectionShell } from '../shell.js';
 import { radarSvg, pointToPlace } from './radar-svg.js';
 import { ballotTools, useKindStyles } from './ballot-tools.js';
+import { proxyPicker } from '../proxy-picker.js';
 
 const RINGS = [1, 2, 3, 4, 5];
 const parser = typeof DOMParser !== 'undefined' ? new DOMParser() : null;
@@ -29,9 +30,18 @@ export function radarSection(app, boardId, section) {
   const content = () => app.state.boards[boardId].radars?.[section.id] || { hidden: true, dots: {}, stats: {}, weakest: [], disputed: [], reading: null };
   const ballot = ballotTools(app, boardId, section, content, { notice: 'radarHiddenNotice', still: 'radarStill', all: 'radarAll' });
   const reading = isFac() && !projector ? h('div.radar-reading', { 'data-testid': `radar-reading-${tid(boardId, section.id)}`, role: 'status' }) : null;
-  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), ballot.tools, ballot.finishedLine]);
+  const facTools = isFac() && !projector;
+  // the facilitator places the dots of a person in the room without a device, as they would
+  const picker = facTools ? proxyPicker(app, boardId, section, () => app.schedule(),
+    { max: section.pillars.length, used: (marks) => Object.keys(marks || {}).length }) : null;
+  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), ballot.tools, ballot.finishedLine, picker?.el]);
   const pillars = () => section.pillars.map((p) => ({ id: p.id, label: L(p.label) }));
-  const canPlace = isPart();
+  const canPlace = isPart() || facTools; // the facilitator: once a person in the room is chosen
+  const proxy = () => (isFac() ? picker?.selected() || null : null);
+  /** Whose rings the radar shows as "mine": the participant's, or the chosen person's in the room. */
+  const ownRings = () => (isPart() ? app.you?.[boardId]?.[section.id] : app.proxyDots[proxy()]?.[boardId]?.[section.id]) || {};
+  const acting = () => isPart() || !!proxy();
+  const why = () => (isPart() ? shell.blocked() : app.blocked(boardId, section.id, 'radar')) || (content().hidden ? null : 'already_revealed');
   const pending = new Set();
   const queued = new Map(); // pillar -> ring chosen while its last command was on its way
   let drag = null; // {index, ring} while a pointer is down on the radar
@@ -41,13 +51,16 @@ export function radarSection(app, boardId, section) {
     groups.length > 1 ? h('span.radar-groups', groups.map((g, i) => h('span.radar-group', { 'data-g': String(i), style: { '--c': g.colour } }, L(g.label)))) : null);
 
   async function place(pillar, ring) {
-    const why = shell.blocked() || (content().hidden ? null : 'already_revealed');
-    if (why) { toast(errorText(why)); return; }
+    if (!acting()) { toast(t('proxyPickFirst'), 'info'); return; }
+    const blocked = why();
+    if (blocked) { toast(errorText(blocked)); return; }
     // one command per pillar at a time; a newer ring chosen meanwhile (arrow keys) goes next
     if (pending.has(pillar.id)) { queued.set(pillar.id, ring); return; }
     pending.add(pillar.id);
     try {
-      await send({ type: 'place_radar_dot', board: boardId, section: section.id, pillar: pillar.id, ring });
+      const frame = { type: 'place_radar_dot', board: boardId, section: section.id, pillar: pillar.id, ring };
+      if (proxy()) frame.proxy = proxy();
+      await send(frame);
     } catch { /* toast shown */ }
     pending.delete(pillar.id);
     const next = queued.get(pillar.id);
@@ -72,7 +85,7 @@ export function radarSection(app, boardId, section) {
           if (!delta) return;
           e.preventDefault();
           // from the ring that has the focus (what the person sees), not the last stored one
-          const at = buttons.indexOf(e.target) + 1 || app.you?.[boardId]?.[section.id]?.[p.id] || 0;
+          const at = buttons.indexOf(e.target) + 1 || ownRings()[p.id] || 0;
           const next = Math.min(5, Math.max(1, at + delta));
           buttons[next - 1].focus();
           place(p, next);
@@ -83,7 +96,7 @@ export function radarSection(app, boardId, section) {
     const el = h('li.radar-row', { 'data-testid': `radar-row-${tid(boardId, section.id, p.id)}` },
       h('span.radar-row-name', h('strong', L(p.label)), h('span.radar-row-hint', L(p.hint))),
       canPlace ? group : null, stats);
-    return { p, el, buttons, stats };
+    return { p, el, buttons, stats, group };
   });
   const scale = canPlace ? h('div.radar-scale', { 'aria-hidden': 'true' }, h('span', t('radarRing1')), h('span', t('radarRing5'))) : null;
   const list = h('ul.radar-rows', rows.map((r) => r.el));
@@ -98,7 +111,7 @@ export function radarSection(app, boardId, section) {
   }
   if (canPlace) {
     chart.addEventListener('pointerdown', (e) => {
-      if (shell.blocked() || !content().hidden) return;
+      if (!acting() || why()) return;
       drag = placeAt(e);
       chart.setPointerCapture?.(e.pointerId);
       render();
@@ -119,13 +132,14 @@ export function radarSection(app, boardId, section) {
     chart.addEventListener('pointercancel', (e) => end(e, false));
   }
 
-  shell.el.append(...[ballot.notice, reading].filter(Boolean), h('div.radar-layout', h('div.radar-figure', chart, legend), h('div.radar-side', canPlace ? h('p.radar-hint', t('radarPlaceHint')) : null, scale, list)));
+  const hint = canPlace ? h('p.radar-hint', t('radarPlaceHint')) : null;
+  shell.el.append(...[ballot.notice, reading].filter(Boolean), h('div.radar-layout', h('div.radar-figure', chart, legend), h('div.radar-side', hint, scale, list)));
 
   let last = '';
   function render() {
     const c = content();
-    const own = isPart() ? app.you?.[boardId]?.[section.id] || {} : {};
-    const me = isPart() ? groupOf(app.state.participants[app.participant]?.group) : null;
+    const own = acting() ? ownRings() : {};
+    const me = groupOf(app.state.participants[isPart() ? app.participant : proxy()]?.group);
     const markup = radarSvg({
       pillars: pillars(), rings: section.rings, dots: c.dots || {}, groups, stats: c.stats || {}, own,
       weakest: c.weakest || [], disputed: c.disputed || [], words: words(), ownColour: me?.colour || '#334155', focus: drag,
@@ -140,11 +154,14 @@ export function radarSection(app, boardId, section) {
     shell.updateCurrent();
     ballot.update();
     const c = content();
-    const own = app.you?.[boardId]?.[section.id] || {};
-    const blocked = canPlace ? shell.blocked() || (c.hidden ? null : 'already_revealed') : null;
+    picker?.update();
+    const own = ownRings();
+    const blocked = acting() ? why() : 'not_acting';
     toggle(shell.el, 'masked', c.hidden && !isFac());
-    toggle(chart, 'can-place', canPlace && !blocked);
+    toggle(chart, 'can-place', !blocked);
     for (const r of rows) {
+      if (isFac()) r.group.hidden = !acting();
+      if (isFac() && scale) { scale.hidden = !acting(); hint.hidden = !acting(); }
       const mine = own[r.p.id];
       r.buttons.forEach((b, i) => {
         attr(b, 'aria-checked', String(mine === i + 1));

@@ -7,6 +7,7 @@ import { t, L, errorText } from '../../i18n.js';
 import { sectionShell } from '../shell.js';
 import { treePath } from './tree-fold.js';
 import { ballotTools, useKindStyles } from './ballot-tools.js';
+import { proxyPicker } from '../proxy-picker.js';
 
 const ANSWERS = ['ja', 'nee'];
 const word = (a) => (a === 'ja' ? t('treeYes') : t('treeNo'));
@@ -16,9 +17,13 @@ export function treeSection(app, boardId, section) {
   const { tid, isFac, isPart, projector, send } = app;
   const content = () => app.state.boards[boardId].trees?.[section.id] || { hidden: true, split: {}, group: {} };
   const ballot = ballotTools(app, boardId, section, content, { notice: 'treeHiddenNotice', still: 'treeStill', all: 'treeAll' });
-  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), ballot.tools, ballot.finishedLine]);
-  const byId = new Map([...section.questions, ...section.outcomes].map((x) => [x.id, x]));
   const facTools = isFac() && !projector;
+  // the facilitator answers for a person in the room without a device, as they would
+  const picker = facTools ? proxyPicker(app, boardId, section, () => app.schedule(),
+    { max: section.questions.length, used: (marks) => Object.keys(marks || {}).length }) : null;
+  const proxyMarks = () => app.proxyDots[picker?.selected()]?.[boardId]?.[section.id] || {};
+  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), ballot.tools, ballot.finishedLine, picker?.el]);
+  const byId = new Map([...section.questions, ...section.outcomes].map((x) => [x.id, x]));
   const pending = new Set();
 
   /** Where an answer leads: the next question, or the outcome's text. */
@@ -26,14 +31,17 @@ export function treeSection(app, boardId, section) {
 
   async function answer(q, a, group) {
     if (!group) {
-      const why = shell.blocked();
+      if (isFac() && !picker?.selected()) { toast(t('proxyPickFirst'), 'info'); return; }
+      const why = isPart() ? shell.blocked() : app.blocked(boardId, section.id, 'tree');
       if (why) { toast(errorText(why)); return; }
     }
     const key = `${group ? 'g' : 'm'}:${q.id}`;
     if (pending.has(key)) return;
-    const current = group ? content().group[q.id] : app.you?.[boardId]?.[section.id]?.[q.id];
+    const proxy = !group && isFac() ? picker?.selected() : null;
+    const current = group ? content().group[q.id] : proxy ? proxyMarks()[q.id] : app.you?.[boardId]?.[section.id]?.[q.id];
     const frame = { type: group ? 'set_tree_answer' : 'answer_tree', board: boardId, section: section.id, question: q.id,
       answer: current === a ? null : a };
+    if (proxy) frame.proxy = proxy;
     pending.add(key);
     try { await send(frame); } catch { /* toast shown */ }
     pending.delete(key);
@@ -41,7 +49,7 @@ export function treeSection(app, boardId, section) {
   }
 
   function answerButtons(q, group) {
-    const label = group ? t('treeGroup') : t('treeMine');
+    const label = group ? t('treeGroup') : isFac() ? t('treeForProxy') : t('treeMine');
     const buttons = ANSWERS.map((a) => h(`button.tree-answer.tree-${a}`, {
       type: 'button', 'data-testid': `tree-${group ? 'group' : 'mine'}-${tid(boardId, section.id, q.id)}-${a}`,
       'aria-pressed': 'false', on: { click: () => answer(q, a, group) },
@@ -50,7 +58,7 @@ export function treeSection(app, boardId, section) {
   }
 
   const rows = section.questions.map((q, i) => {
-    const mine = isPart() ? answerButtons(q, false) : null;
+    const mine = isPart() || facTools ? answerButtons(q, false) : null;
     const group = facTools ? answerButtons(q, true) : null;
     const split = h('span.tree-split', { 'data-testid': `tree-split-${tid(boardId, section.id, q.id)}` });
     const bar = h('span.tree-bar', { 'aria-hidden': 'true' }, h('span.tree-bar-ja'), h('span.tree-bar-nee'));
@@ -76,8 +84,11 @@ export function treeSection(app, boardId, section) {
     const c = content();
     const { path, outcome } = treePath(section, c.group || {});
     const masked = c.hidden && !isFac();
-    const own = app.you?.[boardId]?.[section.id] || {};
-    const blocked = isPart() ? shell.blocked() || (c.hidden ? null : 'already_revealed') : null;
+    picker?.update();
+    const forSomeone = isFac() && !!picker?.selected();
+    const own = isPart() ? app.you?.[boardId]?.[section.id] || {} : proxyMarks();
+    const blocked = isPart() || forSomeone ? (isPart() ? shell.blocked() : app.blocked(boardId, section.id, 'tree'))
+      || (c.hidden ? null : 'already_revealed') : null;
     for (const r of rows) {
       const s = c.split?.[r.q.id] || { ja: 0, nee: 0 };
       const total = s.ja + s.nee;
@@ -100,7 +111,10 @@ export function treeSection(app, boardId, section) {
           toggle(b, 'chosen', value === ANSWERS[i]);
         });
       }
-      if (r.mine) for (const b of r.mine.buttons) b.disabled = !!blocked;
+      if (r.mine) {
+        r.mine.el.hidden = isFac() && !forSomeone;
+        for (const b of r.mine.buttons) b.disabled = !!blocked;
+      }
       if (r.group) for (const b of r.group.buttons) b.disabled = app.closed();
     }
     const o = outcome ? byId.get(outcome) : null;
