@@ -27,7 +27,7 @@ class Room:
         return self.session["session"]
 
 
-async def open_room(server, on_paper: bool = True) -> Room:
+async def open_room(server) -> Room:
     session = await create_session(server.http_url, texts={"samenspel": {"ambitie": {"ambitie": "Samen beter"}}})
     tokens = {}
     for name, group in (("Ann", "leernetwerk"), ("Bea", "leernetwerk"), ("Max", "management")):
@@ -35,10 +35,6 @@ async def open_room(server, on_paper: bool = True) -> Room:
     facilitator = await Client(server.ws_url).connect()
     welcome = await facilitator.hello(session["session"], token=session["facilitator_secret"])
     assert welcome["role"] == "facilitator"
-    if on_paper:  # hold off: participants act without a step (a new session waits for step 1)
-        assert (await facilitator.call({"type": "set_hold", "hold": False}))["type"] == "ok"
-        await facilitator.event("hold_set")
-        facilitator.drain()
     clients = {}
     for name in ("Ann", "Bea", "Max"):
         clients[name] = await Client(server.ws_url).connect()

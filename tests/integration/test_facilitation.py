@@ -63,14 +63,10 @@ class Meeting:
 async def meeting(instances, with_max: bool = False, on_paper: bool = True) -> Meeting:
     """``on_paper``: hold off, so participants act without a step (a new session waits for step 1)."""
     first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
+    session = await create_session(first.http_url, on_paper=on_paper)
     ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
     max_ = await join(first.http_url, session["join_code"], "Max", "management") if with_max else None
     facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
-    if on_paper:
-        assert (await facilitator.call({"type": "set_hold", "hold": False}))["type"] == "ok"
-        await facilitator.event("hold_set")
-        facilitator.drain()
     ann_ws = await connect(last, session["session"], token=ann["token"])
     max_ws = await connect(first, session["session"], token=max_["token"]) if with_max else None
     return Meeting(session, ann, facilitator, ann_ws, max_, max_ws)
