@@ -1,7 +1,7 @@
 // The board page of a facilitator or participant: the top bar, the side panels (timer, invite,
 // steps, people) and the board's sections (a tab per board when a session has several).
 
-import { h, setText, langSwitch } from '../dom.js';
+import { h, setText, toggle, langSwitch } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { timerPanel } from './timer.js';
 import { sharePanel } from './share.js';
@@ -63,7 +63,10 @@ export function boardPage(app) {
       main.appendChild(target);
     }
   }
-  return h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
+  const page = h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
+  // closed: every control that would be refused goes (style.css, "closed session")
+  app.components.push({ update: () => toggle(page, 'closed', app.closed()) });
+  return page;
 }
 
 /** "Tap a card to place a dot": only while dots can be placed (before the steps, or in a dot step). */

@@ -106,7 +106,7 @@ export function timerPanel(app, big = false) {
     toggle(el, 'urgent', p.level === 'urgent');
     toggle(el, 'preview', !!preview);
     attr(el, 'data-phase', p.phase);
-    setText(status, preview ? t('timerPreview') : t(STATUS[p.phase]));
+    setText(status, app.closed() ? t('timerClosed') : preview ? t('timerPreview') : t(STATUS[p.phase]));
     fill.style.transform = `scaleX(${p.phase === 'up' || preview ? 1 : p.share})`;
     if (controls) {
       setText(btn.start, p.phase === 'paused' && !edited ? t('resume') : t('start'));

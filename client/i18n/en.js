@@ -250,6 +250,7 @@ export const strings = {
   sessionClosedFac: 'The session is closed.',
   removedFromSession: 'The facilitator removed you from this session.',
   why_not_started: 'You can take part once the facilitator chooses the first step.',
+  timerClosed: 'Session closed',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',

@@ -255,6 +255,7 @@ export const strings = {
   sessionClosedFac: 'De sessie is afgesloten.',
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
   why_not_started: 'Je kunt meedoen zodra de facilitator de eerste stap kiest.',
+  timerClosed: 'Sessie afgesloten',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',

@@ -10,10 +10,10 @@ from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, create_session, joi
 from tests.support.client import Client
 
 
-async def facilitator_with(pages, server, *people: tuple[str, str, bool]):
+async def facilitator_with(pages, server, *people: tuple[str, str, bool], on_paper: bool = True):
     """The facilitator's page on a new session and a page per (name, group, on a phone) joined."""
     fac = await pages.open(LAPTOP, name="facilitator")
-    created = await create_session(fac, server.http_url)
+    created = await create_session(fac, server.http_url, on_paper=on_paper)
     await open_facilitator_board(fac)
     joined = []
     for name, group, phone in people:
@@ -52,7 +52,8 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     projector: steps drive the board and the phone, time-up locks and signals everywhere, the
     reveal, dots for two people in the room, the differ view, the check-out and the close."""
     fac, created, (ann, bea, max_) = await facilitator_with(
-        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False), ("Max", "management", True))
+        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False), ("Max", "management", True),
+        on_paper=False)
     proj = await pages.open(PROJECTOR, name="projector")
     await proj.goto(f"{server.http_url}/p/{created['session']}#c={created['code']}")
     await expect(proj.get_by_test_id("timer-panel")).to_be_visible()
@@ -149,11 +150,40 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     await fac.get_by_test_id("close-session-confirm").click()
     for page in (ann, max_, fac):
         await expect(page.get_by_test_id("closed-banner")).to_be_visible()
-    await expect(ann.get_by_test_id("waiting-actie")).to_contain_text("afgesloten")
     newcomer = await pages.open(LAPTOP, name="newcomer")
     await newcomer.goto(f"{server.http_url}/j/{created['code']}")
     await expect(newcomer.get_by_test_id("join-error")).to_contain_text("afgesloten")
     await cofac.close()
+
+
+async def test_a_closed_session_says_so_and_offers_nothing_that_would_be_refused(server, pages, artifacts):
+    """After "Sessie afsluiten…" the participant's laptop, a phone and the facilitator's board say the
+    session is closed and show no add/edit/delete/vote control (an open editor goes), no invite
+    panel or QR code and no "Nu aan de beurt" (before: all of it stayed and failed only on save)."""
+    fac, created, (ann, max_) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Max", "management", True), on_paper=False)
+    await fac.get_by_test_id("step-actie").click()
+    await ann.get_by_test_id("add-note-actie-leernetwerk-doen").click()
+    await ann.get_by_test_id("note-text").fill("Casuïstiekoverleg organiseren")
+    await ann.get_by_test_id("note-save").click()
+    await expect(fac.get_by_test_id("section-actie")).to_contain_text("Casuïstiekoverleg organiseren")
+    await ann.get_by_test_id("note-edit").click()  # still editing when the session closes
+    await expect(ann.get_by_test_id("note-text")).to_be_visible()
+    await expect(fac.get_by_test_id("share-qr")).to_be_visible()
+    await fac.get_by_test_id("close-session").click()
+    await fac.get_by_test_id("close-session-confirm").click()
+    for page in (ann, max_, fac):
+        await expect(page.get_by_test_id("closed-banner")).to_contain_text("afgesloten")
+        await expect(page.get_by_test_id("section-actie")).to_contain_text("Casuïstiekoverleg organiseren")
+        for control in ("[data-testid^=add-note-]", "[data-testid=note-edit]", "[data-testid=note-remove]",
+                        "[data-testid=note-text]", "[data-testid^=edit-]", "[data-testid^=lock-toggle-]",
+                        "[data-testid=share-qr]", "[data-testid=join-code]", "[data-testid=timer-start]",
+                        "button.option:not([aria-disabled=true])"):
+            await expect(page.locator(f"{control} >> visible=true")).to_have_count(0)
+        await expect(page.locator("text=Nu aan de beurt >> visible=true")).to_have_count(0)
+        await expect(page.get_by_test_id("timer-status")).to_have_text("Sessie afgesloten")  # not "Klaar om te starten"
+    await shot(fac, artifacts / "closed-facilitator-1280.png")
+    await shot(max_, artifacts / "closed-phone-360.png")
 
 
 async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_told(server, pages):

@@ -34,6 +34,7 @@ export function checklistSection(app, boardId, section) {
     const checks = app.state.boards[boardId].checks?.[section.id] || {};
     for (const { item, box, row } of rows) {
       if (!pending.has(item.id)) box.checked = !!checks[item.id];
+      box.disabled = !member() || app.closed();
       toggle(row, 'checked', box.checked);
     }
     const items = shSection ? (app.state.boards[boardId].stakeholders?.[shSection.id] || []) : [];
