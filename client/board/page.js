@@ -13,6 +13,7 @@ import { runSheetPanel } from './runsheet-panel.js';
 import { timeUpBanner } from './time-up.js';
 import { checkoutCard, checkoutAnswers } from './checkout.js';
 import { closePanel, closedBanner } from './close-panel.js';
+import { facilitatorBar } from './fac-bar.js';
 
 export function boardPage(app) {
   const { isFac, isPart, groupOf, boardIds, tplOf, use } = app;
@@ -31,11 +32,15 @@ export function boardPage(app) {
       me ? [h('span.role-name', me.name), h('span.role-group', ` · ${L(myGroup?.label)}`)] : roleLabel),
       langSwitch()));
   app.components.push({ update: () => setText(title, app.state.title || t('app')) });
+  if (isFac()) {
+    header.classList.add('has-bar');
+    header.appendChild(use(facilitatorBar(app)));
+  }
 
   const side = h('aside.side',
     use(timerPanel(app)),
+    use(stepsPanel(app)), // before the invite: within the first screen of a laptop
     isFac() ? use(sharePanel(app, false)) : null,
-    use(stepsPanel(app)),
     isFac() ? use(runSheetPanel(app)) : null,
     use(peoplePanel(app)),
     isFac() ? use(checkoutAnswers(app)) : null,

@@ -251,6 +251,10 @@ export const strings = {
   removedFromSession: 'The facilitator removed you from this session.',
   why_not_started: 'You can take part once the facilitator chooses the first step.',
   timerClosed: 'Session closed',
+  facBar: 'Step and timer',
+  prevStep: 'Previous',
+  nextStep: 'Next',
+  firstStep: 'Begin',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',

@@ -256,6 +256,10 @@ export const strings = {
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
   why_not_started: 'Je kunt meedoen zodra de facilitator de eerste stap kiest.',
   timerClosed: 'Sessie afgesloten',
+  facBar: 'Stap en timer',
+  prevStep: 'Vorige',
+  nextStep: 'Volgende',
+  firstStep: 'Begin',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',

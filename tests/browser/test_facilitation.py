@@ -203,3 +203,51 @@ async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_t
     await person.locator(".person-confirm button.danger").click()
     await expect(ann.get_by_text("De facilitator heeft je uit deze sessie gehaald.")).to_be_visible()
     await expect(fac.get_by_test_id("online-leernetwerk")).not_to_contain_text("Ann")
+
+
+IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                        return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }"""
+# every point of the element at a grid of spots is the element itself (nothing pinned over it)
+UNCOVERED = """(sel) => { const el = document.querySelector(sel); const r = el.getBoundingClientRect();
+    const spots = [];
+    for (const fx of [0.05, 0.5, 0.95]) for (const fy of [0.05, 0.5, 0.95]) spots.push([r.left + fx * r.width, r.top + fy * r.height]);
+    return spots.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y))).length; }"""
+
+
+async def test_the_facilitator_runs_the_session_from_the_first_screen_of_a_laptop(server, pages, artifacts):
+    """At 1280x800 with the timer running the step buttons are on the first screen; scrolled to the
+    bottom the next-step control is still at hand and moves the group on; the invite panel is never
+    covered (a pinned timer of 290 px covered it, the step buttons were at y 817-1054). A phone of
+    360 px keeps the bar without scrolling sideways."""
+    fac, created, (ann, max_) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Max", "management", True), on_paper=False)
+    await fac.get_by_test_id("step-drijfveren").click()
+    await fac.get_by_test_id("timer-start").click()
+    await expect(fac.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "running")
+    for step in ("ambitie", "drijfveren", "pijlers", "actie", "afsluiting"):
+        assert await fac.evaluate(IN_VIEW, f"[data-testid=step-{step}]"), step
+    assert await fac.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await fac.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    await fac.wait_for_function("() => scrollY > 0 && Math.ceil(scrollY + innerHeight) >= document.scrollingElement.scrollHeight")
+    assert await fac.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await shot_here(fac, artifacts / "facilitator-bottom-1280.png")
+    await fac.get_by_test_id("bar-next").click()
+    for page in (fac, ann):
+        await expect(page.get_by_test_id("current-step")).to_contain_text("Innoveren")
+    await expect(fac.get_by_test_id("bar-step")).to_have_text("3 Innoveren & Samen leren")
+    for block in ("start", "center", "end"):
+        await fac.evaluate("(block) => document.querySelector('.panel-share').scrollIntoView({block})", block)
+        await fac.wait_for_function("() => { const r = document.querySelector('.panel-share').getBoundingClientRect(); return r.bottom <= innerHeight + 1; }")
+        assert await fac.evaluate(UNCOVERED, ".panel-share") == 0, block
+    phone = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await phone.goto(created["facilitator_url"])
+    await expect(phone.get_by_test_id("bar-next")).to_be_visible()
+    assert await phone.evaluate("document.scrollingElement.scrollWidth") <= 360
+    await phone.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    assert await phone.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await phone.screenshot(path=str(artifacts / "facilitator-phone-360.png"))
+
+
+async def shot_here(page, path) -> None:
+    await page.evaluate("document.fonts.ready")
+    await page.screenshot(path=str(path))
