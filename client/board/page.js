@@ -74,12 +74,12 @@ export function boardPage(app) {
   return page;
 }
 
-/** "Tap a card to place a dot": only while dots can be placed (before the steps, or in a dot step). */
+/** "Tap a card to place a dot": only while dots can be placed (in a dot step, or before the steps with hold off). */
 function stickerHint(app) {
   const el = h('p.board-intro', { 'data-testid': 'sticker-hint' }, t('tapToPlace'));
   const update = () => {
     const step = app.currentStep();
-    el.hidden = app.closed() || (!!step && !step.allows.includes('dots'));
+    el.hidden = app.closed() || (step ? !step.allows.includes('dots') : !!app.state.hold); // hold: step 1 first
   };
   return { el, update };
 }
