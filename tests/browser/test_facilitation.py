@@ -178,6 +178,7 @@ async def test_a_closed_session_says_so_and_offers_nothing_that_would_be_refused
         for control in ("[data-testid^=add-note-]", "[data-testid=note-edit]", "[data-testid=note-remove]",
                         "[data-testid=note-text]", "[data-testid^=edit-]", "[data-testid^=lock-toggle-]",
                         "[data-testid=share-qr]", "[data-testid=join-code]", "[data-testid=timer-start]",
+                        "[data-testid=bar-next]",
                         "button.option:not([aria-disabled=true])"):
             await expect(page.locator(f"{control} >> visible=true")).to_have_count(0)
         await expect(page.locator("text=Nu aan de beurt >> visible=true")).to_have_count(0)
