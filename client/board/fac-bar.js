@@ -21,6 +21,11 @@ export function facilitatorBar(app) {
     const i = at();
     return i < 0 ? (delta > 0 ? order()[0] : null) : order()[i + delta] || null;
   };
+  /** A step's name; with the board's when it is on another board than the current step ("1 Ambitie" is on both). */
+  const name = (s) => {
+    const here = app.state.step_board || app.boardOfStep(app.state.step);
+    return (app.multi() && s.board !== here ? `${L(app.tplOf(s.board).title)} · ` : '') + L(s.step.label);
+  };
   const go = (delta) => {
     const to = neighbour(delta);
     if (to) send({ type: 'set_step', step: to.step.id, board: to.board }).catch(() => {});
@@ -67,10 +72,11 @@ export function facilitatorBar(app) {
     const before = neighbour(-1);
     const after = neighbour(1);
     prev.disabled = !before;
-    attr(prev, 'title', before ? `${t('prevStep')}: ${L(before.step.label)}` : null);
+    attr(prev, 'title', before ? `${t('prevStep')}: ${name(before)}` : null);
     next.disabled = !after;
-    setText(nextText, after ? `${step ? t('nextStep') : t('firstStep')}: ${L(after.step.label)}` : t('nextStep'));
-    attr(next, 'aria-label', after ? `${step ? t('nextStep') : t('firstStep')}: ${L(after.step.label)}` : t('nextStep'));
+    const nextName = after ? `${step ? t('nextStep') : t('firstStep')}: ${name(after)}` : t('nextStep');
+    setText(nextText, nextName);
+    attr(next, 'aria-label', nextName);
     tick();
   }
 
