@@ -69,3 +69,28 @@ function hyphenate(el, text) {
     return out + rest;
   }).join('');
 }
+
+/**
+ * The projector's board shows everything its scene holds: when the parts are taller than the
+ * board (or a word is wider than its post-it), they are zoomed out together (--fit, projector.css)
+ * as far as `minZoom`; what still does not fit is the caller's to page. True if it all fits.
+ */
+export function fitBoard(board, minZoom) {
+  const fits = () => board.scrollHeight <= board.clientHeight + 1 && board.scrollWidth <= board.clientWidth + 1
+    && [...board.querySelectorAll('.note-text')].every((el) => !el.offsetParent || el.scrollWidth <= el.clientWidth + 1);
+  const zoomTo = (z) => board.style.setProperty('--fit', String(z));
+  zoomTo(1);
+  if (fits()) return true;
+  // the largest zoom that fits, to 1 %: text reflows as it zooms, so search rather than divide
+  let lo = minZoom;
+  let hi = 1;
+  zoomTo(lo);
+  if (!fits()) return false;
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    zoomTo(mid);
+    if (fits()) lo = mid; else hi = mid;
+  }
+  zoomTo(Math.floor(lo * 100) / 100);
+  return true;
+}

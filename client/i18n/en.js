@@ -249,6 +249,11 @@ export const strings = {
   sessionClosed: 'This session has ended. The board can still be read.',
   sessionClosedFac: 'The session is closed.',
   removedFromSession: 'The facilitator removed you from this session.',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Hidden until the reveal',
+  soundClickToEnable: 'Click here to turn the sound on',
+  projectorPage: 'Page {n}/{of}',
+  timeUpHowToClear: 'Clear it with Reset, +1 min or the next step',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',

@@ -254,6 +254,11 @@ export const strings = {
   sessionClosed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   sessionClosedFac: 'De sessie is afgesloten.',
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Verborgen tot de onthulling',
+  soundClickToEnable: 'Klik hier om het geluid aan te zetten',
+  projectorPage: 'Pagina {n}/{of}',
+  timeUpHowToClear: 'Weg met Reset, +1 min of de volgende stap',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',

@@ -199,3 +199,139 @@ async def test_the_stakeholder_projector_fits_every_beamer_and_shows_what_the_st
         assert right["height"] >= 0.5 * board["height"], ("the map fills the stage's height", width, right, board)
     await fits("aannames")
     await facilitator.close()
+
+
+# --- a whole Samenspel session on the projector: everything the room should see is on it ----------
+
+# every post-it, action and insight on the board: its box inside the screen and inside every
+# ancestor that clips (overflow other than visible), and its text not cut inside the note itself;
+# a note that is paged away (data-paged-out) must be shown whole on another page
+CLIPPED = """() => {
+  const out = [];
+  const se = document.scrollingElement;
+  if (se.scrollHeight > innerHeight + 1 || se.scrollWidth > innerWidth + 1) out.push('page scrolls');
+  const inside = (r, b) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
+  const screen = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+  const items = document.querySelectorAll('.proj-board .note, .proj-board .lane-title, .proj-board .sec-title, .proj-board .central-question');
+  for (const el of items) {
+    if (!el.getClientRects().length || el.closest('[data-paged-out]')) continue;
+    const r = el.getBoundingClientRect();
+    const name = `${el.className}: ${el.textContent.slice(0, 40)}`;
+    if (!inside(r, screen)) { out.push(`off the screen: ${name}`); continue; }
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+      if (!inside(r, a.getBoundingClientRect())) { out.push(`clipped by ${a.className}: ${name}`); break; }
+    }
+    const text = el.querySelector('.note-text');
+    if (text && text.scrollHeight > text.clientHeight + 1) out.push(`text cut: ${name}`);
+  }
+  return out;
+}"""
+
+# the differ's rows against the insights box below it
+DIFFER_OVER_INSIGHTS = """() => {
+  const box = document.querySelector('.proj-board .sec-id-inzichten:not([hidden])')?.getBoundingClientRect();
+  if (!box) return ['no insights box'];
+  const out = [];
+  for (const row of document.querySelectorAll('.proj-differ:not([hidden]) .differ-row')) {
+    const r = row.getBoundingClientRect();
+    if (r.bottom > box.top + 1 && r.top < box.bottom - 1) out.push(row.textContent);
+  }
+  return out;
+}"""
+
+INSIGHTS = {
+    "ambitie": ["Ervaringsdeskundigheid en jeugdhulpverlening horen structureel bij de ambitie."],
+    "drijfveren": ["Impact en Resultaatgerichtheid drijven beide groepen, Zingeving vooral het leernetwerk.",
+                   "Kwaliteitsverbeteringstrajecten worden pas gedragen als teams zich gehoord voelen."],
+    "pijlers": ["Kennisdelingsbijeenkomsten vragen tijd die nu nergens in de capaciteitsplanning staat.",
+                "Samenwerkingsafspraken tussen wijkteams en specialistische jeugdhulp ontbreken."],
+    "actie": ["Verantwoordelijkheidsverdeling vastleggen vóór de volgende bijeenkomst."],
+}
+ACTIONS = {
+    "leernetwerk-nodig": ["Tijd in het rooster voor intervisie en casuïstiekbespreking.",
+                          "Een vaste contactpersoon bij het management.",
+                          "Budget voor scholing in oplossingsgericht werken."],
+    "leernetwerk-doen": ["Maandelijkse kennisdelingsbijeenkomst organiseren.",
+                         "Ervaringsverhalen van jongeren verzamelen en delen.",
+                         "Een werkgroep Resultaatgerichtheid starten."],
+    "management-nodig": ["Inzicht in de wachttijden per wijk, elk kwartaal.",
+                         "Voorstellen van het leernetwerk op één A4.",
+                         "Meedenkers uit de jongerenraad."],
+    "management-doen": ["Capaciteitsplanning aanpassen zodat leertijd geborgd is.",
+                        "Twee keer per jaar aansluiten bij het leernetwerk.",
+                        "Samenwerkingsafspraken met gemeente vastleggen."],
+}
+OWNERS = ["Ann", "Bram", "Max", "Noor", "Leernetwerkcoördinator", "MT"]
+
+
+async def full_samenspel_session(server) -> tuple[dict, Client, list[Client]]:
+    """A whole Samenspel session: four people in two groups, both dot steps voted and locked, six
+    insights and twelve actions with owners (long Dutch words); returns (session, facilitator, people)."""
+    session = await create_session(server.http_url, title="Leernetwerk Jeugd Oost – maart", texts={
+        "samenspel": {"ambitie": {"ambitie": "Samen zorgen we dat elk kind in Oost op tijd de juiste hulp krijgt, dichtbij huis.",
+                                  "doel1": "Wachttijden voor jeugdhulp halveren in 2026.",
+                                  "doel2": "Professionals leren structureel van elkaars casuïstiek."}}})
+    facilitator = await Client(server.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    people = []
+    for name, group in (("Ann", "leernetwerk"), ("Bram", "leernetwerk"), ("Max", "management"), ("Noor", "management")):
+        person = await join(server.http_url, session["join_code"], name, group)
+        people.append(await Client(server.ws_url).connect())
+        await people[-1].hello(session["session"], token=person["token"])
+    votes = {"drijfveren": (("impact", "zingeving", "autonomie"), ("impact", "resultaat", "zingeving"),
+                            ("impact", "resultaat", "kwaliteit"), ("teamontwikkeling", "resultaat", "duurzaamheid")),
+             "pijlers": (("tijd", "kennisdeling", "capaciteit"), ("tijd", "samenwerking", "middelen"),
+                         ("structuur", "communicatie", "capaciteit"), ("structuur", "samenwerking", "tijd"))}
+    for section, choices in votes.items():
+        for person, options in zip(people, choices):
+            for option in options:
+                reply = await person.call({"type": "place_dot", "board": "samenspel", "section": section, "option": option})
+                assert reply["type"] == "ok", reply
+        await facilitator.call({"type": "set_locked", "board": "samenspel", "section": section, "locked": True})
+    for lane, texts in INSIGHTS.items():
+        for text in texts:
+            reply = await facilitator.call({"type": "add_note", "board": "samenspel", "section": "inzichten", "lane": lane, "text": text})
+            assert reply["type"] == "ok", reply
+    for i, (lane, texts) in enumerate(ACTIONS.items()):
+        author = people[0] if lane.startswith("leernetwerk") else people[2]
+        for j, text in enumerate(texts):
+            reply = await author.call({"type": "add_note", "board": "samenspel", "section": "actie", "lane": lane,
+                                       "text": text, "owner": OWNERS[(i + j) % len(OWNERS)]})
+            assert reply["type"] == "ok", reply
+    return session, facilitator, people
+
+
+async def test_the_projector_shows_every_action_and_insight_at_every_beamer_size(server, pages, artifacts):
+    """With a whole session's content, at step 2 (after the vote), step 4, the close and after closing,
+    at 1024x768 up to 3840x2160: every post-it and insight is on the screen whole (or on a page of
+    its own with the page indicator showing), the comparison stays clear of the insights, nothing scrolls."""
+    session, facilitator, people = await full_samenspel_session(server)
+    screens = await open_projectors(server, pages, session, "projector-full")
+    scenes = [("drijfveren", {"type": "set_step", "step": "drijfveren"}, "projector-differ-drijfveren"),
+              ("actie", {"type": "set_step", "step": "actie"}, "lane-actie-management-doen"),
+              ("afsluiting", {"type": "set_step", "step": "afsluiting"}, "lane-actie-management-doen"),
+              ("closed", {"type": "close_session"}, "lane-actie-management-doen")]
+    problems = []  # all of them, so that one run shows the whole picture
+    for scene, command, visible in scenes:
+        assert (await facilitator.call(command))["type"] == "ok"
+        for (width, height), page in screens:
+            await expect(page.get_by_test_id(visible)).to_be_visible()
+            await page.evaluate("document.fonts.ready")
+            await page.wait_for_function("() => !document.querySelector('.proj-board.fitting')")
+            await page.screenshot(path=str(artifacts / f"projector-full-{scene}-{width}x{height}.png"))
+            problems += [(scene, width, p) for p in await page.evaluate(CLIPPED)]
+            if scene == "drijfveren":
+                problems += [(scene, width, f"the differ over the insights: {p}") for p in await page.evaluate(DIFFER_OVER_INSIGHTS)]
+            await assert_every_note_shown(page, scene, width)
+    assert problems == [], "\n".join(map(str, problems))
+    for client in (facilitator, *people):
+        await client.close()
+
+
+async def assert_every_note_shown(page, scene: str, width: int) -> None:
+    """Every note the scene shows is on the current page or, when paged, on a page the indicator counts."""
+    paged = await page.locator(".proj-board [data-paged-out]").count()
+    if paged:
+        await expect(page.get_by_test_id("projector-page")).to_be_visible()
