@@ -53,16 +53,15 @@ export function projectorPage(app) {
     use(join),
     use(peopleSummary(app)),
     h('div.proj-sound', use(soundHint(app)), soundToggle(app)));
-  // everything the scene holds is shown: zoomed out, or paged when that is not enough
+  // everything the scene holds is shown: zoomed out, or paged ("Pagina 1/2" beside the step) when that is not enough
   const pager = boardPager(main);
   // time-up is a strip between the title bar and the board: it covers neither the title nor the timer
   const stage = h('div.proj-stage',
-    h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, stepLabel),
+    h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, pager.indicator, stepLabel),
     use(timeUpBanner(app)),
-    h('div.proj-body', h('div.proj-main', main, pager.indicator), side));
+    h('div.proj-body', main, side));
 
-  app.components.push({ update: () => { showScene(app, parts, main); pager.refit(); } });
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => pager.refit()).observe(main);
+  app.components.push({ update: () => showScene(app, parts, main) });
 
   // scale the stage to the screen; its height follows the screen's shape
   const fit = () => {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.async_api import expect
 
 from tests.browser.conftest import PHONE
@@ -331,7 +333,45 @@ async def test_the_projector_shows_every_action_and_insight_at_every_beamer_size
 
 
 async def assert_every_note_shown(page, scene: str, width: int) -> None:
-    """Every note the scene shows is on the current page or, when paged, on a page the indicator counts."""
-    paged = await page.locator(".proj-board [data-paged-out]").count()
-    if paged:
+    """No post-it is paged away without the page indicator saying so."""
+    if await page.locator(".proj-board [data-paged-out]").count():
         await expect(page.get_by_test_id("projector-page")).to_be_visible()
+
+
+SHOWN_NOTES = """() => [...document.querySelectorAll('.proj-board .note')]
+  .filter((n) => n.getClientRects().length).map((n) => n.dataset.testid)"""
+
+
+async def test_more_actions_than_the_projector_can_show_are_paged_with_an_indicator(server, pages, artifacts):
+    """Forty actions at step 4 on a 1280x720 beamer: the board pages, "Pagina 1/n" shows, the pages
+    turn by themselves, and every action is shown whole on one of them."""
+    session, facilitator, people = await full_samenspel_session(server)
+    for i in range(28):
+        lane = list(ACTIONS)[i % 4]
+        author = people[0] if lane.startswith("leernetwerk") else people[2]
+        reply = await author.call({"type": "add_note", "board": "samenspel", "section": "actie", "lane": lane,
+                                   "text": f"Actiepunt {i + 1}: kennisdelingsbijeenkomsten plannen met de jeugdconsulenten.",
+                                   "owner": OWNERS[i % len(OWNERS)]})
+        assert reply["type"] == "ok", reply
+    await facilitator.call({"type": "set_step", "step": "actie"})
+    page = await pages.open({"width": 1280, "height": 720}, name="projector-paged")
+    await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+    indicator = page.get_by_test_id("projector-page")
+    await expect(indicator).to_have_text(re.compile(r"^Pagina 1/\d$"))
+    total = int((await indicator.inner_text()).split("/")[1])
+    reader = await Client(server.ws_url).connect()
+    welcome = await reader.hello(session["session"], token=session["facilitator_secret"])
+    every = {n["id"] for n in welcome["state"]["boards"]["samenspel"]["notes"]["actie"]}
+    assert len(every) == 40
+    await reader.close()
+    seen = set()
+    for n in range(1, total + 1):
+        await expect(indicator).to_have_text(f"Pagina {n}/{total}", timeout=15_000)
+        await page.wait_for_function("() => !document.querySelector('.proj-board.fitting')")
+        assert await page.evaluate(CLIPPED) == [], n
+        seen |= {t.removeprefix("note-") for t in await page.evaluate(SHOWN_NOTES)}
+        await page.screenshot(path=str(artifacts / f"projector-paged-{n}-1280x720.png"))
+    assert every <= seen, every - seen
+    await expect(indicator).to_have_text(f"Pagina 1/{total}", timeout=15_000)  # and round again
+    for client in (facilitator, *people):
+        await client.close()
