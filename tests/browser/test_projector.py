@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from playwright.async_api import expect
@@ -375,3 +376,116 @@ async def test_more_actions_than_the_projector_can_show_are_paged_with_an_indica
     await expect(indicator).to_have_text(f"Pagina 1/{total}", timeout=15_000)  # and round again
     for client in (facilitator, *people):
         await client.close()
+
+
+# what the time-up banner covers of the title bar and the timer (nothing, or it is a defect)
+BANNER_CLEAR = """() => {
+  const b = document.querySelector('[data-testid=timeup-banner]').getBoundingClientRect();
+  if (!b.height) return ['banner not shown'];
+  return ['session-title', 'current-step', 'timer-panel'].filter((id) => {
+    const r = document.querySelector(`[data-testid=${id}]`).getBoundingClientRect();
+    return b.left < r.right - 1 && r.left < b.right - 1 && b.top < r.bottom - 1 && r.top < b.bottom - 1;
+  });
+}"""
+
+
+async def test_time_up_on_the_projector_leaves_title_and_timer_in_view_and_goes_by_itself(server, pages, artifacts):
+    """"Tijd is om!" on the projector covers neither the title bar nor the timer at any beamer size,
+    the board still fits under it, and it goes by itself after a while; the facilitator's banner says
+    how to clear it, and Reset does."""
+    session, facilitator, people = await full_samenspel_session(server)
+    await facilitator.call({"type": "set_step", "step": "actie"})
+    screens = await open_projectors(server, pages, session, "projector-timeup")
+    fac = await pages.open(name="facilitator")
+    await fac.goto(f"{server.http_url}/b/{session['session']}#f={session['facilitator_secret']}")
+    await facilitator.call({"type": "timer", "action": "start", "seconds": 1})
+
+    async def while_up(size, page):  # all screens at once: the banner is up for a while only
+        await expect(page.get_by_test_id("timeup-banner")).to_be_visible()
+        await page.wait_for_function("() => !document.querySelector('.proj-board.fitting')")
+        seen = await page.evaluate(BANNER_CLEAR)
+        await page.screenshot(path=str(artifacts / f"projector-timeup-{size[0]}x{size[1]}.png"))
+        return size, seen, await page.evaluate(CLIPPED)
+
+    for size, seen, clipped in await asyncio.gather(*(while_up(size, page) for size, page in screens)):
+        assert seen == [], (size, seen)
+        assert clipped == [], (size, clipped)
+    await expect(fac.get_by_test_id("timeup-howto")).to_have_text("Weg met Reset, +1 min of de volgende stap")
+    for _, page in screens:  # the room has seen it: it goes, the timer panel still says the time is up
+        await expect(page.get_by_test_id("timeup-banner")).to_be_hidden(timeout=25_000)
+        await expect(page.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "up")
+    await facilitator.call({"type": "timer", "action": "reset"})
+    await expect(fac.get_by_test_id("timeup-banner")).to_be_hidden()
+    for client in (facilitator, *people):
+        await client.close()
+
+
+# a bar's number: its size on the screen, and its contrast with what is behind it (its own
+# background if it has one, else the group's fill where the fill runs under it, else the bar)
+BAR_LABELS = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  return [...document.querySelectorAll('.proj-differ:not([hidden]) .differ-num')].map((num) => {
+    const bar = num.closest('.differ-bar');
+    const fill = bar.querySelector('.differ-fill');
+    const r = num.getBoundingClientRect();
+    const f = fill.getBoundingClientRect();
+    const own = rgb(getComputedStyle(num).backgroundColor);
+    let behind;
+    if (own.length === 3 || (own.length === 4 && own[3] === 1)) behind = own;
+    else if (f.width > 0 && f.right > r.left + 2) behind = rgb(getComputedStyle(fill).backgroundColor);
+    else behind = rgb(getComputedStyle(bar).backgroundColor);
+    const px = parseFloat(getComputedStyle(num).fontSize) * r.height / num.offsetHeight;
+    return { text: num.textContent, contrast: ratio(rgb(getComputedStyle(num).color), behind), px };
+  });
+}"""
+
+
+async def test_the_comparison_bar_labels_are_readable_across_the_room(server, pages):
+    """After the vote, every number on the projector's comparison bars has a contrast of at least
+    4.5:1 with what is behind it and is at least 1.1 % of the screen's width tall (12 px at 1024)."""
+    session, facilitator, people = await full_samenspel_session(server)
+    await facilitator.call({"type": "set_step", "step": "drijfveren"})
+    for (width, height), page in await open_projectors(server, pages, session, "projector-bars"):
+        await expect(page.get_by_test_id("projector-differ-drijfveren")).to_be_visible()
+        await page.wait_for_function("() => !document.querySelector('.proj-board.fitting')")
+        labels = await page.evaluate(BAR_LABELS)
+        assert len(labels) == 16
+        assert [x for x in labels if x["contrast"] < 4.5] == [], width
+        assert [x for x in labels if x["px"] < 0.011 * width] == [], width
+    for client in (facilitator, *people):
+        await client.close()
+
+
+async def test_the_projector_asks_for_a_click_to_turn_the_sound_on(server, pages):
+    """While the time-up sound is on and the browser still keeps the page silent, the projector says
+    "Klik hier om het geluid aan te zetten"; one click anywhere and the hint is gone."""
+    session = await create_session(server.http_url)
+    page = await pages.open({"width": 1280, "height": 720}, name="projector-sound")
+    await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+    hint = page.get_by_test_id("sound-hint")
+    await expect(hint).to_have_text("Klik hier om het geluid aan te zetten")
+    await page.mouse.click(300, 300)
+    await expect(hint).to_be_hidden()
+    await page.get_by_test_id("sound-toggle").uncheck()  # no sound wanted: nothing to ask
+    await page.reload()
+    await expect(page.get_by_test_id("timer-panel")).to_be_visible()
+    await expect(hint).to_be_hidden()
+
+
+async def test_the_projector_tells_the_room_a_tally_is_hidden_until_the_reveal(server, pages):
+    """A hidden tally on the projector reads "Verborgen tot de onthulling", not the facilitator's
+    "Verborgen voor deelnemers"."""
+    session = await create_session(server.http_url)
+    facilitator = await Client(server.ws_url).connect()
+    await facilitator.hello(session["session"], token=session["facilitator_secret"])
+    await facilitator.call({"type": "set_step", "step": "drijfveren"})
+    await facilitator.call({"type": "set_hidden", "board": "samenspel", "section": "drijfveren", "hidden": True})
+    page = await pages.open({"width": 1280, "height": 720}, name="projector-hidden")
+    await page.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+    notice = page.get_by_test_id("hidden-notice-drijfveren")
+    await expect(notice).to_have_text("Verborgen tot de onthulling")
+    await expect(page.get_by_text("Verborgen voor deelnemers")).to_have_count(0)
+    await facilitator.close()
