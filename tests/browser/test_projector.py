@@ -215,7 +215,7 @@ CLIPPED = """() => {
   if (se.scrollHeight > innerHeight + 1 || se.scrollWidth > innerWidth + 1) out.push('page scrolls');
   const inside = (r, b) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
   const screen = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
-  const items = document.querySelectorAll('.proj-board .note, .proj-board .lane-title, .proj-board .sec-title, .proj-board .central-question');
+  const items = document.querySelectorAll('.proj-board .note, .proj-board .lane-title, .proj-board .sec-title, .proj-board .central-question, .proj-side > *');
   for (const el of items) {
     if (!el.getClientRects().length || el.closest('[data-paged-out]')) continue;
     const r = el.getBoundingClientRect();
