@@ -41,7 +41,7 @@ export function soundHint() {
 }
 
 // the projector's banner goes after this long: the room has seen it, the timer panel still says so
-const PROJECTOR_BANNER_MS = 15_000;
+const PROJECTOR_BANNER_MS = 20_000;
 
 export function timeUpBanner(app) {
   const { isFac, projector } = app;

@@ -7,6 +7,7 @@ import re
 
 from playwright.async_api import expect
 
+from tests.browser.axe import violations
 from tests.browser.conftest import PHONE
 from tests.support.client import Client, create_session, join
 
@@ -328,6 +329,8 @@ async def test_the_projector_shows_every_action_and_insight_at_every_beamer_size
             if scene == "drijfveren":
                 problems += [(scene, width, f"the differ over the insights: {p}") for p in await page.evaluate(DIFFER_OVER_INSIGHTS)]
             await assert_every_note_shown(page, scene, width)
+            if width in (1024, 1920):
+                problems += [(scene, width, f"axe: {v['id']} {v['nodes'][0]['target']}") for v in await violations(page)]
     assert problems == [], "\n".join(map(str, problems))
     for client in (facilitator, *people):
         await client.close()
@@ -374,6 +377,7 @@ async def test_more_actions_than_the_projector_can_show_are_paged_with_an_indica
         await page.screenshot(path=str(artifacts / f"projector-paged-{n}-1280x720.png"))
     assert every <= seen, every - seen
     await expect(indicator).to_have_text(f"Pagina 1/{total}", timeout=15_000)  # and round again
+    assert await violations(page) == []
     for client in (facilitator, *people):
         await client.close()
 
@@ -412,7 +416,7 @@ async def test_time_up_on_the_projector_leaves_title_and_timer_in_view_and_goes_
         assert clipped == [], (size, clipped)
     await expect(fac.get_by_test_id("timeup-howto")).to_have_text("Weg met Reset, +1 min of de volgende stap")
     for _, page in screens:  # the room has seen it: it goes, the timer panel still says the time is up
-        await expect(page.get_by_test_id("timeup-banner")).to_be_hidden(timeout=25_000)
+        await expect(page.get_by_test_id("timeup-banner")).to_be_hidden(timeout=30_000)
         await expect(page.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "up")
     await facilitator.call({"type": "timer", "action": "reset"})
     await expect(fac.get_by_test_id("timeup-banner")).to_be_hidden()
