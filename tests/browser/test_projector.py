@@ -415,6 +415,7 @@ async def test_time_up_on_the_projector_leaves_title_and_timer_in_view_and_goes_
         assert seen == [], (size, seen)
         assert clipped == [], (size, clipped)
     await expect(fac.get_by_test_id("timeup-howto")).to_have_text("Weg met Reset, +1 min of de volgende stap")
+    await fac.screenshot(path=str(artifacts / "facilitator-timeup-howto-1280.png"))
     for _, page in screens:  # the room has seen it: it goes, the timer panel still says the time is up
         await expect(page.get_by_test_id("timeup-banner")).to_be_hidden(timeout=30_000)
         await expect(page.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "up")
