@@ -48,6 +48,11 @@ async def fits(page: Page) -> None:
         const ours = [...document.querySelectorAll('.sec-tree:not([hidden]), .sec-radar:not([hidden])')];
         return doc.scrollHeight <= innerHeight + 1 && doc.scrollWidth <= innerWidth + 1
             && shown.every((s) => s.getBoundingClientRect().bottom <= innerHeight + 1)
+            && [...document.querySelectorAll('.radar-row')].every((row) => {
+                // a pillar's name fits its place (it does not run under its numbers)
+                const name = row.querySelector('.radar-row-name strong');
+                return !name || name.scrollWidth <= name.clientWidth + 1;
+            })
             && ours.length > 0 && ours.every((s) => {
                 const box = s.getBoundingClientRect();
                 return [...s.querySelectorAll('*')].every((el) => {
