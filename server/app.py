@@ -11,9 +11,10 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from server import http, metrics, summary_http
+from server import http, metrics, network_http, summary_http
 from server.gc_pacing import GcPacer
 from server.limits import Limits
+from server.networks import Networks
 from server.headers import SecurityHeaders
 from server.hub import Hub
 from server.retention import Sweeper
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
         app.state.limits = Limits(backend.counters, settings)
+        app.state.networks = Networks(backend, settings)
         metrics.watch(backend, lambda: len(app.state.hub.sessions))
         app.state.hub.start()
         sweeper = Sweeper(app.state.hub, settings)
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
             *summary_http.ROUTES,
+            *network_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
             Route("/", http.index),
@@ -67,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/b/{session}", http.index),
             Route("/p/{session}", http.index),
             Route("/s/{session}", http.index),
+            Route("/n/{network}", http.index),
         ],
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],
