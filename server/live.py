@@ -30,7 +30,7 @@ from boards.projection import (Deliveries, Touch, event_view, masked_for_others,
                                touches, welcome_fields)
 from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
-from server.auth import new_id
+from server.auth import TokenBucket, new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
 from server.logs import session_ref
 from server.records import command_digest, pack_record, pack_snapshot, unpack_record, unpack_snapshot
@@ -135,6 +135,8 @@ class LiveSession:
         # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
         self.applied: dict[str, int] = {}
         self.digests: dict[str, str] = {}  # command key -> its payload's digest (absent: logged before digests)
+        # Per participant, the rate limit of all their sockets here together (server.ws).
+        self.participant_buckets: dict[str, TokenBucket] = {}
 
     @property
     def id(self) -> str:
@@ -374,13 +376,13 @@ class LiveSession:
             # The broker reconnected: messages may have been lost meanwhile. The log has them,
             # unless the store itself lost the session (a Redis that restarted empty). Store reads
             # run beside the broker's reader, so they never hold up other sessions' records.
-            self._spawn(self._resync())
+            self._spawn(self._resync(message.get("reason")))
         elif message.get("presence") not in (None, self.instance) and not self._presence_pending:
             self._presence_pending = True
             self._spawn(self._refresh_presence())
 
-    async def _resync(self) -> None:
-        await self.check_epoch()
+    async def _resync(self, reason: str | None = None) -> None:
+        await self.check_epoch(reason)
         if not self.stale:
             await self._catch_up_logged()
             await self.broadcast_presence()
@@ -459,13 +461,15 @@ class LiveSession:
                 for frame in proxy_frames:
                     conn.send(frame)
 
-    async def check_epoch(self) -> None:
-        """Reset if the store no longer has this session as we know it: gone, under another epoch,
-        or with a log that lost its tail (our last record is not where we left it)."""
+    async def check_epoch(self, gone: str | None = None) -> None:
+        """Reset if the store no longer has this session as we know it: gone (``gone`` says why,
+        when the instance that deleted it told us), under another epoch, or with a log that lost
+        its tail (our last record is not where we left it)."""
         try:
             meta = await self.backend.log.session(self.id)
             if meta is None or meta.epoch != self.meta.epoch:
-                self.reset("the store lost this session" if meta is None else "the session's log was replaced")
+                self.reset(gone or "the store lost this session" if meta is None
+                           else "the session's log was replaced")
                 return
             if self.recent:
                 last = self.recent[-1][0]
@@ -554,11 +558,11 @@ class LiveSession:
             "mode": "resume" if can_resume else "snapshot",
         }
         welcome.update(welcome_fields(state, conn.participant, conn.audience))
-        conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
+        reply = [self._welcomes.frame(welcome, None if can_resume else state, conn.audience)]
         if can_resume:
-            for record, masked in self.recent:
-                if record.seq > last_seq:
-                    conn.send(frames.encode(event_view(record, conn.audience, masked)))
+            reply += [frames.encode(event_view(record, conn.audience, masked))
+                      for record, masked in self.recent if record.seq > last_seq]
+        conn.welcome(reply)  # one write, however many events it catches up on
         self.connections.add(conn)
         if conn.participant:
             self._sockets_of.setdefault(conn.participant, set()).add(conn)

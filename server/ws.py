@@ -69,7 +69,7 @@ class SocketSession:
         self.hub = hub
         self.settings = settings
         self.limits = limits
-        self.conn = Connection(websocket, new_id(), settings.send_queue)
+        self.conn = Connection(websocket, new_id(), settings.send_buffer)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
         self._loop = asyncio.get_running_loop()
@@ -196,6 +196,9 @@ class SocketSession:
                 return frame
             elif self.live is None or self.conn.actor is None:
                 raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
+            elif self.conn.participant is not None and not self._participant_may_send():
+                raise DomainError(ErrorCode.RATE_LIMITED, "too many frames from you (all your screens together); "
+                                                          "slow down")
             elif isinstance(frame, frames.Drag):
                 self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
@@ -203,6 +206,17 @@ class SocketSession:
         except Exception as exc:
             self._refused(exc, ref, data)
         return None
+
+    def _participant_may_send(self) -> bool:
+        """One command or drag from the participant's allowance, shared by all their sockets on
+        this instance: what one person can make the server send to every screen is bounded by
+        one socket's rate, however many sockets they open."""
+        buckets = self.live.participant_buckets
+        bucket = buckets.get(self.conn.participant)
+        if bucket is None:
+            bucket = buckets[self.conn.participant] = TokenBucket(self.settings.rate_per_second,
+                                                                  self.settings.rate_burst)
+        return bucket.take()
 
     def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
         """Queue a command for its session's next group commit, without waiting for its outcome

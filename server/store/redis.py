@@ -15,8 +15,9 @@ Cluster, though this module connects with a plain (non-cluster) client today::
     ss:probe:<instance>      pub/sub channel the broker probes itself on
     ss:limit:<rule>:<key>    string  a rate-limit counter (INCRBY + PEXPIRE in one script)
     ss:mark:<rule>:<key>     string  "this address reached this session" (expires)
+    ss:expiry                zset    session -> when it expires (server.store.redis_retention)
 
-The join-code index is the one key outside the session's slot: it is looked up
+The join-code index is outside the session's slot (as is the expiry index): it is looked up
 by code before the session is known, so it cannot carry the session's tag. It is
 written first (``SET NX`` decides who owns a code) and the meta second; a crash
 in between leaves a code that points at no session, which only wastes that code.
