@@ -305,12 +305,14 @@ export function mountNotJoined(root, { messageKey = 'notJoined', leadKey = 'notJ
 
 /** The start page's short privacy note; the retention period comes from the server. */
 let retentionDays = null;
+let networkDays = null;
 function privacyNote() {
-  const text = h('p', t('privacyNote', { days: retentionDays ?? 30 }));
+  const text = h('p', t('privacyNote', { days: retentionDays ?? 30, netDays: networkDays ?? 365 }));
   if (retentionDays === null) {
     fetch('/api/about', { cache: 'no-store' }).then((r) => r.json()).then((about) => {
       retentionDays = Math.round(about.retention_days * 100) / 100;
-      text.textContent = t('privacyNote', { days: retentionDays });
+      networkDays = Math.round(about.network_retention_days * 100) / 100;
+      text.textContent = t('privacyNote', { days: retentionDays, netDays: networkDays });
     }).catch(() => { /* the default stays */ });
   }
   return h('aside.privacy-note', { 'data-testid': 'privacy-note', 'aria-label': t('privacyTitle') },

@@ -23,6 +23,7 @@ from boards.network import model as m
 from boards.network.trend import trend
 from boards.summary import summarise
 from server import http
+from server.export import csv_bytes as export_csv
 from server.auth import secret_matches
 from server.hub import Hub
 from server.limits import Limits, RateLimited
@@ -243,7 +244,8 @@ async def export_csv(request: Request) -> Response:
     try:
         network_id, _ = await _network_role(request)
         state = await networks(request).load(network_id)
-        return Response(exchange.export_csv(state).encode("utf-8-sig"), media_type="text/csv; charset=utf-8",
+        body = export_csv(exchange.CSV_HEADER, exchange.csv_rows(state))
+        return Response(body, media_type="text/csv; charset=utf-8",
                         headers={**NO_STORE, "Content-Disposition": 'attachment; filename="leernetwerk.csv"'})
     except (DomainError, StoreUnavailable) as exc:
         return _error(exc)

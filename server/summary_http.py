@@ -160,7 +160,9 @@ async def delete_session(request: Request) -> Response:
 
 async def about(request: Request) -> Response:
     """What the start page tells people about their data."""
-    return JSONResponse({"retention_days": request.app.state.settings.retention_days})
+    settings = request.app.state.settings
+    return JSONResponse({"retention_days": settings.retention_days,
+                         "network_retention_days": settings.network_retention_days})
 
 
 ROUTES = [

@@ -7,8 +7,6 @@ token or who placed which dot. An import starts a new network (new id, new links
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated, Any
 
 import msgspec
@@ -154,11 +152,15 @@ def take_import(state: m.NetworkState, doc: NetworkDoc, at: int) -> None:
 CSV_HEADER = ["soort", "sessie", "tekst", "wie", "status", "extra"]
 
 
-def export_csv(state: m.NetworkState) -> str:
-    """One row per thing the network holds (kind, session, text, who, status, more), UTF-8."""
-    out = io.StringIO()
-    w = csv.writer(out)
-    w.writerow(CSV_HEADER)
+class _Rows(list):
+    def writerow(self, row: list[Any]) -> None:
+        self.append(row)
+
+
+def csv_rows(state: m.NetworkState) -> list[list[Any]]:
+    """One row per thing the network holds, under ``CSV_HEADER`` (kind, session, text, who,
+    status, more); the server writes them as the session exports' CSV (server/export.py)."""
+    w = _Rows()
     w.writerow(["netwerk", "", state.name, "", "", state.theme])
     for s in state.sessions:
         w.writerow(["sessie", s.session, s.title, "", "gesloten" if s.closed_at else "open", " ".join(s.boards)])
@@ -182,4 +184,4 @@ def export_csv(state: m.NetworkState) -> str:
         w.writerow(["uitkomst", o.session, o.text, "", "", ""])
     for role, name in state.roles.items():
         w.writerow(["rol", "", role, name, "", ""])
-    return out.getvalue()
+    return w
