@@ -1,5 +1,5 @@
 // Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector,
-// /s/{session} summary.
+// /s/{session} summary, /n/ and /n/{network} a learning network (client/network/page.js).
 
 import { mountStart, mountJoin, mountNotJoined, mountMessage } from './start.js';
 import { mountBoard } from './board.js';
@@ -85,6 +85,11 @@ if (path === '/' || path === '/index.html') {
   projectorPage(m[1]);
 } else if ((m = path.match(/^\/s\/([A-Za-z0-9_-]{1,64})\/?$/))) {
   mountSummary(root, m[1], fragment);
+} else if (path === '/n/' || path === '/n') {
+  import('./network/page.js').then((page) => page.mountNetworkStart(root));
+} else if ((m = path.match(/^\/n\/(n\.[A-Za-z0-9_-]{1,62})\/?$/))) {
+  const id = m[1];
+  import('./network/page.js').then((page) => page.mountNetwork(root, id, fragment));
 } else {
   mountMessage(root, 'notFoundPage');
 }

@@ -274,7 +274,8 @@ export function mountStart(root) {
       ? createdView(st.created, () => { st.created = null; st.create = freshCreate(); render(); })
       : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
     // the created view has its own h1; the start page's is the name in the header
-    root.replaceChildren(h('div.site', pageHeader({ titled: !st.created }), h('main.site-main', body, privacyNote())));
+    const network = h('p.start-network', h('a', { href: '/n/', 'data-testid': 'start-network' }, t('networkStart')));
+    root.replaceChildren(h('div.site', pageHeader({ titled: !st.created }), h('main.site-main', body, network, privacyNote())));
   };
   onLangChange(render);
   render();

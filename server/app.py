@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/b/{session}", http.index),
             Route("/p/{session}", http.index),
             Route("/s/{session}", http.index),
+            Route("/n/", http.index),
             Route("/n/{network}", http.index),
         ],
         lifespan=lifespan,
