@@ -91,6 +91,10 @@ export function mountNetwork(root, id, fragment) {
   if (!secret) { gone(root); return; }
 
   const render = () => {
+    if (st.deleted) {
+      root.replaceChildren(h('div.site', header(), h('main.site-main.narrow', h('div.notice-card', { 'data-testid': 'net-deleted' }, h('h1', nt('deleted'))))));
+      return;
+    }
     if (st.gone) { gone(root); return; }
     if (!st.view) { root.replaceChildren(h('div.site', header(), h('main.sum-main', h('p.loading', '…')))); return; }
     const v = st.view;
@@ -243,18 +247,19 @@ export function mountNetwork(root, id, fragment) {
   async function remove() {
     if (!window.confirm(nt('delConfirm', { name: st.view.name }))) return;
     try {
+      st.deleted = true;  // before the call: the waiting long-poll answers not_found as soon as it is gone
       await call('DELETE', `/api/networks/${id}`, secret);
       keep(KEY(id), null);
       st.gone = true;
-      root.replaceChildren(h('div.site', header(), h('main.site-main.narrow', h('div.notice-card', { 'data-testid': 'net-deleted' }, h('h1', nt('deleted'))))));
-    } catch (err) { fail(err); }
+      render();
+    } catch (err) { st.deleted = false; fail(err); render(); }
   }
 
   async function proposals() {
     for (const s of st.view.sessions) {
       const token = store.facilitator(s.session);
       const p = st.proposals[s.session];
-      if (!token || (p && !p.items.some((i) => !i.confirmed))) continue;
+      if (!token || (p && p.closed && !p.items.some((i) => !i.confirmed))) continue;  // settled
       try { st.proposals[s.session] = await json('GET', `/api/sessions/${s.session}/network`, token); } catch { /* gone or not ours */ }
     }
   }

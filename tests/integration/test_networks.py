@@ -106,6 +106,12 @@ async def test_a_session_started_from_a_network_starts_from_its_ambition(store):
     net = await start_network(base)
     first = await session_of(base, net, [BOARD], "Kick-off")
     await run_samenspel(base, store.servers[0], first, "Samen sterker in de wijk", [("Intervisie plannen", "Ann")])
+    async with httpx.AsyncClient(base_url=base) as http:
+        proposal = await http.get(f"/api/sessions/{first['session']}/network", headers=auth(first["facilitator_secret"]))
+    assert proposal.status_code == 200, proposal.text
+    assert proposal.json()["closed"] is True
+    assert [(i["kind"], i["confirmed"]) for i in proposal.json()["items"]] == [
+        ("ambition", False), ("reading", False), ("action", False)]
     assert (await confirm(base, first, keys=None)).status_code == 200
     second = await session_of(base, net, [BOARD, SH], "Instructie 2")
     assert second["prefilled"][BOARD]["ambitie"]["ambitie"] == "Samen sterker in de wijk"
