@@ -10,6 +10,7 @@ import httpx
 from playwright.async_api import Page, expect
 
 from tests.browser.axe import report, violations
+from tests.browser.test_summary import BROKEN_WORDS
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, shot
 from tests.support.client import Client, join
 
@@ -141,6 +142,7 @@ async def test_a_network_carries_the_ambition_and_actions_from_session_to_sessio
     await phone.goto(co_link)
     await expect(phone.get_by_test_id("net-action")).to_have_count(1)
     assert await phone.evaluate(NO_SIDEWAYS_SCROLL)
+    assert await phone.evaluate(BROKEN_WORDS.replace("[data-testid=summary]", "[data-testid=network-page]")) == []
     await shot(phone, artifacts / "network-phone.png", full_page=True)
     await fac.emulate_media(media="print")
     await shot(fac, artifacts / "network-print.png", full_page=True)
