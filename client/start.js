@@ -7,8 +7,8 @@
 import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
 import { t, L, errorText, onLangChange } from './i18n.js';
 import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
-import { qrSvg } from './qr.js';
 import { store } from './store.js';
+import { qrLater } from './qr-later.js';
 
 const CODE_LEN = 6;
 
@@ -245,7 +245,7 @@ function createdView(res, onNew) {
       h('div.card.created-code',
         h('div.link-label', t('joinCode')),
         h('div.big-code', { 'data-testid': 'created-join-code' }, groupCode(res.join_code)),
-        h('div.created-qr', qrSvg(res.join_url, { testid: 'created-qr', label: res.join_url })),
+        qrLater('div.created-qr', res.join_url, { testid: 'created-qr', label: res.join_url }),
         linkRow(t('joinLink'), res.join_url, 'created-join-link')),
       h('div.created-side',
         h('div.card.secret-card',

@@ -1,7 +1,7 @@
 """Learning networks on the store: each one is a log of its own on the session log machinery
 (server/store): its meta, compare-and-append, snapshots, broker channel, retention and deletion are
 a session's, under an id no session can have (``n.`` + a random id; a session id never holds a
-dot). So both stores and any number of instances work as they do for boards (decision 56).
+dot). So both stores and any number of instances work as they do for boards (docs/decisions.md, 60).
 
 - Its ``facilitator_hash`` is the network link's secret; the co-facilitator link is a credential
   of the network (participant ``cofacilitator``).

@@ -19,12 +19,6 @@ function keep(key, value) {
   try { if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value); } catch { /* blocked */ }
 }
 
-function stylesheet() {
-  if (!document.querySelector('link[data-net-css]')) {
-    document.head.appendChild(h('link', { rel: 'stylesheet', href: '/static/network.css', 'data-net-css': true }));
-  }
-}
-
 function header() {
   return h('header.site-head.no-print',
     h('a.brand', { href: '/' },
@@ -45,7 +39,6 @@ function field(label, input) {
 
 // --- /n/: start a network -------------------------------------------------------------------
 export function mountNetworkStart(root) {
-  stylesheet();
   const st = { name: '', theme: '', busy: false, error: null };
   const render = () => {
     const name = h('input.input', { value: st.name, maxlength: 120, 'data-testid': 'net-name', required: true,
@@ -80,7 +73,6 @@ export function mountNetworkStart(root) {
 
 // --- /n/{network} ------------------------------------------------------------------------------
 export function mountNetwork(root, id, fragment) {
-  stylesheet();
   const fromLink = fragment.get('k');
   if (fromLink) {
     keep(KEY(id), fromLink);
