@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import Stakeholder
+from boards.state import ReviewItem, Stakeholder
 
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
@@ -173,11 +173,24 @@ class CheckSet(Event, tag="check_set"):
     checked: bool
 
 
+class ReviewSeeded(Event, tag="review_seeded"):
+    board: str
+    section: str
+    items: list[ReviewItem]
+
+
+class ReviewMarked(Event, tag="review_marked"):
+    board: str
+    section: str
+    item: str
+    mark: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
-    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed
+    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | ReviewSeeded | ReviewMarked
 )
 
 

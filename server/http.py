@@ -147,11 +147,12 @@ async def create_session(request: Request) -> Response:
         return unavailable()
 
 
-async def start_session(request: Request, body: CreateSessionBody) -> dict:
-    """Create a session as ``body`` asks (the rate limit taken by the caller); what the creator gets."""
+async def start_session(request: Request, body: CreateSessionBody, more: list[c.Command] = ()) -> dict:
+    """Create a session as ``body`` asks, then the facilitator's commands ``more`` (what a learning
+    network fills in); the rate limit is taken by the caller. What the creator gets."""
     hub: Hub = request.app.state.hub
     limits: Limits = request.app.state.limits
-    opening = opening_commands(body)
+    opening = opening_commands(body) + [(FACILITATOR_ACTOR, command) for command in more]
     rehearse(opening, now_ms())  # refuse bad texts before anything is stored
     secret = new_secret()
     session_id = new_id()

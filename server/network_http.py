@@ -190,11 +190,11 @@ async def new_session(request: Request) -> Response:
             raise DomainError(ErrorCode.LIMIT_REACHED, f"a network holds at most {m.MAX_SESSIONS} sessions")
         limits: Limits = request.app.state.limits
         await limits.take(limits.creates, http.client_key(request), "too many new sessions from here; wait a minute")
-        texts = contribution.prefill(body.boards, state)
-        created = await http.start_session(
-            request, http.CreateSessionBody(title=body.title, boards=body.boards, texts=texts))
+        prefilled = contribution.prefill(body.boards, state)
+        created = await http.start_session(request, http.CreateSessionBody(title=body.title, boards=body.boards),
+                                           contribution.opening(prefilled))
         state = await networks(request).attach(network_id, created["session"], body.title, body.boards)
-        return JSONResponse({**created, "network": network_id, "prefilled": texts}, status_code=201,
+        return JSONResponse({**created, "network": network_id, "prefilled": prefilled}, status_code=201,
                             headers=NO_STORE)
     except (DomainError, StoreUnavailable) as exc:
         return _error(exc)

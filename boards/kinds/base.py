@@ -141,6 +141,11 @@ class Kind:
         ``link`` (boards/network/link.py) asks: field id -> text. Most kinds take nothing."""
         return {}
 
+    def network_opening(self, board_id: str, section: Any, taken: Any) -> list[Any]:
+        """The commands (the facilitator's) that start a new session's section with what
+        ``network_takes`` gave."""
+        return []
+
     def network_gives(self, summarised: dict[str, Any], link: Any) -> list[Any]:
         """The items (boards/network/model.py) this summarised section gives its network at the
         close, as ``link`` asks. Built from the summary, so never who placed which dot."""

@@ -28,7 +28,8 @@ def set_text(state: SessionState, actor: Actor, cmd: c.SetText, ctx: Context):
 
 class Text(Kind):
     name = "text"
-    network_takes = network.text_takes  # what it takes from a learning network (boards/network)
+    network_takes = network.text_takes
+    network_opening = network.text_opening  # what it takes from a learning network (boards/network)
     network_gives = network.text_gives  # what it gives a learning network at the close
     spec = TextSection
     slot = "texts"

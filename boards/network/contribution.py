@@ -34,9 +34,10 @@ def links() -> dict[str, dict[str, Link]]:
     return out
 
 
-def prefill(boards: list[str], network: m.NetworkState) -> dict[str, dict[str, dict[str, str]]]:
-    """The texts a new session of ``network`` starts with: board -> section -> field -> text (the
-    shape of ``texts`` in POST /api/sessions). Editable in the session; the network keeps its own."""
+def prefill(boards: list[str], network: m.NetworkState) -> dict[str, dict[str, Any]]:
+    """What a new session of ``network`` starts with: board -> section -> what the section's kind
+    takes (a text section: field -> text; actions under review: [{id, text, owner}]). Editable in
+    the session; the network keeps its own."""
     from boards.templates import TEMPLATES
 
     out: dict[str, dict[str, dict[str, str]]] = {}
@@ -53,6 +54,19 @@ def prefill(boards: list[str], network: m.NetworkState) -> dict[str, dict[str, d
             if texts:
                 out.setdefault(board_id, {})[section.id] = texts
     return out
+
+
+def opening(prefilled: dict[str, dict[str, Any]]) -> list[Any]:
+    """The facilitator's commands that put ``prefill``'s answer into the new session."""
+    from boards.templates import TEMPLATES
+
+    commands: list[Any] = []
+    for board_id, sections in prefilled.items():
+        template = TEMPLATES[board_id]
+        for section_id, taken in sections.items():
+            section = template.section(section_id)
+            commands += kinds.kind_of(section).network_opening(board_id, section, taken)
+    return commands
 
 
 def contribution(summary: dict[str, Any]) -> list[m.AnyItem]:

@@ -101,7 +101,15 @@ class RoleItem(Item, tag="role"):
     name: Short
 
 
-AnyItem = AmbitionItem | GoalItem | AgendaItem | ActionItem | StakeholderItem | ReadingItem | OutcomeItem | RoleItem
+class ActionStatusItem(Item, tag="action_status"):
+    """An action of the network as the group marked it in a review (kind actions_review)."""
+
+    action: Short
+    status: Status
+
+
+AnyItem = (AmbitionItem | GoalItem | AgendaItem | ActionItem | StakeholderItem | ReadingItem | OutcomeItem | RoleItem
+           | ActionStatusItem)
 Items = Annotated[tuple[AnyItem, ...], Meta(max_length=MAX_ITEMS_PER_CONFIRM)]
 
 

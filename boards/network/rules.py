@@ -205,6 +205,9 @@ def _take(state: m.NetworkState, session: str, item: m.AnyItem, at: int) -> None
         state.outcomes.append(m.OutcomeEntry(text=item.text, session=session, at=at))
     elif isinstance(item, m.RoleItem):
         state.roles[item.role] = item.name
+    elif isinstance(item, m.ActionStatusItem):
+        if item.action in state.actions:  # an action the network still holds
+            state.actions[item.action].status = item.status
 
 
 def fold(network_id: str, records: list[Record], state: m.NetworkState | None = None) -> m.NetworkState:

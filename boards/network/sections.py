@@ -49,6 +49,12 @@ def text_takes(kind: Any, section: Any, link: Link, network: m.NetworkState) -> 
     return out
 
 
+def text_opening(kind: Any, board_id: str, section: Any, taken: dict[str, str]) -> list[Any]:
+    from boards import commands as c
+
+    return [c.SetText(board=board_id, section=section.id, field=f, text=text) for f, text in taken.items()]
+
+
 def text_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyItem]:
     items: list[m.AnyItem] = []
     for field in summarised["fields"]:

@@ -5,6 +5,7 @@ import { dotsSection } from './dots.js';
 import { notesSection } from './notes.js';
 import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
+import { reviewSection } from './review.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -15,6 +16,7 @@ export function sectionComponent(app, boardId, section) {
     case 'notes': return notesSection(app, boardId, section);
     case 'stakeholders': return stakeholderSection(app, boardId, section);
     case 'checklist': return checklistSection(app, boardId, section);
+    case 'actions_review': return reviewSection(app, boardId, section);
     default: return null;
   }
 }

@@ -11,6 +11,7 @@ import { nt } from './strings.js';
 import { call, json, download, NetError } from './api.js';
 import { smallMultiples } from './trend.js';
 
+const BOARD_WORD = { actiepunten: 'boardActions', stakeholders: 'boardStakeholders', samenspel: 'boardSamenspel' };
 const KEY = (id) => `samenspel.net.${id}`;
 const CO_KEY = (id) => `samenspel.netco.${id}`;
 
@@ -110,11 +111,11 @@ export function mountNetwork(root, id, fragment) {
   const newSessionForm = () => {
     const pick = (board) => h('label.net-check', h('input', { type: 'checkbox', checked: st.boards.includes(board), 'data-testid': `net-board-${board}`,
       on: { change: (e) => { st.boards = e.target.checked ? [...st.boards, board] : st.boards.filter((b) => b !== board); } } }),
-    nt(board === 'samenspel' ? 'boardSamenspel' : 'boardStakeholders'));
+    nt(BOARD_WORD[board]));
     const title = h('input.input', { value: st.title, maxlength: 120, placeholder: nt('sessionTitle'), 'aria-label': nt('sessionTitle'),
       'data-testid': 'net-session-title', on: { input: (e) => { st.title = e.target.value; } } });
     return h('form.net-new', { on: { submit: startSession } }, h('strong', nt('newSession')), title,
-      pick('stakeholders'), pick('samenspel'),
+      pick('actiepunten'), pick('stakeholders'), pick('samenspel'),
       h('button.btn.btn-primary', { type: 'submit', 'data-testid': 'net-new-session' }, nt('startSession')));
   };
 
@@ -145,7 +146,7 @@ export function mountNetwork(root, id, fragment) {
       h('span.net-dot', { 'aria-hidden': 'true' }, String(i + 1)),
       h('div',
         h('strong', s.title || s.session), ' ',
-        h('span.sum-muted', `${dateText(s.attached_at)} · ${s.boards.map((b) => nt(b === 'samenspel' ? 'boardSamenspel' : 'boardStakeholders')).join(' + ')}`),
+        h('span.sum-muted', `${dateText(s.attached_at)} · ${s.boards.map((b) => nt(BOARD_WORD[b] || b)).join(' + ')}`),
         h('div.net-result', s.confirmed_at ? nt('confirmedN', { n: s.confirmed }) : nt('notConfirmed'),
           store.facilitator(s.session) ? h('span.no-print', ' · ', h('a', { href: `/s/${s.session}` }, nt('openSummary')),
             ' · ', h('a', { href: `/b/${s.session}` }, nt('openBoard'))) : null))))) : h('p.sum-muted', nt('noSessions')));
@@ -159,6 +160,7 @@ export function mountNetwork(root, id, fragment) {
       case 'stakeholder': return [nt('it_stakeholder'), item.names ? `${item.category}: ${item.names}` : item.category];
       case 'reading': return [nt('it_reading'), item.name];
       case 'role': return [nt('it_role'), `${item.role}: ${item.name}`];
+      case 'action_status': return [nt('it_action_status'), `${(st.view.actions.find((a) => a.id === item.action) || {}).text || item.action}: ${nt(`st_${item.status}`)}`];
       default: return [nt('it_outcome'), item.text || ''];
     }
   };
@@ -213,7 +215,7 @@ export function mountNetwork(root, id, fragment) {
     st.busy = true;
     try {
       const made = await json('POST', `/api/networks/${id}/sessions`, secret,
-        { title: st.title, boards: ['stakeholders', 'samenspel'].filter((b) => st.boards.includes(b)) });
+        { title: st.title, boards: ['actiepunten', 'stakeholders', 'samenspel'].filter((b) => st.boards.includes(b)) });
       store.setFacilitator(made.session, made.facilitator_secret);
       store.setRole(made.session, 'facilitator');
       store.setCode(made.session, made.join_code);

@@ -256,3 +256,34 @@ async def test_bad_input_is_refused_with_a_documented_code_and_stores_nothing(st
         assert (await http.delete(f"/api/sessions/{nid}", headers=auth(net["secret"]))).status_code == 404
     assert (await get_network(base, net))["seq"] == before["seq"]
     assert (await get_network(base, other))["sessions"] == []
+
+
+async def test_a_session_opens_with_the_open_actions_and_the_group_marks_them(store):
+    """A session with "actiepunten" first starts with the network's open actions; the group marks
+    them live; confirmed, the network's actions take those statuses (a dropped one leaves the list)."""
+    base = store.http
+    net = await start_network(base)
+    first = await session_of(base, net, [BOARD], "Kick-off")
+    await run_samenspel(base, store.servers[0], first, "Ambitie", [("Plan maken", "Ann"), ("Zaal regelen", "Max")])
+    await confirm(base, first)
+    actions = {a["text"]: a["id"] for a in (await get_network(base, net))["actions"]}
+    second = await session_of(base, net, ["actiepunten", BOARD], "Vervolg")
+    assert [i["text"] for i in second["prefilled"]["actiepunten"]["acties"]] == ["Plan maken", "Zaal regelen"]
+    sid = second["session"]
+    fac = await connect(store.servers[-1], sid, token=second["facilitator_secret"])
+    ann = await connect(store.servers[-1], sid, token=(await join(base, second["join_code"], "Ann", "leernetwerk"))["token"])
+    await ok(fac, {"type": "set_step", "board": BOARD, "step": "ambitie"})
+    refused = await ann.call({"type": "mark_review", "board": "actiepunten", "section": "acties",
+                              "item": actions["Plan maken"], "mark": "klaar"})
+    assert refused["type"] == "error" and refused["code"] == "not_in_step", refused  # only in its step
+    await ok(fac, {"type": "set_step", "board": "actiepunten", "step": "acties"})
+    await ok(ann, {"type": "mark_review", "board": "actiepunten", "section": "acties",
+                   "item": actions["Plan maken"], "mark": "klaar"})
+    await ok(fac, {"type": "mark_review", "board": "actiepunten", "section": "acties",
+                   "item": actions["Zaal regelen"], "mark": "vervallen"})
+    await ok(fac, {"type": "close_session"})
+    for client in (fac, ann):
+        await client.close()
+    assert (await confirm(base, second)).status_code == 200
+    view = await get_network(base, net)
+    assert {a["text"]: a["status"] for a in view["actions"]} == {"Plan maken": "klaar", "Zaal regelen": "vervallen"}

@@ -169,3 +169,23 @@ def test_an_import_with_a_wrong_version_or_over_the_caps_is_refused(change, code
     with pytest.raises(DomainError) as info:
         exchange.parse(msgspec.json.encode(doc))
     assert info.value.code == code
+
+
+def test_a_review_gives_the_marked_actions_status_and_the_network_takes_it():
+    """The review section takes the open actions and gives back each marked one's status; an
+    unmarked action keeps its own."""
+    state = network(rules.AttachSession(session="s1"), rules.Confirm(session="s1", items=(
+        m.ActionItem(key="a", text="Plan", owner="Ann"), m.ActionItem(key="b", text="Zaal"))))
+    taken = contribution.prefill(["actiepunten", "samenspel"], state)["actiepunten"]["acties"]
+    assert [i["text"] for i in taken] == ["Plan", "Zaal"]
+    s = Session(boards=("actiepunten", BOARD))
+    for command in contribution.opening({"actiepunten": {"acties": taken}}):
+        s.run(FACILITATOR, command)
+    s.run(FACILITATOR, c.MarkReview(board="actiepunten", section="acties", item=taken[0]["id"], mark="klaar"))
+    s.run(FACILITATOR, c.CloseSession())
+    items = [i for i in contribution.contribution(summarise(s.state)) if isinstance(i, m.ActionStatusItem)]
+    assert [(i.action, i.status) for i in items] == [(taken[0]["id"], "klaar")]
+    state2 = network(rules.AttachSession(session="s1"), rules.Confirm(session="s1", items=(
+        m.ActionItem(key="a", text="Plan", owner="Ann"), m.ActionItem(key="b", text="Zaal"))),
+        rules.AttachSession(session="s2"), rules.Confirm(session="s2", items=tuple(items)))
+    assert sorted(a.status for a in state2.actions.values()) == ["klaar", "open"]
