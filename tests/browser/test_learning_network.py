@@ -11,7 +11,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser.axe import report, violations
 from tests.browser.test_summary import BROKEN_WORDS
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, shot
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, join as join_in_browser, shot
 from tests.support.client import Client, join
 
 AMBITIE = "Samen zorgen we dat elk kind in Oost op tijd de juiste hulp krijgt, dichtbij huis."
@@ -32,7 +32,7 @@ async def start_network(page: Page, base: str) -> str:
 
 async def new_session(page: Page, title: str, boards: set[str]) -> Page:
     """Start a session from the network page; the board opens in a new tab (the facilitator's)."""
-    for board in ("samenspel", "stakeholders"):
+    for board in ("actiepunten", "samenspel", "stakeholders"):
         box = page.get_by_test_id(f"net-board-{board}")
         await (box.check() if board in boards else box.uncheck())
     await page.get_by_test_id("net-session-title").fill(title)
@@ -136,11 +136,46 @@ async def test_a_network_carries_the_ambition_and_actions_from_session_to_sessio
     for client in (fac_ws, ann, max_, fac2, ann2, max2):
         await client.close()
 
+    # 3. The next Samenspel opens with the open action: a participant on a phone marks it, live on
+    #    the facilitator's board and the projector; confirmed, the network's action is done.
+    await fac.bring_to_front()
+    board3 = await new_session(fac, "Samenspel – vervolg", {"actiepunten", "samenspel"})
+    session3, secret3, code3 = await session_of(board3)
+    review = board3.get_by_test_id("review-item")
+    await expect(review).to_have_count(1)
+    await expect(review).to_contain_text("Rooster vrijmaken voor scholing")
+    fac3 = await Client(server.ws_url).connect()
+    assert (await fac3.hello(session3, token=secret3))["type"] == "welcome"
+    await ok(fac3, {"type": "set_step", "board": "actiepunten", "step": "acties"})
+    projector3 = await pages.open(PROJECTOR, name="projector-3")
+    await projector3.goto(f"{base}/p/{session3}#c={code3}")
+    await expect(projector3.get_by_test_id("review-item")).to_have_count(1)
+    bea = await pages.open(PHONE, phone=True, name="bea")
+    await join_in_browser(bea, base, code3, "Bea", "leernetwerk")
+    mark_id = await board3.locator('[data-testid^="review-"][data-testid$="-klaar"]').first.get_attribute("data-testid")
+    action_id = mark_id[len("review-"):-len("-klaar")]
+    await bea.get_by_test_id(f"review-{action_id}-klaar").click()
+    await expect(board3.get_by_test_id(f"review-{action_id}-badge")).to_have_text("Klaar")
+    await expect(projector3.get_by_test_id(f"review-{action_id}-badge")).to_have_text("Klaar")
+    await shot(bea, artifacts / "network-review-phone.png")
+    await shot(board3, artifacts / "network-review-laptop.png")
+    await shot(projector3, artifacts / "network-review-projector.png")
+    found = await violations(bea)
+    assert not found, report(found)
+    await ok(fac3, {"type": "close_session"})
+    await fac3.close()
+    await fac.bring_to_front()
+    await fac.evaluate("window.dispatchEvent(new Event('focus'))")
+    await expect(fac.get_by_test_id("net-contribution")).to_contain_text("Actie bijgewerkt")
+    await fac.get_by_test_id("net-confirm-all").click()
+    await expect(fac.get_by_test_id("net-actions")).to_contain_text("Geen open acties")
+    await expect(fac.get_by_test_id("net-stop")).to_have_count(3)
+
     # Screens: laptop and phone, whole words, nothing sideways; and the A4 print.
     await shot(fac, artifacts / "network-laptop.png", full_page=True)
     phone = await pages.open(PHONE, phone=True, name="phone")
     await phone.goto(co_link)
-    await expect(phone.get_by_test_id("net-action")).to_have_count(1)
+    await expect(phone.get_by_test_id("net-stop")).to_have_count(3)
     assert await phone.evaluate(NO_SIDEWAYS_SCROLL)
     assert await phone.evaluate(BROKEN_WORDS.replace("[data-testid=summary]", "[data-testid=network-page]")) == []
     await shot(phone, artifacts / "network-phone.png", full_page=True)
