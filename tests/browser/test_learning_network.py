@@ -159,7 +159,11 @@ async def test_a_network_carries_the_ambition_and_actions_from_session_to_sessio
     await expect(projector3.get_by_test_id(f"review-{action_id}-badge")).to_have_text("Klaar")
     await shot(bea, artifacts / "network-review-phone.png")
     await shot(board3, artifacts / "network-review-laptop.png")
-    await shot(projector3, artifacts / "network-review-projector.png")
+    for width, height in ((1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)):
+        await projector3.set_viewport_size({"width": width, "height": height})
+        await expect(projector3.get_by_test_id(f"review-{action_id}-badge")).to_have_text("Klaar")
+        assert await projector3.evaluate(NO_SIDEWAYS_SCROLL)
+        await shot(projector3, artifacts / f"network-review-projector-{width}x{height}.png")
     found = await violations(bea)
     assert not found, report(found)
     await ok(fac3, {"type": "close_session"})
