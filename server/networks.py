@@ -151,7 +151,13 @@ class Networks:
         """Attach a session (first claim the session for this network: a second network is refused
         with ``already_attached``, nothing stored)."""
         await self.log.add_credential(session_id, ATTACH_KEY, network_id)
-        if await self.log.credential(session_id, ATTACH_KEY) != network_id:
+        holder = await self.log.credential(session_id, ATTACH_KEY)
+        if holder != network_id and holder is not None and await self.log.session(holder) is None:
+            # The claim of a network that expired before the session did: let go of it, claim anew.
+            await self.log.release_credential(session_id, ATTACH_KEY, holder)
+            await self.log.add_credential(session_id, ATTACH_KEY, network_id)
+            holder = await self.log.credential(session_id, ATTACH_KEY)
+        if holder != network_id:
             raise DomainError(ErrorCode.ALREADY_ATTACHED, "this session belongs to another network")
         return await self.submit(network_id, rules.AttachSession(session=session_id, title=title[:m.MAX_SHORT],
                                                                  boards=boards, id=f"attach-{session_id}"))
