@@ -217,9 +217,16 @@ async def test_a_network_expires_after_its_last_change_and_leaves_no_trace(kind,
     try:
         net = await start_network(s.http)
         nid = net["network"]
+        session = await session_of(s.http, net, [BOARD], "Blijft langer")
         view = await get_network(s.http, net)
         assert view["expires_at"] <= time.time() * 1000 + 4000
         assert await wait_for_no_traces(s, nid, f"net:{nid}") == []
+        # The session outlives its network: another network may now take it.
+        other = await start_network(s.http, "Opvolger")
+        async with httpx.AsyncClient(base_url=s.http) as http:
+            r = await http.post(f"/api/networks/{other['network']}/attach", headers=auth(other["secret"]),
+                                json={"session": session["session"], "secret": session["facilitator_secret"]})
+        assert r.status_code == 200, r.text
     finally:
         stop_store(s)
 
