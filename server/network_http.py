@@ -23,7 +23,7 @@ from boards.network import model as m
 from boards.network.trend import trend
 from boards.summary import summarise
 from server import http
-from server.export import csv_bytes as export_csv
+from server.export import csv_bytes
 from server.auth import secret_matches
 from server.hub import Hub
 from server.limits import Limits, RateLimited
@@ -244,7 +244,7 @@ async def export_csv(request: Request) -> Response:
     try:
         network_id, _ = await _network_role(request)
         state = await networks(request).load(network_id)
-        body = export_csv(exchange.CSV_HEADER, exchange.csv_rows(state))
+        body = csv_bytes(exchange.CSV_HEADER, exchange.csv_rows(state))
         return Response(body, media_type="text/csv; charset=utf-8",
                         headers={**NO_STORE, "Content-Disposition": 'attachment; filename="leernetwerk.csv"'})
     except (DomainError, StoreUnavailable) as exc:

@@ -186,6 +186,7 @@ async def test_export_then_import_makes_an_identical_network(store):
                                 headers=auth(copy["secret"]))).json()
         csv = await http.get(f"/api/networks/{net['network']}/export.csv", headers=auth(net["secret"]))
     assert again == doc
+    assert csv.content.startswith("\ufeffsoort;sessie;tekst;wie;status;extra\r\n".encode())  # like the session CSVs
     assert "Actie" in csv.text and csv.headers["content-type"].startswith("text/csv")
 
 
