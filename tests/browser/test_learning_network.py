@@ -84,6 +84,7 @@ async def test_a_network_carries_the_ambition_and_actions_from_session_to_sessio
     await expect(projector.get_by_test_id("board")).to_be_visible()
     ann, max_ = await people(server, session, code, ("deelnemer", "deelnemer"))
     await ok(fac_ws, {"type": "set_text", "board": "stakeholders", "section": "ambitie", "field": "ambitie", "text": AMBITIE})
+    await ok(fac_ws, {"type": "set_step", "board": "stakeholders", "step": "stakeholders"})
     await ok(ann, {"type": "add_stakeholder", "board": "stakeholders", "section": "map", "category": "Huisartsen",
                    "names": "Praktijk Oost"})
     await ok(fac_ws, {"type": "close_session"})
