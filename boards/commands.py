@@ -330,11 +330,34 @@ class RemoveRadarDot(Command, tag="remove_radar_dot"):
 
 
 CardCommand = AnswerTree | SetTreeAnswer | PlaceRadarDot | RemoveRadarDot
+class ReviewSeed(msgspec.Struct, forbid_unknown_fields=True):
+    id: Id
+    text: Text
+    owner: Owner = ""
+
+
+class SeedReview(Command, tag="seed_review"):
+    """Facilitator: the open actions to review (a session of a learning network starts with them)."""
+
+    board: Id
+    section: Id
+    items: Annotated[list[ReviewSeed], Meta(max_length=300)]
+
+
+class MarkReview(Command, tag="mark_review"):
+    """Mark an action under review: done ("klaar"), still open ("open"), dropped ("vervallen"), or
+    "" for not marked yet."""
+
+    board: Id
+    section: Id
+    item: Id
+    mark: Literal["", "klaar", "open", "vervallen"]
 
 
 StakeholderCommand = (
     AddStakeholder | EditStakeholder | MoveStakeholder | PlaceInMatrix | SetRelevant | RemoveStakeholder
     | RestoreStakeholder | AddAttachedNote | EditAttachedNote | RemoveAttachedNote | Undo | SetCheck
+    | SeedReview | MarkReview
 )
 
 

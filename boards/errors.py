@@ -37,6 +37,9 @@ class ErrorCode(str, Enum):
     SECTION_LOCKED = "section_locked"  # the section is read-only now (time-up or the facilitator)
     JOINING_CLOSED = "joining_closed"  # the facilitator locked the join code for newcomers
     SESSION_CLOSED = "session_closed"  # the session is closed: read-only for everyone
+    # Learning networks (boards/network).
+    ALREADY_ATTACHED = "already_attached"  # the session belongs to another network
+    SESSION_OPEN = "session_open"  # confirming a session into its network before it is closed
     # Availability (retryable: nothing was stored, try again later).
     UNAVAILABLE = "unavailable"  # the store cannot be reached right now
     CONFLICT = "conflict"  # too much concurrent traffic on this board; retry

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import Stakeholder
+from boards.state import ReviewItem, Stakeholder
 
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
@@ -232,12 +232,25 @@ class RadarVisibilitySet(Event, tag="radar_visibility_set"):
     dots: dict[str, list[tuple[int, str]]] | None = None
 
 
+class ReviewSeeded(Event, tag="review_seeded"):
+    board: str
+    section: str
+    items: list[ReviewItem]
+
+
+class ReviewMarked(Event, tag="review_marked"):
+    board: str
+    section: str
+    item: str
+    mark: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | TreeAnswered | TreeGroupAnswerSet
-    | TreeVisibilitySet | RadarDotPlaced | RadarDotRemoved | RadarVisibilitySet
+    | TreeVisibilitySet | RadarDotPlaced | RadarDotRemoved | RadarVisibilitySet | ReviewSeeded | ReviewMarked
 )
 
 

@@ -52,6 +52,15 @@ class DotVote(msgspec.Struct):
     hidden: bool = False
 
 
+class ReviewItem(msgspec.Struct):
+    """An action of a learning network under review in a session, and the group's mark on it."""
+
+    id: str
+    text: str
+    owner: str = ""
+    mark: str = ""  # "", "klaar", "open" or "vervallen"
+
+
 class AttachedNote(msgspec.Struct):
     """A note stuck to a stakeholder (a belang or a behoefte); it moves with it."""
 
@@ -123,6 +132,7 @@ class BoardState(msgspec.Struct):
     checks: dict[str, dict[str, bool]] = {}
     trees: dict[str, TreeVote] = {}
     radars: dict[str, RadarVote] = {}
+    reviews: dict[str, list[ReviewItem]] = {}  # actions_review sections (boards/kinds/review.py)
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 
@@ -166,8 +176,9 @@ class SessionState(msgspec.Struct):
 
 
 def session_groups(state: SessionState) -> tuple[Group, ...]:
-    """The groups people join: those of the session's first board (its main board)."""
-    first = next(iter(state.boards.values()), None)
+    """The groups people join: those of the session's first board that has groups (its main board;
+    a board without groups, like the actions under review, leads no session's groups)."""
+    first = next((b for b in state.boards.values() if b.spec.groups), None)
     return first.spec.groups if first else ()
 
 

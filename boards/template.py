@@ -159,11 +159,23 @@ class RadarSection(msgspec.Struct, frozen=True, tag="radar"):
     step: str | None = None
 
 
-Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
+class ReviewSection(msgspec.Struct, frozen=True, tag="actions_review"):
+    """A learning network's open actions, each marked by the group: done, still open or dropped
+    (boards/kinds/review.py). Filled when the session starts from its network."""
+
+    id: str
+    title: Label
+    prompt: Label
+    max_items: int = 100
+    step: str | None = None
+
+
+Section = (DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
+           | ReviewSection)
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

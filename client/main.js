@@ -1,5 +1,5 @@
 // Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector,
-// /s/{session} summary.
+// /s/{session} summary, /n/ and /n/{network} a learning network (client/network/page.js).
 
 // Each page loads only its own modules (the join page never loads the board); the server
 // preloads them (server/pages.py), so these imports cost no extra round trip.
@@ -90,6 +90,10 @@ if (path === '/' || path === '/index.html') {
   await projectorPage(m[1]);
 } else if ((m = path.match(/^\/s\/([A-Za-z0-9_-]{1,64})\/?$/))) {
   (await import('./summary.js')).mountSummary(root, m[1], fragment);
+} else if (path === '/n/' || path === '/n') {
+  (await import('./network/page.js')).mountNetworkStart(root);
+} else if ((m = path.match(/^\/n\/(n\.[A-Za-z0-9_-]{1,62})\/?$/))) {
+  (await import('./network/page.js')).mountNetwork(root, m[1], fragment);
 } else {
   (await start()).mountMessage(root, 'notFoundPage');
 }

@@ -282,7 +282,8 @@ export function mountStart(root) {
       ? createdView(st.created, () => { st.created = null; st.create = freshCreate(); render(); })
       : h('div.start-grid', createCard(st, render), joinCard(st.join, render));
     // the created view has its own h1; the start page's is the name in the header
-    root.replaceChildren(h('div.site', pageHeader({ titled: !st.created }), h('main.site-main', body, privacyNote())));
+    const network = h('p.start-network', h('a', { href: '/n/', 'data-testid': 'start-network' }, t('networkStart')));
+    root.replaceChildren(h('div.site', pageHeader({ titled: !st.created }), h('main.site-main', body, network, privacyNote())));
   };
   onLangChange(render);
   render();
@@ -313,12 +314,14 @@ export function mountNotJoined(root, { messageKey = 'notJoined', leadKey = 'notJ
 
 /** The start page's short privacy note; the retention period comes from the server. */
 let retentionDays = null;
+let networkDays = null;
 function privacyNote() {
-  const text = h('p', t('privacyNote', { days: retentionDays ?? 30 }));
+  const text = h('p', t('privacyNote', { days: retentionDays ?? 30, netDays: networkDays ?? 365 }));
   if (retentionDays === null) {
     fetch('/api/about', { cache: 'no-store' }).then((r) => r.json()).then((about) => {
       retentionDays = Math.round(about.retention_days * 100) / 100;
-      text.textContent = t('privacyNote', { days: retentionDays });
+      networkDays = Math.round(about.network_retention_days * 100) / 100;
+      text.textContent = t('privacyNote', { days: retentionDays, netDays: networkDays });
     }).catch(() => { /* the default stays */ });
   }
   return h('aside.privacy-note', { 'data-testid': 'privacy-note', 'aria-label': t('privacyTitle') },

@@ -153,6 +153,16 @@ export function applyEvent(state, frame) {
       }
       return { kind: 'stakeholders', board: ev.board, section: ev.section, item: ev.item?.id, change: ev.change, by: ev.by };
     }
+    case 'review_seeded': {
+      const reviews = state.boards?.[ev.board]?.reviews;
+      if (reviews) reviews[ev.section] = ev.items.map((i) => ({ ...i }));
+      return { kind: 'reviews', board: ev.board, section: ev.section };
+    }
+    case 'review_marked': {
+      const item = (state.boards?.[ev.board]?.reviews?.[ev.section] || []).find((i) => i.id === ev.item);
+      if (item) item.mark = ev.mark;
+      return { kind: 'reviews', board: ev.board, section: ev.section };
+    }
     case 'check_set': {
       const checks = state.boards?.[ev.board]?.checks;
       if (checks) (checks[ev.section] || (checks[ev.section] = {}))[ev.item] = ev.checked;

@@ -10,9 +10,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from server import http, metrics, summary_http
+from server import http, metrics, network_http, summary_http
 from server.gc_pacing import GcPacer
 from server.limits import Limits
+from server.networks import Networks
 from server.pages import Documents
 from server.headers import SecurityHeaders
 from server.hub import Hub
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         backend = open_backend(settings)
         app.state.hub = Hub(backend, settings)
         app.state.limits = Limits(backend.counters, settings)
+        app.state.networks = Networks(backend, settings)
         metrics.watch(backend, lambda: len(app.state.hub.sessions))
         app.state.hub.start()
         sweeper = Sweeper(app.state.hub, settings)
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
             *summary_http.ROUTES,
+            *network_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", app=client_files, name="static"),
             Route("/", http.index),
@@ -69,6 +72,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/b/{session}", http.index),
             Route("/p/{session}", http.index),
             Route("/s/{session}", http.index),
+            Route("/n/", http.index),
+            Route("/n/{network}", http.index),
         ],
         lifespan=lifespan,
         middleware=[Middleware(SecurityHeaders)],

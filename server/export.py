@@ -38,6 +38,9 @@ def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     return (BOM + out.getvalue()).encode("utf-8")
 
 
+csv_bytes = _csv  # one CSV file as the session exports write them (a learning network's export too)
+
+
 def csv_files(summary: dict[str, Any], lang: str = "nl") -> dict[str, bytes]:
     """The summary as CSV files, by name: each kind of section's files (its rows written by the
     kind, :mod:`boards.kinds`), then the check-out. Every file has a header row, even when empty."""

@@ -54,6 +54,7 @@ _STATUS = {
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
     ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413, ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,
+    ErrorCode.ALREADY_ATTACHED: 409, ErrorCode.SESSION_OPEN: 409,
 }
 
 
@@ -66,7 +67,7 @@ def unavailable() -> JSONResponse:
     return problem(ErrorCode.UNAVAILABLE, "the store is unreachable; try again shortly", 503)
 
 
-async def read_body(request: Request, type_: type) -> object:
+async def read_body(request: Request, type_: type | None, limit: int = MAX_BODY) -> object:
     """The JSON body as ``type_``; refused as soon as it passes MAX_BODY (never read whole first).
 
     Only ``application/json`` from our own origin: a form or ``text/plain`` POST from another site
@@ -75,15 +76,17 @@ async def read_body(request: Request, type_: type) -> object:
         raise DomainError(ErrorCode.FORBIDDEN, "requests from another site are not accepted")
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
-    too_large = DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+    too_large = DomainError(ErrorCode.FRAME_TOO_LARGE, f"request body over {limit} bytes")
     declared = request.headers.get("content-length", "0")
-    if not declared.isdigit() or int(declared) > MAX_BODY:
+    if not declared.isdigit() or int(declared) > limit:
         raise too_large
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_BODY:
+        if len(body) > limit:
             raise too_large
+    if type_ is None:  # the caller decodes (bytes)
+        return bytes(body)
     try:
         return msgspec.json.decode(body, type=type_)
     except msgspec.ValidationError as exc:
@@ -137,34 +140,42 @@ async def create_session(request: Request) -> Response:
         limits: Limits = request.app.state.limits
         await limits.take(limits.creates, client_key(request), "too many new sessions from here; wait a minute")
         body: CreateSessionBody = await read_body(request, CreateSessionBody)
-        opening = opening_commands(body)
-        rehearse(opening, now_ms())  # refuse bad texts before anything is stored
-        secret = new_secret()
-        session_id = new_id()
-        for _ in range(20):  # a fresh code, in the unlikely case it is taken
-            meta = SessionMeta(session=session_id, join_code=new_join_code(), facilitator_hash=hash_secret(secret),
-                               created_at=now_ms(), epoch=new_id())
-            if await hub.backend.log.create_session(meta):
-                break
-        else:
-            raise DomainError(ErrorCode.CONFLICT, "could not find a free join code; try again")
-        async with hub.holding(session_id) as live:
-            for actor, command in opening:
-                await live.submit(actor, command)
-        await limits.reached(client_key(request), session_id)  # the facilitator's venue
+        return JSONResponse(await start_session(request, body), status_code=201, headers=NO_STORE)
     except DomainError as exc:
         return domain_problem(exc)
     except StoreUnavailable:
         return unavailable()
+
+
+async def start_session(request: Request, body: CreateSessionBody, more: list[c.Command] = ()) -> dict:
+    """Create a session as ``body`` asks, then the facilitator's commands ``more`` (what a learning
+    network fills in); the rate limit is taken by the caller. What the creator gets."""
+    hub: Hub = request.app.state.hub
+    limits: Limits = request.app.state.limits
+    opening = opening_commands(body) + [(FACILITATOR_ACTOR, command) for command in more]
+    rehearse(opening, now_ms())  # refuse bad texts before anything is stored
+    secret = new_secret()
+    session_id = new_id()
+    for _ in range(20):  # a fresh code, in the unlikely case it is taken
+        meta = SessionMeta(session=session_id, join_code=new_join_code(), facilitator_hash=hash_secret(secret),
+                           created_at=now_ms(), epoch=new_id())
+        if await hub.backend.log.create_session(meta):
+            break
+    else:
+        raise DomainError(ErrorCode.CONFLICT, "could not find a free join code; try again")
+    async with hub.holding(session_id) as live:
+        for actor, command in opening:
+            await live.submit(actor, command)
+    await limits.reached(client_key(request), session_id)  # the facilitator's venue
     root = base_url(request)
-    return JSONResponse({
+    return {
         "session": session_id,
         "join_code": meta.join_code,
         "facilitator_secret": secret,
         "join_url": f"{root}/j/{meta.join_code}",
         "facilitator_url": f"{root}/b/{session_id}#f={secret}",
         "projector_url": f"{root}/p/{session_id}#c={meta.join_code}",
-    }, status_code=201, headers=NO_STORE)
+    }
 
 
 async def _session_for_code(request: Request, raw_code: str) -> SessionMeta:

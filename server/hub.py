@@ -16,6 +16,7 @@ from boards.errors import DomainError, ErrorCode
 from server import frames
 from server.auth import new_id
 from server.live import LiveSession
+from server.networks import is_network_id
 from server.logs import session_ref
 from server.settings import Settings
 from server.store.base import Backend, StoreUnavailable
@@ -60,6 +61,8 @@ class Hub:
         return live
 
     async def _load(self, session_id: str) -> LiveSession | None:
+        if is_network_id(session_id):  # a learning network's log is no board (server/networks.py)
+            return None
         meta = await self.backend.log.session(session_id)
         if meta is None:
             return None

@@ -43,6 +43,7 @@ PAGES = {
     "board": Page(("board.js", "start.js"), ("style.css",), LIVE),  # start.js: "not joined yet"
     "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "projector.css"), LIVE),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "summary.css")),
+    "network": Page(("network/page.js",), ("style.css", "summary.css", "network.css")),  # a learning network
     "other": Page(("start.js",), ("style.css",)),
 }
 ENTRY = "main.js"
@@ -53,7 +54,7 @@ def page_kind(path: str) -> str:
     """Which page a path shows (client/main.js routes the same way)."""
     if path in ("/", "/index.html"):
         return "start"
-    return {"j": "join", "b": "board", "p": "projector", "s": "summary"}.get(path.strip("/").split("/")[0], "other")
+    return {"j": "join", "b": "board", "p": "projector", "s": "summary", "n": "network"}.get(path.strip("/").split("/")[0], "other")
 
 
 def preloads(files: ClientFiles, kind: str) -> list[str]:

@@ -105,6 +105,9 @@ class Settings:
     # deleted (on Redis, what is left of them) and ended on every instance holding them.
     retention_days: float = 30.0
     retention_sweep_every: float = 600.0
+    # A learning network is deleted this many days after its last change (a session attached or
+    # confirmed, an action's status): about 12 months (server/networks.py).
+    network_retention_days: float = 365.0
     # Redis only: connections in the command pool. Every command in flight holds one (presence
     # enter/leave on a busy instance too); a pool that runs dry answers "unavailable".
     redis_pool_size: int = 256
@@ -194,6 +197,7 @@ _TUNABLES = {
     "probe_timeout": float,
     "retention_days": float,
     "retention_sweep_every": float,
+    "network_retention_days": float,
     "redis_pool_size": int,
     "gc_full_every": float,
     "loop": str,

@@ -21,6 +21,7 @@ from server.http import base_url
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import now_ms
+from server.networks import is_network_id
 from server.store.base import SessionMeta, StoreUnavailable
 
 NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -57,7 +58,8 @@ async def _authorise(request: Request, allow_share: bool) -> tuple[SessionMeta, 
         raise _Refused(ErrorCode.NOT_AUTHENTICATED,
                        "send the facilitator secret (or the share link's token) as Authorization: Bearer", 401)
     session_id = request.path_params["session"]
-    meta = await hub.backend.log.session(session_id) if len(session_id) <= 64 else None
+    meta = (await hub.backend.log.session(session_id)
+            if len(session_id) <= 64 and not is_network_id(session_id) else None)
     if meta is None:
         wait = await limits.failed(address, None)
         if wait is not None:
@@ -158,7 +160,9 @@ async def delete_session(request: Request) -> Response:
 
 async def about(request: Request) -> Response:
     """What the start page tells people about their data."""
-    return JSONResponse({"retention_days": request.app.state.settings.retention_days})
+    settings = request.app.state.settings
+    return JSONResponse({"retention_days": settings.retention_days,
+                         "network_retention_days": settings.network_retention_days})
 
 
 ROUTES = [

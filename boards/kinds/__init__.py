@@ -19,13 +19,14 @@ from boards.kinds.checklist import Checklist
 from boards.kinds.dots import Dots
 from boards.kinds.notes import Notes
 from boards.kinds.radar import Radar
+from boards.kinds.review import Review
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
 from boards.kinds.tree import Tree
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

@@ -143,6 +143,23 @@ class Kind:
                     files: dict[str, list[list[Any]]]) -> None:
         """Append the CSV rows of one summarised section to ``files`` (file name -> rows)."""
 
+    # --- a learning network (boards/network, docs/kinds.md) ------------------------------------
+
+    def network_takes(self, section: Any, link: Any, network: Any) -> dict[str, str]:
+        """What a new session of ``network`` starts with in this section, as the template's
+        ``link`` (boards/network/link.py) asks: field id -> text. Most kinds take nothing."""
+        return {}
+
+    def network_opening(self, board_id: str, section: Any, taken: Any) -> list[Any]:
+        """The commands (the facilitator's) that start a new session's section with what
+        ``network_takes`` gave."""
+        return []
+
+    def network_gives(self, summarised: dict[str, Any], link: Any) -> list[Any]:
+        """The items (boards/network/model.py) this summarised section gives its network at the
+        close, as ``link`` asks. Built from the summary, so never who placed which dot."""
+        return []
+
 
 def as_logged(ev: e.Event) -> dict[str, Any]:
     return msgspec.to_builtins(ev)

@@ -16,6 +16,7 @@ from boards.actors import Actor, Context
 from boards.differ import compare, ranked
 from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, find_section, proxy_person, require
+from boards.network import sections as network
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, as_logged, label, label_text
 from boards.state import BoardState, DotVote, Participant, SessionState, session_groups
 from boards.template import DotSection
@@ -63,6 +64,7 @@ _ANONYMISED = (e.DotPlaced, e.DotRemoved)
 
 class Dots(Kind):
     name = "dots"
+    network_gives = network.dots_gives  # what it gives a learning network at the close
     spec = DotSection
     slot = "dots"
     summary_key = "dots"

@@ -9,6 +9,7 @@ from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require, require_member
+from boards.network import sections as network
 from boards.kinds.base import Audience, Kind, SummaryAudience, label, label_text
 from boards.state import BoardState, Note, Participant, SessionState
 from boards.template import NoteSection
@@ -71,6 +72,7 @@ def remove_note(state: SessionState, actor: Actor, cmd: c.RemoveNote, ctx: Conte
 
 class Notes(Kind):
     name = "notes"
+    network_gives = network.notes_gives  # what it gives a learning network at the close
     spec = NoteSection
     slot = "notes"
     summary_key = "notes"

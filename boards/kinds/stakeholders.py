@@ -19,6 +19,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require_member
 from boards.kinds.checklist import export_rows as checklist_rows
+from boards.network import sections as network
 from boards.kinds.base import Audience, Kind, SummaryAudience, label, label_text
 from boards.state import AttachedNote, BoardState, SessionState, Stakeholder, UndoStep
 from boards.template import StakeholderSection
@@ -279,6 +280,7 @@ HANDLERS = {
 
 class Stakeholders(Kind):
     name = "stakeholders"
+    network_gives = network.stakeholders_gives  # what it gives a learning network at the close
     spec = StakeholderSection
     slot = "stakeholders"
     summary_key = "stakeholders"

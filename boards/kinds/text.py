@@ -9,6 +9,7 @@ from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require
+from boards.network import sections as network
 from boards.kinds.base import Kind, SummaryAudience, label, label_text
 from boards.state import BoardState, SessionState
 from boards.template import TextSection
@@ -27,6 +28,9 @@ def set_text(state: SessionState, actor: Actor, cmd: c.SetText, ctx: Context):
 
 class Text(Kind):
     name = "text"
+    network_takes = network.text_takes
+    network_opening = network.text_opening  # what it takes from a learning network (boards/network)
+    network_gives = network.text_gives  # what it gives a learning network at the close
     spec = TextSection
     slot = "texts"
     summary_key = "texts"

@@ -5,6 +5,7 @@ Source: the facilitator manual in shared/seeds/004 (see shared/BOARDS.md, Board 
 
 from __future__ import annotations
 
+from boards.network.link import Link
 from boards.template import (
     DotSection,
     Group,
@@ -160,4 +161,13 @@ SAMENSPEL = Template(
             step="actie",
         ),
     ),
+)
+
+# What a Samenspel session takes from its learning network and gives back (boards/network/link.py):
+# the ambition and two goals both ways; the pillars' "aandacht nodig" shares as a reading; the
+# actions with their owners.
+NETWORK_LINKS = (
+    Link("ambitie", fields={"ambitie": "ambition", "doel1": "goal1", "doel2": "goal2"}),
+    Link("pijlers", gives="reading:pillars"),
+    Link("actie", gives="actions"),
 )

@@ -5,6 +5,7 @@ Source: shared/seeds/000 (INSTRUCTIE 2), see shared/BOARDS.md, Board 2.
 
 from __future__ import annotations
 
+from boards.network.link import Link
 from boards.template import CheckItem, ChecklistSection, Group, Label, Lane, Option, StakeholderSection, Step, Template, TextField, TextSection
 
 STAKEHOLDERS = Template(
@@ -77,4 +78,12 @@ STAKEHOLDERS = Template(
             step="aannames",
         ),
     ),
+)
+
+# What a stakeholder map takes from its learning network and gives back (boards/network/link.py):
+# the ambition at its centre both ways; the stakeholders that stayed relevant, with their belangen
+# and behoeften.
+NETWORK_LINKS = (
+    Link("ambitie", fields={"ambitie": "ambition"}),
+    Link("map", fields={"belang": "belangen", "behoefte": "behoeften"}, gives="stakeholders"),
 )

@@ -7,6 +7,7 @@ import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
 import { treeSection } from './kinds/tree.js';
 import { radarSection } from './kinds/radar.js';
+import { reviewSection } from './review.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -19,6 +20,7 @@ export function sectionComponent(app, boardId, section) {
     case 'checklist': return checklistSection(app, boardId, section);
     case 'tree': return treeSection(app, boardId, section);
     case 'radar': return radarSection(app, boardId, section);
+    case 'actions_review': return reviewSection(app, boardId, section);
     default: return null;
   }
 }

@@ -8,6 +8,7 @@ export const PERMISSION = {
   place_dot: 'dots', remove_dot: 'dots',
   add_note: 'notes', edit_note: 'notes', remove_note: 'notes',
   set_check: 'checklist',
+  mark_review: 'review',
   check_out: 'checkout',
   add_stakeholder: 'map', edit_stakeholder: 'map', move_stakeholder: 'map', place_in_matrix: 'map',
   set_relevant: 'map', remove_stakeholder: 'map', restore_stakeholder: 'map', add_attached_note: 'map',

@@ -52,6 +52,10 @@ class EventLog(Protocol):
     async def credential(self, session_id: str, token_hash: str) -> str | None:
         """The participant id a token belongs to, or None."""
 
+    async def release_credential(self, session_id: str, token_hash: str, participant: str) -> None:
+        """Remove the credential if it still belongs to ``participant`` (a network letting go of
+        its session, server/networks.py)."""
+
     # True if ``append`` publishes its ``announce`` on the session's channel itself, atomically with
     # the records (then the caller does not publish it again); False if the caller must publish.
     announces: bool

@@ -98,7 +98,8 @@ class SqliteLog(SqliteRetention):
 
     async def add_credential(self, session_id: str, token_hash: str, participant: str) -> None:
         with _guard("add_credential"):
-            self._db.execute("INSERT INTO credentials VALUES (?, ?, ?)", (session_id, token_hash, participant))
+            # Like Redis's HSETNX: the first holder of a key keeps it (a session's network).
+            self._db.execute("INSERT OR IGNORE INTO credentials VALUES (?, ?, ?)", (session_id, token_hash, participant))
 
     async def credential(self, session_id: str, token_hash: str) -> str | None:
         with _guard("credential"):
@@ -107,6 +108,11 @@ class SqliteLog(SqliteRetention):
                 (session_id, token_hash),
             ).fetchone()
         return row[0] if row else None
+
+    async def release_credential(self, session_id: str, token_hash: str, participant: str) -> None:
+        with _guard("release_credential"):
+            self._db.execute("DELETE FROM credentials WHERE session = ? AND token_hash = ? AND participant = ?",
+                             (session_id, token_hash, participant))
 
     announces = False  # the caller publishes (the local broker is a function call)
 

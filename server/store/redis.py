@@ -310,6 +310,12 @@ class RedisLog(RedisRetention):
             raw = await self._r.hget(_key(session_id, "cred"), token_hash)
         return raw.decode() if raw is not None else None
 
+    async def release_credential(self, session_id: str, token_hash: str, participant: str) -> None:
+        with _guard("release_credential"):
+            key = _key(session_id, "cred")
+            if await self._r.hget(key, token_hash) == participant.encode():
+                await self._r.hdel(key, token_hash)
+
     async def append(self, session_id: str, expected_seq: int, records: list[bytes],
                      announce: bytes | None = None) -> bool:
         """Compare-and-append; with ``announce``, also publish it on the session's channel in the

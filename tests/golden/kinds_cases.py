@@ -169,6 +169,22 @@ def radar_every_pillar_then_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=cor.participant, with_content=True))
 
 
+def actions_reviewed(s: Script):
+    """A session of a learning network opens with its open actions; the group marks them."""
+    s.run(SYSTEM, c.CreateSession(title="Golden", boards=("actiepunten", S)))
+    anna, cor = s.join("Anna", "leernetwerk"), s.join("Cor", "management")
+    s.run(FAC, c.SeedReview(board="actiepunten", section="acties", items=[
+        c.ReviewSeed(id="a1", text="Intervisie plannen", owner="Anna"),
+        c.ReviewSeed(id="a2", text="Rooster vrijmaken", owner="Cor"),
+        c.ReviewSeed(id="a3", text="Scholing zoeken")]))
+    s.run(FAC, c.SetStep(board="actiepunten", step="acties"))
+    yield
+    s.run(anna, c.MarkReview(board="actiepunten", section="acties", item="a1", mark="klaar"))
+    s.run(cor, c.MarkReview(board="actiepunten", section="acties", item="a2", mark="open"))
+    s.run(FAC, c.MarkReview(board="actiepunten", section="acties", item="a3", mark="vervallen"))
+    s.run(cor, c.MarkReview(board="actiepunten", section="acties", item="a2", mark="klaar"))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -189,4 +205,7 @@ CASES: dict[str, dict[str, Callable]] = {
                   radar_placed_moved_revealed,
               "every pillar rated and revealed (a reading), then a person removed with their dots":
                   radar_every_pillar_then_removed},
+
+
+    "actions_review": {"the open actions of a network, marked by anyone, live": actions_reviewed},
 }

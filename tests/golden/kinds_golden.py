@@ -8,12 +8,13 @@ kind's part of every board in the state, after the records), ``own`` (each parti
 in the kind's sections) and ``progress``. Python folds the records with the engine and projects;
 the client folds ``frames`` into the first state with ``client/state.js``; both must give ``view``.
 
-    python -m tests.golden.kinds_golden     # rewrite the files after a deliberate change
+    python -m tests.golden.kinds_golden [KIND …]    # rewrite the files (of these kinds) after a deliberate change
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -74,19 +75,22 @@ def observe(kind_name: str, setup: list[dict[str, Any]], records: list[dict[str,
            for pid in state.participants}
     return _plain({
         "frames": frames,
-        "view": {a: {b: board[kind.slot] for b, board in session_view(state, a, None)["boards"].items()}
+        "view": {a: {b: board[kind.slot] for b, board in session_view(state, a, None)["boards"].items()
+                     if kind.slot in board}  # a kind not always listed is on its own boards only
                  for a in AUDIENCES},
         "own": own,
         "progress": {a: [p for p in all_progress(state, a) if (p["board"], p["section"]) in ours] for a in AUDIENCES},
     })
 
 
-def make() -> None:
+def make(only: list[str]) -> None:
     from tests.golden.kinds_cases import CASES
     from tests.replay.sessions import Script
 
     FOLDER.mkdir(exist_ok=True)
     for kind_name, cases in CASES.items():
+        if only and kind_name not in only:
+            continue
         out = []
         for name, script in cases.items():
             s = Script("golden")
@@ -104,4 +108,4 @@ def make() -> None:
 
 
 if __name__ == "__main__":
-    make()
+    make(sys.argv[1:])

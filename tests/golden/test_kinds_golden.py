@@ -44,5 +44,5 @@ def test_the_client_folds_the_golden_frames_into_the_golden_view(kind):
         for audience in AUDIENCES:
             final = next(finals)
             assert "error" not in final, final
-            got = {b: board[slot] for b, board in final["boards"].items()}
+            got = {b: board[slot] for b, board in final["boards"].items() if slot in board}
             assert got == case["view"][audience], f"{case['name']} ({audience})"
