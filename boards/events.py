@@ -186,11 +186,15 @@ class Record(msgspec.Struct, kw_only=True, omit_defaults=True):
 
     ``command`` is on the last record a client's command caused, when that command carried an
     id: ``<author>:<id>``. It lets any instance, after any restart, recognise a resent command
-    as applied (the server keeps a bounded index of them, rebuilt from the log). It never
-    leaves the server: frames are built from ``event`` alone.
+    as applied (the server keeps a bounded index of them, rebuilt from the log). ``digest`` beside
+    it is a hash of what that command asked (``server.records.command_digest``): the same id sent
+    with another payload is refused, not taken for a repeat. Records written before digests were
+    kept have none; their ids count as repeats whatever is resent. It never leaves the server:
+    frames are built from ``event`` alone.
     """
 
     seq: int
     at: int
     event: AnyEvent
     command: str | None = None
+    digest: str | None = None

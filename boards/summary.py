@@ -53,11 +53,12 @@ def _checkout(state: SessionState) -> dict[str, Any]:
     for a in answers:
         ratings[str(a.rating)] = ratings.get(str(a.rating), 0) + 1
     count = len(answers)
-    # Sorted by rating, then text: in nobody's order, so a sentence cannot be matched to who joined when.
-    texts = sorted(({"rating": a.rating, "text": a.text} for a in answers if a.text.strip()),
+    # Highest rating first, then text (A-Z): in nobody's order, so an answer cannot be matched to
+    # who joined when. Every answer, a rating without a sentence too (text ""): exports lose nothing.
+    every = sorted(({"rating": a.rating, "text": a.text.strip()} for a in answers),
                    key=lambda a: (-a["rating"], a["text"]))
     return {"count": count, "average": round(sum(a.rating for a in answers) / count, 2) if count else None,
-            "ratings": ratings, "texts": texts}
+            "ratings": ratings, "answers": every, "texts": [a for a in every if a["text"]]}
 
 
 def _run_sheet(state: SessionState) -> list[dict[str, Any]]:

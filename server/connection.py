@@ -9,9 +9,15 @@ the write goes to the transport directly, past the ASGI send path. A socket writ
 ``COALESCE_SECONDS`` waits until that much time has passed, and gets all that
 came meanwhile in that one write. Only when the socket cannot take more (its
 transport paused writing because the client reads too slowly) does a writer
-task wait for it; frames meanwhile pile up, and a connection with more than
-``queue_size`` unsent frames is cut off (close 4008) instead of slowing the
-others down or growing memory.
+task wait for it; frames meanwhile pile up.
+
+Too slow is judged by what the socket has not taken, in bytes: what waits here
+for its transport plus what its transport still holds. While the socket takes
+what it is given, nothing is counted, however many frames one turn produced.
+Once it stops taking (the writer waits) and that exceeds ``send_buffer`` bytes,
+the connection is cut off (close 4008) instead of slowing the others down or
+growing memory. The welcome and the events a resume catches up on (``welcome``)
+do not count against it: the server chose to send them at once.
 """
 
 from __future__ import annotations
@@ -98,7 +104,7 @@ class _Resume:
 
 
 class Connection:
-    def __init__(self, websocket: WebSocket, connection_id: str, queue_size: int) -> None:
+    def __init__(self, websocket: WebSocket, connection_id: str, send_buffer: int) -> None:
         self.websocket = websocket
         self.id = connection_id
         self._actor: Actor | None = None
@@ -107,7 +113,10 @@ class Connection:
         self.participant: str | None = None
         self.audience: Audience = "others"
         self._pending: list[bytes] = []  # frames not yet handed to the socket
-        self._queue_size = queue_size
+        # Bytes given to ``send`` and not yet handed to the transport (pending, and the write a
+        # writer task waits with); past ``_room`` while the socket is not taking them: too slow.
+        self._unsent = 0
+        self._room = send_buffer
         self._scheduled = False  # a flush is due this turn
         self._hangup: tuple[int, str] | None = None  # close after the pending frames
         self._writer: asyncio.Task | None = None  # only while the socket is not writable
@@ -116,11 +125,12 @@ class Connection:
         self._flusher: _Flusher | None = None
         self._last_write = float("-inf")  # loop time of the last flush
         self.closed = False  # no more frames are queued
-        self.too_slow = asyncio.Event()  # set when the queue overflowed: the reader side hangs up
+        self.too_slow = asyncio.Event()  # set when it was cut off for not taking: the reader side hangs up
         self.on_too_slow: Callable[[], object] | None = None  # stops the reader side
         # Writes a message now if the socket takes it (server.protocols); absent under another server.
         hooks = websocket.scope.get("extensions", {}).get(EXTENSION, {})
         self._write_now: Callable[[bytes], bool] | None = hooks.get("write")
+        self._buffered: Callable[[], int] | None = hooks.get("buffered")  # bytes the transport holds
 
     @property
     def actor(self) -> Actor | None:
@@ -137,22 +147,41 @@ class Connection:
         """Nothing to start: writes happen on flush (kept so callers need not know)."""
 
     def send(self, frame: bytes) -> None:
-        """Queue a frame; never blocks. Too many unsent frames means the client stopped reading."""
+        """Queue a frame; never blocks. A socket that has not taken too much of what it was sent
+        (see the module's docstring) is cut off instead."""
         if self.closed:
             return
-        if len(self._pending) >= self._queue_size:
-            log.warning("cutting off slow connection %s: %d frames unread", self.id, len(self._pending))
-            self.closed = True
-            self._pending.clear()
-            if self._writer is not None:
-                self._writer.cancel()
-            self.too_slow.set()
-            if self.on_too_slow is not None:
-                self.on_too_slow()
-            return
         self._pending.append(frame)
+        self._unsent += len(frame)
+        if self._writer is not None:  # the socket is not taking what it was given
+            if self._unsent + self._transport_holds() > self._room:
+                self._cut_off()
+            return
         if not self._scheduled:
             self._wake()
+
+    def welcome(self, frames: list[bytes]) -> None:
+        """Queue a hello's reply (the welcome and, on a resume, the events missed): sent in one
+        write, and not counted against the socket as not taken."""
+        self._room += sum(map(len, frames))
+        for frame in frames:
+            self.send(frame)
+
+    def _transport_holds(self) -> int:
+        buffered = self._buffered
+        return buffered() if buffered is not None else 0
+
+    def _cut_off(self) -> None:
+        log.warning("cutting off slow connection %s: %d bytes not taken", self.id,
+                    self._unsent + self._transport_holds())
+        self.closed = True
+        self._pending.clear()
+        self._unsent = 0
+        if self._writer is not None:
+            self._writer.cancel()
+        self.too_slow.set()
+        if self.on_too_slow is not None:
+            self.on_too_slow()
 
     def hang_up(self, code: int, reason: str) -> None:
         """Close the socket once the frames already queued are sent."""
@@ -184,24 +213,28 @@ class Connection:
         self._pending = []
         return pending[0] if len(pending) == 1 else batch(pending)
 
-    def _next_write(self) -> Coroutine[Any, Any, None] | None:
-        """The next send (all pending frames, batched) or the close; None when there is nothing."""
+    def _next_write(self) -> tuple[Coroutine[Any, Any, None], int] | None:
+        """The next send (all pending frames, batched) or the close, with the bytes it hands to
+        the transport; None when there is nothing."""
         payload = self._next_payload()
         if payload is not None:
-            return self.websocket.send_bytes(payload)
+            return self.websocket.send_bytes(payload), len(payload)
         if self._hangup is not None:
             code, reason = self._hangup
             self._hangup = None
-            return self.websocket.close(code=code, reason=reason)
+            return self.websocket.close(code=code, reason=reason), 0
         return None
 
-    def _write_directly(self) -> Coroutine[Any, Any, None] | None:
+    def _write_directly(self) -> tuple[Coroutine[Any, Any, None], int] | None:
         """Hand the pending frames to the socket itself; the ASGI send for them if it can't take
         them now (that send waits until it can)."""
         payload = self._next_payload()
-        if payload is None or self._write_now(payload):
+        if payload is None:
             return None
-        return self.websocket.send_bytes(payload)
+        if self._write_now(payload):
+            self._unsent -= len(payload)
+            return None
+        return self.websocket.send_bytes(payload), len(payload)
 
     def _flush(self) -> None:
         """Write what is pending now, without a task, while the socket takes it at once."""
@@ -217,24 +250,29 @@ class Connection:
         while True:
             if write is None and (write := self._next_write()) is None:
                 return
+            coro, size = write
             try:
-                suspended = write.send(None)
+                suspended = coro.send(None)
             except StopIteration:
+                self._unsent -= size
                 write = None
                 continue
             except Exception:  # the socket went away; the reader side cleans up
                 self._gone()
                 return
             # Not writable now: a task waits for the socket, then writes whatever piled up meanwhile.
-            self._writer = asyncio.get_running_loop().create_task(self._drain(write, suspended),
+            self._writer = asyncio.get_running_loop().create_task(self._drain(coro, size, suspended),
                                                                   name=f"writer-{self.id}")
             return
 
-    async def _drain(self, write: Coroutine[Any, Any, None], suspended: Any) -> None:
+    async def _drain(self, write: Coroutine[Any, Any, None], size: int, suspended: Any) -> None:
         try:
             await _Resume(write, suspended)
-            while (write := self._next_write()) is not None:
+            self._unsent -= size
+            while (next_write := self._next_write()) is not None:
+                write, size = next_write
                 await write
+                self._unsent -= size
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -246,6 +284,7 @@ class Connection:
     def _gone(self) -> None:
         self.closed = True
         self._pending.clear()
+        self._unsent = 0
         self._hangup = None
 
     async def close_too_slow(self, timeout: float) -> None:
@@ -260,6 +299,7 @@ class Connection:
         self.closed = True
         self._stopped = True
         self._pending.clear()
+        self._unsent = 0
         if self._writer is not None:
             self._writer.cancel()
             try:

@@ -49,7 +49,7 @@ def csv_files(summary: dict[str, Any], lang: str = "nl") -> dict[str, bytes]:
             for section in board[kind.summary_key]:
                 kind.export_rows(board["id"], section, groups, lang, rows)
     files = {name: _csv(header, rows[name]) for name, header in headers.items()}
-    files["checkout.csv"] = _csv(["rating", "text"], [[a["rating"], a["text"]] for a in summary["checkout"]["texts"]])
+    files["checkout.csv"] = _csv(["rating", "text"], [[a["rating"], a["text"]] for a in summary["checkout"]["answers"]])  # with or without a sentence
     return files
 
 

@@ -51,7 +51,7 @@ def problem(code: ErrorCode, message: str, status: int, headers: dict[str, str] 
 
 _STATUS = {
     ErrorCode.INVALID: 400, ErrorCode.BAD_FRAME: 400, ErrorCode.UNKNOWN_GROUP: 400,
-    ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 404, ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404, ErrorCode.BAD_TOKEN: 403, ErrorCode.FORBIDDEN: 403,
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
     ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413, ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,

@@ -16,6 +16,7 @@ from boards.errors import DomainError, ErrorCode
 from server import frames
 from server.auth import new_id
 from server.live import LiveSession
+from server.logs import session_ref
 from server.settings import Settings
 from server.store.base import Backend, StoreUnavailable
 
@@ -71,7 +72,7 @@ class Hub:
             # Records appended between our load and our subscription arrived nowhere: read them.
             await live.catch_up()
             if live.stale:  # reset by a resync while loading
-                raise StoreUnavailable(f"session {session_id} was reset while loading")
+                raise StoreUnavailable(f"session {session_ref(session_id)} was reset while loading")
         except BaseException:
             await self.backend.broker.unsubscribe(session_id)
             await live.close()
@@ -110,7 +111,7 @@ class Hub:
                 try:
                     await self.backend.broker.unsubscribe(live.id)
                 except Exception:
-                    log.exception("unsubscribe from session %s failed", live.id)
+                    log.exception("unsubscribe from session %s failed", session_ref(live.id))
             await live.close()
         if live.id not in self.sessions:
             self._locks.pop(live.id, None)
@@ -162,7 +163,7 @@ class Hub:
                 continue
             if last.get(live.id, 0) > live.state.seq:
                 log.info("session %s: the log is ahead (%d > %d) with no doorbell; reading it",
-                         live.id, last[live.id], live.state.seq)
+                         session_ref(live.id), last[live.id], live.state.seq)
                 self._spawn_catch_up(live)
             if live.id in online:
                 live.show_presence(online[live.id], only_if_changed=True)
@@ -172,7 +173,7 @@ class Hub:
             try:
                 await live.catch_up()
             except Exception:
-                log.exception("catch-up of session %s failed", live.id)
+                log.exception("catch-up of session %s failed", session_ref(live.id))
 
         task = asyncio.create_task(run())
         self._tasks.add(task)

@@ -30,9 +30,10 @@ from boards.projection import (Deliveries, Touch, event_view, masked_for_others,
                                touches, welcome_fields)
 from boards.state import SessionState, copy_state
 from server import frames, metrics, retention
-from server.auth import new_id
+from server.auth import TokenBucket, new_id
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
-from server.records import pack_record, pack_snapshot, unpack_record, unpack_snapshot
+from server.logs import session_ref
+from server.records import command_digest, pack_record, pack_snapshot, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
 from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
@@ -133,6 +134,9 @@ class LiveSession:
         self.on_store_error: Callable[[], None] = lambda: None
         # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
         self.applied: dict[str, int] = {}
+        self.digests: dict[str, str] = {}  # command key -> its payload's digest (absent: logged before digests)
+        # Per participant, the rate limit of all their sockets here together (server.ws).
+        self.participant_buckets: dict[str, TokenBucket] = {}
 
     @property
     def id(self) -> str:
@@ -143,10 +147,12 @@ class LiveSession:
     @classmethod
     async def load(cls, meta: SessionMeta, backend: Backend, settings: Settings, instance: str) -> "LiveSession":
         snapshot = await backend.log.load_snapshot(meta.session)
-        state, commands = unpack_snapshot(snapshot[1]) if snapshot else (SessionState(session=meta.session), None)
+        state, commands, digests = (unpack_snapshot(snapshot[1]) if snapshot
+                                    else (SessionState(session=meta.session), None, {}))
         live = cls(meta, state, backend, settings, instance)
         if commands is not None:
             live.applied.update(commands)
+            live.digests.update((k, d) for k, d in digests.items() if k in live.applied)
         elif state.seq:  # a snapshot from before command ids were kept in it: the log may have them
             await live._index_commands_before_snapshot()
         await live.catch_up()
@@ -161,12 +167,16 @@ class LiveSession:
             # Only two fields are needed: skip building the typed record.
             fields = msgpack.unpackb(data, raw=False)
             if fields.get("command") and fields["seq"] <= self.state.seq:
-                self._remember(fields["command"], fields["seq"])
+                self._remember(fields["command"], fields["seq"], fields.get("digest"))
 
-    def _remember(self, key: str, seq: int) -> None:
+    def _remember(self, key: str, seq: int, digest: str | None) -> None:
         self.applied[key] = seq
+        if digest is not None:
+            self.digests[key] = digest
         if len(self.applied) > COMMAND_WINDOW:
-            del self.applied[next(iter(self.applied))]
+            oldest = next(iter(self.applied))
+            del self.applied[oldest]
+            self.digests.pop(oldest, None)
 
     async def catch_up(self) -> None:
         """Read and apply whatever the log has beyond our state."""
@@ -186,7 +196,7 @@ class LiveSession:
         try:
             await self.catch_up()
         except Exception:
-            log.exception("catch-up of session %s failed; the next record or probe retries", self.id)
+            log.exception("catch-up of session %s failed; the next record or probe retries", session_ref(self.id))
 
     # --- the write path ----------------------------------------------------------------------
 
@@ -249,12 +259,18 @@ class LiveSession:
             base = self.state.seq
             records: list[Record] = []
             outcome: list[Outcome | DomainError] = []
-            keys: dict[str, int] = {}  # command ids applied by this group so far
+            keys: dict[str, tuple[int, str]] = {}  # command ids applied by this group so far: seq, digest
             for actor, command, _ in group:
                 key = command_key(actor, command)
+                digest = command_digest(command) if key else None
                 done = self.applied.get(key) if key else None  # checked again after each catch-up
                 if key is not None and (done is not None or key in keys):
-                    outcome.append(Outcome([], done if done is not None else keys[key], repeat=True))
+                    seq, known = (done, self.digests.get(key)) if done is not None else keys[key]
+                    if known is not None and known != digest:  # None: logged before digests were kept
+                        outcome.append(DomainError(ErrorCode.COMMAND_ID_REUSED, "this command id was used "
+                                                   "for another command; give every new command a new id"))
+                    else:
+                        outcome.append(Outcome([], seq, repeat=True))
                     continue
                 ctx = Context(now=now_ms(), new_id=new_id)
                 try:
@@ -267,9 +283,9 @@ class LiveSession:
                     continue
                 mine = [Record(seq=base + len(records) + i, at=ctx.now, event=ev)
                         for i, ev in enumerate(events, start=1)]
-                mine[-1].command = key
+                mine[-1].command, mine[-1].digest = key, digest
                 if key is not None:
-                    keys[key] = mine[-1].seq
+                    keys[key] = (mine[-1].seq, digest)
                 if len(group) > 1:
                     for record in mine:
                         apply(state, record)
@@ -313,7 +329,7 @@ class LiveSession:
             # Someone else appended first: learn what they did, then re-check the rules.
             await self.catch_up()
             await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
-        log.warning("session %s: gave up appending after %d attempts", self.id, attempt)
+        log.warning("session %s: gave up appending after %d attempts", session_ref(self.id), attempt)
         _settle(group, DomainError(ErrorCode.CONFLICT, "the board is very busy; try again"))
 
     async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
@@ -335,13 +351,13 @@ class LiveSession:
             try:
                 await self.backend.broker.publish(self.id, announce)
             except Exception:  # stored is stored: other instances find it through their gap check
-                log.exception("publish for session %s failed", self.id)
+                log.exception("publish for session %s failed", session_ref(self.id))
         every = self.settings.snapshot_every
         if self.state.seq // every > base // every:
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied))
+                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied, self.digests))
             except Exception:
-                log.exception("snapshot of session %s failed", self.id)
+                log.exception("snapshot of session %s failed", session_ref(self.id))
 
     # --- the read path -----------------------------------------------------------------------
 
@@ -360,13 +376,13 @@ class LiveSession:
             # The broker reconnected: messages may have been lost meanwhile. The log has them,
             # unless the store itself lost the session (a Redis that restarted empty). Store reads
             # run beside the broker's reader, so they never hold up other sessions' records.
-            self._spawn(self._resync())
+            self._spawn(self._resync(message.get("reason")))
         elif message.get("presence") not in (None, self.instance) and not self._presence_pending:
             self._presence_pending = True
             self._spawn(self._refresh_presence())
 
-    async def _resync(self) -> None:
-        await self.check_epoch()
+    async def _resync(self, reason: str | None = None) -> None:
+        await self.check_epoch(reason)
         if not self.stale:
             await self._catch_up_logged()
             await self.broadcast_presence()
@@ -384,13 +400,13 @@ class LiveSession:
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
             if record.seq != self.state.seq + 1:
-                log.info("session %s: gap before seq %d (have %d); reading the log", self.id, record.seq, self.state.seq)
+                log.info("session %s: gap before seq %d (have %d); reading the log", session_ref(self.id), record.seq, self.state.seq)
                 self._spawn(self._catch_up_logged())
                 break
             apply(self.state, record)
             applied += 1
             if record.command:
-                self._remember(record.command, record.seq)
+                self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             timer_changed |= self._fan_out(record, masked, due).timer
@@ -445,13 +461,15 @@ class LiveSession:
                 for frame in proxy_frames:
                     conn.send(frame)
 
-    async def check_epoch(self) -> None:
-        """Reset if the store no longer has this session as we know it: gone, under another epoch,
-        or with a log that lost its tail (our last record is not where we left it)."""
+    async def check_epoch(self, gone: str | None = None) -> None:
+        """Reset if the store no longer has this session as we know it: gone (``gone`` says why,
+        when the instance that deleted it told us), under another epoch, or with a log that lost
+        its tail (our last record is not where we left it)."""
         try:
             meta = await self.backend.log.session(self.id)
             if meta is None or meta.epoch != self.meta.epoch:
-                self.reset("the store lost this session" if meta is None else "the session's log was replaced")
+                self.reset(gone or "the store lost this session" if meta is None
+                           else "the session's log was replaced")
                 return
             if self.recent:
                 last = self.recent[-1][0]
@@ -472,7 +490,7 @@ class LiveSession:
         """
         if self.stale:
             return
-        log.warning("session %s reset: %s; %d client(s) told to reload", self.id, reason, len(self.connections))
+        log.warning("session %s reset: %s; %d client(s) told to reload", session_ref(self.id), reason, len(self.connections))
         self.stale = True
         self._cancel_timers()
         frame = frames.encode({"type": "reload", "reason": reason})
@@ -512,7 +530,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"drags": encoded, "from": self.instance}))
         except Exception:  # a lost drag frame is harmless: the drop is logged
-            log.debug("drag publish for session %s failed", self.id)
+            log.debug("drag publish for session %s failed", session_ref(self.id))
 
     # --- sockets -----------------------------------------------------------------------------
 
@@ -540,11 +558,11 @@ class LiveSession:
             "mode": "resume" if can_resume else "snapshot",
         }
         welcome.update(welcome_fields(state, conn.participant, conn.audience))
-        conn.send(self._welcomes.frame(welcome, None if can_resume else state, conn.audience))
+        reply = [self._welcomes.frame(welcome, None if can_resume else state, conn.audience)]
         if can_resume:
-            for record, masked in self.recent:
-                if record.seq > last_seq:
-                    conn.send(frames.encode(event_view(record, conn.audience, masked)))
+            reply += [frames.encode(event_view(record, conn.audience, masked))
+                      for record, masked in self.recent if record.seq > last_seq]
+        conn.welcome(reply)  # one write, however many events it catches up on
         self.connections.add(conn)
         if conn.participant:
             self._sockets_of.setdefault(conn.participant, set()).add(conn)
@@ -605,7 +623,7 @@ class LiveSession:
         try:
             await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
         except Exception:
-            log.exception("presence publish for session %s failed", self.id)
+            log.exception("presence publish for session %s failed", session_ref(self.id))
 
     # --- the timer ---------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -47,8 +48,16 @@ class RateLimitFilter(logging.Filter):
         return True
 
 
-# Paths that carry a join code or a session id: /api/codes/<code>, /j/<code>, /b/<session>, /p/<session>.
-_SECRET_PATH = re.compile(r"^(/api/codes|/j|/b|/p)/[^/?#\s]*")
+def session_ref(session_id: str) -> str:
+    """How a log line names a session: the first 8 hex digits of its id's SHA-256. The same on
+    every instance and after restarts, so an operator can follow one session through the logs,
+    but the id (which opens the board to anyone with the join code) cannot be read back from it."""
+    return "s-" + hashlib.sha256(session_id.encode()).hexdigest()[:8]
+
+
+# Paths that carry a join code or a session id: /api/codes/<code>, /j/<code>, /b/<session>,
+# /p/<session>, /s/<session> and everything under /api/sessions/<session>.
+_SECRET_PATH = re.compile(r"^(/api/codes|/api/sessions|/j|/b|/p|/s)/[^/?#\s]*")
 
 
 def redact_path(path: str) -> str:

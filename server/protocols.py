@@ -10,7 +10,8 @@
   it is a fixed header and the payload, and the ASGI path (Starlette, uvicorn, websockets: a
   dict, three awaits and a frame object per message) is a third of the CPU a delivery costs.
   Only while the socket is open and writable; otherwise the caller takes the ASGI path, which
-  waits for the socket.
+  waits for the socket. ``buffered`` tells how much the transport still holds (the slow-consumer
+  rule in server.connection counts it).
 - After its hello the app takes a socket's binary messages straight from the parser
   (``receive_directly``): the ASGI receive path (a dict, a queue, a task wake-up, and pausing and
   resuming the transport's reads, two epoll calls, for every single message) was a quarter of the
@@ -103,6 +104,7 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
                 "allow_large_frames": self._allow_large_frames,
                 "abort": self._abort,
                 "write": self._write_message,
+                "buffered": self._buffered,
                 "receive_directly": self._receive_directly,
                 "pause_reading": self._pause_reading,
                 "resume_reading": self._resume_reading,
@@ -118,6 +120,14 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             return False
         self.transport.write(binary_frame_header(len(payload)) + payload)
         return True
+
+    def _buffered(self) -> int:
+        """Bytes written to the transport that it has not yet handed to the kernel (0 once it is
+        gone: this is asked during fan-out, which must not fail for one socket)."""
+        try:
+            return self.transport.get_write_buffer_size()
+        except Exception:
+            return 0
 
     def _receive_directly(self, deliver: Callable[[bytes], None]) -> list[dict]:
         """From now on hand every binary message to ``deliver`` as it is parsed (it must not

@@ -2,9 +2,11 @@
 when the facilitator asks.
 
 After each change the session's expiry is pushed forward (at most once a minute, and at once
-after a join or a snapshot, whose keys are new). Redis deletes expired keys itself; the embedded
-store is swept by a task here. Deleting tells every instance holding the session: their clients
-get ``reload`` and, reconnecting, ``not_found``.
+after a join or a snapshot, whose keys are new). A task here sweeps the store every
+``retention_sweep_every`` seconds: the embedded store's expired sessions are deleted; on Redis,
+which deletes the keys itself, the sweep deletes what is left (rate-limit marks naming the session,
+presence) and, above all, ends the session on the instances that hold it live. Deleting tells
+every instance holding the session: their clients get ``reload`` and, reconnecting, ``not_found``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import msgpack
 
 from boards import events as e
 from boards.events import Record
+from server.logs import session_ref
 
 if TYPE_CHECKING:
     from server.hub import Hub
@@ -29,7 +32,12 @@ log = logging.getLogger("samenspel.retention")
 
 DAY_MS = 24 * 3600 * 1000
 TOUCH_EVERY_MS = 60_000  # a change pushes the expiry forward at most this often
-RESYNC = msgpack.packb({"resync": 1})
+
+
+def resync(reason: str) -> bytes:
+    """The broker message that makes every instance holding the session check it in the store
+    (and, finding it gone, tell its screens to reload with ``reason``)."""
+    return msgpack.packb({"resync": 1, "reason": reason})
 
 
 def now_ms() -> int:
@@ -56,7 +64,7 @@ async def after_append(live: "LiveSession", base: int, records: Sequence[Record]
         if snapshot:
             await live.backend.log.trim(live.id)
     except Exception:  # stored is stored; the next change touches again
-        log.exception("retention touch of session %s failed", live.id)
+        log.exception("retention touch of session %s failed", session_ref(live.id))
 
 
 async def delete_session(hub: "Hub", session_id: str, reason: str = "the session was deleted") -> bool:
@@ -67,14 +75,14 @@ async def delete_session(hub: "Hub", session_id: str, reason: str = "the session
     found = await hub.backend.log.delete_session(session_id)
     try:
         # Other instances check the store on resync, find the session gone and reset theirs.
-        await hub.backend.broker.publish(session_id, RESYNC)
+        await hub.backend.broker.publish(session_id, resync(reason))
     except Exception:
-        log.warning("could not tell other instances that session %s was deleted", session_id)
+        log.warning("could not tell other instances that session %s was deleted", session_ref(session_id))
     return found
 
 
 class Sweeper:
-    """Deletes the embedded store's expired sessions now and then (Redis expires its own keys)."""
+    """Deletes expired sessions now and then, and ends them on every instance that holds them."""
 
     def __init__(self, hub: "Hub", settings: "Settings") -> None:
         self.hub = hub
@@ -87,7 +95,12 @@ class Sweeper:
     async def sweep(self) -> int:
         now = now_ms()
         deleted = 0
-        for session_id in await self.hub.backend.log.expired(now, expires_at(self.settings, now)):
+        log_ = self.hub.backend.log
+        expired = await log_.expired(now, expires_at(self.settings, now))
+        # Held here, gone from the store, and not in its expiry index (Redis: touched before the
+        # index existed): ended too.
+        expired += [s for s in await log_.missing(list(self.hub.sessions)) if s not in expired]
+        for session_id in expired:
             await delete_session(self.hub, session_id, "the session expired")
             deleted += 1
         if deleted:

@@ -59,8 +59,10 @@ class Settings:
     backlog: int = 1024
     # SIGTERM: sockets are closed with 1012 at once; commands in flight get this long to be stored.
     shutdown_timeout: float = 10.0
-    # Outbound frames queued for one connection before it counts as too slow and is closed.
-    send_queue: int = 512
+    # Bytes a connection may leave untaken (queued for it while its transport is full, plus what the
+    # transport holds) before it counts as too slow and is closed (4008). Its welcome and the
+    # events a resume catches up on come on top.
+    send_buffer: int = 1024 * 1024
     # Per connection: sustained commands per second and burst.
     rate_per_second: float = 20.0
     rate_burst: int = 40
@@ -91,14 +93,16 @@ class Settings:
     # waits for its frames is closed (4002): noticed within limit + one beat, 4.5 s.
     ws_beat_every: float = 1.0
     ws_silence_limit: float = 3.5
-    # Redis only: presence entries live this long without a heartbeat (a crashed instance's clients
-    # vanish within it); the pub/sub subscription is probed this often.
+    # Redis only: a presence entry not renewed (every heartbeat_every) for presence_ttl no longer
+    # counts (a crashed instance's clients vanish within it; its keys expire after twice that);
+    # the pub/sub subscription is probed this often.
     presence_ttl: float = 30.0
     heartbeat_every: float = 10.0
     probe_every: float = 5.0
     probe_timeout: float = 2.0
     # Every session is deleted this many days after its last change (the summary and exports
-    # stay readable until then); the embedded store is swept this often (seconds).
+    # stay readable until then); the store is swept this often (seconds): expired sessions are
+    # deleted (on Redis, what is left of them) and ended on every instance holding them.
     retention_days: float = 30.0
     retention_sweep_every: float = 600.0
     # Redis only: connections in the command pool. Every command in flight holds one (presence
@@ -162,7 +166,7 @@ def public_origin(url: str) -> str:
 # Limits an operator (or a test) may tune through SAMENSPEL_<NAME>.
 _TUNABLES = {
     "max_frame_bytes": int,
-    "send_queue": int,
+    "send_buffer": int,
     "rate_per_second": float,
     "rate_burst": int,
     "join_attempts_per_minute": int,

@@ -17,6 +17,7 @@ from boards.errors import DomainError, ErrorCode
 from boards.summary import summarise
 from server import export, retention
 from server.auth import hash_secret, new_secret, secret_matches
+from server.http import base_url
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import now_ms
@@ -137,8 +138,7 @@ async def share_on(request: Request) -> Response:
     meta, _ = await _authorise(request, allow_share=False)
     token = new_secret()
     await request.app.state.hub.backend.log.set_share(meta.session, hash_secret(token))
-    root = str(request.base_url).rstrip("/")
-    return JSONResponse({"share_token": token, "share_url": f"{root}/s/{meta.session}#k={token}"},
+    return JSONResponse({"share_token": token, "share_url": f"{base_url(request)}/s/{meta.session}#k={token}"},
                         status_code=201, headers=NO_STORE)
 
 

@@ -17,6 +17,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.live import LiveSession, Outcome, now_ms
+from server.logs import session_ref
 from server.origins import origin_allowed
 from server.protocols import EXTENSION
 from server.settings import Settings
@@ -68,7 +69,7 @@ class SocketSession:
         self.hub = hub
         self.settings = settings
         self.limits = limits
-        self.conn = Connection(websocket, new_id(), settings.send_queue)
+        self.conn = Connection(websocket, new_id(), settings.send_buffer)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
         self._loop = asyncio.get_running_loop()
@@ -195,6 +196,9 @@ class SocketSession:
                 return frame
             elif self.live is None or self.conn.actor is None:
                 raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
+            elif self.conn.participant is not None and not self._participant_may_send():
+                raise DomainError(ErrorCode.RATE_LIMITED, "too many frames from you (all your screens together); "
+                                                          "slow down")
             elif isinstance(frame, frames.Drag):
                 self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
             else:
@@ -202,6 +206,17 @@ class SocketSession:
         except Exception as exc:
             self._refused(exc, ref, data)
         return None
+
+    def _participant_may_send(self) -> bool:
+        """One command or drag from the participant's allowance, shared by all their sockets on
+        this instance: what one person can make the server send to every screen is bounded by
+        one socket's rate, however many sockets they open."""
+        buckets = self.live.participant_buckets
+        bucket = buckets.get(self.conn.participant)
+        if bucket is None:
+            bucket = buckets[self.conn.participant] = TokenBucket(self.settings.rate_per_second,
+                                                                  self.settings.rate_burst)
+        return bucket.take()
 
     def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
         """Queue a command for its session's next group commit, without waiting for its outcome
@@ -288,7 +303,7 @@ class SocketSession:
                 {"role": actor.role, "participant": actor.participant}))
             await live.presence_changed()
         except StoreUnavailable:
-            log.warning("presence unavailable; session %s shows who is online once the store is back", live.id)
+            log.warning("presence unavailable; session %s shows who is online once the store is back", session_ref(live.id))
 
     async def _authenticate(self, live: LiveSession, hello: frames.Hello, key: str) -> Actor:
         """Who the hello's credential makes this socket. A valid secret or token is never refused

@@ -88,8 +88,12 @@ class EventLog(Protocol):
         """When the session will be deleted (unix ms), if known."""
 
     async def expired(self, now: int, untouched_expires_at: int, limit: int = 100) -> list[str]:
-        """Sessions whose time is up, for the server to delete (a store that expires data
-        itself, like Redis, answers none). Sessions never touched get ``untouched_expires_at``."""
+        """Sessions whose time is up, for the server to delete and tell every instance of (also
+        on a store that expires data itself, like Redis). Sessions never touched get
+        ``untouched_expires_at`` (Redis: none, they never expire)."""
+
+    async def missing(self, session_ids: list[str]) -> list[str]:
+        """Those of ``session_ids`` (sessions held live) the store no longer has."""
 
     async def delete_session(self, session_id: str) -> bool:
         """Remove every trace of the session now; False if there was none."""

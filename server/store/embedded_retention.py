@@ -83,6 +83,10 @@ class SqliteRetention:
                 "WHERE session NOT IN (SELECT session FROM sessions) LIMIT ?", (limit,)).fetchall()
         return [r[0] for r in rows] + [r[0] for r in orphans]
 
+    async def missing(self, session_ids: list[str]) -> list[str]:
+        """None: a session here goes only by ``delete_session``, which the server runs itself."""
+        return []
+
     async def delete_session(self, session_id: str) -> bool:
         """Delete every row of the session; False if there was no such session."""
         from server.store.embedded import _guard

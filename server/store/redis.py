@@ -15,8 +15,9 @@ Cluster, though this module connects with a plain (non-cluster) client today::
     ss:probe:<instance>      pub/sub channel the broker probes itself on
     ss:limit:<rule>:<key>    string  a rate-limit counter (INCRBY + PEXPIRE in one script)
     ss:mark:<rule>:<key>     string  "this address reached this session" (expires)
+    ss:expiry                zset    session -> when it expires (server.store.redis_retention)
 
-The join-code index is the one key outside the session's slot: it is looked up
+The join-code index is outside the session's slot (as is the expiry index): it is looked up
 by code before the session is known, so it cannot carry the session's tag. It is
 written first (``SET NX`` decides who owns a code) and the meta second; a crash
 in between leaves a code that points at no session, which only wastes that code.
@@ -62,6 +63,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import EqualJitterBackoff, NoBackoff
 
 from server.store.base import Backend, Handler, SessionMeta, SessionReset, StoreUnavailable
+from server.logs import session_ref
 from server.store.redis_retention import RedisRetention
 
 log = logging.getLogger("samenspel.redis")
@@ -343,9 +345,9 @@ class RedisLog(RedisRetention):
                     raise
             result = await future
         if result == -1:
-            raise SessionLost(f"session {session_id} has no meta in redis (restarted empty?)")
+            raise SessionLost(f"session {session_ref(session_id)} has no meta in redis (restarted empty?)")
         if result == -2:
-            raise LogRewound(f"session {session_id}: the log ends before seq {expected_seq}; its epoch was replaced")
+            raise LogRewound(f"session {session_ref(session_id)}: the log ends before seq {expected_seq}; its epoch was replaced")
         return result in (1, 2)
 
     async def last_seqs(self, session_ids: list[str]) -> dict[str, int]:
@@ -535,7 +537,7 @@ class RedisBroker:
                 raise rex.ConnectionError("subscriber connection is being replaced")
             confirmed = await asyncio.wait_for(asyncio.shield(waiter), self._confirm_timeout)
         except (*_UNAVAILABLE,) as exc:
-            log.warning("subscribe to %s not confirmed (%s); it is resubscribed on reconnect", session_id, exc)
+            log.warning("subscribe to %s not confirmed (%s); it is resubscribed on reconnect", session_ref(session_id), exc)
             confirmed = False
             if conn is self._conn:
                 self._kick("subscribe not confirmed")
@@ -714,7 +716,7 @@ class RedisBroker:
             if inspect.isawaitable(result):
                 await result
         except Exception:
-            log.exception("broker handler for session %s failed", session_id)
+            log.exception("broker handler for session %s failed", session_ref(session_id))
         finally:
             self._in_handler = False
 
@@ -793,7 +795,7 @@ class RedisPresence:
         try:
             await self._touch_session(session_id, {connection: who})
         except _UNAVAILABLE as exc:
-            log.warning("presence enter for session %s not stored (%s); the heartbeat retries", session_id, exc)
+            log.warning("presence enter for session %s not stored (%s); the heartbeat retries", session_ref(session_id), exc)
 
     async def leave(self, session_id: str, connection: str) -> None:
         conns = self._mine.get(session_id)
@@ -804,7 +806,7 @@ class RedisPresence:
         try:
             await self._leave(keys=self._keys(session_id), args=[connection])
         except _UNAVAILABLE as exc:
-            log.warning("presence leave for session %s not stored (%s); it expires", session_id, exc)
+            log.warning("presence leave for session %s not stored (%s); it expires", session_ref(session_id), exc)
 
     async def online(self, session_id: str) -> list[bytes]:
         with _guard("online"):

@@ -9,11 +9,22 @@ touch, which the server forces after a snapshot. Rate-limit keys that name a ses
 deleted with the session.
 
     ss:{<session>}:share     string  sha256 of the read-only summary link's token (absent: off)
+    ss:expiry                zset    session -> its expiry (unix ms), written with every touch
+
+Redis deleting a session's keys tells nobody: the instances holding it would keep it live (screens
+open, hellos welcomed from memory, presence refreshed) and the rate-limit marks naming it would
+stay for hours. So the server sweeps Redis as it sweeps the embedded store: ``expired`` reads the
+``ss:expiry`` index, and the sweep deletes what is left and tells every instance (server.retention).
+``missing`` is the safety net for sessions held live that have no index entry (touched before the
+index existed): their meta is gone.
 """
 
 from __future__ import annotations
 
+from server.logs import session_ref
 from server.store.base import StoreUnavailable
+
+EXPIRY_INDEX = "ss:expiry"
 
 # Every key of a session's slot (presence keys expire on their own within seconds, but a deletion
 # removes them too).
@@ -100,6 +111,7 @@ class RedisRetention:
         with _guard("touch"):
             await scripts["touch"](keys=self._keys(session_id, _LASTING_PARTS), args=[expires_at])
             await scripts["touch_code"](keys=[_code_key(meta.join_code)], args=[session_id, expires_at])
+            await self._r.zadd(EXPIRY_INDEX, {session_id: expires_at})
 
     async def _add_credential_expiring(self, session_id: str, token_hash: str, participant: str) -> None:
         """A participant's credential, expiring with the session (joins write it after their append)."""
@@ -114,8 +126,28 @@ class RedisRetention:
         return at if at and at > 0 else None
 
     async def expired(self, now: int, untouched_expires_at: int, limit: int = 100) -> list[str]:
-        """Redis expires the keys itself: nothing to sweep."""
-        return []
+        """Sessions whose time is up (Redis has deleted, or is about to delete, their keys; what
+        names them elsewhere, and the instances holding them, still have to hear of it). A session
+        never touched has no expiry on Redis and is not listed."""
+        from server.store.redis import _guard
+
+        with _guard("expired"):
+            ids = await self._r.zrangebyscore(EXPIRY_INDEX, "-inf", now, start=0, num=limit)
+        return [i.decode() for i in ids]
+
+    async def missing(self, session_ids: list[str]) -> list[str]:
+        """Those of ``session_ids`` the store no longer has (their meta expired or was deleted)."""
+        from server.store.redis import _guard
+
+        out: list[str] = []
+        with _guard("missing"):
+            for i in range(0, len(session_ids), 200):
+                chunk = session_ids[i:i + 200]
+                pipe = self._r.pipeline(transaction=False)
+                for session_id in chunk:
+                    pipe.exists(self._keys(session_id, ("meta",))[0])
+                out += [sid for sid, found in zip(chunk, await pipe.execute()) if not found]
+        return out
 
     async def delete_session(self, session_id: str) -> bool:
         """Delete every key of the session and its join code; False if there was no such session."""
@@ -125,6 +157,7 @@ class RedisRetention:
         with _guard("delete_session"):
             # One DEL, atomic: from then on an append anywhere fails (the session is lost to it).
             removed = await self._r.delete(*self._keys(session_id, _SESSION_PARTS))
+            await self._r.zrem(EXPIRY_INDEX, session_id)
             if meta is not None:
                 await self._release_code(keys=[_code_key(meta.join_code)], args=[session_id])
             # Rate-limit bookkeeping that names the session (wrong tokens for it, addresses that
@@ -143,7 +176,7 @@ class RedisRetention:
             if token_hash is None:
                 await self._r.delete(share_key)
             elif not await self._retention_scripts()["set_share"](keys=[meta_key, share_key], args=[token_hash]):
-                raise StoreUnavailable(f"session {session_id} is gone")
+                raise StoreUnavailable(f"session {session_ref(session_id)} is gone")
 
     async def share_hash(self, session_id: str) -> str | None:
         from server.store.redis import _guard

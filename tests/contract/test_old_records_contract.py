@@ -40,7 +40,7 @@ async def test_a_kept_snapshot_loads_back_through_the_store(backend, name):
     await backend.log.save_snapshot(name, len(records), snapshot_path(name).read_bytes())
     seq, data = await backend.log.load_snapshot(name)
     assert seq == len(records)
-    state, _ = unpack_snapshot(data)
+    state, _, _ = unpack_snapshot(data)
     final = json.loads(views_path(name).read_text("utf-8"))["final"]["session"]
     for audience, view in final.items():
         assert json.loads(json.dumps(session_view(state, audience, None))) == view

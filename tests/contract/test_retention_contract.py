@@ -83,6 +83,31 @@ async def test_a_snapshot_written_after_the_deletion_goes_at_the_next_touch(back
     assert await backend.log.expires_at("s1") is None
 
 
+async def test_expired_lists_the_sessions_whose_time_is_up_until_they_are_deleted(backend: Backend) -> None:
+    """A session touched with a time already past is listed by expired() on both stores (on Redis
+    too, though Redis deletes its keys itself: the server must still end it everywhere), one with
+    a time to come is not, and a deleted one is listed no more."""
+    for sid in ("old", "new"):
+        await create(backend, sid)
+    now = int(time.time() * 1000)
+    await backend.log.touch("old", now - 1000)
+    await backend.log.touch("new", later())
+    assert await backend.log.expired(now, later()) == ["old"]
+    await backend.log.delete_session("old")
+    assert await backend.log.expired(now, later()) == []
+
+
+async def test_missing_names_the_held_sessions_the_store_no_longer_has(backend: Backend) -> None:
+    """missing() answers which of the sessions an instance holds are gone from the store: on Redis
+    those whose keys expired (none are on the embedded store, where only a deletion removes one, and
+    the server runs it itself)."""
+    await create(backend, "kept")
+    await create(backend, "lapsed")
+    await backend.log.touch("lapsed", int(time.time() * 1000) - 1000)  # Redis deletes its keys now
+    expected = ["lapsed"] if await backend.log.session("lapsed") is None else []
+    assert await backend.log.missing(["kept", "lapsed"]) == expected
+
+
 async def test_redis_every_key_of_a_session_and_its_code_expire_together(redis_server, open_backends) -> None:
     """After a touch, each lasting key of the session (meta, log, credentials, snapshot, share) and
     its join-code key carry the same absolute expiry: nothing outlives the session."""
@@ -98,7 +123,8 @@ async def test_redis_every_key_of_a_session_and_its_code_expire_together(redis_s
     await rb.log.touch("s1", at)
     await rb.log.set_share("s1", "share-hash")  # written after the touch: takes the meta's expiry
     r = rb.log._r
-    keys = [k for k in await r.keys("*")]
+    keys = [k for k in await r.keys("*") if k != b"ss:expiry"]  # the index of every session's expiry
     assert {k.decode() for k in keys} == {"ss:{s1}:meta", "ss:{s1}:log", "ss:{s1}:cred", "ss:{s1}:snap",
                                          "ss:{s1}:share", "ss:code:CODE01"}
     assert {k.decode(): await r.pexpiretime(k) for k in keys} == {k.decode(): at for k in keys}
+    assert await r.zscore("ss:expiry", "s1") == at

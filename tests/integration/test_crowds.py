@@ -16,7 +16,7 @@ BOARD = "samenspel"
 @pytest.fixture
 def crowd_server(tmp_path):
     env = {"SAMENSPEL_MAX_VIEWERS_PER_SESSION": "1000", "SAMENSPEL_MAX_SOCKETS_PER_ADDRESS": "1000",
-           "SAMENSPEL_SEND_QUEUE": "64",
+           "SAMENSPEL_SEND_BUFFER": "16384",
            "SAMENSPEL_RATE_PER_SECOND": "1000", "SAMENSPEL_RATE_BURST": "1000"}
     proc = ServerProcess(tmp_path / "data", env=env).start()
     yield proc

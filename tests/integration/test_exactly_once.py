@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 
+import msgpack
 import pytest
 
 from tests.integration.test_many_instances import FAST, Cluster, connect, session_with_ann_and_max, stop_cluster
@@ -169,3 +171,101 @@ async def test_a_command_caught_by_a_kill_9_and_resent_is_there_exactly_once(clu
     assert counts == {"impact": {"leernetwerk": 1}}
     await back.close()
     await fresh.close()
+
+
+async def test_a_reused_id_with_another_payload_is_refused_and_stores_nothing(server):
+    """An id applied before, sent with another command: `command_id_reused` (not `ok, repeat`), nothing
+    stored, the socket stays open; the same id with the same payload is still `ok, repeat: true`."""
+    session = await create_session(server.http_url)
+    facilitator = await connect(server, session["session"], token=session["facilitator_secret"])
+    viewer = await connect(server, session["session"], code=session["join_code"])
+    command_id = new_id()
+    first = await facilitator.call(note("Eerste notitie", command_id))
+    assert (await viewer.event("note_added"))["seq"] == first["seq"]
+    reused = await facilitator.call(note("Een heel andere notitie", command_id))
+    assert reused["type"] == "error" and reused["code"] == "command_id_reused", reused
+    other_kind = await facilitator.call(dot("impact", command_id))  # another type entirely
+    assert other_kind["type"] == "error" and other_kind["code"] == "command_id_reused", other_kind
+    again = await facilitator.call({**note("Eerste notitie", command_id), "ref": 999})  # a new ref is no other payload
+    assert again["type"] == "ok" and again["repeat"] is True and again["seq"] == first["seq"]
+    assert await no_more_events(viewer)  # the socket is open and nothing was stored
+    board = await board_on(server, session)
+    assert len(notes_with(board, "Eerste notitie")) == 1 and not notes_with(board, "Een heel andere notitie")
+    await facilitator.close()
+    await viewer.close()
+
+
+async def test_a_reused_id_in_the_same_burst_is_refused(server):
+    """Two commands with one id sent together (decided in one group commit): the first is stored, the
+    second, with another payload, is refused; the socket stays open."""
+    session = await create_session(server.http_url)
+    facilitator = await connect(server, session["session"], token=session["facilitator_secret"])
+    command_id = new_id()
+    refs = [await facilitator.send(note(text, command_id)) for text in ("Eén", "Twee")]
+    first, second = [await facilitator.reply(ref) for ref in refs]
+    assert first["type"] == "ok" and second["type"] == "error" and second["code"] == "command_id_reused"
+    assert (await facilitator.call({"type": "ping"}))["type"] == "pong"
+    board = await board_on(server, session)
+    assert len(notes_with(board, "Eén")) == 1 and not notes_with(board, "Twee")
+    await facilitator.close()
+
+
+@pytest.mark.parametrize("snapshot", ["from-snapshot", "from-log"])
+async def test_a_reused_id_is_refused_after_a_restart(tmp_path, snapshot):
+    """The payload's digest is kept with the id in the log and the snapshot: after kill -9 and a
+    restart a reused id with another payload is still refused, the same payload still a repeat."""
+    env = SNAPSHOT_OFTEN if snapshot == "from-snapshot" else {}
+    server = ServerProcess(tmp_path / "data", env=env).start()
+    try:
+        session, ann, _ = await session_with_ann_and_max(server)
+        on_ann = await connect(server, session["session"], token=ann["token"])
+        command_id = new_id()
+        first = await on_ann.call(dot("impact", command_id))
+        for option in ("zingeving", "autonomie"):  # more records, so the snapshot lands beyond the dot
+            await on_ann.call(dot(option, new_id()))
+        server.kill()
+        await on_ann.close()
+        server.start()
+        back = await connect(server, session["session"], token=ann["token"])
+        reused = await back.call(dot("kwaliteit", command_id))
+        assert reused["type"] == "error" and reused["code"] == "command_id_reused", reused
+        again = await back.call(dot("impact", command_id))
+        assert again["type"] == "ok" and again["repeat"] is True and again["seq"] == first["seq"]
+        await back.close()
+        viewer = await Client(server.ws_url).connect()
+        assert sorted(my_dots(await viewer.hello(session["session"], token=ann["token"]))) == \
+            ["autonomie", "impact", "zingeving"]  # nothing of the refused command was stored
+        await viewer.close()
+    finally:
+        server.stop()
+
+
+async def test_an_id_logged_before_digests_were_kept_is_still_a_repeat(tmp_path):
+    """Old logs still read: a record whose command id has no digest (written before this check) makes a
+    resend with that id `ok, repeat: true` whatever its payload, as before."""
+    server = ServerProcess(tmp_path / "data").start()
+    try:
+        session, ann, _ = await session_with_ann_and_max(server)
+        on_ann = await connect(server, session["session"], token=ann["token"])
+        command_id = new_id()
+        first = await on_ann.call(dot("impact", command_id))
+        server.stop()
+        await on_ann.close()
+        # Rewrite the stored record as an older server wrote it: the command id without a digest.
+        db = sqlite3.connect(tmp_path / "data" / "samenspel.sqlite3")
+        with db:
+            data, = db.execute("SELECT data FROM records WHERE session = ? AND seq = ?",
+                               (session["session"], first["seq"])).fetchone()
+            fields = msgpack.unpackb(data, raw=False)
+            assert fields.pop("digest") and fields["command"].endswith(":" + command_id)
+            db.execute("UPDATE records SET data = ? WHERE session = ? AND seq = ?",
+                       (msgpack.packb(fields, use_bin_type=True), session["session"], first["seq"]))
+            db.execute("DELETE FROM snapshots")
+        db.close()
+        server.start()
+        back = await connect(server, session["session"], token=ann["token"])
+        again = await back.call(dot("kwaliteit", command_id))
+        assert again["type"] == "ok" and again["repeat"] is True and again["seq"] == first["seq"]
+        await back.close()
+    finally:
+        server.stop()

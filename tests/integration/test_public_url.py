@@ -55,3 +55,14 @@ async def test_without_a_public_address_links_follow_the_address_the_browser_use
     assert created["join_url"] == f"http://192.168.1.23:8000/j/{created['join_code']}"
     assert "samenspel-public-url" not in page.text
     assert "make run HOST=0.0.0.0" in server.log_path.read_text()  # and the banner says how to open up
+
+
+async def test_share_link_uses_the_public_address_not_a_forged_host_header(proxied):
+    """The summary's read-only share link is built on SAMENSPEL_PUBLIC_URL, whatever Host the request names."""
+    async with httpx.AsyncClient(base_url=proxied.http_url) as http:
+        created = (await http.post("/api/sessions", json={})).json()
+        auth = {"Authorization": f"Bearer {created['facilitator_secret']}"}
+        for host in ("evil.example", "app-1.internal:8000"):
+            shared = (await http.post(f"/api/sessions/{created['session']}/share",
+                                      headers={**auth, "Host": host})).json()
+            assert shared["share_url"] == f"{PUBLIC}/s/{created['session']}#k={shared['share_token']}"

@@ -361,3 +361,35 @@ async def test_guessing_share_links_is_slowed_but_the_facilitator_still_gets_in(
         assert int(limited.headers["retry-after"]) >= 1 and "Geraden" not in limited.text
         assert (await http.get(f"/api/sessions/{sid}/summary",
                                headers=auth(session["facilitator_secret"]))).status_code == 200
+
+
+async def test_checkout_export_keeps_answers_with_a_rating_and_no_sentence(server):
+    """Eight check-out answers, two of them a rating without a sentence: the summary, the JSON
+    export and checkout.csv hold all eight (an empty sentence for those two), and the CSV's ratings
+    average 4.0 like the summary's, not 3.83."""
+    session = await create_session(server.http_url, title="Afsluiting")
+    sid, secret = session["session"], session["facilitator_secret"]
+    answers = [(5, "Eindelijk samen aan tafel"), (4, "Goed gesprek"), (4, "Meer tijd graag"), (3, "Te kort"),
+               (3, "Wat rommelig"), (4, "Helder"), (5, ""), (4, "")]
+    fac = await connect(server, sid, token=secret)
+    await ok(fac, {"type": "set_step", "step": "afsluiting", "board": BOARD})
+    for i, (rating, text) in enumerate(answers):
+        person = await join(server.http_url, session["join_code"], f"Deelnemer {i}", ("leernetwerk", "management")[i % 2])
+        ws = await connect(server, sid, token=person["token"])
+        await ok(ws, {"type": "check_out", "rating": rating, "text": text})
+        await ws.close()
+    await fac.close()
+    expected = sorted(({"rating": r, "text": t} for r, t in answers), key=lambda a: (-a["rating"], a["text"]))
+    async with httpx.AsyncClient(base_url=server.http_url) as http:
+        summary = (await http.get(f"/api/sessions/{sid}/summary", headers=auth(secret))).json()
+        exported = (await http.get(f"/api/sessions/{sid}/export.json", headers=auth(secret))).json()
+        as_zip = await http.get(f"/api/sessions/{sid}/export.zip", headers=auth(secret))
+    for body in (summary, exported):
+        assert body["checkout"]["count"] == 8 and body["checkout"]["average"] == 4.0
+        assert body["checkout"]["answers"] == expected  # highest rating first, then the sentence A-Z
+        assert [a for a in body["checkout"]["texts"] if a["text"]] == body["checkout"]["texts"]
+    with zipfile.ZipFile(io.BytesIO(as_zip.content)) as files:
+        rows = list(csv.reader(io.StringIO(files.read("checkout.csv").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["rating", "text"]
+    assert rows[1:] == [[str(a["rating"]), a["text"]] for a in expected]
+    assert sum(int(r[0]) for r in rows[1:]) / len(rows[1:]) == 4.0

@@ -35,8 +35,9 @@ def test_a_kept_log_replays_to_the_views_it_gave(name):
 @pytest.mark.parametrize("name", SESSIONS)
 def test_a_kept_snapshot_loads_to_the_same_state(name):
     """A snapshot written by an earlier version loads and shows what replaying its log shows."""
-    state, commands = unpack_snapshot(snapshot_path(name).read_bytes())
+    state, commands, digests = unpack_snapshot(snapshot_path(name).read_bytes())
     assert commands == {"facilitator:step0001": 7}
+    assert digests == {}  # written before command digests were kept: its ids answer as repeats
     final = expected(name)["final"]["session"]
     for audience, view in final.items():
         assert json.loads(json.dumps(session_view(state, audience, None))) == view

@@ -18,7 +18,7 @@ def test_cells_a_spreadsheet_would_run_get_a_leading_apostrophe():
 
 def test_every_file_starts_with_a_bom_and_reads_back():
     """Each CSV opens with the byte-order mark and parses with ; as separator, header first."""
-    summary = {"groups": [], "boards": [], "checkout": {"texts": [{"rating": 4, "text": "=fijn"}]}}
+    summary = {"groups": [], "boards": [], "checkout": {"answers": [{"rating": 4, "text": "=fijn"}]}}
     files = csv_files(summary)
     for data in files.values():
         assert data.decode("utf-8").startswith(BOM)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from server.logs import RateLimitFilter, redact_path
+from server.logs import RateLimitFilter, redact_path, session_ref
 
 
 def record(msg: str, exc: BaseException | None = None) -> logging.LogRecord:
@@ -31,3 +31,18 @@ def test_access_paths_lose_join_codes_and_session_ids():
     assert redact_path("/api/codes/ECCQKD?x=1") == "/api/codes/…"
     assert redact_path("/b/j3rc7sTe11DH") == "/b/…"
     assert redact_path("/static/main.js") == "/static/main.js"
+
+
+def test_summary_and_session_api_paths_lose_the_session_id():
+    """/s/<session> and everything under /api/sessions/<session> are logged without the id."""
+    assert redact_path("/s/j3rc7sTe11DH") == "/s/…"
+    assert redact_path("/api/sessions/j3rc7sTe11DH") == "/api/sessions/…"
+    assert redact_path("/api/sessions/j3rc7sTe11DH/export.zip?lang=nl") == "/api/sessions/…/export.zip"
+    assert redact_path("/api/sessions") == "/api/sessions"
+
+
+def test_a_session_is_named_in_log_lines_by_a_short_hash_of_its_id():
+    """The same id always gives the same reference (operators can follow a session), never the id."""
+    ref = session_ref("j3rc7sTe11DH")
+    assert ref == session_ref("j3rc7sTe11DH") != session_ref("j3rc7sTe11DI")
+    assert ref.startswith("s-") and len(ref) == 10 and "j3rc7sTe11DH" not in ref
