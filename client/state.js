@@ -1,7 +1,7 @@
-// The session view of docs/protocol.md §2, and how each event folds into it (§4).
+// The session view of docs/protocol.md §2, and how each event folds into it (§4): the session's
+// own events here, a section's events by its kind (board/kinds/folds.js).
 
-import { foldTree } from './board/kinds/tree-fold.js';
-import { foldRadar } from './board/kinds/radar-fold.js';
+import { FOLDS } from './board/kinds/folds.js';
 
 /** Time left on the timer at server time `now` (ms, never below 0). */
 export function timeLeft(timer, now) {
@@ -14,17 +14,6 @@ export function timerRunning(timer) {
   return !!timer && timer.running_since !== null && timer.running_since !== undefined;
 }
 
-function dotSection(state, board, section) {
-  return state.boards?.[board]?.dots?.[section];
-}
-
-function bump(counts, option, group, delta) {
-  const per = counts[option] || (counts[option] = {});
-  per[group] = (per[group] || 0) + delta;
-  if (per[group] <= 0) delete per[group];
-  if (!Object.keys(per).length) delete counts[option];
-}
-
 /**
  * Fold one event into the state in place. Returns a hint of what changed
  * ({kind, board, section}) so the view can update only that part.
@@ -32,6 +21,8 @@ function bump(counts, option, group, delta) {
 export function applyEvent(state, frame) {
   const ev = frame.event || {};
   state.seq = frame.seq;
+  const ofKind = FOLDS[ev.type];
+  if (ofKind) return ofKind(state, ev, frame);
   const t = state.timer;
   switch (ev.type) {
     case 'session_created':
@@ -45,48 +36,8 @@ export function applyEvent(state, frame) {
       delete state.participants[ev.participant];
       if (state.checkouts) delete state.checkouts[ev.participant];
       return { kind: 'people' };
-    case 'dot_placed':
-    case 'dot_removed': {
-      const vote = dotSection(state, ev.board, ev.section);
-      if (vote) bump(vote.counts, ev.option, ev.group, ev.type === 'dot_placed' ? 1 : -1);
-      return { kind: 'dots', board: ev.board, section: ev.section };
-    }
     case 'masked':
       return { kind: 'none' };
-    case 'visibility_set': {
-      const vote = dotSection(state, ev.board, ev.section);
-      if (vote) {
-        vote.hidden = ev.hidden;
-        // a reveal brings the tally; hiding clears it for everyone but the facilitator, whose dot
-        // events keep coming unmasked (docs/protocol.md §4)
-        if (ev.counts) vote.counts = structuredClone(ev.counts);
-        else if (ev.hidden && state._audience !== 'facilitator') vote.counts = {};
-      }
-      return { kind: 'dots', board: ev.board, section: ev.section };
-    }
-    case 'text_set': {
-      const texts = state.boards?.[ev.board]?.texts;
-      if (texts) (texts[ev.section] || (texts[ev.section] = {}))[ev.field] = ev.text;
-      return { kind: 'text', board: ev.board, section: ev.section };
-    }
-    case 'note_added': {
-      const notes = state.boards?.[ev.board]?.notes;
-      if (notes) {
-        const list = notes[ev.section] || (notes[ev.section] = []);
-        list.push({ id: ev.note, lane: ev.lane, text: ev.text, owner: ev.owner, author: ev.author, version: 1 });
-      }
-      return { kind: 'notes', board: ev.board, section: ev.section };
-    }
-    case 'note_edited': {
-      const note = (state.boards?.[ev.board]?.notes?.[ev.section] || []).find((n) => n.id === ev.note);
-      if (note) Object.assign(note, { lane: ev.lane, text: ev.text, owner: ev.owner, version: ev.version });
-      return { kind: 'notes', board: ev.board, section: ev.section, note: ev.note };
-    }
-    case 'note_removed': {
-      const notes = state.boards?.[ev.board]?.notes;
-      if (notes && notes[ev.section]) notes[ev.section] = notes[ev.section].filter((n) => n.id !== ev.note);
-      return { kind: 'notes', board: ev.board, section: ev.section, note: ev.note };
-    }
     case 'timer_set':
       Object.assign(t, { duration_ms: ev.duration_ms, remaining_ms: ev.duration_ms, running_since: null, expired: false, paused: false, added_ms: 0 });
       return { kind: 'timer' };
@@ -142,33 +93,7 @@ export function applyEvent(state, frame) {
       state.closed_at = frame.at;
       state.joining_open = false;
       return { kind: 'step' };
-    case 'stakeholder_saved': {
-      // the event carries the whole stakeholder as it now is: replace it (or add it)
-      const lists = state.boards?.[ev.board]?.stakeholders;
-      if (lists && ev.item) {
-        const list = lists[ev.section] || (lists[ev.section] = []);
-        const i = list.findIndex((s) => s.id === ev.item.id);
-        if (i >= 0) list[i] = ev.item;
-        else list.push(ev.item);
-      }
-      return { kind: 'stakeholders', board: ev.board, section: ev.section, item: ev.item?.id, change: ev.change, by: ev.by };
-    }
-    case 'review_seeded': {
-      const reviews = state.boards?.[ev.board]?.reviews;
-      if (reviews) reviews[ev.section] = ev.items.map((i) => ({ ...i }));
-      return { kind: 'reviews', board: ev.board, section: ev.section };
-    }
-    case 'review_marked': {
-      const item = (state.boards?.[ev.board]?.reviews?.[ev.section] || []).find((i) => i.id === ev.item);
-      if (item) item.mark = ev.mark;
-      return { kind: 'reviews', board: ev.board, section: ev.section };
-    }
-    case 'check_set': {
-      const checks = state.boards?.[ev.board]?.checks;
-      if (checks) (checks[ev.section] || (checks[ev.section] = {}))[ev.item] = ev.checked;
-      return { kind: 'checks', board: ev.board, section: ev.section };
-    }
     default:
-      return foldTree(state, ev) || foldRadar(state, ev) || { kind: 'all' };
+      return { kind: 'all' };
   }
 }

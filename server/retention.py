@@ -14,8 +14,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import msgpack
 
@@ -23,10 +23,29 @@ from boards import events as e
 from boards.events import Record
 from server.logs import session_ref
 
-if TYPE_CHECKING:
-    from server.hub import Hub
-    from server.live import LiveSession
-    from server.settings import Settings
+from boards.state import SessionState
+from server.settings import Settings
+from server.store.base import Backend
+
+
+class HeldSession(Protocol):
+    """What retention needs of a session held live (``server.live.LiveSession``; named by shape,
+    so that this module, which live imports, imports neither live nor the hub)."""
+
+    id: str
+    stale: bool
+    settings: Settings
+    state: SessionState
+    backend: Backend
+
+    def reset(self, reason: str) -> None: ...
+
+
+class Holder(Protocol):
+    """What retention needs of the hub (``server.hub.Hub``): the sessions held here, the store."""
+
+    sessions: Mapping[str, HeldSession]
+    backend: Backend
 
 log = logging.getLogger("samenspel.retention")
 
@@ -44,11 +63,11 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def expires_at(settings: "Settings", now: int) -> int:
+def expires_at(settings: Settings, now: int) -> int:
     return now + int(settings.retention_days * DAY_MS)
 
 
-async def after_append(live: "LiveSession", base: int, records: Sequence[Record]) -> None:
+async def after_append(live: HeldSession, base: int, records: Sequence[Record]) -> None:
     """The session changed: push its expiry forward; trim the log a new snapshot covers."""
     if live.stale:
         return
@@ -67,7 +86,7 @@ async def after_append(live: "LiveSession", base: int, records: Sequence[Record]
         log.exception("retention touch of session %s failed", session_ref(live.id))
 
 
-async def delete_session(hub: "Hub", session_id: str, reason: str = "the session was deleted") -> bool:
+async def delete_session(hub: Holder, session_id: str, reason: str = "the session was deleted") -> bool:
     """Remove every trace of the session now; its clients here and on other instances are told."""
     live = hub.sessions.get(session_id)
     if live is not None:
@@ -84,7 +103,7 @@ async def delete_session(hub: "Hub", session_id: str, reason: str = "the session
 class Sweeper:
     """Deletes expired sessions now and then, and ends them on every instance that holds them."""
 
-    def __init__(self, hub: "Hub", settings: "Settings") -> None:
+    def __init__(self, hub: Holder, settings: Settings) -> None:
         self.hub = hub
         self.settings = settings
         self._task: asyncio.Task | None = None

@@ -9,11 +9,11 @@ import { timerPanel } from './timer.js';
 import { sharePanel } from './share.js';
 import { peopleSummary } from './people.js';
 import { sectionComponent } from './sections.js';
+import { kindOf } from './kinds/index.js';
 import { brandMark } from './page.js';
 import { fitLabels } from './fit.js';
 import { boardPager } from './projector-pages.js';
 import { timeUpBanner, soundToggle, soundHint } from './time-up.js';
-import { differView } from './differ-view.js';
 
 const STAGE_WIDTH = 1920;
 
@@ -36,13 +36,12 @@ export function projectorPage(app) {
       if (!c) continue;
       const part = { board: b, section, el: c.el };
       main.appendChild(use(c));
-      if (section.type === 'dots') {
-        // after the vote (locked, not hidden): the groups side by side, agree and differ marked
-        const differ = differView(app, b, section);
-        part.differ = h('section.sec.proj-differ', { 'data-testid': `projector-differ-${app.tid(b, section.id)}`, hidden: true },
-          h('header.sec-head', h('h2.sec-title', L(section.title))), differ.el);
-        main.appendChild(part.differ);
-        app.components.push(differ);
+      // shown instead of the cards when the kind's scene says so (a vote: the groups compared, after it)
+      const alt = kindOf(section)?.projectorAlt?.(app, b, section);
+      if (alt) {
+        part.alt = alt.el;
+        main.appendChild(alt.el);
+        app.components.push(alt.component);
       }
       parts.push(part);
     }
@@ -75,7 +74,7 @@ export function projectorPage(app) {
   return h('div.proj', stage);
 }
 
-/** Which parts the room sees at the current step, and how. */
+/** Which parts the room sees at the current step, and how: each kind says it of its sections. */
 function scene(app, part) {
   const step = app.currentStep();
   const stepBoard = app.state.step_board || app.boardOfStep(step?.id) || app.boardIds()[0];
@@ -83,53 +82,23 @@ function scene(app, part) {
   if (part.board !== stepBoard) return { show: false };
   const about = step ? step.sections.includes(section.id) : false;
   const closing = !!step && (step.allows.includes('checkout') || step.allows.includes('notes'));
-  switch (section.type) {
-    case 'text': // the ambition: large at the start and in step 1, a strip when it all comes together
-      if (!step || about) return { show: true, large: true };
-      return { show: step.allows.includes('notes'), large: false };
-    case 'dots': {
-      if (!about) return { show: false };
-      const vote = app.state.boards[part.board].dots[section.id];
-      const locked = (app.state.boards[part.board].locked || []).includes(section.id);
-      const anyDots = Object.keys(vote?.counts || {}).length > 0;
-      return { show: true, differ: locked && !vote.hidden && anyDots };
-    }
-    case 'notes': {
-      if (section.adders === 'facilitator') {
-        // the insights: of this step while it runs, all of them when it comes together
-        if (!step) return { show: false };
-        const lanes = closing ? section.lanes.map((l) => l.id) : section.lanes.filter((l) => l.id === step.id).map((l) => l.id);
-        return { show: lanes.length > 0, lanes };
-      }
-      return { show: about };
-    }
-    case 'stakeholders': return { show: true }; // the map (or its matrix) on every step of its board, beside the checklist on its step
-    case 'checklist': return { show: about };
-    default: return { show: about };
-  }
+  const kind = kindOf(section);
+  return kind?.scene ? kind.scene(app, part, { step, about, closing }) : { show: about };
 }
 
 function showScene(app, parts, main) {
   let changed = false;
   for (const part of parts) {
     const s = scene(app, part);
-    const showCards = s.show && !s.differ;
+    const showCards = s.show && !s.alt;
     if (part.el.hidden === showCards) changed = true;
     part.el.hidden = !showCards;
-    if (part.differ) part.differ.hidden = !(s.show && s.differ);
-    toggle(part.el, 'compact', part.section.type === 'text' && s.show && !s.large);
-    toggle(part.el, 'large', part.section.type === 'text' && !!s.large);
-    if (s.lanes) {
-      for (const lane of part.section.lanes) {
-        const el = part.el.querySelector(`[data-testid="lane-${app.tid(part.board, part.section.id, lane.id)}"]`);
-        if (el) el.hidden = !s.lanes.includes(lane.id);
-      }
-      toggle(part.el, 'one-lane', s.lanes.length === 1);
-    }
+    if (part.alt) part.alt.hidden = !(s.show && s.alt);
+    kindOf(part.section)?.showScene?.(app, part, s);
   }
-  // the checklist and the map side by side (step 4: the room checks its assumptions on the map)
+  // a kind shown beside another when both are (step 4: the checklist beside the map)
   const shown = (type) => parts.some((p) => p.section.type === type && !p.el.hidden);
-  toggle(main, 'beside', shown('checklist') && shown('stakeholders'));
+  toggle(main, 'beside', parts.some((p) => !p.el.hidden && kindOf(p.section)?.beside && shown(kindOf(p.section).beside)));
   const step = app.currentStep();
   main.dataset.scene = step ? step.id : 'start';
   // the join code is large until the group is in, small after, gone when locked

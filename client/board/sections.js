@@ -1,26 +1,12 @@
-// A template's section, by kind, as a component of the board page or the projector.
+// A template's section as a component of the board page or the projector: its kind's
+// (board/kinds/index.js).
 
-import { textSection } from './text.js';
-import { dotsSection } from './dots.js';
-import { notesSection } from './notes.js';
-import { stakeholderSection } from './stakeholders/section.js';
-import { checklistSection } from './stakeholders/checklist.js';
-import { treeSection } from './kinds/tree.js';
-import { radarSection } from './kinds/radar.js';
-import { reviewSection } from './review.js';
+import { kindOf } from './kinds/index.js';
 
 export function sectionComponent(app, boardId, section) {
-  const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
-  switch (section.type) {
-    // on the stakeholder map the ambition is in the middle of the map
-    case 'text': return hasMap ? null : textSection(app, boardId, section);
-    case 'dots': return dotsSection(app, boardId, section);
-    case 'notes': return notesSection(app, boardId, section);
-    case 'stakeholders': return stakeholderSection(app, boardId, section);
-    case 'checklist': return checklistSection(app, boardId, section);
-    case 'tree': return treeSection(app, boardId, section);
-    case 'radar': return radarSection(app, boardId, section);
-    case 'actions_review': return reviewSection(app, boardId, section);
-    default: return null;
-  }
+  const kind = kindOf(section);
+  if (!kind) return null;
+  // a kind may show another's sections inside its own (the map has the ambition in its middle)
+  const hosted = app.tplOf(boardId).sections.some((s) => kindOf(s)?.hosts?.includes(section.type));
+  return hosted ? null : kind.component(app, boardId, section);
 }

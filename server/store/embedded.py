@@ -9,14 +9,13 @@ append is one small transaction.
 
 from __future__ import annotations
 
-import contextlib
 import secrets
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-from server.store.base import Backend, Handler, SessionMeta, StoreUnavailable
+from server.store.base import Backend, Handler, SessionMeta
 from server.store.counters import LocalCounters
+from server.store.embedded_guard import _guard
 from server.store.embedded_retention import SqliteRetention
 
 # Another process (a backup, a sqlite3 shell) holding the write lock must not freeze the event loop:
@@ -24,15 +23,6 @@ from server.store.embedded_retention import SqliteRetention
 BUSY_TIMEOUT_SECONDS = 0.05
 
 
-@contextlib.contextmanager
-def _guard(what: str) -> Iterator[None]:
-    """SQLite's own failures (database locked, disk full, I/O error) mean: nothing stored, try later."""
-    try:
-        yield
-    except sqlite3.IntegrityError:
-        raise
-    except sqlite3.Error as exc:
-        raise StoreUnavailable(f"sqlite failed during {what}: {exc}") from exc
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from server.store.embedded_guard import _guard
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS retention (
     session TEXT PRIMARY KEY,
@@ -36,8 +38,6 @@ class SqliteRetention:
     _retention_ready = False
 
     def _retention_db(self) -> sqlite3.Connection:
-        from server.store.embedded import _guard
-
         if not self._retention_ready:
             with _guard("retention schema"):
                 self._db.executescript(_SCHEMA)
@@ -47,8 +47,6 @@ class SqliteRetention:
 
     async def touch(self, session_id: str, expires_at: int) -> None:
         """The session (every row of it) expires at ``expires_at`` (server ms)."""
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("touch"):
             # Only for a session that exists: a change that raced its deletion leaves no row.
@@ -57,8 +55,6 @@ class SqliteRetention:
                        (expires_at, session_id))
 
     async def expires_at(self, session_id: str) -> int | None:
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("expires_at"):
             row = db.execute("SELECT expires_at FROM retention WHERE session = ?", (session_id,)).fetchone()
@@ -67,8 +63,6 @@ class SqliteRetention:
     async def expired(self, now: int, untouched_expires_at: int, limit: int = 100) -> list[str]:
         """Sessions whose time is up. A session never touched (from before retention existed)
         first gets ``untouched_expires_at``."""
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("expired"):
             db.execute("INSERT OR IGNORE INTO retention SELECT session, ? FROM sessions", (untouched_expires_at,))
@@ -89,8 +83,6 @@ class SqliteRetention:
 
     async def delete_session(self, session_id: str) -> bool:
         """Delete every row of the session; False if there was no such session."""
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("delete_session"):
             db.execute("BEGIN IMMEDIATE")
@@ -111,8 +103,6 @@ class SqliteRetention:
 
     async def set_share(self, session_id: str, token_hash: str | None) -> None:
         """Turn the read-only summary link on (with this token's hash) or off (None)."""
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("set_share"):
             if token_hash is None:
@@ -122,8 +112,6 @@ class SqliteRetention:
                            "token_hash = excluded.token_hash", (session_id, token_hash))
 
     async def share_hash(self, session_id: str) -> str | None:
-        from server.store.embedded import _guard
-
         db = self._retention_db()
         with _guard("share_hash"):
             row = db.execute("SELECT token_hash FROM shares WHERE session = ?", (session_id,)).fetchone()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from server.logs import session_ref
 from server.store.base import StoreUnavailable
+from server.store.redis_client import _code_key, _guard, _key
 
 EXPIRY_INDEX = "ss:expiry"
 
@@ -90,20 +91,14 @@ class RedisRetention:
 
     @staticmethod
     def _keys(session_id: str, parts: tuple[str, ...]) -> list[str]:
-        from server.store.redis import _key
-
         return [_key(session_id, p) for p in parts]
 
     async def touch(self, session_id: str, expires_at: int) -> None:
         """Every key of the session, and its join code, expire at ``expires_at`` (unix ms)."""
-        from server.store.redis import _code_key, _guard
-
         meta = await self.session(session_id)
         if meta is None:
             # Deleted (or expired) while this change was on its way: a key it wrote after the
             # deletion (a snapshot) would have no expiry, so it goes now.
-            from server.store.redis import _guard
-
             with _guard("touch"):
                 await self._r.delete(*self._keys(session_id, _LASTING_PARTS))
             return
@@ -119,8 +114,6 @@ class RedisRetention:
                                                           args=[token_hash, participant])
 
     async def expires_at(self, session_id: str) -> int | None:
-        from server.store.redis import _guard
-
         with _guard("expires_at"):
             at = await self._r.pexpiretime(self._keys(session_id, ("meta",))[0])
         return at if at and at > 0 else None
@@ -129,16 +122,12 @@ class RedisRetention:
         """Sessions whose time is up (Redis has deleted, or is about to delete, their keys; what
         names them elsewhere, and the instances holding them, still have to hear of it). A session
         never touched has no expiry on Redis and is not listed."""
-        from server.store.redis import _guard
-
         with _guard("expired"):
             ids = await self._r.zrangebyscore(EXPIRY_INDEX, "-inf", now, start=0, num=limit)
         return [i.decode() for i in ids]
 
     async def missing(self, session_ids: list[str]) -> list[str]:
         """Those of ``session_ids`` the store no longer has (their meta expired or was deleted)."""
-        from server.store.redis import _guard
-
         out: list[str] = []
         with _guard("missing"):
             for i in range(0, len(session_ids), 200):
@@ -151,8 +140,6 @@ class RedisRetention:
 
     async def delete_session(self, session_id: str) -> bool:
         """Delete every key of the session and its join code; False if there was no such session."""
-        from server.store.redis import _code_key, _guard
-
         meta = await self.session(session_id)
         with _guard("delete_session"):
             # One DEL, atomic: from then on an append anywhere fails (the session is lost to it).
@@ -169,8 +156,6 @@ class RedisRetention:
         return meta is not None or removed > 0
 
     async def set_share(self, session_id: str, token_hash: str | None) -> None:
-        from server.store.redis import _guard
-
         meta_key, share_key = self._keys(session_id, ("meta", "share"))
         with _guard("set_share"):
             if token_hash is None:
@@ -179,15 +164,11 @@ class RedisRetention:
                 raise StoreUnavailable(f"session {session_ref(session_id)} is gone")
 
     async def share_hash(self, session_id: str) -> str | None:
-        from server.store.redis import _guard
-
         with _guard("share_hash"):
             raw = await self._r.get(self._keys(session_id, ("share",))[0])
         return raw.decode() if raw is not None else None
 
     async def trim(self, session_id: str) -> None:
         """Drop log entries that the stored snapshot covers (all but the one at its seq)."""
-        from server.store.redis import _guard
-
         with _guard("trim"):
             await self._retention_scripts()["trim"](keys=self._keys(session_id, ("log", "snap")), args=[])

@@ -207,3 +207,10 @@ export function radarSummary(section, groups) {
               h('span.radar-row-name', h('strong', L(p.label)), h('span.radar-row-hint', L(p.hint))),
               h('span.radar-row-stats', p.n ? t('radarStats', { median: fmt(p.median), spread: p.spread }) : '–')))))));
 }
+
+/** The radar kind for the registry (index.js): its component, shown on the projector on its step. */
+export const radar = {
+  type: 'radar',
+  component: radarSection,
+  scene: (app, part, { about }) => ({ show: about }),
+};

@@ -145,3 +145,10 @@ export function treeSummary(section) {
       h('span.tree-outcome-kicker', t('sumTreeOutcome')),
       h('p.tree-outcome-text', outcome ? L(outcome.label) : t('sumTreeNoOutcome'))));
 }
+
+/** The tree kind for the registry (index.js): its component, shown on the projector on its step. */
+export const tree = {
+  type: 'tree',
+  component: treeSection,
+  scene: (app, part, { about }) => ({ show: about }),
+};

@@ -1,0 +1,10 @@
+// The actions-under-review kind (a learning network's open actions): its component and what the
+// projector shows of it.
+
+import { reviewSection } from '../review.js';
+
+export const actionsReview = {
+  type: 'actions_review',
+  component: reviewSection,
+  scene: (app, part, { about }) => ({ show: about }),
+};

@@ -1,0 +1,10 @@
+// The checklist kind: its component and what the projector shows of it.
+
+import { checklistSection } from '../stakeholders/checklist.js';
+
+export const checklist = {
+  type: 'checklist',
+  component: checklistSection,
+  scene: (app, part, { about }) => ({ show: about }),
+  beside: 'stakeholders', // step 4: the room checks its assumptions on the map, side by side
+};

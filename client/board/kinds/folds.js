@@ -1,0 +1,17 @@
+// The folds of every kind of section, by event type: what client/state.js asks for an event of a
+// section. No DOM here (the golden tests import it in Node). A new kind adds its <kind>.fold.js here.
+
+import { fold as text } from './text.fold.js';
+import { fold as dots } from './dots.fold.js';
+import { fold as notes } from './notes.fold.js';
+import { fold as stakeholders } from './stakeholders.fold.js';
+import { fold as checklist } from './checklist.fold.js';
+import { fold as review } from './review.fold.js';
+import { foldTree } from './tree-fold.js';
+import { foldRadar } from './radar-fold.js';
+
+// card 3's folds take any of their kind's events
+const tree = { tree_answered: foldTree, tree_group_answer_set: foldTree, tree_visibility_set: foldTree };
+const radar = { radar_dot_placed: foldRadar, radar_dot_removed: foldRadar, radar_visibility_set: foldRadar };
+
+export const FOLDS = Object.freeze({ ...text, ...dots, ...notes, ...stakeholders, ...checklist, ...tree, ...radar, ...review });
