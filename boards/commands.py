@@ -288,6 +288,50 @@ class SetCheck(Command, tag="set_check"):
     checked: bool
 
 
+Answer = Literal["ja", "nee"]
+Ring = Annotated[int, Meta(ge=1, le=5)]  # 1 at the core ("sterk") .. 5 the outer ring ("zwak")
+
+
+class AnswerTree(Command, tag="answer_tree"):
+    """A participant's own ja/nee to a question of a decision tree; None takes it back."""
+
+    board: Id
+    section: Id
+    question: Id
+    answer: Answer | None
+    proxy: Id | None = None
+
+
+class SetTreeAnswer(Command, tag="set_tree_answer"):
+    """The facilitator sets the group's answer to a question (None clears it): the path follows."""
+
+    board: Id
+    section: Id
+    question: Id
+    answer: Answer | None
+
+
+class PlaceRadarDot(Command, tag="place_radar_dot"):
+    """Place one's dot on a pillar at a ring; a person has one dot per pillar, so placing it
+    again moves it."""
+
+    board: Id
+    section: Id
+    pillar: Id
+    ring: Ring
+    proxy: Id | None = None
+
+
+class RemoveRadarDot(Command, tag="remove_radar_dot"):
+    board: Id
+    section: Id
+    pillar: Id
+    proxy: Id | None = None
+
+
+CardCommand = AnswerTree | SetTreeAnswer | PlaceRadarDot | RemoveRadarDot
+
+
 StakeholderCommand = (
     AddStakeholder | EditStakeholder | MoveStakeholder | PlaceInMatrix | SetRelevant | RemoveStakeholder
     | RestoreStakeholder | AddAttachedNote | EditAttachedNote | RemoveAttachedNote | Undo | SetCheck
@@ -301,5 +345,5 @@ FacilitationCommand = (
 
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand | FacilitationCommand
+    | StakeholderCommand | FacilitationCommand | CardCommand
 )

@@ -29,6 +29,7 @@ class ErrorCode(str, Enum):
     EDIT_CONFLICT = "edit_conflict"  # the note changed since the version the edit was based on
     TIMER_STATE = "timer_state"  # the timer action does not fit the timer's state
     COMMAND_ID_REUSED = "command_id_reused"  # an applied command's id sent again with another payload
+    ALREADY_REVEALED = "already_revealed"  # a tree answer or radar dot after the reveal (hide again to redo)
     UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
     # Facilitation (the session's script and state).
     NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)

@@ -95,6 +95,25 @@ class UndoStep(msgspec.Struct):
     after: Stakeholder
 
 
+class TreeVote(msgspec.Struct):
+    """Each person's ja/nee per question (private), the group's answers (the facilitator's), and
+    whether the answers are hidden (until the reveal)."""
+
+    answers: dict[str, dict[str, str]] = {}  # participant -> question -> "ja" | "nee"
+    group: dict[str, str] = {}  # question -> "ja" | "nee"
+    hidden: bool = True
+
+
+class RadarVote(msgspec.Struct):
+    """Each person's ring per pillar (private); hidden until the reveal. ``pillars``: the section's
+    pillars in order (the reading is over all of them)."""
+
+    pillars: list[str] = []
+    rings: dict[str, dict[str, int]] = {}  # participant -> pillar -> ring (1 core .. 5 outer)
+    groups: dict[str, str] = {}  # participant -> the group their dots are in
+    hidden: bool = True
+
+
 class BoardState(msgspec.Struct):
     template: str
     texts: dict[str, dict[str, str]] = {}
@@ -102,6 +121,8 @@ class BoardState(msgspec.Struct):
     notes: dict[str, dict[str, Note]] = {}
     stakeholders: dict[str, dict[str, Stakeholder]] = {}
     checks: dict[str, dict[str, bool]] = {}
+    trees: dict[str, TreeVote] = {}
+    radars: dict[str, RadarVote] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

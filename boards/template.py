@@ -116,11 +116,54 @@ class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
     step: str | None = None
 
 
-Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection
+class TreeQuestion(msgspec.Struct, frozen=True):
+    """A yes/no question of a decision tree; ``yes`` and ``no`` name the next question or an outcome."""
+
+    id: str
+    label: Label
+    yes: str
+    no: str
+    hint: Label = Label("", "")
+
+
+class TreeOutcome(msgspec.Struct, frozen=True):
+    """Where a path through the tree ends; ``fits``: the learning network is the right way."""
+
+    id: str
+    label: Label
+    fits: bool = False
+
+
+class TreeSection(msgspec.Struct, frozen=True, tag="tree"):
+    """A decision tree: everyone answers ja/nee per question (hidden until the reveal), the
+    facilitator sets the group's answers, whose path from ``start`` ends on an outcome."""
+
+    id: str
+    title: Label
+    prompt: Label
+    questions: tuple[TreeQuestion, ...]
+    outcomes: tuple[TreeOutcome, ...]
+    start: str
+    step: str | None = None
+
+
+class RadarSection(msgspec.Struct, frozen=True, tag="radar"):
+    """A radar of pillars: everyone places one dot per pillar on one of ``rings`` rings, ring 1
+    at the core ("sterk") to the outer ring ("zwak"); hidden until the reveal."""
+
+    id: str
+    title: Label
+    prompt: Label
+    pillars: tuple[Option, ...]
+    rings: int = 5
+    step: str | None = None
+
+
+Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

@@ -16,6 +16,7 @@ const CODE_LEN = 6;
 const BOARDS = [
   { id: 'samenspel', label: 'boardSamenspel', hint: 'boardSamenspelHint' },
   { id: 'stakeholders', label: 'boardStakeholders', hint: 'boardStakeholdersHint' },
+  { id: 'juiste_weg', label: 'boardJuisteWeg', hint: 'boardJuisteWegHint' },
 ];
 const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false }, busy: false, error: null });
 

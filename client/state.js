@@ -1,5 +1,8 @@
 // The session view of docs/protocol.md §2, and how each event folds into it (§4).
 
+import { foldTree } from './board/kinds/tree-fold.js';
+import { foldRadar } from './board/kinds/radar-fold.js';
+
 /** Time left on the timer at server time `now` (ms, never below 0). */
 export function timeLeft(timer, now) {
   if (!timer) return 0;
@@ -156,6 +159,6 @@ export function applyEvent(state, frame) {
       return { kind: 'checks', board: ev.board, section: ev.section };
     }
     default:
-      return { kind: 'all' };
+      return foldTree(state, ev) || foldRadar(state, ev) || { kind: 'all' };
   }
 }

@@ -10,6 +10,8 @@ import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
 import { mapPlaces } from './board/stakeholders/spots.js';
 import { layoutPostIts } from './board/stakeholders/map-layout.js';
+import { treeSummary } from './board/kinds/tree.js';
+import { radarSummary } from './board/kinds/radar.js';
 import { fitWords, widestWord } from './board/fit.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -483,6 +485,8 @@ function documentView(summary) {
     if (summary.boards.length > 1) parts.push(h('h2.sum-board-title', L(board.title)));
     for (const s of board.texts) parts.push(textSection(s));
     for (const s of board.dots) parts.push(dotSection(s, groups));
+    for (const s of board.trees || []) parts.push(treeSummary(s));
+    for (const s of board.radars || []) parts.push(radarSummary(s, groups));
     for (const s of board.notes.filter((n) => n.kind === 'insights')) parts.push(insightsSection(s));
     for (const s of board.notes.filter((n) => n.kind === 'actions')) parts.push(actionsSection(s, groups));
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';

@@ -10,28 +10,48 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from boards import commands as c
+from boards.actors import Actor, Context
+from boards.errors import DomainError, ErrorCode
+from boards.guards import find_board, require
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
 from boards.kinds.checklist import Checklist
 from boards.kinds.dots import Dots
 from boards.kinds.notes import Notes
+from boards.kinds.radar import Radar
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
+from boards.kinds.tree import Tree
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}
 _BY_COMMAND: dict[type, Kind] = {t: k for k in KINDS for t in k.handlers}
 
+def set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Context) -> list:
+    """Hide a section's marks until the reveal, or reveal them: one command for every kind that
+    hides (``Kind.set_hidden``), so a client needs one button, not one per kind."""
+    require(actor, "facilitator")
+    board = find_board(state, cmd.board)
+    section = board.spec.section(cmd.section)
+    events = kind_of(section).set_hidden(cmd.board, board, section, cmd.hidden) if section else None
+    if events is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"no section {cmd.section!r} that can be hidden on this board")
+    return events
+
+
 # Every kind's command handlers, for ``decide``.
 HANDLERS: dict[type, Callable] = {t: h for k in KINDS for t, h in k.handlers.items()}
+HANDLERS[c.SetHidden] = set_hidden  # hiding until the reveal is asked of the section's kind
+
 # What step permission each participant command of a kind needs, for the gate.
 PERMISSIONS: dict[type, Permission] = {t: p for k in KINDS for t, p in k.permissions.items()}
 
 __all__ = ["KINDS", "HANDLERS", "PERMISSIONS", "Audience", "Kind", "SummaryAudience", "Touch", "kind_of",
-           "kind_of_event", "kind_of_command", "sections", "new_board"]
+           "kind_of_event", "kind_of_command", "listed", "sections", "new_board"]
 
 
 def kind_of(section: Any) -> Kind:
@@ -46,6 +66,11 @@ def kind_of_event(event: Any) -> Kind | None:
 
 def kind_of_command(command: Any) -> Kind | None:
     return _BY_COMMAND.get(type(command))
+
+
+def listed(kind: Kind, template: Any) -> bool:
+    """Is ``kind`` part of a board of ``template`` (its view, summary and exports)?"""
+    return kind.always_listed or any(kind_of(s) is kind for s in template.sections)
 
 
 def sections(state: SessionState, kind: Kind | None = None) -> Iterator[tuple[str, BoardState, Any, Kind]]:

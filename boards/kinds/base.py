@@ -65,6 +65,10 @@ class Kind:
     permissions: ClassVar[dict[type, Permission]] = {}  # participant command -> step permission it needs
     events: ClassVar[tuple[type, ...]] = ()  # the events its fold applies
     export_files: ClassVar[dict[str, list[str]]] = {}  # CSV file name -> header row
+    # On every board's view, summary and export even when unused (the kinds of the first release);
+    # a kind added later is listed only where a template uses it, so that a kept log of an older
+    # session replays to exactly the views, summary and files it gave (docs/decisions.md 54).
+    always_listed: ClassVar[bool] = True
 
     # --- the board ---------------------------------------------------------------------------
 
@@ -79,6 +83,11 @@ class Kind:
     def apply(self, board: BoardState, ev: e.Event) -> None:
         """Fold one of ``events`` into the board. Checked by the handlers: no checks here."""
         raise NotImplementedError
+
+    def set_hidden(self, board_id: str, board: BoardState, section: Any, hidden: bool) -> list[e.Event] | None:
+        """The events of hiding a section's marks until the reveal (``set_hidden``); None: the
+        kind hides nothing."""
+        return None
 
     def default_section(self, board: BoardState) -> str | None:
         """The section a command naming none (undo) acts on, for the step rules."""

@@ -47,13 +47,6 @@ def remove_dot(state: SessionState, actor: Actor, cmd: c.RemoveDot, ctx: Context
                          participant=pid, group=person.group)]
 
 
-def set_hidden(state: SessionState, actor: Actor, cmd: c.SetHidden, ctx: Context):
-    require(actor, "facilitator")
-    board = find_board(state, cmd.board)
-    find_section(board, cmd.section, DotSection)
-    return [_visibility(cmd.board, cmd.section, board.dots[cmd.section], cmd.hidden)]
-
-
 def _visibility(board_id: str, section_id: str, vote: DotVote, hidden: bool) -> e.VisibilitySet:
     counts = None if hidden else {o: dict(g) for o, g in vote.counts.items()}
     return e.VisibilitySet(board=board_id, section=section_id, hidden=hidden, counts=counts)
@@ -73,7 +66,7 @@ class Dots(Kind):
     spec = DotSection
     slot = "dots"
     summary_key = "dots"
-    handlers = {c.PlaceDot: place_dot, c.RemoveDot: remove_dot, c.SetHidden: set_hidden}
+    handlers = {c.PlaceDot: place_dot, c.RemoveDot: remove_dot}
     permissions = {c.PlaceDot: "dots", c.RemoveDot: "dots"}
     events = (e.DotPlaced, e.DotRemoved, e.VisibilitySet)
     export_files = {"dots.csv": ["board", "section", "section_title", "option", "option_label", "group", "count",
@@ -102,6 +95,9 @@ class Dots(Kind):
                     del vote.counts[ev.option]
             case e.VisibilitySet():
                 vote.hidden = ev.hidden
+
+    def set_hidden(self, board_id: str, board: BoardState, section: DotSection, hidden: bool) -> list[e.Event]:
+        return [_visibility(board_id, section.id, board.dots[section.id], hidden)]
 
     def view(self, vote: DotVote, audience: Audience) -> dict[str, Any]:
         masked = vote.hidden and audience != "facilitator"

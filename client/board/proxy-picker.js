@@ -4,7 +4,10 @@
 import { h, setText, toggle, attr, reconcile } from '../dom.js';
 import { t } from '../i18n.js';
 
-export function proxyPicker(app, boardId, section, onChange) {
+// `budget`: how many marks a person has in the section and how many of theirs are placed (a dot
+// vote: `per_person` and the list's length; the tree and the radar pass their own).
+export function proxyPicker(app, boardId, section, onChange,
+  budget = { max: section.per_person, used: (marks) => (marks || []).length }) {
   const chips = h('div.proxy-chips', { role: 'group', 'aria-label': t('proxyFor') });
   const el = h('div.proxy-picker', { 'data-testid': `proxy-picker-${app.tid(boardId, section.id)}`, hidden: true },
     h('span.proxy-title', t('proxyFor')), chips);
@@ -26,9 +29,9 @@ export function proxyPicker(app, boardId, section, onChange) {
         const g = app.groupOf(p.group);
         chip.style.setProperty('--c', g?.colour || '#334155');
         setText(chip.querySelector('.proxy-name'), p.name);
-        const left = Math.max(0, section.per_person - dotsOf(id).length);
+        const left = Math.max(0, budget.max - budget.used(app.proxyDots[id]?.[boardId]?.[section.id]));
         setText(chip.querySelector('.proxy-left'), left ? String(left) : '✓');
-        attr(chip.querySelector('.proxy-left'), 'aria-label', t('remaining', { n: left, max: section.per_person }));
+        attr(chip.querySelector('.proxy-left'), 'aria-label', t('remaining', { n: left, max: budget.max }));
         toggle(chip, 'selected', selected === id);
         attr(chip, 'aria-pressed', String(selected === id));
       });

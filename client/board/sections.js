@@ -5,6 +5,8 @@ import { dotsSection } from './dots.js';
 import { notesSection } from './notes.js';
 import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
+import { treeSection } from './kinds/tree.js';
+import { radarSection } from './kinds/radar.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -15,6 +17,8 @@ export function sectionComponent(app, boardId, section) {
     case 'notes': return notesSection(app, boardId, section);
     case 'stakeholders': return stakeholderSection(app, boardId, section);
     case 'checklist': return checklistSection(app, boardId, section);
+    case 'tree': return treeSection(app, boardId, section);
+    case 'radar': return radarSection(app, boardId, section);
     default: return null;
   }
 }

@@ -13,12 +13,12 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K = "samenspel", "stakeholders"
+S, K, W = "samenspel", "stakeholders", "juiste_weg"
 
 
 def _people(s: Script, board: str):
     s.run(SYSTEM, c.CreateSession(title="Golden", boards=(board,)))
-    if board == S:
+    if board in (S, W):
         return s.join("Anna", "leernetwerk"), s.join("Cor", "management"), s.proxy("management", "Gast")
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
@@ -115,6 +115,60 @@ def checklist_ticked(s: Script):
     s.run(eva, c.SetCheck(board=K, section="aannames", item="compleet", checked=False))
 
 
+def tree_answered_revealed_walked(s: Script):
+    anna, cor, gast = _people(s, W)
+    yield
+    s.run(anna, c.AnswerTree(board=W, section="beslisboom", question="anderen", answer="nee"))
+    s.run(cor, c.AnswerTree(board=W, section="beslisboom", question="anderen", answer="ja"))
+    s.run(cor, c.AnswerTree(board=W, section="beslisboom", question="anderen", answer="nee"))
+    s.run(FAC, c.AnswerTree(board=W, section="beslisboom", question="oorzaken", answer="ja", proxy=gast))
+    s.run(anna, c.AnswerTree(board=W, section="beslisboom", question="oorzaken", answer="nee"))
+    s.run(anna, c.AnswerTree(board=W, section="beslisboom", question="oorzaken", answer=None))
+    s.run(FAC, c.SetHidden(board=W, section="beslisboom", hidden=False))
+    s.run(FAC, c.SetTreeAnswer(board=W, section="beslisboom", question="anderen", answer="nee"))
+    s.run(FAC, c.SetTreeAnswer(board=W, section="beslisboom", question="oorzaken", answer="ja"))
+    s.run(FAC, c.SetTreeAnswer(board=W, section="beslisboom", question="oplossing", answer="nee"))
+    s.run(FAC, c.SetTreeAnswer(board=W, section="beslisboom", question="oplossing", answer="ja"))
+
+
+def tree_person_removed_after_reveal(s: Script):
+    anna, cor, gast = _people(s, W)
+    s.run(anna, c.AnswerTree(board=W, section="beslisboom", question="anderen", answer="ja"))
+    s.run(cor, c.AnswerTree(board=W, section="beslisboom", question="anderen", answer="nee"))
+    s.run(cor, c.AnswerTree(board=W, section="beslisboom", question="partijen", answer="ja"))
+    s.run(FAC, c.SetHidden(board=W, section="beslisboom", hidden=False))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=cor.participant, with_content=True))
+    s.run(FAC, c.SetTreeAnswer(board=W, section="beslisboom", question="anderen", answer="ja"))
+    s.run(FAC, c.SetHidden(board=W, section="beslisboom", hidden=True))
+
+
+def radar_placed_moved_revealed(s: Script):
+    anna, cor, gast = _people(s, W)
+    yield
+    s.run(anna, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="tijd", ring=4))
+    s.run(anna, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="tijd", ring=2))
+    s.run(cor, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="tijd", ring=5))
+    s.run(cor, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="middelen", ring=3))
+    s.run(FAC, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="tijd", ring=5, proxy=gast))
+    s.run(cor, c.RemoveRadarDot(board=W, section="organisatiecontext", pillar="middelen"))
+    s.run(FAC, c.SetHidden(board=W, section="organisatiecontext", hidden=False))
+    s.run(FAC, c.SetHidden(board=W, section="organisatiecontext", hidden=True))
+    s.run(anna, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar="structuur", ring=1))
+
+
+def radar_every_pillar_then_removed(s: Script):
+    anna, cor, gast = _people(s, W)
+    pillars = ("communicatie", "samenwerking", "capaciteit", "middelen", "tijd", "autonomie", "kennisdeling",
+               "structuur")
+    for i, p in enumerate(pillars):
+        s.run(anna, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar=p, ring=1 + i % 3))
+        s.run(cor, c.PlaceRadarDot(board=W, section="organisatiecontext", pillar=p, ring=2 + i % 4))
+    s.run(FAC, c.SetHidden(board=W, section="organisatiecontext", hidden=False))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=cor.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -127,4 +181,12 @@ CASES: dict[str, dict[str, Callable]] = {
     "stakeholders": {"stakeholders added, edited, moved, placed and undone, noted, set aside, removed and back":
                          stakeholders_mapped},
     "checklist": {"questions ticked and unticked by anyone": checklist_ticked},
+    "tree": {"answers hidden (masked frames, own answers), revealed as a split, the group's path walked":
+                 tree_answered_revealed_walked,
+             "a person removed after the reveal: their answers leave the split; hidden again":
+                 tree_person_removed_after_reveal},
+    "radar": {"dots placed, moved, taken back while hidden; revealed with numbers; hidden again":
+                  radar_placed_moved_revealed,
+              "every pillar rated and revealed (a reading), then a person removed with their dots":
+                  radar_every_pillar_then_removed},
 }

@@ -178,6 +178,49 @@ def stakeholder_map() -> list[bytes]:
     return s.records
 
 
+def juiste_weg() -> list[bytes]:
+    """Instruction card 3 (kept since the tree and radar kinds were first released)."""
+    s = Script("fixture-juiste-weg")
+    B = "juiste_weg"
+    s.run(SYSTEM, c.CreateSession(title="De juiste weg voor Jeugd Oost", boards=(B,)))
+    anna = s.join("Anna", "leernetwerk")
+    bram = s.join("Bram", "leernetwerk")
+    cor = s.join("Cor", "management")
+    gast = s.proxy("management")
+    s.run(FAC, c.SetStep(step="beslisboom", board=B), "step0001")
+    for who, answers in ((anna, "nee ja ja ja ja ja nee"), (bram, "nee ja nee ja ja ja ja"), (cor, "ja ja ja nee ja ja ja")):
+        for q, a in zip(("anderen", "oorzaken", "oplossing", "samenhang", "partijen", "samen_leren", "draagvlak"),
+                        answers.split()):
+            s.run(who, c.AnswerTree(board=B, section="beslisboom", question=q, answer=a))
+    s.run(FAC, c.AnswerTree(board=B, section="beslisboom", question="anderen", answer="nee", proxy=gast))
+    s.run(bram, c.AnswerTree(board=B, section="beslisboom", question="oplossing", answer=None))
+    s.run(FAC, c.SetHidden(board=B, section="beslisboom", hidden=False))
+    for q in ("anderen", "oorzaken", "oplossing", "samenhang", "partijen", "samen_leren", "draagvlak"):
+        s.run(FAC, c.SetTreeAnswer(board=B, section="beslisboom", question=q, answer="nee" if q == "anderen" else "ja"))
+    s.run(FAC, c.SetTreeAnswer(board=B, section="beslisboom", question="draagvlak", answer="nee"))
+    s.run(FAC, c.SetTreeAnswer(board=B, section="beslisboom", question="draagvlak", answer="ja"))
+    s.run(FAC, c.AddNote(board=B, section="inzichten", lane="beslisboom", text="Een leernetwerk past"))
+    s.run(FAC, c.SetStep(step="organisatiecontext", board=B))
+    s.run(FAC, c.Timer(action="start", seconds=60))
+    pillars = ("communicatie", "samenwerking", "capaciteit", "middelen", "tijd", "autonomie", "kennisdeling", "structuur")
+    for who, rings in ((anna, (2, 2, 4, 5, 5, 2, 1, 3)), (bram, (1, 3, 3, 4, 5, 2, 2, 3)), (cor, (2, 2, 5, 3, 4, 1, 2, 2))):
+        for pillar, ring in zip(pillars, rings):
+            s.run(who, c.PlaceRadarDot(board=B, section="organisatiecontext", pillar=pillar, ring=ring))
+    s.run(anna, c.PlaceRadarDot(board=B, section="organisatiecontext", pillar="tijd", ring=4))  # moved
+    s.run(FAC, c.PlaceRadarDot(board=B, section="organisatiecontext", pillar="tijd", ring=5, proxy=gast))
+    s.run(cor, c.RemoveRadarDot(board=B, section="organisatiecontext", pillar="structuur"))
+    s.run(SYSTEM, c.ExpireTimer(), after_ms=120_000)  # time up: locked and revealed
+    s.run(FAC, c.SetStep(step="agendas", board=B))
+    for who, lane, text in ((anna, "verander", "Eén plan per gezin"), (bram, "opleiding", "Leren van casuïstiek"),
+                            (cor, "onderzoek", "=Wat werkt in de keten?")):
+        s.run(who, c.AddNote(board=B, section="agendas", lane=lane, text=text))
+    s.run(FAC, c.RemoveParticipant(participant=bram.participant, with_content=True))
+    s.run(FAC, c.SetStep(step="afsluiting", board=B))
+    s.run(anna, c.CheckOut(rating=5, text="Helder"))
+    s.run(FAC, c.CloseSession(), after_ms=600_000)
+    return s.records
+
+
 def _first_field(state: SessionState, board: str, section: str) -> str:
     return state.boards[board].spec.section(section).fields[0].id
 
