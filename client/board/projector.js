@@ -25,7 +25,9 @@ export function projectorPage(app) {
     update() {
       setText(title, app.state.title || t('app'));
       const step = currentStep();
-      setText(stepLabel, step ? L(step.label) : t('noStep'));
+      // closed: the room is told so where it looks for the step (the board stays as it ended)
+      setText(stepLabel, app.closed() ? t('timerClosed') : step ? L(step.label) : t('noStep'));
+      toggle(stepLabel, 'closed', app.closed());
     },
   });
   const main = h('main.proj-board', { 'data-testid': 'board' });
@@ -104,5 +106,7 @@ function showScene(app, parts, main) {
   // the join code is large until the group is in, small after, gone when locked
   document.body.classList.toggle('proj-joining-locked', app.state.joining_open === false);
   document.body.classList.toggle('proj-group-in', !!step);
+  // closed: no clock, no code (nobody can join); the timer panel just says so
+  document.body.classList.toggle('proj-closed', app.closed());
   if (changed) queueMicrotask(() => fitLabels(app.root));
 }

@@ -25,12 +25,17 @@ export function sharePanel(app, big) {
   const secret = store.facilitator(app.session);
   // newcomers can be stopped once the group is in; people already in keep their place
   const lockNote = h('p.join-locked-note', { 'data-testid': 'join-locked-note', hidden: true });
-  const lockBtn = h('button.btn.btn-small.btn-block', {
+  const lockBtn = h('button.btn.btn-small.btn-block.share-lock', {
     type: 'button', 'data-testid': 'join-lock',
     on: { click: () => app.send({ type: 'set_joining', open: app.state.joining_open === false }).catch(() => {}) },
   });
+  // on a phone the panel comes before the board, folded to the code: the QR and links one tap away
+  const more = h('button.btn.btn-small.share-more', {
+    type: 'button', 'data-testid': 'share-more', 'aria-expanded': 'false',
+    on: { click: () => { const open = !el.classList.contains('open'); toggle(el, 'open', open); attr(more, 'aria-expanded', String(open)); setText(more, open ? t('shareLess') : t('shareMore')); } },
+  }, t('shareMore'));
   const el = h('section.panel.panel-share', { 'aria-label': t('share') },
-    h('h2.panel-title', t('share')),
+    h('div.share-head', h('h2.panel-title', t('share')), more),
     h('div.share-row',
       h('div.share-code',
         h('div.share-label', t('joinCode')),

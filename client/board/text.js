@@ -3,6 +3,9 @@
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
+import { fitWords } from './fit.js';
+
+const TEXT_MIN = 0.7; // a word wider than its box (a phone) shrinks this far before it is hyphenated
 
 export function textSection(app, boardId, section) {
   const { isFac, tid, send, projector } = app;
@@ -59,12 +62,22 @@ export function textSection(app, boardId, section) {
     return { field, text, box };
   });
   shell.el.appendChild(grid);
+  // long Dutch words: shrink the text of a box its longest word does not fit, again when the width changes
+  const fitAll = () => { for (const { text } of fields) fitWords(text, text._text ?? text.textContent, TEXT_MIN); };
+  let width = 0;
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => { if (grid.clientWidth !== width) { width = grid.clientWidth; fitAll(); } }).observe(grid);
+  }
   function update() {
     shell.updateCurrent();
     const texts = app.state.boards[boardId].texts?.[section.id] || {};
     for (const { field, text } of fields) {
       const v = texts[field.id] || '';
-      setText(text, v || t('empty'));
+      const shown = v || t('empty');
+      if (text._text !== shown) {
+        text._text = shown;
+        fitWords(text, shown, TEXT_MIN);
+      }
       toggle(text, 'is-empty', !v);
     }
   }

@@ -78,6 +78,8 @@ export const strings = {
   confirmRemoveShort: 'Sure?',
   tooMany: '{n} participants have joined. This board is meant for at most {max}: consider working in smaller groups.',
   share: 'Invite participants',
+  shareMore: 'QR code and links',
+  shareLess: 'Less',
   projector: 'Projector',
   copyFacLink: 'Copy facilitator link',
   copyJoinLink: 'Copy link',

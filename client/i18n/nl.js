@@ -81,6 +81,8 @@ export const strings = {
   confirmRemoveShort: 'Zeker weten?',
   tooMany: 'Er doen {n} deelnemers mee. Voor dit bord wordt maximaal {max} aangeraden: overweeg om in kleinere groepen te werken.',
   share: 'Deelnemers uitnodigen',
+  shareMore: 'QR-code en links',
+  shareLess: 'Minder',
   projector: 'Beamer',
   copyFacLink: 'Facilitatorlink kopiëren',
   copyJoinLink: 'Link kopiëren',

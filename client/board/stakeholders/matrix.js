@@ -9,6 +9,7 @@ import { sectionCard } from '../shell.js';
 import { fitWords, fitGeneration } from '../fit.js';
 import { QUADRANTS, splitLabel, capitalise } from './model.js';
 import { layoutChips, freeInQuadrant, heightNeeded, titleHeights, spotOf, fractionsOf } from './matrix-layout.js';
+import { trayMore } from './tray-more.js';
 
 const CHIP_MIN_FONT = 0.75; // a long word in a chip's label shrinks to this share of its font, then the chip is as wide as it needs
 
@@ -46,6 +47,7 @@ export function matrixCard(sh) {
     extraHead: [h('p.sec-prompt', t('matrixPrompt'))],
   });
   card.el.appendChild(h('div.sh-matrix-layout', matrixFrame, tray));
+  const fitTray = projector ? trayMore(tray, trayList) : null;
   Object.assign(sh, { matrixSurface, matrixLayer, trayList });
 
   function createMatrixItem(s) {
@@ -252,6 +254,7 @@ export function matrixCard(sh) {
     trayEmpty.hidden = unplaced.length > 0;
     setText(trayCount, unplaced.length ? String(unplaced.length) : '');
     if (projector) tray.hidden = unplaced.length === 0;
+    fitTray?.();
   }
   sh.renderMatrix = renderMatrix;
   // a new size of the matrix (a turned phone, a wider window, the tab shown) lays the chips out again
