@@ -288,6 +288,49 @@ class SetCheck(Command, tag="set_check"):
     checked: bool
 
 
+class AddRolePerson(Command, tag="add_role_person"):
+    """Put a name on a role (card 4). A participant's is a suggestion; the facilitator's is
+    confirmed at once."""
+
+    board: Id
+    section: Id
+    name: Annotated[str, Meta(min_length=1, max_length=200)]
+    role: Id
+
+
+class MoveRolePerson(Command, tag="move_role_person"):
+    board: Id
+    section: Id
+    person: Id
+    role: Id
+
+
+class ConfirmRolePerson(Command, tag="confirm_role_person"):
+    board: Id
+    section: Id
+    person: Id
+
+
+class RemoveRolePerson(Command, tag="remove_role_person"):
+    board: Id
+    section: Id
+    person: Id
+
+
+class SetCondition(Command, tag="set_condition"):
+    """A cell of the conditions table: what a role needs of one kind, and who arranges it."""
+
+    board: Id
+    section: Id
+    row: Id
+    column: Id
+    text: Text
+    who: Owner = ""
+
+
+RolesCommand = AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
+
+
 StakeholderCommand = (
     AddStakeholder | EditStakeholder | MoveStakeholder | PlaceInMatrix | SetRelevant | RemoveStakeholder
     | RestoreStakeholder | AddAttachedNote | EditAttachedNote | RemoveAttachedNote | Undo | SetCheck
@@ -301,5 +344,5 @@ FacilitationCommand = (
 
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand | FacilitationCommand
+    | StakeholderCommand | FacilitationCommand | RolesCommand
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import Stakeholder
+from boards.state import RolePerson, Stakeholder
 
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
@@ -173,11 +173,35 @@ class CheckSet(Event, tag="check_set"):
     checked: bool
 
 
+class RolePersonSaved(Event, tag="role_person_saved"):
+    """A name on a role as it now is (added, moved or confirmed)."""
+
+    board: str
+    section: str
+    person: RolePerson
+
+
+class RolePersonRemoved(Event, tag="role_person_removed"):
+    board: str
+    section: str
+    person: str
+
+
+class ConditionSet(Event, tag="condition_set"):
+    board: str
+    section: str
+    row: str
+    column: str
+    text: str
+    who: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
-    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed
+    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | RolePersonSaved
+    | RolePersonRemoved | ConditionSet
 )
 
 

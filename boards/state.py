@@ -86,6 +86,24 @@ class Stakeholder(msgspec.Struct):
     notes: dict[str, AttachedNote] = {}
 
 
+class RolePerson(msgspec.Struct):
+    """A name on a role (card 4); ``confirmed`` once the facilitator agrees. The person need not
+    be in the session: the name is free text."""
+
+    id: str
+    name: str
+    role: str
+    author: str
+    confirmed: bool = False
+
+
+class Condition(msgspec.Struct):
+    """A cell of the conditions table (card 4B)."""
+
+    text: str = ""
+    who: str = ""
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -102,6 +120,8 @@ class BoardState(msgspec.Struct):
     notes: dict[str, dict[str, Note]] = {}
     stakeholders: dict[str, dict[str, Stakeholder]] = {}
     checks: dict[str, dict[str, bool]] = {}
+    roles: dict[str, dict[str, RolePerson]] = {}  # section -> person id -> name on a role
+    conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

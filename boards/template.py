@@ -109,11 +109,60 @@ class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
     step: str | None = None
 
 
-Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection
+class Role(msgspec.Struct, frozen=True):
+    """A role someone takes in the network (card 4): its name and the card's description."""
+
+    id: str
+    label: Label
+    hint: Label
+
+
+class Ring(msgspec.Struct, frozen=True):
+    """A ring of template 4A (staf, spelers, toeschouwers) and the roles in it."""
+
+    id: str
+    label: Label
+    hint: Label
+    roles: tuple[Role, ...]
+    counts: bool = True  # its people count toward the network's size (the second ring does not)
+
+
+class RolesSection(msgspec.Struct, frozen=True, tag="roles"):
+    """Names placed onto the roles of the rings; anyone may suggest, the facilitator confirms."""
+
+    id: str
+    title: Label
+    prompt: Label
+    rings: tuple[Ring, ...]
+    size_min: int = 5  # the card: "tussen de 5 tot 20 mensen"
+    size_max: int = 20
+    max_people: int = 80
+    max_name_len: int = 60
+    step: str | None = None
+
+
+class ConditionsSection(msgspec.Struct, frozen=True, tag="conditions"):
+    """A table (template 4B): per role (row) what it needs (column), each cell a short text and
+    who arranges it."""
+
+    id: str
+    title: Label
+    prompt: Label
+    rows: tuple[Lane, ...]
+    columns: tuple[Lane, ...]
+    max_len: int = 200
+    max_who_len: int = 80
+    step: str | None = None
+
+
+Section = (
+    DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | RolesSection
+    | ConditionsSection
+)
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "roles", "conditions"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

@@ -155,6 +155,26 @@ export function applyEvent(state, frame) {
       if (checks) (checks[ev.section] || (checks[ev.section] = {}))[ev.item] = ev.checked;
       return { kind: 'checks', board: ev.board, section: ev.section };
     }
+    case 'role_person_saved': {
+      const roles = state.boards?.[ev.board]?.roles;
+      if (roles && ev.person) (roles[ev.section] || (roles[ev.section] = {}))[ev.person.id] = ev.person;
+      return { kind: 'roles', board: ev.board, section: ev.section };
+    }
+    case 'role_person_removed': {
+      const people = state.boards?.[ev.board]?.roles?.[ev.section];
+      if (people) delete people[ev.person];
+      return { kind: 'roles', board: ev.board, section: ev.section };
+    }
+    case 'condition_set': {
+      const tables = state.boards?.[ev.board]?.conditions;
+      if (tables) {
+        const cells = tables[ev.section] || (tables[ev.section] = {});
+        const key = `${ev.row}/${ev.column}`;
+        if (ev.text || ev.who) cells[key] = { text: ev.text, who: ev.who };
+        else delete cells[key];
+      }
+      return { kind: 'conditions', board: ev.board, section: ev.section };
+    }
     default:
       return { kind: 'all' };
   }

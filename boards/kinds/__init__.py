@@ -12,14 +12,16 @@ from typing import Any
 
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
 from boards.kinds.checklist import Checklist
+from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
 from boards.kinds.notes import Notes
+from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Roles(), Conditions())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

@@ -13,13 +13,15 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K = "samenspel", "stakeholders"
+S, K, R = "samenspel", "stakeholders", "rollen"
 
 
 def _people(s: Script, board: str):
     s.run(SYSTEM, c.CreateSession(title="Golden", boards=(board,)))
     if board == S:
         return s.join("Anna", "leernetwerk"), s.join("Cor", "management"), s.proxy("management", "Gast")
+    if board == R:
+        return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
 
@@ -115,6 +117,39 @@ def checklist_ticked(s: Script):
     s.run(eva, c.SetCheck(board=K, section="aannames", item="compleet", checked=False))
 
 
+def roles_suggested_and_confirmed(s: Script):
+    eva, finn, _ = _people(s, R)
+    yield
+    (a,) = s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Marieke de Vries", role="leernetwerktrekker"))
+    (b,) = s.run(finn, c.AddRolePerson(board=R, section="ringen", name="Ahmed", role="deelnemer"))
+    s.run(FAC, c.AddRolePerson(board=R, section="ringen", name="Wijkteam Oost", role="tweede_schil"))
+    s.run(eva, c.MoveRolePerson(board=R, section="ringen", person=a.person.id, role="procesbegeleider"))
+    s.run(FAC, c.ConfirmRolePerson(board=R, section="ringen", person=a.person.id))
+    s.run(FAC, c.MoveRolePerson(board=R, section="ringen", person=a.person.id, role="leernetwerktrekker"))
+    s.run(finn, c.RemoveRolePerson(board=R, section="ringen", person=b.person.id))
+
+
+def roles_person_removed(s: Script):
+    eva, finn, _ = _people(s, R)
+    (a,) = s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Joost", role="deelnemer"))
+    s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Sanne", role="projectassistent"))
+    s.run(FAC, c.ConfirmRolePerson(board=R, section="ringen", person=a.person.id))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=eva.participant, with_content=True))
+
+
+def conditions_filled(s: Script):
+    eva, finn, _ = _people(s, R)
+    yield
+    s.run(eva, c.SetCondition(board=R, section="randvoorwaarden", row="leernetwerktrekker", column="tijd",
+                              text="4 uur per week", who="Teamleider"))
+    s.run(finn, c.SetCondition(board=R, section="randvoorwaarden", row="deelnemer", column="informatie",
+                               text="Toegang tot het dossier"))
+    s.run(FAC, c.SetCondition(board=R, section="randvoorwaarden", row="leernetwerktrekker", column="tijd",
+                              text="6 uur per week", who="Teamleider"))
+    s.run(finn, c.SetCondition(board=R, section="randvoorwaarden", row="deelnemer", column="informatie", text=""))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -127,4 +162,7 @@ CASES: dict[str, dict[str, Callable]] = {
     "stakeholders": {"stakeholders added, edited, moved, placed and undone, noted, set aside, removed and back":
                          stakeholders_mapped},
     "checklist": {"questions ticked and unticked by anyone": checklist_ticked},
+    "roles": {"names suggested, moved, confirmed and taken back": roles_suggested_and_confirmed,
+              "a person removed with their content: their unconfirmed suggestions go": roles_person_removed},
+    "conditions": {"cells written, rewritten and emptied": conditions_filled},
 }
