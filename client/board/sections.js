@@ -5,6 +5,8 @@ import { dotsSection } from './dots.js';
 import { notesSection } from './notes.js';
 import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
+import { rolesSection } from './roles.js';
+import { conditionsSection } from './conditions.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -15,6 +17,8 @@ export function sectionComponent(app, boardId, section) {
     case 'notes': return notesSection(app, boardId, section);
     case 'stakeholders': return stakeholderSection(app, boardId, section);
     case 'checklist': return checklistSection(app, boardId, section);
+    case 'roles': return rolesSection(app, boardId, section);
+    case 'conditions': return conditionsSection(app, boardId, section);
     default: return null;
   }
 }

@@ -1,0 +1,30 @@
+// Card 4 in the summary (and its print): the rings with the confirmed names, the suggestions not
+// confirmed, and the conditions table.
+
+import { h } from './dom.js';
+import { t, L } from './i18n.js';
+
+export function rolesSummary(section) {
+  const rings = section.rings.map((ring) => h('div.sum-ring', { class: `ring-${ring.id}` },
+    h('h4', L(ring.label)),
+    h('ul.sum-plain', ring.roles.map((role) => h('li', h('strong', L(role.label)),
+      role.people.length ? `: ${role.people.join(', ')}` : ': –')))));
+  return h('section.sum-section', { 'data-testid': `sum-roles-${section.id}` },
+    h('h2', L(section.title)),
+    h('p', t('sumRolesSize', { n: section.size })),
+    h('div.sum-rings', rings),
+    section.unconfirmed.length
+      ? h('p.sum-muted', `${t('sumRolesUnconfirmed')}: ${section.unconfirmed.join(', ')}`) : null);
+}
+
+export function conditionsSummary(section) {
+  const filled = section.rows.filter((r) => r.cells.some((c) => c.text || c.who));
+  return h('section.sum-section', { 'data-testid': `sum-conditions-${section.id}` },
+    h('h2', L(section.title)),
+    filled.length ? h('table.cond-table.sum-cond',
+      h('thead', h('tr', h('th', { scope: 'col' }, t('condRole')), section.columns.map((c) => h('th', { scope: 'col' }, L(c.label))))),
+      h('tbody', filled.map((r) => h('tr', h('th', { scope: 'row' }, L(r.label)),
+        r.cells.map((c) => h('td', c.text ? h('p.cond-shown', c.text) : null,
+          c.who ? h('p.cond-shown-who', t('condBy', { who: c.who })) : null))))))
+      : h('p.sum-muted', t('sumNothing')));
+}
