@@ -112,8 +112,7 @@ async def test_the_conditions_table_on_a_phone_the_projector_and_the_summary(ser
     """Finn writes a cell on his phone; the facilitator sees it; the projector shows the rings and
     then the table at every beamer size without scrolling; the summary has the rings and the table."""
     created, api, fac, eva, finn = await room(server, pages)
-    for name, role in NAMES:
-        assert (await api.call({"type": "add_role_person", **RINGS, "name": name, "role": role}))["type"] == "ok"
+    assert (await api.call({"type": "set_step", "board": BOARD, "step": "rollen"}))["type"] == "ok"
     screens = []
     for width, height in BEAMERS:
         page = await pages.open({"width": width, "height": height}, name=f"projector-{width}")
@@ -127,8 +126,15 @@ async def test_the_conditions_table_on_a_phone_the_projector_and_the_summary(ser
             assert await page.evaluate(FITS) == [], (scene, width, height)
             await page.screenshot(path=str(artifacts / f"projector-rollen-{scene}-{width}x{height}.png"))
 
+    for _, page in screens:  # step 1: the roles with what the card says of each
+        await expect(page.get_by_text("Deze tweede schil kijkt en leest mee")).to_be_visible()
+    await fits("roles")
+    assert (await api.call({"type": "set_step", "board": BOARD, "step": "toewijzen"}))["type"] == "ok"
+    for name, role in NAMES:
+        assert (await api.call({"type": "add_role_person", **RINGS, "name": name, "role": role}))["type"] == "ok"
     for _, page in screens:
         await expect(page.get_by_text("Ouderraad basisschool De Regenboog")).to_be_visible()
+        await expect(page.get_by_text("Deze tweede schil kijkt en leest mee")).to_be_hidden()
     await fits("rings")
     await assert_accessible(screens[3][1], "card 4 projector")
 
