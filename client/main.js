@@ -43,7 +43,8 @@ async function boardPage(session) {
     onFatal(code) {
       if (code === 'removed') {
         store.forgetParticipant(session);
-        mountNotJoined(root, { messageKey: 'removedFromSession', leadKey: 'notJoinedLead' });
+        // one calm message, no form inviting them back in: the facilitator decided
+        mountMessage(root, 'removedFromSession', 'removed-notice', 'removedLead');
       } else if (code === 'bad_token') {
         if (as === 'participant') {
           store.forgetParticipant(session);

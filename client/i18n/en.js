@@ -30,6 +30,7 @@ export const strings = {
   alreadyJoined: 'On this device you already joined as {name}.',
   continueBoard: 'Continue to the board',
   joinAgain: 'Join again as someone else',
+  joinClosedFor: 'Joining is closed for',
   createdTitle: 'Your session is ready',
   createdLead: 'Show the code or the QR code to the participants.',
   joinCode: 'Code to join',
@@ -244,6 +245,9 @@ export const strings = {
   inTheRoom: 'in the room',
   removePerson: 'Remove from the session',
   removeWithContent: 'Also remove their dots and notes',
+  removePersonAsk: 'Remove {name} from the session?',
+  removePersonNamed: 'Remove {name} from the session',
+  removedLead: 'Think this is a mistake? Ask the facilitator.',
   lockJoining: 'Close the code to newcomers',
   openJoining: 'Open the code again',
   joiningLocked: 'New participants can no longer join. People already in carry on.',
@@ -267,6 +271,12 @@ export const strings = {
   sessionClosed: 'This session has ended. The board can still be read.',
   sessionClosedFac: 'The session is closed.',
   removedFromSession: 'The facilitator removed you from this session.',
+  why_not_started: 'You can take part once the facilitator chooses the first step.',
+  timerClosed: 'Session closed',
+  facBar: 'Step and timer',
+  prevStep: 'Previous',
+  nextStep: 'Next',
+  firstStep: 'Begin',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',
@@ -331,6 +341,7 @@ export const strings = {
   sumOpenAfterClose: 'Open the summary',
   sumMap: 'The map',
   sumAmbition: 'Ambition',
+  sumPageOf: 'page {n} of {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).
@@ -356,7 +367,7 @@ export const errors = {
   not_in_step: 'That is not part of the step the group is at now. Wait for the facilitator.',
   section_locked: 'This part is closed. You can look at it, not change it.',
   joining_closed: 'The facilitator has closed this session to newcomers. Ask the facilitator to let you in.',
-  session_closed: 'This session has ended. You can no longer join.',
+  session_closed: 'This session has ended. The board can only be read now.',
   unavailable: 'The server is briefly unavailable; nothing was saved. Try again shortly.',
   conflict: 'It is very busy right now; nothing was saved. Try again.',
   offline: 'No connection for minutes: this change was not sent and not saved.',
@@ -368,4 +379,6 @@ export const errors = {
   code_required: 'Enter the code (6 characters).',
   boards_required: 'Choose at least one board.',
   unknown: 'Something went wrong. Please try again.',
+  not_started: 'The session has not started yet. You can take part once the facilitator chooses the first step.',
+  join_session_closed: 'This session has ended. You can no longer join.',
 };

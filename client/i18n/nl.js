@@ -31,6 +31,7 @@ export const strings = {
   alreadyJoined: 'Je doet op dit apparaat al mee als {name}.',
   continueBoard: 'Verder naar het bord',
   joinAgain: 'Opnieuw meedoen als iemand anders',
+  joinClosedFor: 'Meedoen is gesloten voor',
   // created
   createdTitle: 'Je sessie staat klaar',
   createdLead: 'Laat de code of QR-code zien aan de deelnemers.',
@@ -249,6 +250,9 @@ export const strings = {
   inTheRoom: 'in de zaal',
   removePerson: 'Uit de sessie halen',
   removeWithContent: 'Ook hun stickers en notities weghalen',
+  removePersonAsk: '{name} uit de sessie halen?',
+  removePersonNamed: '{name} uit de sessie halen',
+  removedLead: 'Denk je dat dit een vergissing is? Vraag het de facilitator.',
   lockJoining: 'Code sluiten voor nieuwkomers',
   openJoining: 'Code weer openen',
   joiningLocked: 'Nieuwe deelnemers kunnen niet meer meedoen. Wie al meedoet, kan gewoon verder.',
@@ -272,6 +276,12 @@ export const strings = {
   sessionClosed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   sessionClosedFac: 'De sessie is afgesloten.',
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
+  why_not_started: 'Je kunt meedoen zodra de facilitator de eerste stap kiest.',
+  timerClosed: 'Sessie afgesloten',
+  facBar: 'Stap en timer',
+  prevStep: 'Vorige',
+  nextStep: 'Volgende',
+  firstStep: 'Begin',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',
@@ -336,6 +346,7 @@ export const strings = {
   sumOpenAfterClose: 'Naar de samenvatting',
   sumMap: 'De kaart',
   sumAmbition: 'Ambitie',
+  sumPageOf: 'pagina {n} van {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).
@@ -361,7 +372,7 @@ export const errors = {
   not_in_step: 'Dat hoort niet bij de stap waar de groep nu is. Wacht op de facilitator.',
   section_locked: 'Dit onderdeel is gesloten. Je kunt het bekijken, niet meer wijzigen.',
   joining_closed: 'De facilitator heeft deze sessie gesloten voor nieuwe deelnemers. Vraag de facilitator om je binnen te laten.',
-  session_closed: 'Deze sessie is afgesloten. Je kunt niet meer meedoen.',
+  session_closed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   unavailable: 'De server is even niet bereikbaar; er is niets opgeslagen. Probeer het zo opnieuw.',
   conflict: 'Het is even erg druk; er is niets opgeslagen. Probeer het opnieuw.',
   // offline and unconfirmed come only after minutes without a connection (client/conn.js GIVE_UP_MS)
@@ -374,4 +385,6 @@ export const errors = {
   code_required: 'Vul de code in (6 tekens).',
   boards_required: 'Kies minstens één bord.',
   unknown: 'Er ging iets mis. Probeer het opnieuw.',
+  not_started: 'De sessie is nog niet begonnen. Je kunt meedoen zodra de facilitator de eerste stap kiest.',
+  join_session_closed: 'Deze sessie is afgesloten. Je kunt niet meer meedoen.',
 };
