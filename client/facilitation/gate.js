@@ -12,6 +12,8 @@ export const PERMISSION = {
   add_stakeholder: 'map', edit_stakeholder: 'map', move_stakeholder: 'map', place_in_matrix: 'map',
   set_relevant: 'map', remove_stakeholder: 'map', restore_stakeholder: 'map', add_attached_note: 'map',
   edit_attached_note: 'map', remove_attached_note: 'map', undo: 'map',
+  add_role_person: 'roles', move_role_person: 'roles', remove_role_person: 'roles',
+  set_condition: 'conditions',
 };
 
 /**
