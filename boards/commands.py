@@ -328,7 +328,26 @@ class SetCondition(Command, tag="set_condition"):
     who: Owner = ""
 
 
-RolesCommand = AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
+class WriteDraft(Command, tag="write_draft"):
+    """The facilitator's new version of the sentence (the versions before it are kept)."""
+
+    board: Id
+    section: Id
+    text: Text
+
+
+class MarkWord(Command, tag="mark_word"):
+    """Mark (or unmark) a word of the newest version as unclear; ``word`` is its index in the
+    version's words (split on white space)."""
+
+    board: Id
+    section: Id
+    version: Annotated[int, Meta(ge=0, le=1000)]
+    word: Annotated[int, Meta(ge=0, le=1000)]
+    marked: bool
+
+
+ToolkitCommand = WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
 
 
 StakeholderCommand = (
@@ -344,5 +363,5 @@ FacilitationCommand = (
 
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand | FacilitationCommand | RolesCommand
+    | StakeholderCommand | FacilitationCommand | ToolkitCommand
 )

@@ -196,12 +196,29 @@ class ConditionSet(Event, tag="condition_set"):
     who: str
 
 
+class DraftWritten(Event, tag="draft_written"):
+    board: str
+    section: str
+    text: str
+
+
+class WordMarked(Event, tag="word_marked"):
+    """Who marked is kept for the rules; others see the count change, never who."""
+
+    board: str
+    section: str
+    version: int
+    word: int
+    marked: bool
+    participant: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | RolePersonSaved
-    | RolePersonRemoved | ConditionSet
+    | RolePersonRemoved | ConditionSet | DraftWritten | WordMarked
 )
 
 

@@ -104,6 +104,13 @@ class Condition(msgspec.Struct):
     who: str = ""
 
 
+class DraftVersion(msgspec.Struct):
+    """One version of the sentence and who marked which of its words (private: others see counts)."""
+
+    text: str
+    marks: dict[str, list[int]] = {}  # participant -> word indices
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -122,6 +129,7 @@ class BoardState(msgspec.Struct):
     checks: dict[str, dict[str, bool]] = {}
     roles: dict[str, dict[str, RolePerson]] = {}  # section -> person id -> name on a role
     conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
+    drafts: dict[str, list[DraftVersion]] = {}  # section -> versions of the sentence, oldest first
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

@@ -162,14 +162,26 @@ class ConditionsSection(msgspec.Struct, frozen=True, tag="conditions"):
     step: str | None = None
 
 
+class DraftSection(msgspec.Struct, frozen=True, tag="draft"):
+    """A sentence made concrete (card 1, step 3): the facilitator writes versions; participants
+    mark the words of the newest that are unclear; every version is kept with its marks."""
+
+    id: str
+    title: Label
+    prompt: Label
+    max_len: int = 400
+    max_versions: int = 30
+    step: str | None = None
+
+
 Section = (
     DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | RolesSection
-    | ConditionsSection
+    | ConditionsSection | DraftSection
 )
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout", "roles", "conditions"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "roles", "conditions", "words"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

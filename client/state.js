@@ -175,6 +175,20 @@ export function applyEvent(state, frame) {
       }
       return { kind: 'conditions', board: ev.board, section: ev.section };
     }
+    case 'draft_written': {
+      const drafts = state.boards?.[ev.board]?.drafts;
+      if (drafts) (drafts[ev.section] || (drafts[ev.section] = [])).push({ text: ev.text, counts: {} });
+      return { kind: 'draft', board: ev.board, section: ev.section };
+    }
+    case 'word_marked': {
+      const version = state.boards?.[ev.board]?.drafts?.[ev.section]?.[ev.version];
+      if (version) {
+        const key = String(ev.word);
+        const n = (version.counts[key] || 0) + (ev.marked ? 1 : -1);
+        if (n > 0) version.counts[key] = n; else delete version.counts[key];
+      }
+      return { kind: 'draft', board: ev.board, section: ev.section };
+    }
     default:
       return { kind: 'all' };
   }

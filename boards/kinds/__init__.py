@@ -14,6 +14,7 @@ from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
 from boards.kinds.checklist import Checklist
 from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
+from boards.kinds.draft import Draft
 from boards.kinds.notes import Notes
 from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
@@ -21,7 +22,7 @@ from boards.kinds.text import Text
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Roles(), Conditions())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Roles(), Conditions(), Draft())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

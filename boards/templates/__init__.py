@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from boards.template import Template
+from boards.templates.ambitie import AMBITIE
 from boards.templates.rollen import ROLLEN
 from boards.templates.samenspel import SAMENSPEL
 from boards.templates.stakeholders import STAKEHOLDERS
 
-TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, ROLLEN)}
+TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, ROLLEN, AMBITIE)}

@@ -13,14 +13,15 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K, R = "samenspel", "stakeholders", "rollen"
+S, K, R, A = "samenspel", "stakeholders", "rollen", "ambitie"
 
 
 def _people(s: Script, board: str):
     s.run(SYSTEM, c.CreateSession(title="Golden", boards=(board,)))
     if board == S:
         return s.join("Anna", "leernetwerk"), s.join("Cor", "management"), s.proxy("management", "Gast")
-    if board == R:
+    if board in (R, A):
+        s.run(FAC, c.SetHold(hold=False))  # open to all, as on paper (participants wait for the first step)
         return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
@@ -150,6 +151,27 @@ def conditions_filled(s: Script):
     s.run(finn, c.SetCondition(board=R, section="randvoorwaarden", row="deelnemer", column="informatie", text=""))
 
 
+def draft_marked_and_rewritten(s: Script):
+    eva, finn, _ = _people(s, A)
+    yield
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="We  willen goede zorg  voor iedereen"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=4, marked=True))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=False))
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="We willen dat elk kind binnen 4 weken hulp krijgt"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=1, word=7, marked=True))
+
+
+def draft_person_removed(s: Script):
+    eva, finn, _ = _people(s, A)
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="Betere zorg"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=0, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=1, marked=True))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=eva.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -165,4 +187,7 @@ CASES: dict[str, dict[str, Callable]] = {
     "roles": {"names suggested, moved, confirmed and taken back": roles_suggested_and_confirmed,
               "a person removed with their content: their unconfirmed suggestions go": roles_person_removed},
     "conditions": {"cells written, rewritten and emptied": conditions_filled},
+    "draft": {"words marked and unmarked, a new version: counts for all, nobody's name in the frames":
+                  draft_marked_and_rewritten,
+              "a person removed with their content: their marks on the newest version go": draft_person_removed},
 }

@@ -8,7 +8,8 @@ kind's part of every board in the state, after the records), ``own`` (each parti
 in the kind's sections) and ``progress``. Python folds the records with the engine and projects;
 the client folds ``frames`` into the first state with ``client/state.js``; both must give ``view``.
 
-    python -m tests.golden.kinds_golden     # rewrite the files after a deliberate change
+    python -m tests.golden.kinds_golden            # rewrite the files after a deliberate change
+    python -m tests.golden.kinds_golden draft      # only these kinds' files
 """
 
 from __future__ import annotations
@@ -81,12 +82,14 @@ def observe(kind_name: str, setup: list[dict[str, Any]], records: list[dict[str,
     })
 
 
-def make() -> None:
+def make(only: list[str] | None = None) -> None:
     from tests.golden.kinds_cases import CASES
     from tests.replay.sessions import Script
 
     FOLDER.mkdir(exist_ok=True)
     for kind_name, cases in CASES.items():
+        if only and kind_name not in only:
+            continue
         out = []
         for name, script in cases.items():
             s = Script("golden")
@@ -104,4 +107,6 @@ def make() -> None:
 
 
 if __name__ == "__main__":
-    make()
+    import sys
+
+    make(sys.argv[1:])
