@@ -7,6 +7,7 @@ import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
 import { rolesSection } from './roles.js';
 import { conditionsSection } from './conditions.js';
+import { draftSection } from './draft.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -19,6 +20,7 @@ export function sectionComponent(app, boardId, section) {
     case 'checklist': return checklistSection(app, boardId, section);
     case 'roles': return rolesSection(app, boardId, section);
     case 'conditions': return conditionsSection(app, boardId, section);
+    case 'draft': return draftSection(app, boardId, section);
     default: return null;
   }
 }

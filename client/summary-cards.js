@@ -1,5 +1,5 @@
-// Card 4 in the summary (and its print): the rings with the confirmed names, the suggestions not
-// confirmed, and the conditions table.
+// Cards 1 and 4 in the summary (and its print): the versions of the sentence with their marks;
+// the rings with the confirmed names, the suggestions not confirmed, and the conditions table.
 
 import { h } from './dom.js';
 import { t, L } from './i18n.js';
@@ -26,5 +26,16 @@ export function conditionsSummary(section) {
       h('tbody', filled.map((r) => h('tr', h('th', { scope: 'row' }, L(r.label)),
         r.cells.map((c) => h('td', c.text ? h('p.cond-shown', c.text) : null,
           c.who ? h('p.cond-shown-who', t('condBy', { who: c.who })) : null))))))
+      : h('p.sum-muted', t('sumNothing')));
+}
+
+export function draftSummary(section) {
+  return h('section.sum-section', { 'data-testid': `sum-draft-${section.id}` },
+    h('h2', L(section.title)),
+    section.versions.length ? h('ol.draft-history', section.versions.map((v, n) => h('li.draft-version',
+      h('span.draft-n', t('draftVersion', { n: n + 1 })),
+      v.words.map((w) => h('span', { class: `draft-word${w.marks ? ' has-marks' : ''}` },
+        h('span.draft-word-text', w.word),
+        w.marks ? h('span.draft-count', { 'aria-label': t('draftMarks', { n: w.marks }) }, String(w.marks)) : null)))))
       : h('p.sum-muted', t('sumNothing')));
 }
