@@ -347,7 +347,39 @@ class MarkWord(Command, tag="mark_word"):
     marked: bool
 
 
-ToolkitCommand = WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
+class AddWallItem(Command, tag="add_wall_item"):
+    board: Id
+    section: Id
+    text: Text
+
+
+class HideWallItem(Command, tag="hide_wall_item"):
+    """The facilitator takes an item off the wall (or puts it back); its dots stay counted."""
+
+    board: Id
+    section: Id
+    item: Id
+    hidden: bool
+
+
+class WallDot(Command, tag="wall_dot"):
+    """Put a dot on an item (``add``) or take one of yours off it."""
+
+    board: Id
+    section: Id
+    item: Id
+    add: bool = True
+
+
+class SetWallHidden(Command, tag="set_wall_hidden"):
+    """Hide the dots until the reveal (or reveal them)."""
+
+    board: Id
+    section: Id
+    hidden: bool
+
+
+ToolkitCommand = AddWallItem | HideWallItem | WallDot | SetWallHidden | WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
 
 
 StakeholderCommand = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import RolePerson, Stakeholder
+from boards.state import RolePerson, Stakeholder, WallItem
 
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
@@ -213,12 +213,38 @@ class WordMarked(Event, tag="word_marked"):
     participant: str
 
 
+class WallItemSaved(Event, tag="wall_item_saved"):
+    board: str
+    section: str
+    item: WallItem
+
+
+class WallDotMoved(Event, tag="wall_dot_moved"):
+    """A dot put on (``add``) or taken off an item; who is kept for the rules, never shown."""
+
+    board: str
+    section: str
+    item: str
+    add: bool
+    participant: str
+
+
+class WallVisibilitySet(Event, tag="wall_visibility_set"):
+    """Dots hidden until the reveal; the reveal carries the counts."""
+
+    board: str
+    section: str
+    hidden: bool
+    counts: dict[str, int] | None = None
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | RolePersonSaved
     | RolePersonRemoved | ConditionSet | DraftWritten | WordMarked
+    | WallItemSaved | WallDotMoved | WallVisibilitySet
 )
 
 

@@ -111,6 +111,22 @@ class DraftVersion(msgspec.Struct):
     marks: dict[str, list[int]] = {}  # participant -> word indices
 
 
+class WallItem(msgspec.Struct):
+    """An item on the wall (card 1: a sketch; for now its line of text)."""
+
+    id: str
+    text: str
+    author: str
+    hidden: bool = False  # taken off the wall by the facilitator
+
+
+class Wall(msgspec.Struct):
+    items: dict[str, WallItem] = {}
+    by_person: dict[str, list[str]] = {}  # participant -> items, one entry per dot (private)
+    counts: dict[str, int] = {}  # item -> dots
+    hidden: bool = False  # dots hidden until the reveal
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -129,6 +145,7 @@ class BoardState(msgspec.Struct):
     checks: dict[str, dict[str, bool]] = {}
     roles: dict[str, dict[str, RolePerson]] = {}  # section -> person id -> name on a role
     conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
+    walls: dict[str, Wall] = {}  # section -> the wall and its dots (card 1)
     drafts: dict[str, list[DraftVersion]] = {}  # section -> versions of the sentence, oldest first
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)

@@ -174,14 +174,27 @@ class DraftSection(msgspec.Struct, frozen=True, tag="draft"):
     step: str | None = None
 
 
+class WallSection(msgspec.Struct, frozen=True, tag="wall"):
+    """A wall of items (card 1's sketches; for now a line of text each) that people put dots on:
+    ``per_person`` dots each, several on one item allowed; the facilitator may hide an item."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 5
+    max_items: int = 60
+    max_len: int = 140
+    step: str | None = None
+
+
 Section = (
     DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | RolesSection
-    | ConditionsSection | DraftSection
+    | ConditionsSection | DraftSection | WallSection
 )
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout", "roles", "conditions", "words"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "roles", "conditions", "words", "wall"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

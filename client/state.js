@@ -175,6 +175,31 @@ export function applyEvent(state, frame) {
       }
       return { kind: 'conditions', board: ev.board, section: ev.section };
     }
+    case 'wall_item_saved': {
+      const wall = state.boards?.[ev.board]?.walls?.[ev.section];
+      if (wall && ev.item) {
+        const i = wall.items.findIndex((x) => x.id === ev.item.id);
+        if (i >= 0) wall.items[i] = ev.item; else wall.items.push(ev.item);
+      }
+      return { kind: 'wall', board: ev.board, section: ev.section };
+    }
+    case 'wall_dot_moved': {
+      const wall = state.boards?.[ev.board]?.walls?.[ev.section];
+      if (wall) {
+        const n = (wall.counts[ev.item] || 0) + (ev.add ? 1 : -1);
+        if (n > 0) wall.counts[ev.item] = n; else delete wall.counts[ev.item];
+      }
+      return { kind: 'wall', board: ev.board, section: ev.section };
+    }
+    case 'wall_visibility_set': {
+      const wall = state.boards?.[ev.board]?.walls?.[ev.section];
+      if (wall) {
+        wall.hidden = ev.hidden;
+        if (ev.counts) wall.counts = structuredClone(ev.counts);
+        else if (ev.hidden && state._audience !== 'facilitator') wall.counts = {};
+      }
+      return { kind: 'wall', board: ev.board, section: ev.section };
+    }
     case 'draft_written': {
       const drafts = state.boards?.[ev.board]?.drafts;
       if (drafts) (drafts[ev.section] || (drafts[ev.section] = [])).push({ text: ev.text, counts: {} });

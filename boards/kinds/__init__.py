@@ -19,10 +19,12 @@ from boards.kinds.notes import Notes
 from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
+from boards.kinds.wall import WallKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Roles(), Conditions(), Draft())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Roles(), Conditions(), Draft(),
+                           WallKind())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

@@ -2,19 +2,21 @@
 word, the ambition, and the three agendas (template 5).
 
 Source: shared/seeds/000 (INSTRUCTIE 1), see shared/BOARDS.md. Steps 0-1 (the sketches) and the
-sketch wall of step 2 come with issue 19's images part; until then step 2 holds the group's sentences.
+images of step 2's wall come with issue 19's images part; until then an item on the wall is a line of text.
 """
 
 from __future__ import annotations
 
-from boards.template import DraftSection, Group, Label, Lane, NoteSection, Step, Template, TextField, TextSection
+from boards.template import (DraftSection, Group, Label, Lane, NoteSection, Step, Template, TextField, TextSection,
+                             WallSection)
 
 AMBITIE = Template(
     id="ambitie",
     title=Label("Ambitie definiëren", "Defining the ambition"),
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
-        Step("samenvoegen", Label("2 Samenvoegen", "2 Bringing together"), 15, sections=("zinnen",)),
+        Step("samenvoegen", Label("2 Samenvoegen", "2 Bringing together"), 15, sections=("wand", "zinnen"),
+             allows=("wall",), time_up="lock_reveal"),
         Step("concretiseren", Label("3 Concretiseren", "3 Making it concrete"), 15, sections=("concreet",),
              allows=("words",)),
         Step("ambitie", Label("4 Ambitie opstellen", "4 Writing the ambition"), 10, sections=("ambitie",)),
@@ -22,6 +24,16 @@ AMBITIE = Template(
              allows=("notes",), time_up="lock"),
     ),
     sections=(
+        WallSection(
+            id="wand",
+            title=Label("De wand", "The wall"),
+            prompt=Label(
+                "Plak je stickers bij wat je aanspreekt of belangrijk voelt: maximaal 5, meerdere op één "
+                "schets zijn prima.",
+                "Put your dots on what speaks to you or feels important: at most 5, several on one sketch "
+                "are fine."),
+            step="samenvoegen",
+        ),
         TextSection(
             id="zinnen",
             title=Label("Samenvoegen", "Bringing together"),

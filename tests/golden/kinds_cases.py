@@ -172,6 +172,30 @@ def draft_person_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=eva.participant, with_content=True))
 
 
+def wall_dotted_then_revealed(s: Script):
+    eva, finn, _ = _people(s, A)
+    yield
+    (a,) = s.run(eva, c.AddWallItem(board=A, section="wand", text="Een kind dat op tijd hulp krijgt"))
+    (b,) = s.run(finn, c.AddWallItem(board=A, section="wand", text="Wachtlijsten als muur"))
+    s.run(eva, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(FAC, c.SetWallHidden(board=A, section="wand", hidden=True))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=b.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=b.item.id, add=False))
+    s.run(FAC, c.SetWallHidden(board=A, section="wand", hidden=False))
+    s.run(FAC, c.HideWallItem(board=A, section="wand", item=b.item.id, hidden=True))
+
+
+def wall_person_removed(s: Script):
+    eva, finn, _ = _people(s, A)
+    (a,) = s.run(eva, c.AddWallItem(board=A, section="wand", text="Samen leren"))
+    s.run(eva, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=finn.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -190,4 +214,7 @@ CASES: dict[str, dict[str, Callable]] = {
     "draft": {"words marked and unmarked, a new version: counts for all, nobody's name in the frames":
                   draft_marked_and_rewritten,
               "a person removed with their content: their marks on the newest version go": draft_person_removed},
+    "wall": {"items dotted (several on one), hidden and revealed with the tally, an item taken off":
+                 wall_dotted_then_revealed,
+             "a person removed with their content: their dots come off": wall_person_removed},
 }
