@@ -8,6 +8,7 @@ import { checklistSection } from './stakeholders/checklist.js';
 import { rolesSection } from './roles.js';
 import { conditionsSection } from './conditions.js';
 import { draftSection } from './draft.js';
+import { wallSection } from './wall.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -21,6 +22,7 @@ export function sectionComponent(app, boardId, section) {
     case 'roles': return rolesSection(app, boardId, section);
     case 'conditions': return conditionsSection(app, boardId, section);
     case 'draft': return draftSection(app, boardId, section);
+    case 'wall': return wallSection(app, boardId, section);
     default: return null;
   }
 }

@@ -1,6 +1,7 @@
-"""Card 4 (Rollen) over real websockets, on the embedded store and on two instances on Redis: names
+"""Cards 4 and 1 over real websockets, on the embedded store and on two instances on Redis: names
 suggested on one instance and confirmed on the other, bad input refused with its code while the
-connection stays open, the table closed with the session, the CSV export."""
+connection stays open, the table closed with the session, the CSV export; the wall's dots kept
+within a person's five when they send from two instances at once."""
 
 from __future__ import annotations
 
@@ -80,4 +81,35 @@ async def test_a_table_edit_on_a_closed_session_is_refused_and_the_export_has_th
     assert read("conditions.csv")[1:] == [["rollen", "randvoorwaarden", "Leernetwerktrekker", "Tijd",
                                            "Vier uur per week", "Teamleider"]]
     for client in (fac, eva):
+        await client.close()
+
+
+async def test_wall_dots_stay_within_five_when_one_person_sends_from_two_instances(instances):  # noqa: F811
+    """Eva on both instances (on Redis: two servers) sends eight dots at once: exactly five are
+    kept; the rest are refused with budget_exhausted (or the retryable conflict), nothing more is
+    stored, and both connections stay open."""
+    import asyncio
+
+    session = await create_session(instances[0].http_url, boards=["ambitie"])
+    fac = await connect(instances[0], session["session"], token=session["facilitator_secret"])
+    assert (await fac.call({"type": "set_step", "board": "ambitie", "step": "samenvoegen"}))["type"] == "ok"
+    token = (await join(instances[0].http_url, session["join_code"], "Eva", "deelnemer"))["token"]
+    first = await connect(instances[0], session["session"], token=token)
+    second = await connect(instances[-1], session["session"], token=token)
+    wall = {"board": "ambitie", "section": "wand"}
+    assert (await first.call({"type": "add_wall_item", **wall, "text": "Op tijd hulp"}))["type"] == "ok"
+    item = (await second.event("wall_item_saved"))["event"]["item"]["id"]
+    replies = await asyncio.gather(*[client.call({"type": "wall_dot", **wall, "item": item})
+                                     for _ in range(4) for client in (first, second)])
+    ok = [r for r in replies if r["type"] == "ok"]
+    assert len(ok) <= 5 and all(r["code"] in ("budget_exhausted", "conflict") for r in replies if r["type"] != "ok")
+    while len(ok) < 5:  # conflicts are retryable: retry until the budget is used
+        reply = await first.call({"type": "wall_dot", **wall, "item": item})
+        assert reply["type"] == "ok" or reply["code"] == "conflict", reply
+        ok += [reply] if reply["type"] == "ok" else []
+    await refused(second, {"type": "wall_dot", **wall, "item": item}, "budget_exhausted")
+    late = await Client(instances[-1].ws_url).connect()
+    state = (await late.hello(session["session"], token=session["facilitator_secret"]))["state"]
+    assert state["boards"]["ambitie"]["walls"]["wand"]["counts"] == {item: 5}
+    for client in (fac, first, second, late):
         await client.close()
