@@ -92,3 +92,59 @@ async def test_words_are_marked_on_every_screen_and_every_version_is_kept(server
     found = await violations(fac)
     assert not found, report(found)
     await api.close()
+
+
+ITEMS = ["Een kind dat op tijd de juiste hulp krijgt, dichtbij huis", "Wachtlijsten als een muur tussen gezin en hulpverlening",
+         "Professionals die van elkaars casuïstiek leren", "Ouders als ervaringsdeskundigen aan tafel",
+         "Eén gezin, één plan, één regisseur", "Jeugdzorgorganisaties die samenwerken in plaats van concurreren"]
+
+
+async def test_the_wall_takes_five_dots_a_person_hidden_until_the_reveal(server, pages, artifacts):
+    """Finn (phone) puts three dots on one item and two on another, then has none left; with the dots
+    hidden Eva sees no counts; at the reveal every screen marks the most-dotted item; the projector
+    fits every beamer."""
+    created = await create_session(server.http_url, title="Leernetwerk Jeugd Oost – ambitie", boards=[BOARD])
+    api = await Client(server.ws_url).connect()
+    await api.hello(created["session"], token=created["facilitator_secret"])
+    assert (await api.call({"type": "set_step", "board": BOARD, "step": "samenvoegen"}))["type"] == "ok"
+    ids = []
+    for text in ITEMS:
+        assert (await api.call({"type": "add_wall_item", "board": BOARD, "section": "wand", "text": text}))["type"] == "ok"
+        ids.append((await api.event("wall_item_saved"))["event"]["item"]["id"])
+    assert (await api.call({"type": "set_wall_hidden", "board": BOARD, "section": "wand", "hidden": True}))["type"] == "ok"
+    fac = await pages.open(LAPTOP, name="facilitator")
+    await fac.goto(f"{server.http_url}/b/{created['session']}#f={created['facilitator_secret']}")
+    eva = await pages.open(LAPTOP, name="eva")
+    await join_board(eva, server.http_url, created["join_code"], "Eva")
+    finn = await pages.open(PHONE, phone=True, name="finn")
+    await join_board(finn, server.http_url, created["join_code"], "Finn")
+    for i in (0, 0, 0, 1, 1):
+        await finn.get_by_test_id(f"wall-dot-{ids[i]}").tap()
+    await expect(finn.get_by_test_id("wall-left-wand")).to_contain_text("Nog 0 van 5")
+    await expect(finn.get_by_test_id(f"wall-dot-{ids[2]}")).to_be_disabled()
+    await expect(eva.get_by_test_id(f"wall-item-{ids[0]}")).to_contain_text("stickers verborgen")
+    await expect(fac.get_by_test_id(f"wall-item-{ids[0]}").locator(".wall-count")).to_have_text("3 stickers")
+    await eva.get_by_test_id(f"wall-dot-{ids[1]}").click()
+    await fac.get_by_test_id("wall-hide-dots").click()  # the reveal
+    screens = []
+    for width, height in BEAMERS:
+        page = await pages.open({"width": width, "height": height}, name=f"projector-{width}")
+        await page.goto(f"{server.http_url}/p/{created['session']}#c={created['join_code']}")
+        screens.append(((width, height), page))
+    for page in (eva, finn, fac, *[p for _, p in screens]):
+        await expect(page.get_by_test_id(f"wall-item-{ids[0]}").locator(".wall-count")).to_have_text("3 stickers")
+        await expect(page.get_by_test_id(f"wall-item-{ids[1]}").locator(".wall-count")).to_have_text("3 stickers")
+        await expect(page.locator(".wall-card.most")).to_have_count(2)
+    for (width, height), page in screens:
+        await page.evaluate("document.fonts.ready")
+        assert await page.evaluate(FITS) == [], ("wall", width, height)
+        await page.screenshot(path=str(artifacts / f"projector-ambitie-wall-{width}x{height}.png"))
+    await fac.get_by_test_id(f"wall-hide-{ids[5]}").click()
+    await expect(eva.get_by_test_id(f"wall-item-{ids[5]}")).to_have_count(0)
+    for page, screen in ((finn, "phone"), (fac, "facilitator")):
+        found = await violations(page)
+        assert not found, f"{screen}: {report(found)}"
+    await shot(finn, artifacts / "ambitie-wall-phone-360.png", full_page=True)
+    await eva.set_viewport_size(LAPTOP_800)
+    await shot(eva, artifacts / "ambitie-wall-laptop-1280.png", full_page=True)
+    await api.close()
