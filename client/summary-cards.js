@@ -1,4 +1,5 @@
-// Cards 1 and 4 in the summary (and its print): the versions of the sentence with their marks;
+// Cards 1 and 4 in the summary (and its print): the wall with its dots, the versions of the
+// sentence with their marks;
 // the rings with the confirmed names, the suggestions not confirmed, and the conditions table.
 
 import { h } from './dom.js';
@@ -38,4 +39,15 @@ export function draftSummary(section) {
         h('span.draft-word-text', w.word),
         w.marks ? h('span.draft-count', { 'aria-label': t('draftMarks', { n: w.marks }) }, String(w.marks)) : null)))))
       : h('p.sum-muted', t('sumNothing')));
+}
+
+export function wallSummary(section) {
+  const items = section.items.filter((i) => !i.hidden).sort((a, b) => b.dots - a.dots);
+  return h('section.sum-section', { 'data-testid': `sum-wall-${section.id}` },
+    h('h2', L(section.title)),
+    section.withheld ? h('p.sum-muted', t('wallHidden'))
+      : items.length ? h('ul.wall-grid', items.map((i) => h('li.wall-card', { class: i.most ? 'most' : '' },
+        i.most ? h('span.wall-most', t('wallMost')) : null,
+        h('p.wall-text', i.text), h('span.wall-count', t('wallDots', { n: i.dots })))))
+        : h('p.sum-muted', t('sumNothing')));
 }
