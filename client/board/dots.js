@@ -14,7 +14,7 @@ export function dotsSection(app, boardId, section) {
   const groups = tplOf(boardId).groups;
   const facTools = isFac() && !projector;
   const remaining = h('span.remaining', { 'data-testid': `remaining-${tid(boardId, section.id)}` });
-  const hiddenBadge = h('span.hidden-badge', { 'data-testid': `hidden-badge-${tid(boardId, section.id)}`, hidden: true }, t('hiddenForOthers'));
+  const hiddenBadge = h('span.hidden-badge', { 'data-testid': `hidden-badge-${tid(boardId, section.id)}`, hidden: true }, t(app.projector ? 'hiddenUntilReveal' : 'hiddenForOthers'));
   const toggleBtn = facTools ? h('button.btn.btn-small.hide-toggle', {
     type: 'button', 'data-testid': `hide-toggle-${tid(boardId, section.id)}`,
     on: {
@@ -39,7 +39,7 @@ export function dotsSection(app, boardId, section) {
   const picker = facTools ? proxyPicker(app, boardId, section, () => update()) : null;
   const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), tools, finishedLine, picker?.el]);
   const notice = h('div.hidden-notice', { 'data-testid': `hidden-notice-${tid(boardId, section.id)}`, hidden: true },
-    h('span.eye', { 'aria-hidden': 'true' }), isPart() ? t('hiddenNotice') : t('hiddenForOthers'));
+    h('span.eye', { 'aria-hidden': 'true' }), isPart() ? t('hiddenNotice') : t(app.projector ? 'hiddenUntilReveal' : 'hiddenForOthers'));
   const grid = h('div.options');
   const pendingOps = new Set();
 

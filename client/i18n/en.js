@@ -298,6 +298,11 @@ export const strings = {
   prevStep: 'Previous',
   nextStep: 'Next',
   firstStep: 'Begin',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Hidden until the reveal',
+  soundClickToEnable: 'Click here to turn the sound on',
+  projectorPage: 'Page {n}/{of}',
+  timeUpHowToClear: 'Clear it with Reset, +1 min or the next step',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',

@@ -303,6 +303,11 @@ export const strings = {
   prevStep: 'Vorige',
   nextStep: 'Volgende',
   firstStep: 'Begin',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Verborgen tot de onthulling',
+  soundClickToEnable: 'Klik hier om het geluid aan te zetten',
+  projectorPage: 'Pagina {n}/{of}',
+  timeUpHowToClear: 'Weg met Reset, +1 min of de volgende stap',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',
