@@ -330,6 +330,8 @@ class RemoveRadarDot(Command, tag="remove_radar_dot"):
 
 
 CardCommand = AnswerTree | SetTreeAnswer | PlaceRadarDot | RemoveRadarDot
+
+
 class ReviewSeed(msgspec.Struct, forbid_unknown_fields=True):
     id: Id
     text: Text
@@ -354,6 +356,100 @@ class MarkReview(Command, tag="mark_review"):
     mark: Literal["", "klaar", "open", "vervallen"]
 
 
+
+class AddRolePerson(Command, tag="add_role_person"):
+    """Put a name on a role (card 4). A participant's is a suggestion; the facilitator's is
+    confirmed at once."""
+
+    board: Id
+    section: Id
+    name: Annotated[str, Meta(min_length=1, max_length=200)]
+    role: Id
+
+
+class MoveRolePerson(Command, tag="move_role_person"):
+    board: Id
+    section: Id
+    person: Id
+    role: Id
+
+
+class ConfirmRolePerson(Command, tag="confirm_role_person"):
+    board: Id
+    section: Id
+    person: Id
+
+
+class RemoveRolePerson(Command, tag="remove_role_person"):
+    board: Id
+    section: Id
+    person: Id
+
+
+class SetCondition(Command, tag="set_condition"):
+    """A cell of the conditions table: what a role needs of one kind, and who arranges it."""
+
+    board: Id
+    section: Id
+    row: Id
+    column: Id
+    text: Text
+    who: Owner = ""
+
+
+class WriteDraft(Command, tag="write_draft"):
+    """The facilitator's new version of the sentence (the versions before it are kept)."""
+
+    board: Id
+    section: Id
+    text: Text
+
+
+class MarkWord(Command, tag="mark_word"):
+    """Mark (or unmark) a word of the newest version as unclear; ``word`` is its index in the
+    version's words (split on white space)."""
+
+    board: Id
+    section: Id
+    version: Annotated[int, Meta(ge=0, le=1000)]
+    word: Annotated[int, Meta(ge=0, le=1000)]
+    marked: bool
+
+
+class AddWallItem(Command, tag="add_wall_item"):
+    board: Id
+    section: Id
+    text: Text
+
+
+class HideWallItem(Command, tag="hide_wall_item"):
+    """The facilitator takes an item off the wall (or puts it back); its dots stay counted."""
+
+    board: Id
+    section: Id
+    item: Id
+    hidden: bool
+
+
+class WallDot(Command, tag="wall_dot"):
+    """Put a dot on an item (``add``) or take one of yours off it."""
+
+    board: Id
+    section: Id
+    item: Id
+    add: bool = True
+
+
+class SetWallHidden(Command, tag="set_wall_hidden"):
+    """Hide the dots until the reveal (or reveal them)."""
+
+    board: Id
+    section: Id
+    hidden: bool
+
+
+ToolkitCommand = AddWallItem | HideWallItem | WallDot | SetWallHidden | WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
+
 StakeholderCommand = (
     AddStakeholder | EditStakeholder | MoveStakeholder | PlaceInMatrix | SetRelevant | RemoveStakeholder
     | RestoreStakeholder | AddAttachedNote | EditAttachedNote | RemoveAttachedNote | Undo | SetCheck
@@ -368,5 +464,5 @@ FacilitationCommand = (
 
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand | FacilitationCommand | CardCommand
+    | StakeholderCommand | FacilitationCommand | CardCommand | ToolkitCommand
 )

@@ -123,6 +123,56 @@ class RadarVote(msgspec.Struct):
     hidden: bool = True
 
 
+class RolePerson(msgspec.Struct):
+    """A name on a role (card 4); ``confirmed`` once the facilitator agrees. The person need not
+    be in the session: the name is free text."""
+
+    id: str
+    name: str
+    role: str
+    author: str
+    confirmed: bool = False
+
+
+class Condition(msgspec.Struct):
+    """A cell of the conditions table (card 4B)."""
+
+    text: str = ""
+    who: str = ""
+
+
+class DraftVersion(msgspec.Struct):
+    """One version of the sentence and who marked which of its words (private: others see counts)."""
+
+    text: str
+    marks: dict[str, list[int]] = {}  # participant -> word indices
+
+
+class WallItem(msgspec.Struct):
+    """An item on the wall (card 1: a sketch; for now its line of text)."""
+
+    id: str
+    text: str
+    author: str
+    hidden: bool = False  # taken off the wall by the facilitator
+
+
+class Wall(msgspec.Struct):
+    items: dict[str, WallItem] = {}
+    by_person: dict[str, list[str]] = {}  # participant -> items, one entry per dot (private)
+    counts: dict[str, int] = {}  # item -> dots
+    hidden: bool = False  # dots hidden until the reveal
+
+
+class UndoStep(msgspec.Struct):
+    """What an actor's change did to one stakeholder, so that they can take it back."""
+
+    section: str
+    item: str
+    before: Stakeholder | None
+    after: Stakeholder
+
+
 class BoardState(msgspec.Struct):
     template: str
     texts: dict[str, dict[str, str]] = {}
@@ -133,6 +183,10 @@ class BoardState(msgspec.Struct):
     trees: dict[str, TreeVote] = {}
     radars: dict[str, RadarVote] = {}
     reviews: dict[str, list[ReviewItem]] = {}  # actions_review sections (boards/kinds/review.py)
+    roles: dict[str, dict[str, RolePerson]] = {}  # section -> person id -> name on a role
+    conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
+    walls: dict[str, Wall] = {}  # section -> the wall and its dots (card 1)
+    drafts: dict[str, list[DraftVersion]] = {}  # section -> versions of the sentence, oldest first
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

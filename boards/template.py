@@ -170,12 +170,86 @@ class ReviewSection(msgspec.Struct, frozen=True, tag="actions_review"):
     step: str | None = None
 
 
-Section = (DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
-           | ReviewSection)
+class Role(msgspec.Struct, frozen=True):
+    """A role someone takes in the network (card 4): its name and the card's description."""
+
+    id: str
+    label: Label
+    hint: Label
+
+
+class Ring(msgspec.Struct, frozen=True):
+    """A ring of template 4A (staf, spelers, toeschouwers) and the roles in it."""
+
+    id: str
+    label: Label
+    hint: Label
+    roles: tuple[Role, ...]
+    counts: bool = True  # its people count toward the network's size (the second ring does not)
+
+
+class RolesSection(msgspec.Struct, frozen=True, tag="roles"):
+    """Names placed onto the roles of the rings; anyone may suggest, the facilitator confirms."""
+
+    id: str
+    title: Label
+    prompt: Label
+    rings: tuple[Ring, ...]
+    size_min: int = 5  # the card: "tussen de 5 tot 20 mensen"
+    size_max: int = 20
+    max_people: int = 80
+    max_name_len: int = 60
+    step: str | None = None
+
+
+class ConditionsSection(msgspec.Struct, frozen=True, tag="conditions"):
+    """A table (template 4B): per role (row) what it needs (column), each cell a short text and
+    who arranges it."""
+
+    id: str
+    title: Label
+    prompt: Label
+    rows: tuple[Lane, ...]
+    columns: tuple[Lane, ...]
+    max_len: int = 200
+    max_who_len: int = 80
+    step: str | None = None
+
+
+class DraftSection(msgspec.Struct, frozen=True, tag="draft"):
+    """A sentence made concrete (card 1, step 3): the facilitator writes versions; participants
+    mark the words of the newest that are unclear; every version is kept with its marks."""
+
+    id: str
+    title: Label
+    prompt: Label
+    max_len: int = 400
+    max_versions: int = 30
+    step: str | None = None
+
+
+class WallSection(msgspec.Struct, frozen=True, tag="wall"):
+    """A wall of items (card 1's sketches; for now a line of text each) that people put dots on:
+    ``per_person`` dots each, several on one item allowed; the facilitator may hide an item."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 5
+    max_items: int = 60
+    max_len: int = 140
+    step: str | None = None
+
+
+Section = (
+    DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
+    | ReviewSection | RolesSection | ConditionsSection | DraftSection | WallSection
+)
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review", "roles", "conditions",
+                     "words", "wall"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

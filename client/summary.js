@@ -13,6 +13,7 @@ import { layoutPostIts } from './board/stakeholders/map-layout.js';
 import { treeSummary } from './board/kinds/tree.js';
 import { radarSummary } from './board/kinds/radar.js';
 import { fitWords, widestWord } from './board/fit.js';
+import { rolesSummary, conditionsSummary, draftSummary, wallSummary } from './summary-cards.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -492,6 +493,10 @@ function documentView(summary) {
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
     for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
+    for (const s of board.walls || []) parts.push(wallSummary(s));
+    for (const s of board.drafts || []) parts.push(draftSummary(s));
+    for (const s of board.roles || []) parts.push(rolesSummary(s));
+    for (const s of board.conditions || []) parts.push(conditionsSummary(s));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));

@@ -16,17 +16,22 @@ from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, require
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
 from boards.kinds.checklist import Checklist
+from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
+from boards.kinds.draft import Draft
 from boards.kinds.notes import Notes
 from boards.kinds.radar import Radar
 from boards.kinds.review import Review
+from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
 from boards.kinds.tree import Tree
+from boards.kinds.wall import WallKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review(), Roles(),
+                           Conditions(), Draft(), WallKind())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

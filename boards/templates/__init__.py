@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from boards.template import Template
 from boards.templates.actiepunten import ACTIEPUNTEN
+from boards.templates.ambitie import AMBITIE
 from boards.templates.juiste_weg import JUISTE_WEG
+from boards.templates.rollen import ROLLEN
 from boards.templates.samenspel import SAMENSPEL
 from boards.templates.stakeholders import STAKEHOLDERS
 
-TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, JUISTE_WEG, ACTIEPUNTEN)}
+TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, JUISTE_WEG, ROLLEN, AMBITIE, ACTIEPUNTEN)}

@@ -6,7 +6,10 @@ import { h, toggle, setText, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 
 /** What participants do in a section of each kind, in a step's `allows` terms. */
-const PERMISSION = { dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar', actions_review: 'review' };
+const PERMISSION = {
+  dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar',
+  actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall',
+};
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */
 export function stepShort(step) {

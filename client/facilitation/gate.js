@@ -14,6 +14,8 @@ export const PERMISSION = {
   set_relevant: 'map', remove_stakeholder: 'map', restore_stakeholder: 'map', add_attached_note: 'map',
   edit_attached_note: 'map', remove_attached_note: 'map', undo: 'map',
   answer_tree: 'tree', place_radar_dot: 'radar', remove_radar_dot: 'radar',
+  add_role_person: 'roles', move_role_person: 'roles', remove_role_person: 'roles',
+  set_condition: 'conditions', mark_word: 'words', add_wall_item: 'wall', wall_dot: 'wall',
 };
 
 /**

@@ -13,13 +13,16 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K, W = "samenspel", "stakeholders", "juiste_weg"
+S, K, W, R, A = "samenspel", "stakeholders", "juiste_weg", "rollen", "ambitie"
 
 
 def _people(s: Script, board: str):
     s.run(SYSTEM, c.CreateSession(title="Golden", boards=(board,)))
     if board in (S, W):
         return s.join("Anna", "leernetwerk"), s.join("Cor", "management"), s.proxy("management", "Gast")
+    if board in (R, A):
+        s.run(FAC, c.SetHold(hold=False))  # open to all, as on paper (participants wait for the first step)
+        return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
 
@@ -185,6 +188,84 @@ def actions_reviewed(s: Script):
     s.run(cor, c.MarkReview(board="actiepunten", section="acties", item="a2", mark="klaar"))
 
 
+def roles_suggested_and_confirmed(s: Script):
+    eva, finn, _ = _people(s, R)
+    yield
+    (a,) = s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Marieke de Vries", role="leernetwerktrekker"))
+    (b,) = s.run(finn, c.AddRolePerson(board=R, section="ringen", name="Ahmed", role="deelnemer"))
+    s.run(FAC, c.AddRolePerson(board=R, section="ringen", name="Wijkteam Oost", role="tweede_schil"))
+    s.run(eva, c.MoveRolePerson(board=R, section="ringen", person=a.person.id, role="procesbegeleider"))
+    s.run(FAC, c.ConfirmRolePerson(board=R, section="ringen", person=a.person.id))
+    s.run(FAC, c.MoveRolePerson(board=R, section="ringen", person=a.person.id, role="leernetwerktrekker"))
+    s.run(finn, c.RemoveRolePerson(board=R, section="ringen", person=b.person.id))
+
+
+def roles_person_removed(s: Script):
+    eva, finn, _ = _people(s, R)
+    (a,) = s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Joost", role="deelnemer"))
+    s.run(eva, c.AddRolePerson(board=R, section="ringen", name="Sanne", role="projectassistent"))
+    s.run(FAC, c.ConfirmRolePerson(board=R, section="ringen", person=a.person.id))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=eva.participant, with_content=True))
+
+
+def conditions_filled(s: Script):
+    eva, finn, _ = _people(s, R)
+    yield
+    s.run(eva, c.SetCondition(board=R, section="randvoorwaarden", row="leernetwerktrekker", column="tijd",
+                              text="4 uur per week", who="Teamleider"))
+    s.run(finn, c.SetCondition(board=R, section="randvoorwaarden", row="deelnemer", column="informatie",
+                               text="Toegang tot het dossier"))
+    s.run(FAC, c.SetCondition(board=R, section="randvoorwaarden", row="leernetwerktrekker", column="tijd",
+                              text="6 uur per week", who="Teamleider"))
+    s.run(finn, c.SetCondition(board=R, section="randvoorwaarden", row="deelnemer", column="informatie", text=""))
+
+
+def draft_marked_and_rewritten(s: Script):
+    eva, finn, _ = _people(s, A)
+    yield
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="We  willen goede zorg  voor iedereen"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=4, marked=True))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=2, marked=False))
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="We willen dat elk kind binnen 4 weken hulp krijgt"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=1, word=7, marked=True))
+
+
+def draft_person_removed(s: Script):
+    eva, finn, _ = _people(s, A)
+    s.run(FAC, c.WriteDraft(board=A, section="concreet", text="Betere zorg"))
+    s.run(eva, c.MarkWord(board=A, section="concreet", version=0, word=0, marked=True))
+    s.run(finn, c.MarkWord(board=A, section="concreet", version=0, word=1, marked=True))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=eva.participant, with_content=True))
+
+
+def wall_dotted_then_revealed(s: Script):
+    eva, finn, _ = _people(s, A)
+    yield
+    (a,) = s.run(eva, c.AddWallItem(board=A, section="wand", text="Een kind dat op tijd hulp krijgt"))
+    (b,) = s.run(finn, c.AddWallItem(board=A, section="wand", text="Wachtlijsten als muur"))
+    s.run(eva, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(FAC, c.SetWallHidden(board=A, section="wand", hidden=True))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=b.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=b.item.id, add=False))
+    s.run(FAC, c.SetWallHidden(board=A, section="wand", hidden=False))
+    s.run(FAC, c.HideWallItem(board=A, section="wand", item=b.item.id, hidden=True))
+
+
+def wall_person_removed(s: Script):
+    eva, finn, _ = _people(s, A)
+    (a,) = s.run(eva, c.AddWallItem(board=A, section="wand", text="Samen leren"))
+    s.run(eva, c.WallDot(board=A, section="wand", item=a.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=a.item.id))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=finn.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -205,7 +286,14 @@ CASES: dict[str, dict[str, Callable]] = {
                   radar_placed_moved_revealed,
               "every pillar rated and revealed (a reading), then a person removed with their dots":
                   radar_every_pillar_then_removed},
-
-
     "actions_review": {"the open actions of a network, marked by anyone, live": actions_reviewed},
+    "roles": {"names suggested, moved, confirmed and taken back": roles_suggested_and_confirmed,
+              "a person removed with their content: their unconfirmed suggestions go": roles_person_removed},
+    "conditions": {"cells written, rewritten and emptied": conditions_filled},
+    "draft": {"words marked and unmarked, a new version: counts for all, nobody's name in the frames":
+                  draft_marked_and_rewritten,
+              "a person removed with their content: their marks on the newest version go": draft_person_removed},
+    "wall": {"items dotted (several on one), hidden and revealed with the tally, an item taken off":
+                 wall_dotted_then_revealed,
+             "a person removed with their content: their dots come off": wall_person_removed},
 }

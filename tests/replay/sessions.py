@@ -262,3 +262,22 @@ def _state_views(state: SessionState, templates: bool = True) -> dict[str, Any]:
         "you": {pid: own_view(state, pid) for pid in state.participants},
         "proxy_dots": {pid: own_dots(state, pid) for pid, p in state.participants.items() if p.proxy},
     }
+
+
+def as_kept(got: Any, want: Any) -> Any:
+    """``got`` without the parts a newer server adds empty where ``want`` (a kept view) has none:
+    a kind of section added since (docs/kinds.md) puts an empty slot on every board, an empty list
+    in every summary and a CSV file holding only its header. Anything the kept view had must
+    still be there unchanged; an added part that holds something is kept (and fails the test)."""
+    if isinstance(got, dict) and isinstance(want, dict):
+        return {k: as_kept(v, want[k]) if k in want else v for k, v in got.items()
+                if k in want or not _empty(v)}
+    if isinstance(got, list) and isinstance(want, list) and len(got) == len(want):
+        return [as_kept(g, w) for g, w in zip(got, want)]
+    return got
+
+
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):  # a CSV file: its header row alone
+        return value.count("\n") <= 1
+    return value in ({}, [])

@@ -7,6 +7,10 @@ import { fold as notes } from './notes.fold.js';
 import { fold as stakeholders } from './stakeholders.fold.js';
 import { fold as checklist } from './checklist.fold.js';
 import { fold as review } from './review.fold.js';
+import { fold as roles } from './roles.fold.js';
+import { fold as conditions } from './conditions.fold.js';
+import { fold as draft } from './draft.fold.js';
+import { fold as wall } from './wall.fold.js';
 import { foldTree } from './tree-fold.js';
 import { foldRadar } from './radar-fold.js';
 
@@ -14,4 +18,5 @@ import { foldRadar } from './radar-fold.js';
 const tree = { tree_answered: foldTree, tree_group_answer_set: foldTree, tree_visibility_set: foldTree };
 const radar = { radar_dot_placed: foldRadar, radar_dot_removed: foldRadar, radar_visibility_set: foldRadar };
 
-export const FOLDS = Object.freeze({ ...text, ...dots, ...notes, ...stakeholders, ...checklist, ...tree, ...radar, ...review });
+export const FOLDS = Object.freeze({ ...text, ...dots, ...notes, ...stakeholders, ...checklist, ...tree, ...radar, ...review,
+  ...roles, ...conditions, ...draft, ...wall });

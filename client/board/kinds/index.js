@@ -14,8 +14,10 @@ import { checklist } from './checklist.js';
 import { tree } from './tree.js';
 import { radar } from './radar.js';
 import { actionsReview } from './actions_review.js';
+import { roles, conditions, draft, wall } from './cards.js';
 
-export const KINDS = Object.freeze(Object.fromEntries([text, dots, notes, stakeholders, checklist, tree, radar, actionsReview].map((k) => [k.type, k])));
+export const KINDS = Object.freeze(Object.fromEntries([text, dots, notes, stakeholders, checklist, tree, radar, actionsReview, roles, conditions, draft, wall]
+  .map((k) => [k.type, k])));
 
 export function kindOf(section) {
   return KINDS[section?.type] || null;

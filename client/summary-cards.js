@@ -1,0 +1,53 @@
+// Cards 1 and 4 in the summary (and its print): the wall with its dots, the versions of the
+// sentence with their marks;
+// the rings with the confirmed names, the suggestions not confirmed, and the conditions table.
+
+import { h } from './dom.js';
+import { t, L } from './i18n.js';
+
+export function rolesSummary(section) {
+  const rings = section.rings.map((ring) => h('div.sum-ring', { class: `ring-${ring.id}` },
+    h('h4', L(ring.label)),
+    h('ul.sum-plain', ring.roles.map((role) => h('li', h('strong', L(role.label)),
+      role.people.length ? `: ${role.people.join(', ')}` : ': –')))));
+  return h('section.sum-section', { 'data-testid': `sum-roles-${section.id}` },
+    h('h2', L(section.title)),
+    h('p', t('sumRolesSize', { n: section.size })),
+    h('div.sum-rings', rings),
+    section.unconfirmed.length
+      ? h('p.sum-muted', `${t('sumRolesUnconfirmed')}: ${section.unconfirmed.join(', ')}`) : null);
+}
+
+export function conditionsSummary(section) {
+  const filled = section.rows.filter((r) => r.cells.some((c) => c.text || c.who));
+  return h('section.sum-section', { 'data-testid': `sum-conditions-${section.id}` },
+    h('h2', L(section.title)),
+    filled.length ? h('table.cond-table.sum-cond',
+      h('thead', h('tr', h('th', { scope: 'col' }, t('condRole')), section.columns.map((c) => h('th', { scope: 'col' }, L(c.label))))),
+      h('tbody', filled.map((r) => h('tr', h('th', { scope: 'row' }, L(r.label)),
+        r.cells.map((c) => h('td', c.text ? h('p.cond-shown', c.text) : null,
+          c.who ? h('p.cond-shown-who', t('condBy', { who: c.who })) : null))))))
+      : h('p.sum-muted', t('sumNothing')));
+}
+
+export function draftSummary(section) {
+  return h('section.sum-section', { 'data-testid': `sum-draft-${section.id}` },
+    h('h2', L(section.title)),
+    section.versions.length ? h('ol.draft-history', section.versions.map((v, n) => h('li.draft-version',
+      h('span.draft-n', t('draftVersion', { n: n + 1 })),
+      v.words.map((w) => h('span', { class: `draft-word${w.marks ? ' has-marks' : ''}` },
+        h('span.draft-word-text', w.word),
+        w.marks ? h('span.draft-count', { 'aria-label': t('draftMarks', { n: w.marks }) }, String(w.marks)) : null)))))
+      : h('p.sum-muted', t('sumNothing')));
+}
+
+export function wallSummary(section) {
+  const items = section.items.filter((i) => !i.hidden).sort((a, b) => b.dots - a.dots);
+  return h('section.sum-section', { 'data-testid': `sum-wall-${section.id}` },
+    h('h2', L(section.title)),
+    section.withheld ? h('p.sum-muted', t('wallHidden'))
+      : items.length ? h('ul.wall-grid', items.map((i) => h('li.wall-card', { class: i.most ? 'most' : '' },
+        i.most ? h('span.wall-most', t('wallMost')) : null,
+        h('p.wall-text', i.text), h('span.wall-count', t('wallDots', { n: i.dots })))))
+        : h('p.sum-muted', t('sumNothing')));
+}
