@@ -294,6 +294,64 @@ StakeholderCommand = (
 )
 
 
+# --- live questions (the kick-off): word cloud and open question --------------------------------
+
+Answer = Annotated[str, Meta(max_length=2000)]  # the section's max_len is checked by the engine
+
+
+class AddWord(Command, tag="add_word"):
+    """One word (or a short phrase) for a word cloud; counted normalised."""
+
+    board: Id
+    section: Id
+    word: Answer
+
+
+class RemoveWord(Command, tag="remove_word"):
+    """Take back one of your words (as the cloud counts it: the normalised form)."""
+
+    board: Id
+    section: Id
+    word: Answer
+
+
+class HideWord(Command, tag="hide_word"):
+    """Facilitator: keep a word out of the cloud for everyone else (or show it again)."""
+
+    board: Id
+    section: Id
+    word: Answer
+    hidden: bool
+
+
+class AddAnswer(Command, tag="add_answer"):
+    board: Id
+    section: Id
+    text: Answer
+
+
+class ModerateAnswer(Command, tag="moderate_answer"):
+    """Facilitator: hide an answer from everyone else, or pin it to the projector."""
+
+    board: Id
+    section: Id
+    answer: Id
+    hidden: bool = False
+    pinned: bool = False
+
+
+class MergeAnswer(Command, tag="merge_answer"):
+    """Facilitator: fold an answer into another that says the same (the other counts it)."""
+
+    board: Id
+    section: Id
+    answer: Id
+    into: Id
+
+
+LiveCommand = AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer
+
+
 FacilitationCommand = (
     SetStepMinutes | SetLocked | SetHold | SetJoining | AddProxy | RemoveParticipant | CheckOut | CloseSession
 )
@@ -301,5 +359,5 @@ FacilitationCommand = (
 
 ClientCommand = (
     PlaceDot | RemoveDot | SetText | AddNote | EditNote | RemoveNote | Timer | SetStep | SetHidden
-    | StakeholderCommand | FacilitationCommand
+    | StakeholderCommand | FacilitationCommand | LiveCommand
 )

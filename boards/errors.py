@@ -30,6 +30,8 @@ class ErrorCode(str, Enum):
     TIMER_STATE = "timer_state"  # the timer action does not fit the timer's state
     COMMAND_ID_REUSED = "command_id_reused"  # an applied command's id sent again with another payload
     UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
+    EMPTY_ANSWER = "empty_answer"  # an answer that is empty, or only stop words in a word cloud
+    DUPLICATE_ANSWER = "duplicate_answer"  # the same word or answer from the same person again
     # Facilitation (the session's script and state).
     NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)
     SECTION_LOCKED = "section_locked"  # the section is read-only now (time-up or the facilitator)

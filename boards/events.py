@@ -173,11 +173,73 @@ class CheckSet(Event, tag="check_set"):
     checked: bool
 
 
+class WordAdded(Event, tag="word_added"):
+    """``word`` is normalised (what the cloud counts). Others never get ``participant``."""
+
+    board: str
+    section: str
+    word: str
+    participant: str
+
+
+class WordRemoved(Event, tag="word_removed"):
+    board: str
+    section: str
+    word: str
+    participant: str
+
+
+class WordHidden(Event, tag="word_hidden"):
+    """``count`` is the word's count when it is shown again, for those who had dropped it."""
+
+    board: str
+    section: str
+    word: str
+    hidden: bool
+    count: int | None = None
+
+
+class AnswerAdded(Event, tag="answer_added"):
+    """``n`` orders answers; ``author`` never leaves the server (anonymous to everyone)."""
+
+    board: str
+    section: str
+    answer: str
+    n: int
+    text: str
+    author: str
+
+
+class AnswerModerated(Event, tag="answer_moderated"):
+    """The answer's whole visible state, so that a screen that had dropped it (hidden) can show it
+    again in its place."""
+
+    board: str
+    section: str
+    answer: str
+    n: int
+    text: str
+    hidden: bool
+    pinned: bool
+    merged: int
+
+
+class AnswerMerged(Event, tag="answer_merged"):
+    """``answer`` is folded into ``into``, which now stands for ``merged`` more answers."""
+
+    board: str
+    section: str
+    answer: str
+    into: str
+    merged: int
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
-    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed
+    | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | WordAdded | WordRemoved | WordHidden
+    | AnswerAdded | AnswerModerated | AnswerMerged
 )
 
 

@@ -93,7 +93,8 @@ def session_view(state: SessionState, audience: Audience, participant: str | Non
     for board_id, board in state.boards.items():
         view: dict[str, Any] = {"template": board.template, "locked": board.locked}
         for kind in kinds.KINDS:
-            view[kind.slot] = {s: kind.view(content, audience) for s, content in kind.content(board).items()}
+            if kinds.used_on(kind, board.spec):
+                view[kind.slot] = {s: kind.view(c, audience) for s, c in kind.content(board).items()}
         boards[board_id] = view
     facilitator = audience == "facilitator"
     participants = {

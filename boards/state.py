@@ -86,6 +86,28 @@ class Stakeholder(msgspec.Struct):
     notes: dict[str, AttachedNote] = {}
 
 
+class WordCloud(msgspec.Struct):
+    """Who gave which (normalised) words (private) and the counts (public, but for hidden words)."""
+
+    by_person: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    hidden_words: list[str] = []
+
+
+class Answer(msgspec.Struct):
+    """One answer to an open question. ``merged``: how many answers were folded into it;
+    ``merged_into``: the answer this one was folded into ("" if none)."""
+
+    id: str
+    n: int
+    text: str
+    author: str
+    hidden: bool = False
+    pinned: bool = False
+    merged: int = 0
+    merged_into: str = ""
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -102,6 +124,8 @@ class BoardState(msgspec.Struct):
     notes: dict[str, dict[str, Note]] = {}
     stakeholders: dict[str, dict[str, Stakeholder]] = {}
     checks: dict[str, dict[str, bool]] = {}
+    clouds: dict[str, WordCloud] = {}
+    answers: dict[str, dict[str, Answer]] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

@@ -38,7 +38,8 @@ def _board(state: SessionState, board_id: str, board: BoardState, audience: Audi
     spec = board.spec
     out: dict[str, Any] = {"id": board_id, "template": spec.id, "title": _label(spec.title)}
     for kind in kinds.KINDS:
-        out[kind.summary_key] = []
+        if kinds.used_on(kind, spec):
+            out[kind.summary_key] = []
     for section in spec.sections:
         kind = kinds.kind_of(section)
         out[kind.summary_key].append(kind.summarise(state, board, section, audience))

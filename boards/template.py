@@ -109,11 +109,38 @@ class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
     step: str | None = None
 
 
-Section = DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection
+class WordCloudSection(msgspec.Struct, frozen=True, tag="wordcloud"):
+    """Everyone gives up to ``per_person`` words ("Waar denk jij aan bij ...?"); the cloud counts
+    them after normalising case, spaces and stop words (boards/kinds/words.py)."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 3
+    max_len: int = 40  # one word, or a few: a short phrase
+    max_words: int = 600  # in the whole section
+    step: str | None = None
+
+
+class OpenQuestionSection(msgspec.Struct, frozen=True, tag="open"):
+    """Everyone gives up to ``per_person`` short answers, anonymous to everyone; the facilitator
+    hides, merges and pins them (pinned ones go on the projector)."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 3
+    max_len: int = 200
+    max_answers: int = 300  # in the whole section
+    step: str | None = None
+
+
+Section = (DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | WordCloudSection
+           | OpenQuestionSection)
 
 
 # What participants may do during a step (the facilitator may always act).
-Permission = Literal["dots", "notes", "map", "checklist", "checkout"]
+Permission = Literal["dots", "notes", "map", "checklist", "checkout", "answer"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

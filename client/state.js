@@ -1,5 +1,7 @@
 // The session view of docs/protocol.md §2, and how each event folds into it (§4).
 
+import { applyLiveEvent } from './live-state.js';
+
 /** Time left on the timer at server time `now` (ms, never below 0). */
 export function timeLeft(timer, now) {
   if (!timer) return 0;
@@ -156,6 +158,6 @@ export function applyEvent(state, frame) {
       return { kind: 'checks', board: ev.board, section: ev.section };
     }
     default:
-      return { kind: 'all' };
+      return applyLiveEvent(state, ev) || { kind: 'all' };
   }
 }

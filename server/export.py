@@ -42,11 +42,13 @@ def csv_files(summary: dict[str, Any], lang: str = "nl") -> dict[str, bytes]:
     """The summary as CSV files, by name: each kind of section's files (its rows written by the
     kind, :mod:`boards.kinds`), then the check-out. Every file has a header row, even when empty."""
     groups = {g["id"]: g for g in summary["groups"]}
-    headers = {name: header for kind in kinds.KINDS for name, header in kind.export_files.items()}
+    used = [k for k in kinds.KINDS
+            if k.name in kinds.ALWAYS_LISTED or any(k.summary_key in b for b in summary["boards"])]
+    headers = {name: header for kind in used for name, header in kind.export_files.items()}
     rows: dict[str, list[list[Any]]] = {name: [] for name in headers}
     for board in summary["boards"]:
-        for kind in kinds.KINDS:
-            for section in board[kind.summary_key]:
+        for kind in used:
+            for section in board.get(kind.summary_key, []):
                 kind.export_rows(board["id"], section, groups, lang, rows)
     files = {name: _csv(header, rows[name]) for name, header in headers.items()}
     files["checkout.csv"] = _csv(["rating", "text"], [[a["rating"], a["text"]] for a in summary["checkout"]["answers"]])  # with or without a sentence

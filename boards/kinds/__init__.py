@@ -14,12 +14,19 @@ from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
 from boards.kinds.checklist import Checklist
 from boards.kinds.dots import Dots
 from boards.kinds.notes import Notes
+from boards.kinds.openquestion import OpenQuestion
 from boards.kinds.stakeholders import Stakeholders
 from boards.kinds.text import Text
+from boards.kinds.wordcloud import WordCloudKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
-KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist())
+KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), WordCloudKind(), OpenQuestion())
+
+# The kinds whose parts are in every board's view and summary, and whose CSV files are in every
+# export, used or not: so they were before the registry, and kept logs' views hold them. A kind
+# added since is listed only where a board uses it, so that adding one changes no other board.
+ALWAYS_LISTED = frozenset({"text", "dots", "notes", "stakeholders", "checklist"})
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}
@@ -31,7 +38,12 @@ HANDLERS: dict[type, Callable] = {t: h for k in KINDS for t, h in k.handlers.ite
 PERMISSIONS: dict[type, Permission] = {t: p for k in KINDS for t, p in k.permissions.items()}
 
 __all__ = ["KINDS", "HANDLERS", "PERMISSIONS", "Audience", "Kind", "SummaryAudience", "Touch", "kind_of",
-           "kind_of_event", "kind_of_command", "sections", "new_board"]
+           "kind_of_event", "kind_of_command", "sections", "new_board", "used_on", "ALWAYS_LISTED"]
+
+
+def used_on(kind: Kind, template: Any) -> bool:
+    """Are ``kind``'s parts listed for a board of ``template`` (see ALWAYS_LISTED)?"""
+    return kind.name in ALWAYS_LISTED or any(isinstance(s, kind.spec) for s in template.sections)
 
 
 def kind_of(section: Any) -> Kind:

@@ -13,13 +13,15 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K = "samenspel", "stakeholders"
+S, K, KO = "samenspel", "stakeholders", "kickoff"
 
 
 def _people(s: Script, board: str):
     s.run(SYSTEM, c.CreateSession(title="Golden", boards=(board,)))
     if board == S:
         return s.join("Anna", "leernetwerk"), s.join("Cor", "management"), s.proxy("management", "Gast")
+    if board == KO:
+        return s.join("Ilse", "deelnemer"), s.join("Joost", "deelnemer"), s.join("Karin", "deelnemer")
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
 
@@ -115,6 +117,59 @@ def checklist_ticked(s: Script):
     s.run(eva, c.SetCheck(board=K, section="aannames", item="compleet", checked=False))
 
 
+def words_given_and_taken_back(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="Samenwerking"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="  de   SAMENWERKING! "))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="vertrouwen"))
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="Lerend netwerk"))
+    s.run(karin, c.RemoveWord(board=KO, section="thema", word="Vertrouwen"))
+    s.run(karin, c.AddWord(board=KO, section="checkout", word="Energie"))
+
+
+def words_hidden_by_the_facilitator(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="saai"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="tijd"))
+    yield
+    s.run(FAC, c.HideWord(board=KO, section="thema", word="Saai", hidden=True))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="saai"))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="tijd"))
+    s.run(FAC, c.HideWord(board=KO, section="thema", word="saai", hidden=False))
+    s.run(ilse, c.RemoveWord(board=KO, section="thema", word="saai"))
+
+
+def words_person_removed(s: Script):
+    ilse, joost, _ = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="groei"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="groei"))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+
+
+def answers_given_pinned_hidden_merged(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    (a,) = s.run(ilse, c.AddAnswer(board=KO, section="verwachtingen", text="Leren van elkaar"))
+    (b,) = s.run(joost, c.AddAnswer(board=KO, section="verwachtingen", text="<b>Van elkaar leren</b>"))
+    (x,) = s.run(karin, c.AddAnswer(board=KO, section="verwachtingen", text="Koffie"))
+    (d,) = s.run(karin, c.AddAnswer(board=KO, section="verwachtingen", text="Een   netwerk   opbouwen"))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=a.answer, pinned=True))
+    s.run(FAC, c.MergeAnswer(board=KO, section="verwachtingen", answer=b.answer, into=a.answer))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=x.answer, hidden=True))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=d.answer, pinned=True))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=x.answer, hidden=False))
+
+
+def answers_person_removed(s: Script):
+    ilse, joost, _ = _people(s, KO)
+    s.run(ilse, c.AddAnswer(board=KO, section="verwachtingen", text="Inspiratie"))
+    s.run(joost, c.AddAnswer(board=KO, section="verwachtingen", text="Nieuwe mensen"))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -127,4 +182,11 @@ CASES: dict[str, dict[str, Callable]] = {
     "stakeholders": {"stakeholders added, edited, moved, placed and undone, noted, set aside, removed and back":
                          stakeholders_mapped},
     "checklist": {"questions ticked and unticked by anyone": checklist_ticked},
+    "wordcloud": {"words counted normalised, each person's own words, no names in the frames":
+                      words_given_and_taken_back,
+                  "a hidden word leaves others' clouds and comes back with its count": words_hidden_by_the_facilitator,
+                  "a person removed with their content: their words come off": words_person_removed},
+    "open": {"answers anonymous to everyone; pinned, merged, hidden and shown again in their place":
+                 answers_given_pinned_hidden_merged,
+             "a person removed with their content: their answers are hidden": answers_person_removed},
 }

@@ -1,0 +1,66 @@
+"""Kick-off of a lerend netwerk: the run sheet of bijeenkomst 1, with the questions that were asked
+through Mentimeter asked on the board instead.
+
+Source: shared/seeds/003 (draaiboek lerend netwerk, bijeenkomst 1 / kick-off): its blocks and their
+minutes are the steps; "Verwachtingen ophalen … Via Mentimeter. Aantal reacties eruit halen" is the
+open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word cloud.
+"""
+
+from __future__ import annotations
+
+from boards.template import Group, Label, OpenQuestionSection, Step, Template, TextField, TextSection, WordCloudSection
+
+KICKOFF = Template(
+    id="kickoff",
+    title=Label("Kick-off lerend netwerk", "Learning network kick-off"),
+    groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
+    steps=(
+        Step("opening", Label("Opening en verwachtingen", "Opening and expectations"), 30,
+             sections=("verwachtingen",), allows=("answer",)),
+        Step("kennismaking", Label("Kennismaking en verbinding", "Getting to know each other"), 30,
+             sections=("thema",), allows=("answer",)),
+        Step("pauze1", Label("Pauze", "Break"), 10),
+        Step("kennissnack", Label("Kennissnack: inspiratie over het thema", "Knowledge snack: the theme"), 45,
+             sections=("thema",)),
+        Step("pauze2", Label("Pauze", "Break"), 10),
+        Step("theorie", Label("Actieleren: theorie en ervaren", "Action learning: theory and experience"), 20),
+        Step("toepassing", Label("Actieleren: toepassing, de exploreervraag", "Action learning: the exploring question"),
+             20, sections=("exploreervraag",)),
+        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",)),
+        Step("afronding", Label("Afronding en check-out", "Closing and check-out"), 15, sections=("checkout",),
+             allows=("answer", "checkout")),
+    ),
+    sections=(
+        OpenQuestionSection(
+            id="verwachtingen",
+            title=Label("Verwachtingen", "Expectations"),
+            prompt=Label("Wat verwacht je van het lerend netwerk?", "What do you expect of the learning network?"),
+            per_person=3, max_len=200, step="opening",
+        ),
+        WordCloudSection(
+            id="thema",
+            title=Label("Het thema", "The theme"),
+            prompt=Label("Waar denk jij aan bij het thema? Eén tot drie woorden.",
+                         "What comes to mind with the theme? One to three words."),
+            per_person=3, max_len=40, step="kennismaking",
+        ),
+        TextSection(
+            id="exploreervraag",
+            title=Label("Exploreervraag", "Exploring question"),
+            fields=(TextField("vraag", Label("Onze exploreervraag", "Our exploring question")),),
+            step="toepassing",
+        ),
+        TextSection(
+            id="afspraken",
+            title=Label("Contracteringsafspraken", "Agreements"),
+            fields=(TextField("afspraken", Label("Wat spreken we af?", "What do we agree?"), max_len=1200),),
+            step="afspraken",
+        ),
+        WordCloudSection(
+            id="checkout",
+            title=Label("Check-out", "Check-out"),
+            prompt=Label("Met welk woord ga je naar huis?", "Which word do you leave with?"),
+            per_person=1, max_len=40, step="afronding",
+        ),
+    ),
+)
