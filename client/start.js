@@ -16,8 +16,9 @@ const CODE_LEN = 6;
 const BOARDS = [
   { id: 'samenspel', label: 'boardSamenspel', hint: 'boardSamenspelHint' },
   { id: 'stakeholders', label: 'boardStakeholders', hint: 'boardStakeholdersHint' },
+  { id: 'kickoff', label: 'boardKickoff', hint: 'boardKickoffHint' },
 ];
-const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false }, busy: false, error: null });
+const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false, kickoff: false }, busy: false, error: null });
 
 /** The site's header; `titled`: the name is the page's h1 (a page without a heading of its own). */
 function pageHeader({ titled = false } = {}) {

@@ -5,6 +5,8 @@ import { dotsSection } from './dots.js';
 import { notesSection } from './notes.js';
 import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
+import { wordcloudSection } from './wordcloud.js';
+import { openQuestionSection } from './open-question.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -15,6 +17,8 @@ export function sectionComponent(app, boardId, section) {
     case 'notes': return notesSection(app, boardId, section);
     case 'stakeholders': return stakeholderSection(app, boardId, section);
     case 'checklist': return checklistSection(app, boardId, section);
+    case 'wordcloud': return wordcloudSection(app, boardId, section);
+    case 'open': return openQuestionSection(app, boardId, section);
     default: return null;
   }
 }

@@ -1,0 +1,43 @@
+// English strings of the live questions: merged into en.js's by i18n.js.
+
+export const strings = {
+  wcPlaceholder: 'One to three words',
+  wcAdd: 'Add',
+  wcLeft: '{n} of {max} left',
+  wcAllGiven: 'You gave all your words. Take one back to give another.',
+  wcMine: 'Your words',
+  wcRemove: 'Take back: {word}',
+  wcEmpty: 'No words yet. The cloud grows as soon as someone answers.',
+  wcHide: 'Hide from the group: {word} ({n})',
+  wcShow: 'Show again: {word} ({n})',
+  wcHiddenNote: 'Struck through: hidden from the group and the screen.',
+  wcPeople: '{n} words',
+  oqPlaceholder: 'Your answer',
+  oqAdd: 'Send',
+  oqLeft: '{n} of {max} answers left',
+  oqAllGiven: 'You gave all your answers.',
+  oqEmpty: 'No answers yet.',
+  oqMine: 'yours',
+  oqMerged: '+{n}',
+  oqMergedTitle: '{n} answers merged',
+  oqPin: 'On screen',
+  oqUnpin: 'Off screen',
+  oqHide: 'Hide',
+  oqShow: 'Show',
+  oqMergeInto: 'Merge with…',
+  oqMergeLabel: 'Merge with another answer',
+  oqHiddenTag: 'hidden',
+  oqMergedTag: 'merged',
+  oqCount: '{n} answers',
+  oqAnonymous: 'Anonymous: nobody sees who wrote what, the facilitator neither.',
+  boardKickoff: 'Learning network kick-off',
+  boardKickoffHint: 'Run sheet of meeting 1 with expectations (open question), word cloud and check-out.',
+  sumWords: 'Word cloud',
+  sumAnswers: 'Answers',
+  sumPinned: 'on screen',
+};
+
+export const errors = {
+  empty_answer: 'That is empty, or only words like "the" or "a". Give a word that says something.',
+  duplicate_answer: 'You gave that already.',
+};

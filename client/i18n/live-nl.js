@@ -1,0 +1,43 @@
+// Dutch strings of the live questions (word cloud, open question): merged into nl.js's by i18n.js.
+
+export const strings = {
+  wcPlaceholder: 'Eén tot drie woorden',
+  wcAdd: 'Toevoegen',
+  wcLeft: 'Nog {n} van {max}',
+  wcAllGiven: 'Je hebt al je woorden gegeven. Haal er een weg om iets anders te geven.',
+  wcMine: 'Jouw woorden',
+  wcRemove: 'Weghalen: {word}',
+  wcEmpty: 'Nog geen woorden. De wolk groeit zodra iemand iets invult.',
+  wcHide: 'Verbergen voor de groep: {word} ({n})',
+  wcShow: 'Weer tonen: {word} ({n})',
+  wcHiddenNote: 'Doorgestreept: verborgen voor de groep en het scherm.',
+  wcPeople: '{n} woorden',
+  oqPlaceholder: 'Jouw antwoord',
+  oqAdd: 'Versturen',
+  oqLeft: 'Nog {n} van {max} antwoorden',
+  oqAllGiven: 'Je hebt al je antwoorden gegeven.',
+  oqEmpty: 'Nog geen antwoorden.',
+  oqMine: 'van jou',
+  oqMerged: '+{n}',
+  oqMergedTitle: '{n} antwoorden samengevoegd',
+  oqPin: 'Op het scherm',
+  oqUnpin: 'Van het scherm',
+  oqHide: 'Verbergen',
+  oqShow: 'Tonen',
+  oqMergeInto: 'Samenvoegen met…',
+  oqMergeLabel: 'Samenvoegen met een ander antwoord',
+  oqHiddenTag: 'verborgen',
+  oqMergedTag: 'samengevoegd',
+  oqCount: '{n} antwoorden',
+  oqAnonymous: 'Anoniem: niemand ziet wie wat schreef, de facilitator ook niet.',
+  boardKickoff: 'Kick-off lerend netwerk',
+  boardKickoffHint: 'Draaiboek van bijeenkomst 1 met verwachtingen (open vraag), woordwolk en check-out.',
+  sumWords: 'Woordwolk',
+  sumAnswers: 'Antwoorden',
+  sumPinned: 'op het scherm',
+};
+
+export const errors = {
+  empty_answer: 'Dat is leeg, of alleen woordjes als "de" of "het". Vul een woord in dat iets zegt.',
+  duplicate_answer: 'Dat heb je al gegeven.',
+};
