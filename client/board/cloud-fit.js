@@ -12,3 +12,8 @@ export function fitCloud(cloud) {
     cloud.style.setProperty('--fit', fit.toFixed(2));
   }
 }
+
+/** Fit `el` again after every resize, once the page (the projector's stage) has its new size. */
+export function refitOnResize(el) {
+  window.addEventListener('resize', () => requestAnimationFrame(() => fitCloud(el)));
+}

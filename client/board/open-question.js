@@ -7,7 +7,7 @@ import { h, setText } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { onTextSubmit } from './forms.js';
-import { fitCloud } from './cloud-fit.js';
+import { fitCloud, refitOnResize } from './cloud-fit.js';
 
 /** What a screen lists: the projector the pinned answers (or all while none is pinned). */
 export function listedAnswers(answers, projector) {
@@ -107,6 +107,6 @@ export function openQuestionSection(app, boardId, section) {
     facTools ? tools(a, shown) : null)));
     if (projector) queueMicrotask(() => fitCloud(list));
   }
-  if (projector) window.addEventListener('resize', () => fitCloud(list));
+  if (projector) refitOnResize(list);
   return { el: shell.el, update };
 }

@@ -7,7 +7,7 @@ import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { onTextSubmit } from './forms.js';
-import { fitCloud } from './cloud-fit.js';
+import { fitCloud, refitOnResize } from './cloud-fit.js';
 
 /** The cloud's words, most given first (then A-Z), with a size step 0..1 by count. */
 export function cloudWords(counts) {
@@ -86,6 +86,6 @@ export function wordcloudSection(app, boardId, section) {
     toggle(cloud, 'has-words', words.length > 0);
     queueMicrotask(() => fitCloud(cloud));
   }
-  window.addEventListener('resize', () => fitCloud(cloud));
+  refitOnResize(cloud);
   return { el: shell.el, update };
 }

@@ -1,0 +1,182 @@
+"""The kick-off without Mentimeter: the facilitator runs the kick-off run sheet with people on
+phones and laptops and a projector; the open question and the word cloud live on every screen."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Page, expect
+
+from tests.browser.axe import report, violations
+from tests.browser.conftest import LAPTOP, PHONE, open_facilitator_board, shot
+from tests.browser.test_projector import BEAMERS, FITS
+from tests.support.client import Client
+from tests.support.client import join as api_join
+
+LAPTOP_800 = {"width": 1280, "height": 800}
+# Thirty words in all: the six people on screens and clients give three each; long Dutch words too.
+WORDS = ["Samenwerking", "vertrouwen", "Kennisdeling", "ervaringsdeskundigheid", "tijd", "de samenwerking",
+         "Verbinding", "leren", "Arbeidsmarktvraagstukken", "energie", "Netwerk", "vertrouwen!", "tijd",
+         "Inspiratie", "Resultaatgerichtheid", "samenwerking", "Leren", "nieuwsgierig", "Praktijk", "TIJD",
+         "Zorgprofessionals", "vertrouwen", "groei", "Ruimte", "samen", "uitdaging", "Verbinding", "leren",
+         "saai", "Kennisdeling"]
+
+
+async def create_kickoff(page: Page, base: str) -> dict:
+    """"Sessie starten" with the kick-off as the only board; the created view's codes."""
+    await page.goto(base + "/")
+    await page.get_by_test_id("create-title").fill("Kick-off lerend netwerk Arbeidsmarkt Oost")
+    await page.get_by_test_id("create-board-kickoff").check()
+    await page.get_by_test_id("create-board-samenspel").uncheck()
+    await page.get_by_test_id("create-submit").click()
+    code_el = page.get_by_test_id("created-join-code")
+    await expect(code_el).to_have_text(re.compile(r"^[A-Z0-9]{3} [A-Z0-9]{3}$"))
+    fac_url = await page.get_by_test_id("created-facilitator-link").input_value()
+    return {"code": (await code_el.inner_text()).replace(" ", ""),
+            "session": re.search(r"/b/([A-Za-z0-9_-]+)#f=", fac_url).group(1),
+            "secret": fac_url.split("#f=")[1]}
+
+
+async def join_page(page: Page, base: str, code: str, name: str) -> None:
+    await page.goto(f"{base}/j/{code}")
+    await page.get_by_test_id("join-name").fill(name)  # one group: nothing to choose
+    await page.get_by_test_id("join-submit").click()
+    await expect(page.get_by_test_id("role-badge")).to_contain_text(name)
+
+
+async def fits(page: Page, scene: str, size: tuple[int, int]) -> None:
+    """The projector fits the screen once it has laid itself out for the new size."""
+    try:
+        await page.wait_for_function(f"() => ({FITS})().length === 0", timeout=5_000)
+    except Exception:
+        pass  # the assertion below says what does not fit
+    assert await page.evaluate(FITS) == [], (scene, *size)
+
+
+async def no_serious_axe(page: Page, where: str) -> None:
+    found = await violations(page)
+    assert not found, f"{where}: {report(found)}"
+
+
+async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every_screen(server, pages, artifacts):
+    """Six people (two on phones) and a projector: expectations as an open question with three
+    answers pinned to the projector (markup shown as text), a word cloud of 30 words that grows on
+    every screen and never shows the word the facilitator hid, and the check-out word; every
+    projector size fits, axe finds nothing serious."""
+    fac = await pages.open(LAPTOP, name="facilitator")
+    created = await create_kickoff(fac, server.http_url)
+    await open_facilitator_board(fac)
+    phones = [await pages.open(PHONE, phone=True, name=n) for n in ("ilse", "joost")]
+    laptop = await pages.open(LAPTOP_800, name="karin")
+    for page, name in zip([*phones, laptop], ("Ilse", "Joost", "Karin van der Heijden-Vermeulen")):
+        await join_page(page, server.http_url, created["code"], name)
+    others = []
+    for name in ("Lotte", "Mehmet", "Noor"):
+        person = await api_join(server.http_url, created["code"], name, "deelnemer")
+        others.append(await Client(server.ws_url).connect())
+        await others[-1].hello(created["session"], token=person["token"])
+    proj = await pages.open({"width": 1920, "height": 1080}, name="projector")
+    await proj.goto(f"{server.http_url}/p/{created['session']}#c={created['code']}")
+    await expect(proj.get_by_test_id("timer-panel")).to_be_visible()
+
+    # the opening: what do you expect? Answers arrive at the facilitator, anonymous.
+    await fac.get_by_test_id("step-opening").click()
+    ilse, joost = phones
+    await ilse.get_by_test_id("answer-input-verwachtingen").fill("Leren van elkaars praktijk")
+    await ilse.get_by_test_id("answer-add-verwachtingen").click()
+    await joost.get_by_test_id("answer-input-verwachtingen").fill("<b>Van elkaar leren</b>")
+    await joost.get_by_test_id("answer-add-verwachtingen").click()
+    await laptop.get_by_test_id("answer-input-verwachtingen").fill("Een netwerk dat blijft na de laatste bijeenkomst")
+    await laptop.get_by_test_id("answer-add-verwachtingen").click()
+    for i, client in enumerate(others):
+        for text in (f"Inspiratie uit andere organisaties ({i + 1})", "Concrete handvatten voor de werkvloer"):
+            assert (await client.call({"type": "add_answer", "board": "kickoff", "section": "verwachtingen",
+                                       "text": text}))["type"] == "ok"
+    answers = fac.get_by_test_id("answers-verwachtingen").locator("li")
+    await expect(answers).to_have_count(9)
+    markup = fac.locator(".answer-text", has_text="<b>Van elkaar leren</b>")
+    await expect(markup).to_be_visible()  # the markup is text, on every screen
+    assert await fac.locator("[data-testid=answers-verwachtingen] b").count() == 0
+    for n in (0, 1, 2):
+        await answers.nth(n).get_by_test_id("answer-pin").click()
+        await expect(answers.nth(n).get_by_test_id("answer-pin")).to_have_attribute("aria-pressed", "true")
+    await answers.nth(4).get_by_test_id("answer-hide").click()
+    await expect(joost.get_by_test_id("answers-verwachtingen").locator("li")).to_have_count(8)
+    await expect(proj.get_by_test_id("answers-verwachtingen").locator("li")).to_have_count(3)
+    await expect(proj.locator(".answer-text", has_text="<b>Van elkaar leren</b>")).to_be_visible()
+    await shot(ilse, artifacts / "kickoff-open-phone.png")
+    await shot(fac, artifacts / "kickoff-open-facilitator.png")
+    await shot(laptop, artifacts / "kickoff-open-laptop.png")
+    for width, height in BEAMERS:
+        await proj.set_viewport_size({"width": width, "height": height})
+        await expect(proj.get_by_test_id("answers-verwachtingen").locator("li").first).to_be_visible()
+        await shot(proj, artifacts / f"kickoff-open-projector-{width}x{height}.png")
+        await fits(proj, "open question", (width, height))
+    await no_serious_axe(fac, "facilitator, open question")
+    await no_serious_axe(ilse, "phone, open question")
+
+    # the theme: a word cloud of 30 words, grown on every screen; "saai" hidden by the facilitator
+    await proj.set_viewport_size({"width": 1920, "height": 1080})
+    await fac.get_by_test_id("step-kennismaking").click()
+    typed = iter(WORDS)
+    for page in (ilse, joost, laptop):
+        for _ in range(3):
+            await page.get_by_test_id("word-input-thema").fill(next(typed))
+            await page.get_by_test_id("word-add-thema").click()
+        await expect(page.get_by_test_id("my-words-thema").locator("li")).to_have_count(3)
+        await expect(page.get_by_test_id("word-input-thema")).to_be_hidden()  # all three given
+    for client in others:
+        for _ in range(3):
+            reply = await client.call({"type": "add_word", "board": "kickoff", "section": "thema", "word": next(typed)})
+            assert reply["type"] == "ok", reply
+    refused = await others[0].call({"type": "add_word", "board": "kickoff", "section": "thema", "word": "doorzetten"})
+    assert refused["code"] == "limit_reached", refused  # a flood stops at three
+    # 18 words from six people so far: give the other twelve as six more people
+    for name in ("Olga", "Piet", "Quinten", "Rosa"):
+        person = await api_join(server.http_url, created["code"], name, "deelnemer")
+        client = await Client(server.ws_url).connect()
+        await client.hello(created["session"], token=person["token"])
+        others.append(client)
+        for _ in range(3):
+            assert (await client.call({"type": "add_word", "board": "kickoff", "section": "thema",
+                                       "word": next(typed)}))["type"] == "ok"
+    total = "() => [...document.querySelectorAll('[data-testid=cloud-thema] .cloud-word')].reduce((s, e) => s + +e.dataset.n, 0)"
+    await proj.wait_for_function(f"() => ({total})() === 30")
+    assert await fac.evaluate(f"({total})()") == 30
+    await expect(proj.locator("[data-testid=cloud-thema] [data-word=samenwerking]")).to_have_attribute("data-n", "3")
+    await fac.locator("[data-testid=cloud-thema] [data-word=saai]").click()
+    await expect(fac.locator("[data-testid=cloud-thema] [data-word=saai]")).to_have_attribute("aria-pressed", "true")
+    for page in (proj, ilse, joost, laptop):
+        await expect(page.locator("[data-testid=cloud-thema] [data-word=saai]")).to_have_count(0)
+    await proj.reload()
+    await expect(proj.locator("[data-testid=cloud-thema] [data-word=tijd]")).to_be_visible()
+    assert await proj.locator("[data-word=saai]").count() == 0
+    await shot(joost, artifacts / "kickoff-cloud-phone.png")
+    await shot(laptop, artifacts / "kickoff-cloud-laptop.png")
+    await shot(fac, artifacts / "kickoff-cloud-facilitator.png")
+    for width, height in BEAMERS:
+        await proj.set_viewport_size({"width": width, "height": height})
+        await expect(proj.get_by_test_id("cloud-thema")).to_be_visible()
+        await fits(proj, "word cloud", (width, height))
+        cut = await proj.evaluate("""() => [...document.querySelectorAll('[data-testid=cloud-thema] .cloud-word')]
+            .filter((w) => { const r = w.getBoundingClientRect(), c = w.parentElement.getBoundingClientRect();
+                             return r.right > c.right + 1 || r.bottom > c.bottom + 1 || r.left < c.left - 1; })
+            .map((w) => w.textContent)""")
+        await shot(proj, artifacts / f"kickoff-cloud-projector-{width}x{height}.png")
+        assert cut == [], ("words cut off", width, height, cut)
+    await no_serious_axe(fac, "facilitator, word cloud")
+    await no_serious_axe(joost, "phone, word cloud")
+    await no_serious_axe(proj, "projector, word cloud")
+
+    # the check-out: one word each
+    await proj.set_viewport_size({"width": 1920, "height": 1080})
+    await fac.get_by_test_id("step-afronding").click()
+    for page, word in ((ilse, "Energiek"), (joost, "Nieuwsgierig"), (laptop, "energiek")):
+        await page.get_by_test_id("word-input-checkout").fill(word)
+        await page.get_by_test_id("word-add-checkout").click()
+        await expect(page.get_by_test_id("my-words-checkout").locator("li")).to_have_count(1)
+    await expect(proj.locator("[data-testid=cloud-checkout] [data-word=energiek]")).to_have_attribute("data-n", "2")
+    await shot(ilse, artifacts / "kickoff-checkout-phone.png")
+    await shot(proj, artifacts / "kickoff-checkout-projector-1920x1080.png")
+    for client in others:
+        await client.close()
