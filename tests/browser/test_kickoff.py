@@ -9,6 +9,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser.axe import report, violations
 from tests.browser.conftest import LAPTOP, PHONE, open_facilitator_board, shot
+from tests.browser.test_facilitation import in_view
 from tests.browser.test_projector import BEAMERS, FITS
 from tests.support.client import Client
 from tests.support.client import join as api_join
@@ -51,6 +52,12 @@ async def fits(page: Page, scene: str, size: tuple[int, int]) -> None:
     except Exception:
         pass  # the assertion below says what does not fit
     assert await page.evaluate(FITS) == [], (scene, *size)
+
+
+async def section_shot(page: Page, section: str, path) -> None:
+    """The section as it is on that screen (a phone has scrolled to it)."""
+    await page.evaluate("document.fonts.ready")
+    await page.get_by_test_id(f"section-{section}").screenshot(path=str(path))
 
 
 async def no_serious_axe(page: Page, where: str) -> None:
@@ -104,9 +111,9 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     await expect(joost.get_by_test_id("answers-verwachtingen").locator("li")).to_have_count(8)
     await expect(proj.get_by_test_id("answers-verwachtingen").locator("li")).to_have_count(3)
     await expect(proj.locator(".answer-text", has_text="<b>Van elkaar leren</b>")).to_be_visible()
-    await shot(ilse, artifacts / "kickoff-open-phone.png")
-    await shot(fac, artifacts / "kickoff-open-facilitator.png")
-    await shot(laptop, artifacts / "kickoff-open-laptop.png")
+    await section_shot(ilse, "verwachtingen", artifacts / "kickoff-open-phone.png")
+    await section_shot(fac, "verwachtingen", artifacts / "kickoff-open-facilitator.png")
+    await section_shot(laptop, "verwachtingen", artifacts / "kickoff-open-laptop.png")
     for width, height in BEAMERS:
         await proj.set_viewport_size({"width": width, "height": height})
         await expect(proj.get_by_test_id("answers-verwachtingen").locator("li").first).to_be_visible()
@@ -151,9 +158,11 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     await proj.reload()
     await expect(proj.locator("[data-testid=cloud-thema] [data-word=tijd]")).to_be_visible()
     assert await proj.locator("[data-word=saai]").count() == 0
-    await shot(joost, artifacts / "kickoff-cloud-phone.png")
-    await shot(laptop, artifacts / "kickoff-cloud-laptop.png")
-    await shot(fac, artifacts / "kickoff-cloud-facilitator.png")
+    await in_view(joost, "section-thema")  # the phone followed the step
+    await shot(joost, artifacts / "kickoff-cloud-phone-top.png")
+    await section_shot(joost, "thema", artifacts / "kickoff-cloud-phone.png")
+    await section_shot(laptop, "thema", artifacts / "kickoff-cloud-laptop.png")
+    await section_shot(fac, "thema", artifacts / "kickoff-cloud-facilitator.png")
     for width, height in BEAMERS:
         await proj.set_viewport_size({"width": width, "height": height})
         await expect(proj.get_by_test_id("cloud-thema")).to_be_visible()
@@ -176,7 +185,7 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
         await page.get_by_test_id("word-add-checkout").click()
         await expect(page.get_by_test_id("my-words-checkout").locator("li")).to_have_count(1)
     await expect(proj.locator("[data-testid=cloud-checkout] [data-word=energiek]")).to_have_attribute("data-n", "2")
-    await shot(ilse, artifacts / "kickoff-checkout-phone.png")
+    await section_shot(ilse, "checkout", artifacts / "kickoff-checkout-phone.png")
     await shot(proj, artifacts / "kickoff-checkout-projector-1920x1080.png")
     for client in others:
         await client.close()
