@@ -5,6 +5,7 @@
 // header, never in the address. Everything typed by people is put in as text (textContent), so
 // markup in a post-it shows as the characters it is.
 
+import { liveSummaries } from './summary-live.js';
 import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
@@ -483,6 +484,7 @@ function documentView(summary) {
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
     for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
+    parts.push(...liveSummaries(board));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));

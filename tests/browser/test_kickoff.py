@@ -187,5 +187,18 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     await expect(proj.locator("[data-testid=cloud-checkout] [data-word=energiek]")).to_have_attribute("data-n", "2")
     await section_shot(ilse, "checkout", artifacts / "kickoff-checkout-phone.png")
     await shot(proj, artifacts / "kickoff-checkout-projector-1920x1080.png")
+
+    # the summary: the answers (pinned first, markup as text) and the words, "saai" not among them
+    summary = await pages.open(LAPTOP_800, name="summary")
+    await summary.goto(f"{server.http_url}/s/{created['session']}#f={created['secret']}")
+    answers_sum = summary.get_by_test_id("sum-open-verwachtingen").locator("li")
+    await expect(answers_sum).to_have_count(8)
+    await expect(answers_sum.first).to_contain_text("Leren van elkaars praktijk")
+    await expect(summary.get_by_test_id("sum-open-verwachtingen")).to_contain_text("<b>Van elkaar leren</b>")
+    words_sum = summary.get_by_test_id("sum-wordcloud-thema")
+    await expect(words_sum.locator("li").first).to_have_text("leren 3×")
+    await expect(words_sum).not_to_contain_text("saai")
+    await shot(summary, artifacts / "kickoff-summary-laptop.png", full_page=True)
+    await no_serious_axe(summary, "summary")
     for client in others:
         await client.close()
