@@ -99,13 +99,20 @@ class StakeholderSection(msgspec.Struct, frozen=True, tag="stakeholders"):
     step: str | None = None
 
 
+class CheckItem(Option, frozen=True):
+    """One yes/no question of a checklist. With ``open_mark`` a "yes" is work still to do, shown as
+    an open item named by it ("onderzoeken"), not as a tick meaning done."""
+
+    open_mark: Label | None = None
+
+
 class ChecklistSection(msgspec.Struct, frozen=True, tag="checklist"):
     """Shared yes/no questions anyone may tick."""
 
     id: str
     title: Label
     prompt: Label
-    items: tuple[Option, ...]
+    items: tuple[CheckItem, ...]
     step: str | None = None
 
 

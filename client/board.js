@@ -21,7 +21,9 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   // --- connection -------------------------------------------------------------------------
 
   const banner = h('div.conn-banner', { 'data-testid': 'reconnect-banner', role: 'status', hidden: true },
-    h('span.spinner', { 'aria-hidden': 'true' }), h('span.conn-banner-text'));
+    h('span.spinner', { 'aria-hidden': 'true' }), h('span.conn-banner-text'),
+    // said once someone acted while offline: their change waits, it is not lost
+    h('span.conn-banner-hint', { 'data-testid': 'offline-hint', hidden: true }));
   document.body.appendChild(banner);
 
   const conn = new Connection({
@@ -78,11 +80,15 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
         for (const c of app.components) c.onDrag?.(msg);
       },
       status: updateBanner,
+      waiting: updateBanner,
       fatal(code) {
         banner.remove();
         onFatal?.(code);
       },
       error(msg) {
+        // bad_token out of the blue is the server's word that we were removed; the close right
+        // after it (4011) shows that calmly, not as a red error
+        if (msg.code === 'bad_token') return;
         toast(errorText(msg.code));
       },
       reload() {
@@ -97,6 +103,9 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     const show = s === 'reconnecting' || (s === 'connecting' && conn.everOpen) || (s === 'open' && conn.storeDown);
     banner.hidden = !show;
     setText(banner.querySelector('.conn-banner-text'), t('reconnecting'));
+    const hint = banner.querySelector('.conn-banner-hint');
+    hint.hidden = !(show && conn.unconfirmed > 0);
+    setText(hint, t('offlineHint'));
     document.body.classList.toggle('is-offline', show);
   }
 

@@ -119,6 +119,7 @@ export class Connection {
       const cmd = { id, frame: { ...frame, id }, resolve, reject, refs: [], sent: false, since: Date.now(),
         attempt: 0, timer: null };
       this.commands.set(id, cmd);
+      this.on.waiting?.(this.commands.size);
       this._transmit(cmd);
     });
   }
@@ -195,6 +196,7 @@ export class Connection {
     clearTimeout(cmd.timer);
     this.commands.delete(cmd.id);
     for (const ref of cmd.refs) this.byRef.delete(ref);
+    this.on.waiting?.(this.commands.size);
     if (error) cmd.reject(error);
     else cmd.resolve(value);
   }

@@ -1,16 +1,19 @@
 // Routes by path: / start, /j/{code} join, /b/{session} board, /p/{session} projector,
 // /s/{session} summary.
 
-import { mountStart, mountJoin, mountNotJoined, mountMessage } from './start.js';
-import { mountBoard } from './board.js';
+// Each page loads only its own modules (the join page never loads the board); the server
+// preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
-import { mountSummary } from './summary.js';
+
+const start = () => import('./start.js');
+const board = () => import('./board.js');
 
 const root = document.getElementById('app');
 const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
 
-function boardPage(session) {
+async function boardPage(session) {
+  const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
   // A facilitator link carries the secret in the fragment: keep it in this browser and take it
   // out of the address bar (a shared or projected screen should not show it).
   const secret = fragment.get('f');
@@ -40,7 +43,8 @@ function boardPage(session) {
     onFatal(code) {
       if (code === 'removed') {
         store.forgetParticipant(session);
-        mountNotJoined(root, { messageKey: 'removedFromSession', leadKey: 'notJoinedLead' });
+        // one calm message, no form inviting them back in: the facilitator decided
+        mountMessage(root, 'removedFromSession', 'removed-notice', 'removedLead');
       } else if (code === 'bad_token') {
         if (as === 'participant') {
           store.forgetParticipant(session);
@@ -58,7 +62,8 @@ function boardPage(session) {
   });
 }
 
-function projectorPage(session) {
+async function projectorPage(session) {
+  const [{ mountBoard }, { mountMessage }] = await Promise.all([board(), start()]);
   const code = fragment.get('c') || store.code(session);
   if (!code) {
     mountMessage(root, 'badCode', 'fatal');
@@ -76,15 +81,15 @@ function projectorPage(session) {
 
 let m;
 if (path === '/' || path === '/index.html') {
-  mountStart(root);
+  (await start()).mountStart(root);
 } else if ((m = path.match(/^\/j\/([^/]+)\/?$/))) {
-  mountJoin(root, decodeURIComponent(m[1]));
+  (await start()).mountJoin(root, decodeURIComponent(m[1]));
 } else if ((m = path.match(/^\/b\/([A-Za-z0-9_-]{1,64})\/?$/))) {
-  boardPage(m[1]);
+  await boardPage(m[1]);
 } else if ((m = path.match(/^\/p\/([A-Za-z0-9_-]{1,64})\/?$/))) {
-  projectorPage(m[1]);
+  await projectorPage(m[1]);
 } else if ((m = path.match(/^\/s\/([A-Za-z0-9_-]{1,64})\/?$/))) {
-  mountSummary(root, m[1], fragment);
+  (await import('./summary.js')).mountSummary(root, m[1], fragment);
 } else {
-  mountMessage(root, 'notFoundPage');
+  (await start()).mountMessage(root, 'notFoundPage');
 }

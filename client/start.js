@@ -7,8 +7,8 @@
 import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
 import { t, L, errorText, onLangChange } from './i18n.js';
 import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
-import { qrSvg } from './qr.js';
 import { store } from './store.js';
+import { qrLater } from './qr-later.js';
 
 const CODE_LEN = 6;
 
@@ -106,7 +106,8 @@ export function joinCard(st, rerender, { focus = true, heading = 'h2' } = {}) {
 
   const info = st.info;
   const titleBox = h('div.join-session',
-    h('span.join-for', t('joinFor')),
+    // a locked code: the page says joining is closed, not that you take part
+    h('span.join-for', { 'data-testid': 'join-for' }, t(st.stage === 'locked' ? 'joinClosedFor' : 'joinFor')),
     h('strong.join-title', { 'data-testid': 'join-title' }, info.title || t('app')),
     h('span.join-code-small', groupCode(st.code)));
   const other = h('button.link-btn', {
@@ -246,7 +247,7 @@ function createdView(res, onNew) {
       h('div.card.created-code',
         h('div.link-label', t('joinCode')),
         h('div.big-code', { 'data-testid': 'created-join-code' }, groupCode(res.join_code)),
-        h('div.created-qr', qrSvg(res.join_url, { testid: 'created-qr', label: res.join_url })),
+        qrLater('div.created-qr', res.join_url, { testid: 'created-qr', label: res.join_url }),
         linkRow(t('joinLink'), res.join_url, 'created-join-link')),
       h('div.created-side',
         h('div.card.secret-card',
@@ -319,10 +320,10 @@ function privacyNote() {
 }
 
 /** A dead end with a way back. */
-export function mountMessage(root, messageKey, testid = 'page-message') {
+export function mountMessage(root, messageKey, testid = 'page-message', leadKey = null) {
   const render = () => {
     root.replaceChildren(h('div.site', pageHeader(), h('main.site-main.narrow',
-      h('div.notice-card', { 'data-testid': testid }, h('h1', t(messageKey)),
+      h('div.notice-card', { 'data-testid': testid }, h('h1', t(messageKey)), leadKey ? h('p', t(leadKey)) : null,
         h('a.btn.btn-primary', { href: '/' }, t('toStart'))))));
   };
   onLangChange(render);

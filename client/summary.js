@@ -315,8 +315,13 @@ function shortLabel(label) {
 
 function checklist(list) {
   return h('div.sum-checklist', h('h3', L(list.title)),
-    h('ul.sum-coverage.sum-checks', list.items.map((i) => h('li', { class: i.checked ? 'checked' : 'unchecked' },
-      h('span.sum-check', { 'aria-hidden': 'true' }, i.checked ? '✓' : '–'), h('span', L(i.label))))));
+    h('ul.sum-coverage.sum-checks', list.items.map((i) => {
+      // a "yes" that means work left (open_mark) reads as an open item, not a tick
+      const open = i.checked && i.open_mark;
+      return h('li', { class: open ? 'open-item' : i.checked ? 'checked' : 'unchecked', 'data-testid': `sum-check-${i.id}` },
+        h('span.sum-check', { 'aria-hidden': 'true' }, open ? '!' : i.checked ? '✓' : '–'), h('span', L(i.label)),
+        open ? h('span.sum-open-mark', L(i.open_mark)) : null);
+    })));
 }
 
 // --- check-out and the run sheet ---------------------------------------------------------------
@@ -497,6 +502,23 @@ function expiryNote(summary) {
     : null;
 }
 
+/** A CSS string holding `text` as it is (the session's name is typed by the facilitator). */
+function cssString(text) {
+  return `"${String(text).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The printed pages' margins: the session's name on top, "pagina N van M" below (@page in summary.css).
+ * A constructed style sheet: the page's Content-Security-Policy (style-src 'self') refuses a <style>. */
+const marks = typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document ? new CSSStyleSheet() : null;
+function pageMarks(title) {
+  if (!marks) return;
+  if (!document.adoptedStyleSheets.includes(marks)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, marks];
+  // 'pagina {n} van {m}' -> "pagina " counter(page) " van " counter(pages)
+  const number = t('sumPageOf').split(/(\{n\}|\{m\})/).filter(Boolean)
+    .map((part) => (part === '{n}' ? 'counter(page)' : part === '{m}' ? 'counter(pages)' : cssString(part))).join(' ');
+  marks.replaceSync(`@page { @top-left { content: ${cssString(title)}; } @bottom-right { content: ${number}; } }`);
+}
+
 function message(root, key) {
   root.replaceChildren(h('div.site.summary-page', header(), h('main.site-main.narrow',
     h('div.notice-card', { 'data-testid': 'summary-message' }, h('h1', t(key)),
@@ -517,6 +539,7 @@ export function mountSummary(root, session, fragment) {
     if (!ctx.summary) return;
     const s = ctx.summary;
     document.title = `${s.title || t('app')} · ${t('sumTitle')}`;
+    pageMarks(s.title || t('app'));
     const tools = ctx.role === 'facilitator'
       ? h('div.sum-tools.no-print', sharePanel(ctx), deletePanel(ctx, () => { ctx.gone = 'sumDeleted'; render(); }))
       : null;

@@ -9,15 +9,16 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 
 from server import http, metrics, summary_http
 from server.gc_pacing import GcPacer
 from server.limits import Limits
+from server.pages import Documents
 from server.headers import SecurityHeaders
 from server.hub import Hub
 from server.retention import Sweeper
 from server.settings import Settings
+from server.static import ClientFiles
 from server.store import open_backend
 from server.ws import websocket_endpoint
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await app.state.hub.close()
             await backend.close()
 
+    client_files = ClientFiles(settings.static_dir)
     app = Starlette(
         routes=[
             Route("/api/sessions", http.create_session, methods=["POST"]),
@@ -61,7 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", http.readyz),
             *summary_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
-            Mount("/static", StaticFiles(directory=settings.static_dir), name="static"),
+            Mount("/static", app=client_files, name="static"),
             Route("/", http.index),
             Route("/j/{code}", http.index),
             Route("/b/{session}", http.index),
@@ -72,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[Middleware(SecurityHeaders)],
     )
     app.state.settings = settings
+    app.state.documents = Documents(client_files)
     app.state.sockets_per_address = {}  # open websockets per client address, on this instance
     app.state.open_sockets = 0
     app.state.gc_pacer = None  # set while the app runs (server.gc_pacing)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from boards import commands as c
 from boards.actors import SYSTEM, Actor
@@ -244,13 +243,7 @@ async def readyz(request: Request) -> Response:
 
 
 async def index(request: Request) -> Response:
-    """Every page of the client is the same document; the script routes by path. With a public
-    address (or a room address, see :func:`link_base`), the document names it, so the board's join
-    link and QR code use it too."""
-    settings = request.app.state.settings
-    base = link_base(request)
-    if base is None:
-        return FileResponse(settings.static_dir / "index.html", headers={"Cache-Control": "no-cache"})
-    page = (settings.static_dir / "index.html").read_text(encoding="utf-8").replace(
-        "<head>", f'<head>\n  <meta name="samenspel-public-url" content="{html.escape(base)}">', 1)
-    return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
+    """Every page of the client is the same document, with that page's styles and modules
+    (server.pages); the script routes by path. With a public address (or a room address, see
+    :func:`link_base`), the document names it, so the board's join link and QR code use it too."""
+    return await request.app.state.documents.response(request, link_base(request))

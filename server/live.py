@@ -596,6 +596,9 @@ class LiveSession:
             "participants": sorted({w["participant"] for w in who if w.get("participant")} | in_the_room),
             "facilitators": sum(1 for w in who if w["role"] == "facilitator"),
             "viewers": sum(1 for w in who if w["role"] == "viewer"),
+            # of ``participants``, how many are in the room without a device (no socket): the
+            # screens count people online apart from them, and no one learns which they are
+            "in_the_room": len(in_the_room),
         })
         if only_if_changed and frame == self._presence_frame:
             return

@@ -52,7 +52,8 @@ class Checklist(Kind):
                   audience: SummaryAudience) -> dict[str, Any]:
         checks = board.checks.get(section.id, {})
         return {"id": section.id, "title": label(section.title),
-                "items": [{"id": i.id, "label": label(i.label), "checked": bool(checks.get(i.id))}
+                "items": [{"id": i.id, "label": label(i.label), "checked": bool(checks.get(i.id)),
+                           "open_mark": label(i.open_mark) if i.open_mark else None}
                           for i in section.items]}
 
     def export_rows(self, board_id: str, section: dict[str, Any], groups: dict[str, Any], lang: str,

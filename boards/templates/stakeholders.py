@@ -5,7 +5,7 @@ Source: shared/seeds/000 (INSTRUCTIE 2), see shared/BOARDS.md, Board 2.
 
 from __future__ import annotations
 
-from boards.template import ChecklistSection, Group, Label, Lane, Option, StakeholderSection, Step, Template, TextField, TextSection
+from boards.template import CheckItem, ChecklistSection, Group, Label, Lane, Option, StakeholderSection, Step, Template, TextField, TextSection
 
 STAKEHOLDERS = Template(
     id="stakeholders",
@@ -64,12 +64,15 @@ STAKEHOLDERS = Template(
             prompt=Label("Toets jullie aannames: het doel is om zo min mogelijk aannames over te houden.",
                          "Test your assumptions: the aim is to end with as few as possible."),
             items=(
-                Option("compleet", Label("Zijn alle relevante stakeholders meegenomen?",
-                                         "Have all relevant stakeholders been included?"), Label("", "")),
-                Option("duidelijk", Label("Is invloed of belang nog onduidelijk?",
-                                          "Is influence or interest still unclear?"), Label("", "")),
-                Option("onderzoek", Label("Moet iets verder onderzocht worden?",
-                                          "Does anything need further research?"), Label("", "")),
+                CheckItem("compleet", Label("Zijn alle relevante stakeholders meegenomen?",
+                                            "Have all relevant stakeholders been included?"), Label("", "")),
+                # a "yes" to these two is work left, not done
+                CheckItem("duidelijk", Label("Is invloed of belang nog onduidelijk?",
+                                             "Is influence or interest still unclear?"), Label("", ""),
+                          open_mark=Label("uitzoeken", "to clarify")),
+                CheckItem("onderzoek", Label("Moet iets verder onderzocht worden?",
+                                             "Does anything need further research?"), Label("", ""),
+                          open_mark=Label("onderzoeken", "to research")),
             ),
             step="aannames",
         ),

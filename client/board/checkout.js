@@ -35,8 +35,10 @@ export function checkoutCard(app) {
       },
     },
   },
-  h('div.rating-row', { role: 'group', 'aria-label': t('checkoutQuestion') },
-    h('span.rating-end', t('ratingLow')), buttons, h('span.rating-end', t('ratingHigh'))),
+  // the end labels sit under the ends of the scale, on a phone too (they wrapped onto one side)
+  h('div.rating-scale', { role: 'group', 'aria-label': t('checkoutQuestion'), 'data-testid': 'checkout-scale' },
+    h('div.rating-row', buttons),
+    h('div.rating-ends', h('span.rating-end.rating-low', t('ratingLow')), h('span.rating-end.rating-high', t('ratingHigh')))),
   h('label.field-label', { for: 'checkout-text' }, t('checkoutTextLabel')), text, submit);
   const el = h('section.sec.sec-checkout', { id: 'sec-checkout', 'data-testid': 'checkout', hidden: true, 'aria-labelledby': 'checkout-h' },
     h('header.sec-head', h('h2.sec-title#checkout-h', t('checkoutTitle')), h('p.sec-prompt', t('checkoutQuestion'))),

@@ -32,7 +32,10 @@ export function roomForm(app) {
 /** "Verwijderen…" for one person: asks once, with a choice to take their dots and notes too. */
 export function personMenu(app, id) {
   const withContent = h('input', { type: 'checkbox', 'data-testid': `remove-content-${id}` });
-  const confirm = h('div.person-confirm', { hidden: true },
+  // the question names the person, so the facilitator sees whom they are about to remove
+  const name = app.personName(id);
+  const confirm = h('div.person-confirm', { hidden: true, 'data-testid': `remove-ask-${id}` },
+    h('p.person-confirm-q', t('removePersonAsk', { name })),
     h('label.check-line', withContent, h('span', t('removeWithContent'))),
     h('div.person-confirm-buttons',
       h('button.btn.btn-small.danger', {
@@ -47,7 +50,7 @@ export function personMenu(app, id) {
       }, t('removePerson')),
       h('button.btn.btn-small', { type: 'button', on: { click: () => { confirm.hidden = true; } } }, t('cancel'))));
   const open = h('button.btn.btn-ghost.btn-tiny.person-remove', {
-    type: 'button', 'data-testid': `remove-person-${id}`, 'aria-label': t('removePerson'), title: t('removePerson'),
+    type: 'button', 'data-testid': `remove-person-${id}`, 'aria-label': t('removePersonNamed', { name }), title: t('removePersonNamed', { name }),
     on: { click: () => { confirm.hidden = !confirm.hidden; } },
   }, '×');
   return h('span.person-admin', open, confirm);

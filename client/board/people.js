@@ -24,7 +24,10 @@ export function peoplePanel(app) {
   function update() {
     const online = new Set(app.presence?.participants || []);
     const people = Object.entries(app.state.participants);
-    setText(summary, `${people.filter(([id]) => online.has(id)).length} ${t('onlineNow')}`);
+    // people added "in de zaal" have no device: counted apart, not as online
+    const inRoom = app.presence?.in_the_room ?? 0;
+    const onDevice = people.filter(([id]) => online.has(id)).length - inRoom;
+    setText(summary, `${onDevice} ${t('onlineNow')}${inRoom ? ` · ${inRoom} ${t('inTheRoom')}` : ''}`);
     for (const { g, count, list } of blocks) {
       const mine = people.filter(([, p]) => p.group === g.id)
         .sort(([ia, a], [ib, b]) => (online.has(ib) - online.has(ia)) || a.name.localeCompare(b.name));
@@ -81,7 +84,7 @@ export function tooManyWarning(app) {
   function update() {
     const max = recommendedMax();
     const n = Object.keys(app.state.participants).length;
-    const over = max !== null && n > max;
+    const over = max !== null && n > max && !app.closed(); // closed: nothing left to split up
     el.hidden = !over;
     if (over) setText(el, t('tooMany', { n, max }));
   }

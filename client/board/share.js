@@ -3,7 +3,7 @@
 
 import { h, copyButton, groupCode, setText, toggle, attr } from '../dom.js';
 import { t } from '../i18n.js';
-import { qrSvg } from '../qr.js';
+import { qrLater } from '../qr-later.js';
 import { store } from '../store.js';
 import { publicOrigin, publicHost } from '../origin.js';
 
@@ -18,7 +18,7 @@ export function sharePanel(app, big) {
       h('div.proj-join-text', t('projectorJoin')),
       h('div.proj-join-url', { 'data-testid': 'projector-join-url' }, `${publicHost()}/j`),
       h('div.big-code', { 'data-testid': 'join-code' }, groupCode(code)),
-      h('div.proj-qr', qrSvg(joinUrl, { testid: 'qr', label: joinUrl })),
+      qrLater('div.proj-qr', joinUrl, { testid: 'qr', label: joinUrl }),
       h('div.proj-join-text.small', t('orScan')));
     return { el };
   }
@@ -36,7 +36,7 @@ export function sharePanel(app, big) {
         h('div.share-label', t('joinCode')),
         h('div.code', { 'data-testid': 'join-code' }, groupCode(code)),
         h('a.share-url', { href: joinUrl, target: '_blank', rel: 'noopener', 'data-testid': 'join-link' }, shortUrl)),
-      h('div.share-qr', qrSvg(joinUrl, { testid: 'share-qr', label: joinUrl }))),
+      qrLater('div.share-qr', joinUrl, { testid: 'share-qr', label: joinUrl })),
     h('div.share-actions',
       copyButton(() => joinUrl, () => t('copyJoinLink'), 'copy-join-link'),
       h('a.btn.btn-small', { href: projUrl, target: '_blank', rel: 'noopener', 'data-testid': 'projector-link' }, t('projector')),

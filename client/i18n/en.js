@@ -30,6 +30,7 @@ export const strings = {
   alreadyJoined: 'On this device you already joined as {name}.',
   continueBoard: 'Continue to the board',
   joinAgain: 'Join again as someone else',
+  joinClosedFor: 'Joining is closed for',
   createdTitle: 'Your session is ready',
   createdLead: 'Show the code or the QR code to the participants.',
   joinCode: 'Code to join',
@@ -226,6 +227,9 @@ export const strings = {
   inTheRoom: 'in the room',
   removePerson: 'Remove from the session',
   removeWithContent: 'Also remove their dots and notes',
+  removePersonAsk: 'Remove {name} from the session?',
+  removePersonNamed: 'Remove {name} from the session',
+  removedLead: 'Think this is a mistake? Ask the facilitator.',
   lockJoining: 'Close the code to newcomers',
   openJoining: 'Open the code again',
   joiningLocked: 'New participants can no longer join. People already in carry on.',
@@ -313,6 +317,7 @@ export const strings = {
   sumOpenAfterClose: 'Open the summary',
   sumMap: 'The map',
   sumAmbition: 'Ambition',
+  sumPageOf: 'page {n} of {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).

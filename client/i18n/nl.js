@@ -31,6 +31,7 @@ export const strings = {
   alreadyJoined: 'Je doet op dit apparaat al mee als {name}.',
   continueBoard: 'Verder naar het bord',
   joinAgain: 'Opnieuw meedoen als iemand anders',
+  joinClosedFor: 'Meedoen is gesloten voor',
   // created
   createdTitle: 'Je sessie staat klaar',
   createdLead: 'Laat de code of QR-code zien aan de deelnemers.',
@@ -231,6 +232,9 @@ export const strings = {
   inTheRoom: 'in de zaal',
   removePerson: 'Uit de sessie halen',
   removeWithContent: 'Ook hun stickers en notities weghalen',
+  removePersonAsk: '{name} uit de sessie halen?',
+  removePersonNamed: '{name} uit de sessie halen',
+  removedLead: 'Denk je dat dit een vergissing is? Vraag het de facilitator.',
   lockJoining: 'Code sluiten voor nieuwkomers',
   openJoining: 'Code weer openen',
   joiningLocked: 'Nieuwe deelnemers kunnen niet meer meedoen. Wie al meedoet, kan gewoon verder.',
@@ -318,6 +322,7 @@ export const strings = {
   sumOpenAfterClose: 'Naar de samenvatting',
   sumMap: 'De kaart',
   sumAmbition: 'Ambitie',
+  sumPageOf: 'pagina {n} van {m}',
 };
 
 // Error codes of docs/protocol.md, plus the client's own (offline, unconfirmed, closed, network).

@@ -168,8 +168,9 @@ async def test_a_locked_join_code_says_so_and_a_closed_session_stops_it(instance
 
 
 async def test_proxy_dots_count_for_the_group_and_show_the_person_as_online(instances):
-    """A person in the room added by the facilitator is online for everyone, a proxy only for the
-    facilitator; their dots count in their group's tally."""
+    """A person in the room added by the facilitator is online for everyone (and counted in the
+    presence frame's in_the_room), a proxy only for the facilitator; their dots count in their
+    group's tally."""
     m = await meeting(instances)
     facilitator, ann_ws = m.facilitator, m.ann_ws
     await facilitator.call({"type": "add_proxy", "group": "management", "name": "Els"})
@@ -177,8 +178,9 @@ async def test_proxy_dots_count_for_the_group_and_show_the_person_as_online(inst
     assert "proxy" not in joined["event"]
     guest = joined["event"]["participant"]
     assert (await facilitator.event("participant_joined"))["event"]["proxy"] is True
-    while guest not in (await ann_ws.next("presence"))["participants"]:
+    while guest not in (presence := await ann_ws.next("presence"))["participants"]:
         pass
+    assert presence["in_the_room"] == 1  # so screens count those with a device apart ("1 in de zaal")
     reply = await facilitator.call({**dot("impact"), "proxy": guest})
     assert reply["type"] == "ok"
     placed = await ann_ws.event("dot_placed")

@@ -22,7 +22,10 @@ export function checklistSection(app, boardId, section) {
       pending.delete(item.id);
       update();
     });
-    const row = h('label.check-item', box, h('span.check-box', { 'aria-hidden': 'true' }), h('span.check-text', L(item.label)));
+    // a question whose "yes" is work left (the template's open_mark) shows that word, not a tick
+    const mark = item.open_mark ? h('span.check-open-mark', { hidden: true }, L(item.open_mark)) : null;
+    const row = h('label.check-item', { 'data-testid': `check-item-${item.id}` },
+      box, h('span.check-box', { 'aria-hidden': 'true' }), h('span.check-text', L(item.label)), mark);
     return { item, box, row };
   });
   const open = h('p.sh-open', { 'data-testid': 'open-assumptions' });
@@ -35,6 +38,7 @@ export function checklistSection(app, boardId, section) {
     for (const { item, box, row } of rows) {
       if (!pending.has(item.id)) box.checked = !!checks[item.id];
       toggle(row, 'checked', box.checked);
+      showAnswer(row, box.checked);
     }
     const items = shSection ? (app.state.boards[boardId].stakeholders?.[shSection.id] || []) : [];
     const assumed = items.filter((s) => s.relevant && !s.removed && s.assumption);
@@ -51,3 +55,12 @@ export function checklistSection(app, boardId, section) {
   return { el: shell.el, update };
 }
 
+/** A "yes" to a question whose "yes" is work left (a mark in the row): an open item, not a tick. */
+function showAnswer(row, yes) {
+  const mark = row.querySelector('.check-open-mark');
+  const open = yes && !!mark;
+  if (open) toggle(row, 'checked', false);
+  toggle(row, 'open-item', open);
+  attr(row, 'data-answer', open ? 'open' : yes ? 'done' : 'no');
+  if (mark) mark.hidden = !open;
+}

@@ -127,7 +127,9 @@ def test_stakeholders_coverage_quadrants_notes_and_open_assumptions():
     assert sh["open_assumptions"] == ["Onderzoekers"]
     assert [x["category"] for x in sh["set_aside"]] == ["Ouders"] and sh["categories"] == 1
     assert sh["checklists"][0]["items"][0] == {"id": "compleet", "label": sh["checklists"][0]["items"][0]["label"],
-                                               "checked": True}
+                                               "checked": True, "open_mark": None}
+    # a "yes" to "Moet iets verder onderzocht worden?" is work to do: the template names it
+    assert sh["checklists"][0]["items"][2]["open_mark"] == {"nl": "onderzoeken", "en": "to research"}
     json.loads(to_json(summarise(s.state)))  # plain JSON
 
 

@@ -1,0 +1,110 @@
+"""The HTML document of each page, with exactly what that page needs (docs/decisions.md, 54).
+
+Every page is client/index.html; in place of its ``<!-- assets: … -->`` comment the server writes:
+
+- an import map that sends every module URL to its content-hashed form, so modules are cached
+  for a year and a changed file is fetched again at once (its hash, hence its URL, changed);
+- the page's style sheets, and a ``<link rel="modulepreload">`` for every module the page's entry
+  modules import, found by walking the imports (so the browser fetches them all at once instead of
+  one import level per round trip, and a new module cannot be forgotten);
+- the entry script (client/main.js, which routes by path and loads only that page's module).
+
+The inline import map is allowed by its hash in this document's Content-Security-Policy.
+Documents are built once per version of the client files and kept compressed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server.headers import CONTENT_SECURITY_POLICY
+from server.static import BEST, PREFIX, ClientFiles, Encoded, import_closure, respond
+
+
+@dataclass(frozen=True)
+class Page:
+    modules: tuple[str, ...]  # what main.js imports for this page (it imports the rest lazily)
+    styles: tuple[str, ...]
+    scripts: tuple[str, ...] = ()  # classic scripts (deferred: they run before the modules)
+
+
+LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
+PAGES = {
+    "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
+    "join": Page(("start.js",), ("style.css",)),
+    "board": Page(("board.js", "start.js"), ("style.css", "live.css"), LIVE),  # start.js: "not joined yet"
+    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "projector.css", "live.css"), LIVE),  # qr: always shown
+    "summary": Page(("summary.js",), ("style.css", "summary.css")),
+    "other": Page(("start.js",), ("style.css",)),
+}
+ENTRY = "main.js"
+MARKER = "<!-- assets: server/pages.py puts this page's styles and modules here -->"
+
+
+def page_kind(path: str) -> str:
+    """Which page a path shows (client/main.js routes the same way)."""
+    if path in ("/", "/index.html"):
+        return "start"
+    return {"j": "join", "b": "board", "p": "projector", "s": "summary"}.get(path.strip("/").split("/")[0], "other")
+
+
+def preloads(files: ClientFiles, kind: str) -> list[str]:
+    """Every module the page loads before it can show anything, entry first."""
+    return import_closure(files, [ENTRY, *PAGES[kind].modules])
+
+
+def import_map(files: ClientFiles) -> str:
+    return json.dumps({"imports": {f"{PREFIX}{m}": files.url(m) for m in files.modules()}}, separators=(",", ":"))
+
+
+def render(files: ClientFiles, kind: str, public_url: str | None) -> tuple[str, str]:
+    """(the document, the hash source of its inline import map for the CSP)."""
+    page = PAGES[kind]
+    imap = import_map(files)
+    head = [f'<script type="importmap">{imap}</script>']
+    head += [f'<link rel="stylesheet" href="{files.url(s)}">' for s in page.styles]
+    head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind)]
+    head += [f'<script defer src="{files.url(s)}"></script>' for s in page.scripts]
+    head.append(f'<script type="module" src="{files.url(ENTRY)}"></script>')
+    if public_url:
+        head.insert(0, f'<meta name="samenspel-public-url" content="{html.escape(public_url)}">')
+    template = (files.root / "index.html").read_text(encoding="utf-8")
+    if MARKER not in template:
+        raise ValueError(f"client/index.html has no {MARKER} for the page's styles and modules")
+    digest = base64.b64encode(hashlib.sha256(imap.encode()).digest()).decode()
+    return template.replace(MARKER, "\n  ".join(head), 1), f"'sha256-{digest}'"
+
+
+class Documents:
+    """Each page's document, built and compressed once per version of the client files."""
+
+    def __init__(self, files: ClientFiles) -> None:
+        self.files = files
+        self._built: dict[tuple[str, str | None], tuple[str, Encoded, str]] = {}
+
+    def version(self) -> str:
+        """Changes when any client file does (a stat per file: cheap next to a page load)."""
+        stamps = [self.files.get(self.files.root / m).digest for m in self.files.modules()]
+        stamps += [self.files.get(p).digest for p in self.files.root.glob("*.css")]
+        stamps.append(self.files.get(self.files.root / "index.html").digest)
+        return hashlib.sha256("".join(stamps).encode()).hexdigest()
+
+    async def response(self, request: Request, public_url: str | None) -> Response:
+        kind = page_kind(request.url.path)
+        version = self.version()
+        built = self._built.get((kind, public_url))
+        if built is None or built[0] != version:
+            text, script_hash = render(self.files, kind, public_url)
+            item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress, BEST)
+            built = self._built[(kind, public_url)] = (version, item, script_hash)
+        _, item, script_hash = built
+        csp = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {script_hash}", 1)
+        return respond(request, item, "no-cache", extra={"Content-Security-Policy": csp})

@@ -1,0 +1,84 @@
+"""What each page loads (server/pages.py): every module it imports was listed for preloading (none is
+discovered one import level late), every URL carries its content hash, and the join page loads
+nothing of the board."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.async_api import Page, expect
+
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.support.client import create_session, join
+
+
+def watch_scripts(page: Page) -> list[str]:
+    """The URLs of the scripts the page requests from now on (module graph and classic)."""
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url) if r.resource_type == "script" else None)
+    return urls
+
+
+async def preloaded(page: Page) -> set[str]:
+    return set(await page.eval_on_selector_all('link[rel="modulepreload"]', "links => links.map(l => l.href)"))
+
+
+async def assert_all_preloaded(page: Page, requested: list[str]) -> None:
+    listed = await preloaded(page)
+    modules = [u for u in requested if "/vendor/msgpack" not in u]  # the one classic script
+    assert modules, "no module was requested"
+    assert [u for u in modules if u not in listed] == [], "imported but not preloaded"
+    assert [u for u in requested if "?v=" not in u] == [], "requested without its content hash"
+
+
+async def test_the_join_page_preloads_every_module_it_imports_and_none_of_the_board(server, pages):
+    """The join page's modules are all in its modulepreload list, and it loads no board module,
+    no QR library and no MessagePack."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="join")
+    requested = watch_scripts(page)
+    await page.goto(f"{server.http_url}/j/{session['join_code']}")
+    await expect(page.get_by_test_id("join-name")).to_be_enabled()
+    await assert_all_preloaded(page, requested)
+    assert [u for u in requested if "/board" in u or "/qr.js" in u or "qrcode" in u or "msgpack" in u] == []
+
+
+async def test_the_board_and_projector_preload_every_module_they_import(server, pages):
+    """A participant's board (no QR code: the library stays unloaded) and the projector (which
+    shows one) load only modules listed for preloading."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="participant")
+    await page.context.add_init_script(
+        f"localStorage.setItem('samenspel.part.{session['session']}', "
+        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    requested = watch_scripts(page)
+    await page.goto(f"{server.http_url}/b/{session['session']}")
+    await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
+    await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
+    await assert_all_preloaded(page, requested)
+    assert [u for u in requested if "/qr.js" in u or "qrcode" in u] == []
+
+    projector = await pages.open(PROJECTOR, name="projector")
+    requested = watch_scripts(projector)
+    await projector.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+    await expect(projector.get_by_test_id("qr")).to_be_visible()
+    await assert_all_preloaded(projector, requested)
+
+
+async def test_the_start_and_summary_pages_preload_every_module_they_import(server, pages):
+    """The start page (including the QR code shown once a session is created) and the summary."""
+    page = await pages.open(LAPTOP, name="facilitator")
+    requested = watch_scripts(page)
+    await page.goto(server.http_url + "/")
+    await page.get_by_test_id("create-title").fill("Leernetwerk")
+    await page.get_by_test_id("create-submit").click()
+    await expect(page.get_by_test_id("created-qr")).to_be_visible()
+    await assert_all_preloaded(page, requested)
+    session = (await page.get_by_test_id("open-board").get_attribute("href")).split("/b/")[1].split("#")[0]
+
+    summary = await page.context.new_page()  # the facilitator's browser: it holds the secret
+    requested = watch_scripts(summary)
+    await summary.goto(f"{server.http_url}/s/{session}")
+    await expect(summary.get_by_test_id("summary-title")).to_be_visible()
+    await assert_all_preloaded(summary, requested)
