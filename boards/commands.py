@@ -349,7 +349,25 @@ class MergeAnswer(Command, tag="merge_answer"):
     into: Id
 
 
-LiveCommand = AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer
+class AnswerStatement(Command, tag="answer_statement"):
+    """Your answer to one statement: 0 nee / 1 ja (yesno), 1-5 stars; again replaces it."""
+
+    board: Id
+    section: Id
+    statement: Id
+    value: Annotated[int, Meta(ge=0, le=5)]
+
+
+class SetStatementsHidden(Command, tag="set_statements_hidden"):
+    """Facilitator: hide the distribution from everyone else until the reveal (or reveal it)."""
+
+    board: Id
+    section: Id
+    hidden: bool
+
+
+LiveCommand = (AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer | AnswerStatement
+               | SetStatementsHidden)
 
 
 FacilitationCommand = (

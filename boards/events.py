@@ -234,12 +234,32 @@ class AnswerMerged(Event, tag="answer_merged"):
     merged: int
 
 
+class StatementAnswered(Event, tag="statement_answered"):
+    """``previous``: the answer this one replaces (None: the first), so a count can move."""
+
+    board: str
+    section: str
+    statement: str
+    value: int
+    previous: int | None
+    participant: str
+
+
+class StatementsHidden(Event, tag="statements_hidden"):
+    """``counts`` (statement -> value -> n) is the tally at a reveal."""
+
+    board: str
+    section: str
+    hidden: bool
+    counts: dict[str, dict[str, int]] | None = None
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | WordAdded | WordRemoved | WordHidden
-    | AnswerAdded | AnswerModerated | AnswerMerged
+    | AnswerAdded | AnswerModerated | AnswerMerged | StatementAnswered | StatementsHidden
 )
 
 

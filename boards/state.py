@@ -108,6 +108,14 @@ class Answer(msgspec.Struct):
     merged_into: str = ""
 
 
+class StatementVotes(msgspec.Struct):
+    """Who answered what (private) and the counts per statement per value (public, unless hidden)."""
+
+    by_person: dict[str, dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}  # statement -> str(value) -> n
+    hidden: bool = False
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -126,6 +134,7 @@ class BoardState(msgspec.Struct):
     checks: dict[str, dict[str, bool]] = {}
     clouds: dict[str, WordCloud] = {}
     answers: dict[str, dict[str, Answer]] = {}
+    statements: dict[str, StatementVotes] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

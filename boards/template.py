@@ -142,8 +142,26 @@ class OpenQuestionSection(msgspec.Struct, frozen=True, tag="open"):
     step: str | None = None
 
 
+class Statement(msgspec.Struct, frozen=True):
+    id: str
+    label: Label
+
+
+class StatementsSection(msgspec.Struct, frozen=True, tag="statements"):
+    """Statements each person answers: ``yesno`` (ja/nee) or ``stars`` (1-5: "geldt niet voor mij"
+    ... "typeert mij"); the distribution per statement, hidden until the reveal if ``hidden``."""
+
+    id: str
+    title: Label
+    prompt: Label
+    statements: tuple[Statement, ...]
+    scale: Literal["yesno", "stars"] = "yesno"
+    hidden: bool = False  # the distribution starts hidden from everyone but the facilitator
+    step: str | None = None
+
+
 Section = (DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | WordCloudSection
-           | OpenQuestionSection)
+           | OpenQuestionSection | StatementsSection)
 
 
 # What participants may do during a step (the facilitator may always act).

@@ -79,6 +79,46 @@ export function applyLiveEvent(state, ev) {
       return { kind: 'open', board: ev.board, section: ev.section };
     }
     default:
+      return applyStatementEvent(state, ev);
+  }
+}
+
+function statementsOf(state, ev) {
+  const all = state.boards?.[ev.board]?.statements;
+  if (!all) return null;
+  return all[ev.section] || (all[ev.section] = { hidden: false, counts: {} });
+}
+
+function bumpValue(counts, statement, value, delta) {
+  const per = counts[statement] || (counts[statement] = {});
+  const key = String(value);
+  per[key] = (per[key] || 0) + delta;
+  if (per[key] <= 0) delete per[key];
+  if (!Object.keys(per).length) delete counts[statement];
+}
+
+/** The fold of the statements' events; null for another event. */
+export function applyStatementEvent(state, ev) {
+  switch (ev.type) {
+    case 'statement_answered': {
+      const votes = statementsOf(state, ev);
+      if (votes) {
+        if (ev.previous !== null && ev.previous !== undefined) bumpValue(votes.counts, ev.statement, ev.previous, -1);
+        bumpValue(votes.counts, ev.statement, ev.value, 1);
+      }
+      return { kind: 'statements', board: ev.board, section: ev.section };
+    }
+    case 'statements_hidden': {
+      const votes = statementsOf(state, ev);
+      if (votes) {
+        votes.hidden = ev.hidden;
+        // a reveal brings the tally; hiding clears it for everyone but the facilitator
+        if (ev.counts) votes.counts = structuredClone(ev.counts);
+        else if (ev.hidden && state._audience !== 'facilitator') votes.counts = {};
+      }
+      return { kind: 'statements', board: ev.board, section: ev.section };
+    }
+    default:
       return null;
   }
 }

@@ -8,7 +8,8 @@ open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word clou
 
 from __future__ import annotations
 
-from boards.template import Group, Label, OpenQuestionSection, Step, Template, TextField, TextSection, WordCloudSection
+from boards.template import (Group, Label, OpenQuestionSection, Statement, StatementsSection, Step, Template, TextField,
+                             TextSection, WordCloudSection)
 
 KICKOFF = Template(
     id="kickoff",
@@ -23,7 +24,8 @@ KICKOFF = Template(
         Step("kennissnack", Label("Kennissnack: inspiratie over het thema", "Knowledge snack: the theme"), 45,
              sections=("thema",)),
         Step("pauze2", Label("Pauze", "Break"), 10),
-        Step("theorie", Label("Actieleren: theorie en ervaren", "Action learning: theory and experience"), 20),
+        Step("theorie", Label("Actieleren: theorie en ervaren", "Action learning: theory and experience"), 20,
+             sections=("klaar",), allows=("answer",), time_up="lock_reveal"),
         Step("toepassing", Label("Actieleren: toepassing, de exploreervraag", "Action learning: the exploring question"),
              20, sections=("exploreervraag",)),
         Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",)),
@@ -43,6 +45,24 @@ KICKOFF = Template(
             prompt=Label("Waar denk jij aan bij het thema? Eén tot drie woorden.",
                          "What comes to mind with the theme? One to three words."),
             per_person=3, max_len=40, step="kennismaking",
+        ),
+        StatementsSection(
+            id="klaar",
+            title=Label("Klaar voor actieleren!", "Ready for action learning!"),
+            prompt=Label("Hoe typerend is dit voor jou? Eén ster: geldt niet voor mij, vijf: dat typeert mij.",
+                         "How typical is this of you? One star: not me at all, five: that is me."),
+            statements=(
+                Statement("ideeen", Label("Ik heb nieuwe ideeën en krijg of neem de ruimte om die uit te voeren.",
+                                          "I have new ideas and get or take the room to carry them out.")),
+                Statement("mislukt", Label("Ik geef aandacht aan mislukte projecten.",
+                                           "I pay attention to projects that failed.")),
+                Statement("netwerk", Label("Ik wil meer uit mijn netwerk halen.", "I want more out of my network.")),
+                Statement("reflecteren", Label("Ik neem de tijd om te reflecteren op ervaringen.",
+                                               "I take the time to reflect on experiences.")),
+                Statement("vragen", Label("Ik waardeer mensen die scherpe vragen aan mij stellen.",
+                                          "I value people who ask me sharp questions.")),
+            ),
+            scale="stars", hidden=True, step="theorie",
         ),
         TextSection(
             id="exploreervraag",

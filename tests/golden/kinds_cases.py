@@ -170,6 +170,19 @@ def answers_person_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
 
 
+def statements_hidden_then_revealed(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    s.run(ilse, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=5))
+    s.run(joost, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=3))
+    s.run(ilse, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=4))
+    s.run(karin, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=1))
+    s.run(FAC, c.SetStatementsHidden(board=KO, section="klaar", hidden=False))
+    s.run(joost, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=2))
+    s.run(FAC, c.SetStatementsHidden(board=KO, section="klaar", hidden=True))
+    s.run(karin, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=5))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -189,4 +202,6 @@ CASES: dict[str, dict[str, Callable]] = {
     "open": {"answers anonymous to everyone; pinned, merged, hidden and shown again in their place":
                  answers_given_pinned_hidden_merged,
              "a person removed with their content: their answers are hidden": answers_person_removed},
+    "statements": {"answered while hidden, revealed with the tally, hidden again; answers replace":
+                       statements_hidden_then_revealed},
 }

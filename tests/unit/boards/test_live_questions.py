@@ -137,3 +137,34 @@ def test_the_kick_off_exports_its_words_and_answers_and_other_boards_export_as_b
     assert "<script>x</script>" in files["answers.csv"].decode("utf-8-sig")
     other = csv_files(summarise(Session().state, "shared"))
     assert "words.csv" not in other and "answers.csv" not in other
+
+
+def stars(statement: str, value: int) -> c.AnswerStatement:
+    return c.AnswerStatement(board=KO, section="klaar", statement=statement, value=value)
+
+
+def test_statements_stay_hidden_until_the_reveal_and_time_up_reveals_them():
+    """Klaar voor actieleren starts hidden: others see no counts; the step's time-up reveals the tally."""
+    s, ilse, joost = kickoff()
+    s.run(FACILITATOR, c.SetStep(step="theorie", board=KO))
+    s.run(ilse, stars("netwerk", 5))
+    s.run(joost, stars("netwerk", 4))
+    s.run(ilse, stars("netwerk", 4))  # again replaces
+    assert session_view(s.state, "others", None)["boards"][KO]["statements"]["klaar"]["counts"] == {}
+    assert summarise(s.state, "shared")["boards"][0]["statements"][0]["withheld"] is True
+    s.run(FACILITATOR, c.Timer(action="start", seconds=60))
+    s.now += 61_000
+    from boards.actors import SYSTEM
+    s.run(SYSTEM, c.ExpireTimer())
+    assert session_view(s.state, "others", None)["boards"][KO]["statements"]["klaar"]["counts"] == {"netwerk": {"4": 2}}
+    row = summarise(s.state, "shared")["boards"][0]["statements"][0]["statements"][2]
+    assert row == {"id": "netwerk", "label": row["label"], "counts": {"1": 0, "2": 0, "3": 0, "4": 2, "5": 0},
+                   "answers": 2, "mean": 4.0}
+
+
+def test_a_statement_answer_out_of_its_scale_or_from_the_facilitator_is_refused():
+    s, ilse, _ = kickoff()
+    assert refused(s, ilse, stars("netwerk", 0)) == ErrorCode.INVALID  # stars are 1..5
+    assert refused(s, ilse, stars("nergens", 3)) == ErrorCode.NOT_FOUND
+    assert refused(s, FACILITATOR, stars("netwerk", 3)) == ErrorCode.FORBIDDEN
+    assert refused(s, ilse, c.SetStatementsHidden(board=KO, section="klaar", hidden=False)) == ErrorCode.FORBIDDEN
