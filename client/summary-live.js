@@ -25,7 +25,17 @@ function openSummary(section) {
       : h('p.sum-muted', t('oqEmpty')));
 }
 
+function statementsSummary(section) {
+  const scale = section.scale === 'yesno' ? [['1', t('stYes')], ['0', t('stNo')]] : ['1', '2', '3', '4', '5'].map((v) => [v, '★'.repeat(+v)]);
+  return h('section.sum-section', { 'data-testid': `sum-statements-${section.id}` },
+    h('h2', L(section.title)),
+    section.withheld ? h('p.sum-muted', t('stHiddenNotice')) : h('ul.sum-notes', section.statements.map((st) => h('li.sum-note',
+      h('span.sum-note-text', L(st.label)),
+      h('span.sum-owner', ` ${scale.map(([v, name]) => `${name} ${st.counts[v] || 0}`).join(' · ')}`)))));
+}
+
 /** A board's live questions, in template order of kinds (open questions first, as in the kick-off). */
 export function liveSummaries(board) {
-  return [...(board.open_questions || []).map(openSummary), ...(board.wordclouds || []).map(wordcloudSummary)];
+  return [...(board.open_questions || []).map(openSummary), ...(board.wordclouds || []).map(wordcloudSummary),
+    ...(board.statements || []).map(statementsSummary)];
 }

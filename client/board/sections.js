@@ -7,6 +7,7 @@ import { stakeholderSection } from './stakeholders/section.js';
 import { checklistSection } from './stakeholders/checklist.js';
 import { wordcloudSection } from './wordcloud.js';
 import { openQuestionSection } from './open-question.js';
+import { statementsSection } from './statements.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -19,6 +20,7 @@ export function sectionComponent(app, boardId, section) {
     case 'checklist': return checklistSection(app, boardId, section);
     case 'wordcloud': return wordcloudSection(app, boardId, section);
     case 'open': return openQuestionSection(app, boardId, section);
+    case 'statements': return statementsSection(app, boardId, section);
     default: return null;
   }
 }

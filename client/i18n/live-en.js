@@ -34,6 +34,12 @@ export const strings = {
   boardKickoffHint: 'Run sheet of meeting 1 with expectations (open question), word cloud and check-out.',
   sumWords: 'Word cloud',
   sumAnswers: 'Answers',
+  stYes: 'Yes',
+  stNo: 'No',
+  stStars: '{n} of 5 stars',
+  stHide: 'Hide until reveal',
+  stReveal: 'Reveal',
+  stHiddenNotice: 'The answers will be looked at together in a moment.',
   sumPinned: 'on screen',
 };
 

@@ -34,6 +34,12 @@ export const strings = {
   boardKickoffHint: 'Draaiboek van bijeenkomst 1 met verwachtingen (open vraag), woordwolk en check-out.',
   sumWords: 'Woordwolk',
   sumAnswers: 'Antwoorden',
+  stYes: 'Ja',
+  stNo: 'Nee',
+  stStars: '{n} van 5 sterren',
+  stHide: 'Verbergen tot onthullen',
+  stReveal: 'Onthullen',
+  stHiddenNotice: 'De antwoorden worden straks samen bekeken.',
   sumPinned: 'op het scherm',
 };
 
