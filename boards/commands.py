@@ -366,7 +366,15 @@ class SetStatementsHidden(Command, tag="set_statements_hidden"):
     hidden: bool
 
 
-LiveCommand = (AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer | AnswerStatement
+class TakeStand(Command, tag="take_stand"):
+    """Put your one dot on a segment (again moves it); ``segment: nil`` takes it away."""
+
+    board: Id
+    section: Id
+    segment: Id | None
+
+
+LiveCommand = (TakeStand | AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer | AnswerStatement
                | SetStatementsHidden)
 
 

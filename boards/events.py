@@ -254,12 +254,23 @@ class StatementsHidden(Event, tag="statements_hidden"):
     counts: dict[str, dict[str, int]] | None = None
 
 
+class StandTaken(Event, tag="stand_taken"):
+    """A dot moved from ``previous`` to ``segment`` (either may be None: placed, taken away)."""
+
+    board: str
+    section: str
+    segment: str | None
+    previous: str | None
+    participant: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | WordAdded | WordRemoved | WordHidden
     | AnswerAdded | AnswerModerated | AnswerMerged | StatementAnswered | StatementsHidden
+    | StandTaken
 )
 
 

@@ -116,6 +116,13 @@ class StatementVotes(msgspec.Struct):
     hidden: bool = False
 
 
+class Stands(msgspec.Struct):
+    """Where each person stands (private) and how many stand on each segment (public)."""
+
+    by_person: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -135,6 +142,7 @@ class BoardState(msgspec.Struct):
     clouds: dict[str, WordCloud] = {}
     answers: dict[str, dict[str, Answer]] = {}
     statements: dict[str, StatementVotes] = {}
+    stands: dict[str, Stands] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

@@ -160,8 +160,20 @@ class StatementsSection(msgspec.Struct, frozen=True, tag="statements"):
     step: str | None = None
 
 
+class StandSection(msgspec.Struct, frozen=True, tag="stand"):
+    """Where do you stand: each person puts one anonymous dot on a segment, of a ``circle`` (the
+    actieleercirkel's phases) or a ``scale`` (left to right); counts per segment."""
+
+    id: str
+    title: Label
+    prompt: Label
+    segments: tuple[Statement, ...]
+    shape: Literal["circle", "scale"] = "circle"
+    step: str | None = None
+
+
 Section = (DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | WordCloudSection
-           | OpenQuestionSection | StatementsSection)
+           | OpenQuestionSection | StatementsSection | StandSection)
 
 
 # What participants may do during a step (the facilitator may always act).

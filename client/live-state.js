@@ -100,6 +100,8 @@ function bumpValue(counts, statement, value, delta) {
 /** The fold of the statements' events; null for another event. */
 export function applyStatementEvent(state, ev) {
   switch (ev.type) {
+    case 'stand_taken':
+      return applyStandEvent(state, ev);
     case 'statement_answered': {
       const votes = statementsOf(state, ev);
       if (votes) {
@@ -121,4 +123,19 @@ export function applyStatementEvent(state, ev) {
     default:
       return null;
   }
+}
+
+/** The fold of "where do you stand": a dot moves from `previous` to `segment`. */
+export function applyStandEvent(state, ev) {
+  if (ev.type !== 'stand_taken') return null;
+  const all = state.boards?.[ev.board]?.stands;
+  if (all) {
+    const stands = all[ev.section] || (all[ev.section] = { counts: {} });
+    if (ev.previous) {
+      stands.counts[ev.previous] = (stands.counts[ev.previous] || 0) - 1;
+      if (stands.counts[ev.previous] <= 0) delete stands.counts[ev.previous];
+    }
+    if (ev.segment) stands.counts[ev.segment] = (stands.counts[ev.segment] || 0) + 1;
+  }
+  return { kind: 'stand', board: ev.board, section: ev.section };
 }

@@ -16,6 +16,7 @@ from boards.kinds.dots import Dots
 from boards.kinds.notes import Notes
 from boards.kinds.openquestion import OpenQuestion
 from boards.kinds.stakeholders import Stakeholders
+from boards.kinds.stand import Stand
 from boards.kinds.statements import Statements
 from boards.kinds.text import Text
 from boards.kinds.wordcloud import WordCloudKind
@@ -23,7 +24,7 @@ from boards.state import BoardState, SessionState
 from boards.template import Permission
 
 KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), WordCloudKind(), OpenQuestion(),
-                          Statements())
+                          Statements(), Stand())
 
 # The kinds whose parts are in every board's view and summary, and whose CSV files are in every
 # export, used or not: so they were before the registry, and kept logs' views hold them. A kind

@@ -8,8 +8,8 @@ open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word clou
 
 from __future__ import annotations
 
-from boards.template import (Group, Label, OpenQuestionSection, Statement, StatementsSection, Step, Template, TextField,
-                             TextSection, WordCloudSection)
+from boards.template import (Group, Label, OpenQuestionSection, StandSection, Statement, StatementsSection, Step,
+                             Template, TextField, TextSection, WordCloudSection)
 
 KICKOFF = Template(
     id="kickoff",
@@ -25,7 +25,7 @@ KICKOFF = Template(
              sections=("thema",)),
         Step("pauze2", Label("Pauze", "Break"), 10),
         Step("theorie", Label("Actieleren: theorie en ervaren", "Action learning: theory and experience"), 20,
-             sections=("klaar",), allows=("answer",), time_up="lock_reveal"),
+             sections=("cirkel", "klaar"), allows=("answer",), time_up="lock_reveal"),
         Step("toepassing", Label("Actieleren: toepassing, de exploreervraag", "Action learning: the exploring question"),
              20, sections=("exploreervraag",)),
         Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",)),
@@ -45,6 +45,20 @@ KICKOFF = Template(
             prompt=Label("Waar denk jij aan bij het thema? Eén tot drie woorden.",
                          "What comes to mind with the theme? One to three words."),
             per_person=3, max_len=40, step="kennismaking",
+        ),
+        StandSection(
+            id="cirkel",
+            title=Label("De actieleercirkel", "The action learning circle"),
+            prompt=Label("In welke fase voel jij je het prettigste? Zet je stip: wie staat waar?",
+                         "In which phase do you feel most at home? Place your dot: who stands where?"),
+            segments=(
+                Statement("probleem", Label("Probleem verkennen", "Exploring the problem")),
+                Statement("onderzoeken", Label("Onderzoeken", "Investigating")),
+                Statement("plannen", Label("Plannen maken", "Making plans")),
+                Statement("uitvoeren", Label("Uitvoeren", "Carrying out")),
+                Statement("reflecteren", Label("Reflecteren", "Reflecting")),
+            ),
+            shape="circle", step="theorie",
         ),
         StatementsSection(
             id="klaar",

@@ -183,6 +183,17 @@ def statements_hidden_then_revealed(s: Script):
     s.run(karin, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=5))
 
 
+def stands_taken_moved_and_removed(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(karin, c.TakeStand(board=KO, section="cirkel", segment="plannen"))
+    yield
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    s.run(joost, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="uitvoeren"))
+    s.run(joost, c.TakeStand(board=KO, section="cirkel", segment=None))
+    s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -204,4 +215,5 @@ CASES: dict[str, dict[str, Callable]] = {
              "a person removed with their content: their answers are hidden": answers_person_removed},
     "statements": {"answered while hidden, revealed with the tally, hidden again; answers replace":
                        statements_hidden_then_revealed},
+    "stand": {"one anonymous dot each, moved, taken away, and taken with a removed person": stands_taken_moved_and_removed},
 }
