@@ -34,8 +34,16 @@ function statementsSummary(section) {
       h('span.sum-owner', ` ${scale.map(([v, name]) => `${name} ${st.counts[v] || 0}`).join(' · ')}`)))));
 }
 
+function standSummary(section) {
+  return h('section.sum-section', { 'data-testid': `sum-stand-${section.id}` },
+    h('h2', L(section.title)),
+    h('p.sum-muted', L(section.prompt)),
+    h('ul.sum-notes', section.segments.map((seg) => h('li.sum-note',
+      h('span.sum-note-text', L(seg.label)), h('span.sum-owner', ` ${t('standCount', { n: seg.count })}`)))));
+}
+
 /** A board's live questions, in template order of kinds (open questions first, as in the kick-off). */
 export function liveSummaries(board) {
   return [...(board.open_questions || []).map(openSummary), ...(board.wordclouds || []).map(wordcloudSummary),
-    ...(board.statements || []).map(statementsSummary)];
+    ...(board.stands || []).map(standSummary), ...(board.statements || []).map(statementsSummary)];
 }

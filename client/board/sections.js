@@ -8,6 +8,7 @@ import { checklistSection } from './stakeholders/checklist.js';
 import { wordcloudSection } from './wordcloud.js';
 import { openQuestionSection } from './open-question.js';
 import { statementsSection } from './statements.js';
+import { standSection } from './stand.js';
 
 export function sectionComponent(app, boardId, section) {
   const hasMap = app.tplOf(boardId).sections.some((s) => s.type === 'stakeholders');
@@ -21,6 +22,7 @@ export function sectionComponent(app, boardId, section) {
     case 'wordcloud': return wordcloudSection(app, boardId, section);
     case 'open': return openQuestionSection(app, boardId, section);
     case 'statements': return statementsSection(app, boardId, section);
+    case 'stand': return standSection(app, boardId, section);
     default: return null;
   }
 }

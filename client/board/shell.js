@@ -6,7 +6,7 @@ import { h, toggle, setText, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 
 /** What participants do in a section of each kind, in a step's `allows` terms. */
-const PERMISSION = { dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', wordcloud: 'answer', open: 'answer', statements: 'answer' };
+const PERMISSION = { dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', wordcloud: 'answer', open: 'answer', statements: 'answer', stand: 'answer' };
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */
 export function stepShort(step) {

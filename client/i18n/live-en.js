@@ -40,6 +40,7 @@ export const strings = {
   stHide: 'Hide until reveal',
   stReveal: 'Reveal',
   stHiddenNotice: 'The answers will be looked at together in a moment.',
+  standCount: '{n} here',
   sumPinned: 'on screen',
 };
 

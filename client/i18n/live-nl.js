@@ -40,6 +40,7 @@ export const strings = {
   stHide: 'Verbergen tot onthullen',
   stReveal: 'Onthullen',
   stHiddenNotice: 'De antwoorden worden straks samen bekeken.',
+  standCount: '{n} staan hier',
   sumPinned: 'op het scherm',
 };
 

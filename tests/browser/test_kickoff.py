@@ -177,9 +177,18 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     await no_serious_axe(joost, "phone, word cloud")
     await no_serious_axe(proj, "projector, word cloud")
 
-    # Klaar voor actieleren: stars per statement, hidden until the facilitator reveals them
+    # the actieleercirkel: one anonymous dot each; and Klaar voor actieleren: stars per statement,
+    # hidden until the facilitator reveals them
     await proj.set_viewport_size({"width": 1920, "height": 1080})
     await fac.get_by_test_id("step-theorie").click()
+    for page, segment in ((ilse, "reflecteren"), (joost, "plannen"), (laptop, "reflecteren")):
+        await page.get_by_test_id(f"stand-cirkel-{segment}").click()
+        await expect(page.get_by_test_id(f"stand-cirkel-{segment}")).to_have_attribute("aria-pressed", "true")
+    for client, segment in zip(others, ("uitvoeren", "reflecteren", "probleem", "onderzoeken")):
+        assert (await client.call({"type": "take_stand", "board": "kickoff", "section": "cirkel",
+                                   "segment": segment}))["type"] == "ok"
+    await expect(proj.get_by_test_id("stand-count-cirkel-reflecteren")).to_have_text("3")
+    await expect(ilse.get_by_test_id("stand-count-cirkel-plannen")).to_have_text("1")
     for page, values in ((ilse, (5, 4, 3, 5, 2)), (joost, (4, 4, 1, 5, 3)), (laptop, (2, 5, 4, 4, 5))):
         for statement, value in zip(("ideeen", "mislukt", "netwerk", "reflecteren", "vragen"), values):
             choice = page.get_by_test_id(f"statement-klaar-{statement}-{value}")
@@ -192,12 +201,15 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     await expect(proj.get_by_test_id("spread-klaar-reflecteren").locator(".st-n").nth(4)).to_have_text("2")
     await section_shot(ilse, "klaar", artifacts / "kickoff-statements-phone.png")
     await section_shot(laptop, "klaar", artifacts / "kickoff-statements-laptop.png")
+    await section_shot(joost, "cirkel", artifacts / "kickoff-stand-phone.png")
+    await section_shot(fac, "cirkel", artifacts / "kickoff-stand-facilitator.png")
     for width, height in BEAMERS:
         await proj.set_viewport_size({"width": width, "height": height})
         await expect(proj.get_by_test_id("spread-klaar-netwerk")).to_be_visible()
         await shot(proj, artifacts / f"kickoff-statements-projector-{width}x{height}.png")
         await fits(proj, "statements", (width, height))
-    await no_serious_axe(ilse, "phone, statements")
+    await no_serious_axe(ilse, "phone, statements and the circle")
+    await no_serious_axe(proj, "projector, statements and the circle")
 
     # the check-out: one word each
     await proj.set_viewport_size({"width": 1920, "height": 1080})
@@ -220,6 +232,7 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     words_sum = summary.get_by_test_id("sum-wordcloud-thema")
     await expect(words_sum.locator("li").first).to_have_text("leren 3×")
     await expect(words_sum).not_to_contain_text("saai")
+    await expect(summary.get_by_test_id("sum-stand-cirkel").locator("li").last).to_contain_text("3 staan hier")
     await expect(summary.get_by_test_id("sum-statements-klaar").locator("li").nth(2)).to_contain_text("★★★ 1")
     await shot(summary, artifacts / "kickoff-summary-laptop.png", full_page=True)
     await no_serious_axe(summary, "summary")
