@@ -5,6 +5,7 @@
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
+import { fitCloud, refitOnResize } from './cloud-fit.js';
 
 /** The values of a scale, in the order they are shown. */
 export function scaleValues(scale) {
@@ -46,7 +47,9 @@ export function statementsSection(app, boardId, section) {
     const el = h('li.statement', h('p.st-label', L(st.label)), buttons.length ? h('div.st-choices', { role: 'group', 'aria-label': L(st.label) }, buttons) : null, spread);
     return { st, el, buttons, bars, spread };
   });
-  shell.el.appendChild(h('ol.statements', rows.map((r) => r.el)));
+  const list = h('ol.statements', rows.map((r) => r.el));
+  shell.el.appendChild(list);
+  if (projector) refitOnResize(list); // the spread of every statement fits the projector
 
   function update() {
     shell.updateCurrent();
@@ -72,6 +75,7 @@ export function statementsSection(app, boardId, section) {
         toggle(b.el, 'is-zero', n === 0);
       }
     }
+    if (projector) queueMicrotask(() => fitCloud(list));
   }
   return { el: shell.el, update };
 }

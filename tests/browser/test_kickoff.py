@@ -45,13 +45,20 @@ async def join_page(page: Page, base: str, code: str, name: str) -> None:
     await expect(page.get_by_test_id("role-badge")).to_contain_text(name)
 
 
+# and inside each part on the projector: nothing cut off at its bottom or right edge
+CLIPPED = """() => [...document.querySelectorAll('.proj-board > section:not([hidden]) :is(.cloud, .answers, .statements, .stand)')]
+    .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+    .map((el) => `${el.className} is cut off`)"""
+SCREEN = f"() => [...({FITS})(), ...({CLIPPED})()]"
+
+
 async def fits(page: Page, scene: str, size: tuple[int, int]) -> None:
     """The projector fits the screen once it has laid itself out for the new size."""
     try:
-        await page.wait_for_function(f"() => ({FITS})().length === 0", timeout=5_000)
+        await page.wait_for_function(f"() => ({SCREEN})().length === 0", timeout=5_000)
     except Exception:
         pass  # the assertion below says what does not fit
-    assert await page.evaluate(FITS) == [], (scene, *size)
+    assert await page.evaluate(SCREEN) == [], (scene, *size)
 
 
 async def section_shot(page: Page, section: str, path) -> None:
