@@ -324,6 +324,15 @@ class HideWord(Command, tag="hide_word"):
     hidden: bool
 
 
+class RecogniseWord(Command, tag="recognise_word"):
+    """The check-out round: "herken ik" on someone else's word (``on: false`` takes it back)."""
+
+    board: Id
+    section: Id
+    word: Answer
+    on: bool = True
+
+
 class AddAnswer(Command, tag="add_answer"):
     board: Id
     section: Id
@@ -374,7 +383,7 @@ class TakeStand(Command, tag="take_stand"):
     segment: Id | None
 
 
-LiveCommand = (TakeStand | AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer | AnswerStatement
+LiveCommand = (TakeStand | RecogniseWord | AddWord | RemoveWord | HideWord | AddAnswer | ModerateAnswer | MergeAnswer | AnswerStatement
                | SetStatementsHidden)
 
 

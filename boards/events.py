@@ -197,6 +197,17 @@ class WordHidden(Event, tag="word_hidden"):
     word: str
     hidden: bool
     count: int | None = None
+    recognised: int | None = None  # the check-out round: how many recognise it, when shown again
+
+
+class WordRecognised(Event, tag="word_recognised"):
+    """Someone recognises (``on``) a word of the check-out round, or takes that back."""
+
+    board: str
+    section: str
+    word: str
+    on: bool
+    participant: str
 
 
 class AnswerAdded(Event, tag="answer_added"):
@@ -270,7 +281,7 @@ AnyEvent = (
     | StepSet | VisibilitySet | StakeholderSaved | CheckSet | ParticipantRemoved | StepMinutesSet
     | SectionLockSet | HoldSet | JoiningSet | CheckedOut | SessionClosed | WordAdded | WordRemoved | WordHidden
     | AnswerAdded | AnswerModerated | AnswerMerged | StatementAnswered | StatementsHidden
-    | StandTaken
+    | StandTaken | WordRecognised
 )
 
 

@@ -92,6 +92,8 @@ class WordCloud(msgspec.Struct):
     by_person: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     hidden_words: list[str] = []
+    recognised_by: dict[str, list[str]] = {}  # the check-out round: participant -> words they recognise
+    recognised: dict[str, int] = {}  # word -> how many recognise it
 
 
 class Answer(msgspec.Struct):

@@ -126,6 +126,7 @@ class WordCloudSection(msgspec.Struct, frozen=True, tag="wordcloud"):
     per_person: int = 3
     max_len: int = 40  # one word, or a few: a short phrase
     max_words: int = 600  # in the whole section
+    recognise: bool = False  # the check-out round: people tap "herken ik" on others' words
     step: str | None = None
 
 

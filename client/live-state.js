@@ -5,7 +5,7 @@
 function cloudOf(state, ev) {
   const clouds = state.boards?.[ev.board]?.clouds;
   if (!clouds) return null;
-  return clouds[ev.section] || (clouds[ev.section] = { counts: {}, hidden_words: [] });
+  return clouds[ev.section] || (clouds[ev.section] = { counts: {}, hidden_words: [], recognised: {} });
 }
 
 function answersOf(state, ev) {
@@ -41,8 +41,22 @@ export function applyLiveEvent(state, ev) {
         if (ev.hidden) hidden.add(ev.word); else hidden.delete(ev.word);
         if (facilitator) cloud.hidden_words = [...hidden];
         // everyone else drops a hidden word, and gets it back with its count
-        else if (ev.hidden) delete cloud.counts[ev.word];
-        else if (ev.count) cloud.counts[ev.word] = ev.count;
+        else if (ev.hidden) {
+          delete cloud.counts[ev.word];
+          if (cloud.recognised) delete cloud.recognised[ev.word];
+        } else {
+          if (ev.count) cloud.counts[ev.word] = ev.count;
+          if (ev.recognised) (cloud.recognised || (cloud.recognised = {}))[ev.word] = ev.recognised;
+        }
+      }
+      return { kind: 'wordcloud', board: ev.board, section: ev.section };
+    }
+    case 'word_recognised': {
+      const cloud = cloudOf(state, ev);
+      if (cloud) {
+        const rec = cloud.recognised || (cloud.recognised = {});
+        const n = (rec[ev.word] || 0) + (ev.on ? 1 : -1);
+        if (n > 0) rec[ev.word] = n; else delete rec[ev.word];
       }
       return { kind: 'wordcloud', board: ev.board, section: ev.section };
     }

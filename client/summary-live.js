@@ -9,7 +9,10 @@ function wordcloudSummary(section) {
     h('h2', L(section.title)),
     h('p.sum-muted', L(section.prompt)),
     section.words.length
-      ? h('ol.sum-words', section.words.map((w) => h('li', h('span.sum-word', w.word), h('span.sum-count', ` ${w.count}×`))))
+      ? h('ol.sum-words', section.words.map((w) => h('li',
+        (section.most_recognised || []).includes(w.word) ? h('span.sum-count', { 'aria-label': t('rcMost') }, '★ ') : null,
+        h('span.sum-word', w.word), h('span.sum-count', ` ${w.count}×`),
+        w.recognised !== undefined ? h('span.sum-count', ` · ${t('rcCount', { n: w.recognised })}`) : null)))
       : h('p.sum-muted', t('wcEmpty')));
 }
 

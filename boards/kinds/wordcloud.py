@@ -69,10 +69,36 @@ def hide_word(state: SessionState, actor: Actor, cmd: c.HideWord, ctx: Context):
     if (word in cloud.hidden_words) == cmd.hidden:
         return []
     count = None if cmd.hidden else cloud.counts.get(word, 0)
-    return [e.WordHidden(board=cmd.board, section=cmd.section, word=word, hidden=cmd.hidden, count=count)]
+    recognised = None if cmd.hidden else cloud.recognised.get(word)
+    return [e.WordHidden(board=cmd.board, section=cmd.section, word=word, hidden=cmd.hidden, count=count,
+                         recognised=recognised)]
 
 
-_ANONYMISED = (e.WordAdded, e.WordRemoved)
+def recognise_word(state: SessionState, actor: Actor, cmd: c.RecogniseWord, ctx: Context):
+    require_participant(state, actor)
+    board = find_board(state, cmd.board)
+    section: WordCloudSection = find_section(board, cmd.section, WordCloudSection)
+    if not section.recognise:
+        raise DomainError(ErrorCode.INVALID, "this cloud is not a check-out round")
+    cloud = board.clouds[section.id]
+    word = normalise(cmd.word)
+    if word not in _shown(cloud):
+        raise DomainError(ErrorCode.NOT_FOUND, "no such word in the round")
+    if word in cloud.by_person.get(actor.participant, []):
+        raise DomainError(ErrorCode.INVALID, "that is your own word")
+    if (word in cloud.recognised_by.get(actor.participant, [])) == cmd.on:
+        return []
+    return [e.WordRecognised(board=cmd.board, section=cmd.section, word=word, on=cmd.on,
+                             participant=actor.participant)]
+
+
+def most_recognised(recognised: dict[str, int]) -> list[str]:
+    """The words most people recognise (all of them on a tie), A-Z; none while nobody recognised one."""
+    top = max(recognised.values(), default=0)
+    return sorted(w for w, n in recognised.items() if n == top and top > 0)
+
+
+_ANONYMISED = (e.WordAdded, e.WordRemoved, e.WordRecognised)
 
 
 def _shown(cloud: WordCloud) -> dict[str, int]:
@@ -89,9 +115,10 @@ class WordCloudKind(Kind):
     spec = WordCloudSection
     slot = "clouds"
     summary_key = "wordclouds"
-    handlers = {c.AddWord: add_word, c.RemoveWord: remove_word, c.HideWord: hide_word}
-    permissions = {c.AddWord: "answer", c.RemoveWord: "answer"}
-    events = (e.WordAdded, e.WordRemoved, e.WordHidden)
+    handlers = {c.AddWord: add_word, c.RemoveWord: remove_word, c.HideWord: hide_word,
+                c.RecogniseWord: recognise_word}
+    permissions = {c.AddWord: "answer", c.RemoveWord: "answer", c.RecogniseWord: "answer"}
+    events = (e.WordAdded, e.WordRemoved, e.WordHidden, e.WordRecognised)
     export_files = {FILE: ["board", "section", "section_title", "word", "count"]}
 
     def empty(self, section: WordCloudSection) -> WordCloud:
@@ -111,6 +138,19 @@ class WordCloudKind(Kind):
                 cloud.counts[ev.word] -= 1
                 if cloud.counts[ev.word] == 0:
                     del cloud.counts[ev.word]
+            case e.WordRecognised():
+                mine = cloud.recognised_by.setdefault(ev.participant, [])
+                if ev.on:
+                    mine.append(ev.word)
+                else:
+                    mine.remove(ev.word)
+                    if not mine:
+                        del cloud.recognised_by[ev.participant]
+                n = cloud.recognised.get(ev.word, 0) + (1 if ev.on else -1)
+                if n > 0:
+                    cloud.recognised[ev.word] = n
+                else:
+                    cloud.recognised.pop(ev.word, None)
             case e.WordHidden():
                 if ev.hidden:
                     cloud.hidden_words.append(ev.word)
@@ -119,8 +159,9 @@ class WordCloudKind(Kind):
 
     def view(self, cloud: WordCloud, audience: Audience) -> dict[str, Any]:
         if audience == "facilitator":
-            return {"counts": cloud.counts, "hidden_words": cloud.hidden_words}
-        return {"counts": _shown(cloud), "hidden_words": []}
+            return {"counts": cloud.counts, "hidden_words": cloud.hidden_words, "recognised": cloud.recognised}
+        return {"counts": _shown(cloud), "hidden_words": [],
+                "recognised": {w: n for w, n in cloud.recognised.items() if w not in cloud.hidden_words}}
 
     def masked(self, board: BoardState, ev: e.Event) -> bool:
         return isinstance(ev, _ANONYMISED) and ev.word in board.clouds[ev.section].hidden_words
@@ -134,8 +175,9 @@ class WordCloudKind(Kind):
         del body["participant"]
         return body
 
-    def own(self, cloud: WordCloud, participant: str) -> list[str]:
-        return list(cloud.by_person.get(participant, []))
+    def own(self, cloud: WordCloud, participant: str) -> dict[str, list[str]]:
+        return {"words": list(cloud.by_person.get(participant, [])),
+                "recognised": list(cloud.recognised_by.get(participant, []))}
 
     def touches(self, ev: e.Event) -> Touch | None:
         if isinstance(ev, _ANONYMISED):
@@ -144,15 +186,24 @@ class WordCloudKind(Kind):
 
     def remove_person(self, board_id: str, board: BoardState, section: WordCloudSection, participant: str,
                       person: Participant) -> list[e.Event]:
-        return [e.WordRemoved(board=board_id, section=section.id, word=w, participant=participant)
-                for w in board.clouds[section.id].by_person.get(participant, [])]
+        cloud = board.clouds[section.id]
+        return [*(e.WordRecognised(board=board_id, section=section.id, word=w, on=False, participant=participant)
+                  for w in cloud.recognised_by.get(participant, [])),
+                *(e.WordRemoved(board=board_id, section=section.id, word=w, participant=participant)
+                  for w in cloud.by_person.get(participant, []))]
 
     def summarise(self, state: SessionState, board: BoardState, section: WordCloudSection,
                   audience: SummaryAudience) -> dict[str, Any]:
         """The words as counted, never who gave them; hidden words are not in it (it is sent round)."""
         cloud = board.clouds[section.id]
-        return {"id": section.id, "title": label(section.title), "prompt": label(section.prompt),
-                "people": len(cloud.by_person), "words": ranked(_shown(cloud))}
+        out = {"id": section.id, "title": label(section.title), "prompt": label(section.prompt),
+               "people": len(cloud.by_person), "words": ranked(_shown(cloud))}
+        if section.recognise:
+            shown = {w: n for w, n in cloud.recognised.items() if w not in cloud.hidden_words}
+            for w in out["words"]:
+                w["recognised"] = shown.get(w["word"], 0)
+            out["most_recognised"] = most_recognised(shown)
+        return out
 
     def export_rows(self, board_id: str, section: dict[str, Any], groups: dict[str, Any], lang: str,
                     files: dict[str, list[list[Any]]]) -> None:

@@ -93,8 +93,9 @@ KICKOFF = Template(
         WordCloudSection(
             id="checkout",
             title=Label("Check-out", "Check-out"),
-            prompt=Label("Met welk woord ga je naar huis?", "Which word do you leave with?"),
-            per_person=1, max_len=40, step="afronding",
+            prompt=Label("Met welk woord ga je naar huis? Tik \u201cherken ik\u201d bij de woorden van anderen.",
+                         "Which word do you leave with? Tap \u201cI recognise that\u201d on others' words."),
+            per_person=1, max_len=40, recognise=True, step="afronding",
         ),
     ),
 )

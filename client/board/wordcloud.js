@@ -9,6 +9,12 @@ import { sectionShell } from './shell.js';
 import { onTextSubmit } from './forms.js';
 import { fitCloud, refitOnResize } from './cloud-fit.js';
 
+/** The words most people recognise (all of them on a tie), none while nobody recognised one. */
+export function mostRecognised(recognised) {
+  const top = Math.max(0, ...Object.values(recognised));
+  return top > 0 ? Object.keys(recognised).filter((w) => recognised[w] === top).sort() : [];
+}
+
 /** The cloud's words, most given first (then A-Z), with a size step 0..1 by count. */
 export function cloudWords(counts) {
   const words = Object.entries(counts || {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -51,7 +57,7 @@ export function wordcloudSection(app, boardId, section) {
     const data = app.state.boards[boardId].clouds?.[section.id] || { counts: {}, hidden_words: [] };
     const hidden = new Set(data.hidden_words || []);
     if (isPart()) {
-      const own = app.you?.[boardId]?.[section.id] || [];
+      const own = app.you?.[boardId]?.[section.id]?.words || [];
       const why = shell.blocked();
       const full = own.length >= section.per_person;
       form.hidden = !!why || full;
@@ -69,11 +75,15 @@ export function wordcloudSection(app, boardId, section) {
     const words = cloudWords(data.counts);
     empty.hidden = words.length > 0;
     if (hiddenNote) hiddenNote.hidden = hidden.size === 0;
-    const sig = JSON.stringify([words.map((w) => [w.word, w.n]), [...hidden]]);
+    const recognised = section.recognise ? data.recognised || {} : null;
+    const marks = app.you?.[boardId]?.[section.id] || { words: [], recognised: [] };
+    const sig = JSON.stringify([words.map((w) => [w.word, w.n]), [...hidden], recognised, marks]);
     if (sig === drawn) return;
     drawn = sig;
+    const most = recognised ? mostRecognised(recognised) : [];
     cloud.replaceChildren(...words.map(({ word, n, weight }) => {
       const attrs = { style: { '--w': weight.toFixed(3) }, 'data-n': String(n), 'data-word': word };
+      if (recognised) return roundWord(word, attrs, recognised[word] || 0, most.includes(word), marks);
       if (!facTools) return h('span.cloud-word', attrs, word);
       const isHidden = hidden.has(word);
       return h('button.cloud-word', {
@@ -87,5 +97,19 @@ export function wordcloudSection(app, boardId, section) {
     queueMicrotask(() => fitCloud(cloud));
   }
   refitOnResize(cloud);
+
+  /** The check-out round: a word with how many recognise it; others' words take "herken ik". */
+  function roundWord(word, attrs, count, top, marks) {
+    const label = h('span.round-word', word);
+    const tally = h('span.round-count', { 'data-testid': `recognised-${key}-${word}` }, t('rcCount', { n: count }));
+    const own = marks.words.includes(word);
+    const on = marks.recognised.includes(word);
+    const tap = isPart() && !own ? h('button.btn.btn-small.round-tap', {
+      type: 'button', 'aria-pressed': String(on), 'data-testid': `recognise-${key}-${word}`,
+      'aria-label': `${t('rcTap')}: ${word}`,
+      on: { click: () => send({ type: 'recognise_word', board: boardId, section: section.id, word, on: !on }).catch(() => {}) },
+    }, t('rcTap')) : null;
+    return h('span.cloud-word.round', { ...attrs, class: top ? 'is-most' : '' }, top ? h('span.round-star', { 'aria-label': t('rcMost') }, '★') : null, label, tally, tap);
+  }
   return { el: shell.el, update };
 }

@@ -41,6 +41,9 @@ export const strings = {
   stReveal: 'Reveal',
   stHiddenNotice: 'The answers will be looked at together in a moment.',
   standCount: '{n} here',
+  rcTap: 'I recognise that',
+  rcCount: 'recognised {n}×',
+  rcMost: 'Most recognised',
   sumPinned: 'on screen',
 };
 

@@ -41,6 +41,9 @@ export const strings = {
   stReveal: 'Onthullen',
   stHiddenNotice: 'De antwoorden worden straks samen bekeken.',
   standCount: '{n} staan hier',
+  rcTap: 'Herken ik',
+  rcCount: '{n}× herkend',
+  rcMost: 'Meest herkend',
   sumPinned: 'op het scherm',
 };
 

@@ -226,8 +226,22 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
         await page.get_by_test_id("word-add-checkout").click()
         await expect(page.get_by_test_id("my-words-checkout").locator("li")).to_have_count(1)
     await expect(proj.locator("[data-testid=cloud-checkout] [data-word=energiek]")).to_have_attribute("data-n", "2")
+    # "herken ik" on others' words; the most recognised is marked on every screen
+    for page, word in ((ilse, "nieuwsgierig"), (laptop, "nieuwsgierig"), (joost, "energiek")):
+        tap = page.get_by_test_id(f"recognise-checkout-{word}")
+        await tap.click()
+        await expect(tap).to_have_attribute("aria-pressed", "true")
+    assert await ilse.get_by_test_id("recognise-checkout-energiek").count() == 0  # not on your own word
+    await expect(proj.locator("[data-testid=cloud-checkout] [data-word=nieuwsgierig]")).to_have_class(re.compile("is-most"))
+    await expect(proj.get_by_test_id("recognised-checkout-nieuwsgierig")).to_contain_text("2")
+    await expect(joost.locator("[data-testid=cloud-checkout] [data-word=energiek]")).not_to_have_class(re.compile("is-most"))
+    await no_serious_axe(ilse, "phone, check-out round")
     await section_shot(ilse, "checkout", artifacts / "kickoff-checkout-phone.png")
-    await shot(proj, artifacts / "kickoff-checkout-projector-1920x1080.png")
+    for width, height in BEAMERS:
+        await proj.set_viewport_size({"width": width, "height": height})
+        await expect(proj.get_by_test_id("cloud-checkout")).to_be_visible()
+        await shot(proj, artifacts / f"kickoff-checkout-projector-{width}x{height}.png")
+        await fits(proj, "check-out round", (width, height))
 
     # the summary: the answers (pinned first, markup as text) and the words, "saai" not among them
     summary = await pages.open(LAPTOP_800, name="summary")
@@ -239,6 +253,7 @@ async def test_the_kick_off_runs_with_an_open_question_and_a_word_cloud_on_every
     words_sum = summary.get_by_test_id("sum-wordcloud-thema")
     await expect(words_sum.locator("li").first).to_have_text("leren 3×")
     await expect(words_sum).not_to_contain_text("saai")
+    await expect(summary.get_by_test_id("sum-wordcloud-checkout")).to_contain_text("★ nieuwsgierig")
     await expect(summary.get_by_test_id("sum-stand-cirkel").locator("li").last).to_contain_text("3 staan hier")
     await expect(summary.get_by_test_id("sum-statements-klaar").locator("li").nth(2)).to_contain_text("★★★ 1")
     await shot(summary, artifacts / "kickoff-summary-laptop.png", full_page=True)

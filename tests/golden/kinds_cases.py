@@ -148,6 +148,21 @@ def words_person_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
 
 
+def checkout_round_recognised(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="checkout", word="Energiek"))
+    s.run(joost, c.AddWord(board=KO, section="checkout", word="moe"))
+    yield
+    s.run(karin, c.AddWord(board=KO, section="checkout", word="energiek"))
+    s.run(joost, c.RecogniseWord(board=KO, section="checkout", word="Energiek"))
+    s.run(karin, c.RecogniseWord(board=KO, section="checkout", word="moe"))
+    s.run(ilse, c.RecogniseWord(board=KO, section="checkout", word="moe"))
+    s.run(FAC, c.HideWord(board=KO, section="checkout", word="moe", hidden=True))
+    s.run(FAC, c.HideWord(board=KO, section="checkout", word="moe", hidden=False))
+    s.run(ilse, c.RecogniseWord(board=KO, section="checkout", word="moe", on=False))
+    s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
+
+
 def answers_given_pinned_hidden_merged(s: Script):
     ilse, joost, karin = _people(s, KO)
     yield
@@ -209,7 +224,9 @@ CASES: dict[str, dict[str, Callable]] = {
     "wordcloud": {"words counted normalised, each person's own words, no names in the frames":
                       words_given_and_taken_back,
                   "a hidden word leaves others' clouds and comes back with its count": words_hidden_by_the_facilitator,
-                  "a person removed with their content: their words come off": words_person_removed},
+                  "a person removed with their content: their words come off": words_person_removed,
+                  "the check-out round: 'herken ik' on others' words, through a hide and a removal":
+                      checkout_round_recognised},
     "open": {"answers anonymous to everyone; pinned, merged, hidden and shown again in their place":
                  answers_given_pinned_hidden_merged,
              "a person removed with their content: their answers are hidden": answers_person_removed},
