@@ -72,10 +72,14 @@ export function wordcloudSection(app, boardId, section) {
         }, '×'))));
       }
     }
-    const words = cloudWords(data.counts);
+    const recognised = section.recognise ? data.recognised || {} : null;
+    // in the check-out round a word grows with who recognise it too, not only with who gave it
+    const weights = recognised
+      ? Object.fromEntries(Object.entries(data.counts).map(([w, n]) => [w, n + (recognised[w] || 0)]))
+      : data.counts;
+    const words = cloudWords(weights).map((w) => ({ ...w, n: data.counts[w.word] }));
     empty.hidden = words.length > 0;
     if (hiddenNote) hiddenNote.hidden = hidden.size === 0;
-    const recognised = section.recognise ? data.recognised || {} : null;
     const marks = app.you?.[boardId]?.[section.id] || { words: [], recognised: [] };
     const sig = JSON.stringify([words.map((w) => [w.word, w.n]), [...hidden], recognised, marks]);
     if (sig === drawn) return;
