@@ -38,6 +38,7 @@ import httpx
 import msgpack
 
 from bench.wsclient import WsClient, connect
+from tests.support.client import hold_off
 
 HOST = "127.0.0.1"
 _perf = time.perf_counter
@@ -127,6 +128,8 @@ class Generator:
             r.raise_for_status()
             created = r.json()
             s.room = created["session"]
+            # participants act without a step only with hold off (a new session waits for step 1)
+            await hold_off(f"ws://{HOST}:{self.ports[0]}/ws", created["session"], created["facilitator_secret"])
             for i in range(self.clients):
                 r = await http.post("/api/join", json={"code": created["join_code"], "name": f"P{i}",
                                                         "group": "leernetwerk" if i % 2 else "management"})

@@ -34,6 +34,7 @@ class ErrorCode(str, Enum):
     DUPLICATE_ANSWER = "duplicate_answer"  # the same word or answer from the same person again
     # Facilitation (the session's script and state).
     NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)
+    NOT_STARTED = "not_started"  # no step chosen yet and hold on: participants look, they don't act
     SECTION_LOCKED = "section_locked"  # the section is read-only now (time-up or the facilitator)
     JOINING_CLOSED = "joining_closed"  # the facilitator locked the join code for newcomers
     SESSION_CLOSED = "session_closed"  # the session is closed: read-only for everyone

@@ -3,6 +3,8 @@
 Checked by ``decide`` before any command's own rules, so no kind of section needs to
 know about steps. The facilitator is held only by a closed session; a participant by
 everything below, and so is the facilitator placing dots for someone in the room.
+The order of the checks (docs/protocol.md, "The session's script") is also the
+client's (client/facilitation/gate.js); tests/golden/gate.json runs both.
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ def check_action(state: SessionState, board: str | None, section: str | None, pe
         raise DomainError(ErrorCode.SECTION_LOCKED, "this part of the board is closed for now")
     step = current_step(state)
     if step is None:
-        return  # not started (or no step chosen): the board is open, as on paper
+        if state.hold:  # before the first step participants look; hold off: open, as on paper
+            raise DomainError(ErrorCode.NOT_STARTED, "the session has not started; wait for the first step")
+        return
     if permission not in step.allows:
         raise DomainError(ErrorCode.NOT_IN_STEP, f"that is not part of the step {step.label.nl!r}")
     if state.hold and permission != "checkout" and (board != state.step_board or section not in step.sections):

@@ -105,7 +105,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
     setText(banner.querySelector('.conn-banner-text'), t('reconnecting'));
     const hint = banner.querySelector('.conn-banner-hint');
     hint.hidden = !(show && conn.unconfirmed > 0);
-    setText(hint, t('offlineHint'));
+    setText(hint, hint.hidden ? '' : t('offlineHint')); // no hidden text in the banner's name
     document.body.classList.toggle('is-offline', show);
   }
 

@@ -34,6 +34,12 @@ function field(label, input, hint) {
   return h('label.field', h('span.field-label', label), input, hint ? h('span.field-hint', hint) : null);
 }
 
+/** The join page's words for a refused lookup or join (the board's words differ: "full", "closed"). */
+function joinError(code) {
+  return { not_found: 'code_not_found', limit_reached: 'join_limit_reached', session_closed: 'join_session_closed' }[code]
+    || code || 'unknown';
+}
+
 function errorBox(code, testid) {
   return code ? h('p.form-error', { role: 'alert', 'data-testid': testid }, errorText(code)) : null;
 }
@@ -65,7 +71,7 @@ export function joinCard(st, rerender, { focus = true, heading = 'h2' } = {}) {
       st.busy = false;
       rerender();
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'not_found' ? 'code_not_found' : (err.code || 'unknown'));
+      setError(joinError(err.code));
     }
   }
   st.lookup = doLookup;
@@ -81,7 +87,7 @@ export function joinCard(st, rerender, { focus = true, heading = 'h2' } = {}) {
       store.setRole(res.session, 'participant');
       location.assign(`/b/${encodeURIComponent(res.session)}`);
     } catch (err) {
-      const code = err.code === 'not_found' ? 'code_not_found' : err.code === 'limit_reached' ? 'join_limit_reached' : (err.code || 'unknown');
+      const code = joinError(err.code);
       if (code === 'joining_closed') st.stage = 'locked';
       setError(code);
     }

@@ -103,10 +103,10 @@ function dotChart(section, groups) {
       h('figcaption.sum-muted', t('sumChartCaption', { n: section.per_person })),
       rows),
     h('div.sum-compare',
-      h('div.sum-compare-col', h('h4', t('sumMostAgree')),
+      h('div.sum-compare-col', h('h3', t('sumMostAgree')),
         agreeList.length ? h('ol', agreeList.map((o) => h('li', h('strong', L(o.label)), h('span.sum-muted', ` — ${gapText(o)}`))))
           : h('p.sum-muted', t('sumNothing'))),
-      h('div.sum-compare-col', h('h4', t('sumMostDiffer')),
+      h('div.sum-compare-col', h('h3', t('sumMostDiffer')),
         differList.length ? h('ol', differList.map((o) => h('li', h('strong', L(o.label)), h('span.sum-muted', ` — ${gapText(o)}`))))
           : h('p.sum-muted', t('sumNothing')))));
 }

@@ -7,6 +7,7 @@
 
 import { toast } from '../dom.js';
 import { t, errorText, getLang } from '../i18n.js';
+import { actionRefusal, gateView } from '../facilitation/gate.js';
 
 const TICK_MS = 250;
 
@@ -112,18 +113,7 @@ export function createApp({ session, projector, root }) {
    * Why a participant may not do `permission` on a section right now, or null if they may
    * (the server's rule, boards/gate.py; it decides, this only greys out what would be refused).
    */
-  app.blocked = (boardId, sectionId, permission) => {
-    if (app.closed()) return 'session_closed';
-    if ((app.state.boards[boardId]?.locked || []).includes(sectionId)) return 'section_locked';
-    const step = app.currentStep();
-    if (!step) return null;
-    if (!step.allows.includes(permission)) return 'not_in_step';
-    const board = app.state.step_board || app.boardOfStep(step.id);
-    if (app.state.hold && permission !== 'checkout' && (board !== boardId || !step.sections.includes(sectionId))) {
-      return 'not_in_step';
-    }
-    return null;
-  };
+  app.blocked = (boardId, sectionId, permission) => actionRefusal(gateView(app.state, tplOf), boardId, sectionId, permission);
   app.recommendedMax = () => {
     const values = boardIds().map((b) => tplOf(b).recommended_max_participants).filter((n) => typeof n === 'number');
     return values.length ? Math.min(...values) : null;

@@ -14,7 +14,7 @@ export function dotsSection(app, boardId, section) {
   const groups = tplOf(boardId).groups;
   const facTools = isFac() && !projector;
   const remaining = h('span.remaining', { 'data-testid': `remaining-${tid(boardId, section.id)}` });
-  const hiddenBadge = h('span.hidden-badge', { 'data-testid': `hidden-badge-${tid(boardId, section.id)}`, hidden: true }, t('hiddenForOthers'));
+  const hiddenBadge = h('span.hidden-badge', { 'data-testid': `hidden-badge-${tid(boardId, section.id)}`, hidden: true }, t(app.projector ? 'hiddenUntilReveal' : 'hiddenForOthers'));
   const toggleBtn = facTools ? h('button.btn.btn-small.hide-toggle', {
     type: 'button', 'data-testid': `hide-toggle-${tid(boardId, section.id)}`,
     on: {
@@ -39,7 +39,7 @@ export function dotsSection(app, boardId, section) {
   const picker = facTools ? proxyPicker(app, boardId, section, () => update()) : null;
   const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), tools, finishedLine, picker?.el]);
   const notice = h('div.hidden-notice', { 'data-testid': `hidden-notice-${tid(boardId, section.id)}`, hidden: true },
-    h('span.eye', { 'aria-hidden': 'true' }), isPart() ? t('hiddenNotice') : t('hiddenForOthers'));
+    h('span.eye', { 'aria-hidden': 'true' }), isPart() ? t('hiddenNotice') : t(app.projector ? 'hiddenUntilReveal' : 'hiddenForOthers'));
   const grid = h('div.options');
   const pendingOps = new Set();
 
@@ -78,6 +78,7 @@ export function dotsSection(app, boardId, section) {
   }
 
   async function clickOption(opt) {
+    if (app.closed()) return; // nothing to vote on: the page says the session is closed
     const who = actingFor();
     if (!who) {
       if (picker && !picker.el.hidden) toast(t('proxyPickFirst'), 'info');
@@ -177,8 +178,9 @@ export function dotsSection(app, boardId, section) {
         toggle(card, 'spent', !isMine && left === 0);
         const person = isPart() ? app.state.participants[app.participant] : app.state.participants[who?.proxy];
         card.style.setProperty('--mine', groupOf(person?.group)?.colour || '#334155');
-        toggle(card, 'idle', !who); // the facilitator has not chosen anyone to place dots for
-        attr(card, 'aria-disabled', who ? null : 'true');
+        const idle = !who || app.closed(); // the facilitator has chosen nobody to place dots for, or closed
+        toggle(card, 'idle', idle);
+        attr(card, 'aria-disabled', idle ? 'true' : null);
       }
       const total = Object.values(per).reduce((a, b) => a + b, 0);
       toggle(card, 'top', !masked && max > 0 && total > 0 && Object.values(per).some((n) => n === max));

@@ -69,3 +69,29 @@ function hyphenate(el, text) {
     return out + rest;
   }).join('');
 }
+
+/**
+ * The projector's board shows everything its scene holds: when the parts are taller than the
+ * board (or a word is wider than its post-it), they are zoomed out together (--fit, projector.css)
+ * as far as `minZoom`; what still does not fit is the caller's to page. True if it all fits.
+ */
+export function fitBoard(board, minZoom) {
+  if (fitsAt(board, 1)) return true;
+  if (!fitsAt(board, minZoom)) return false;
+  // the largest zoom that fits, to 1 %: text reflows as it zooms, so search rather than divide
+  let lo = minZoom;
+  let hi = 1;
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    if (fitsAt(board, mid)) lo = mid; else hi = mid;
+  }
+  fitsAt(board, Math.floor(lo * 100) / 100);
+  return true;
+}
+
+/** Zoom the board's parts to `zoom`; true if nothing then overflows the board or its post-its. */
+export function fitsAt(board, zoom) {
+  board.style.setProperty('--fit', String(zoom));
+  return board.scrollHeight <= board.clientHeight + 1 && board.scrollWidth <= board.clientWidth + 1
+    && [...board.querySelectorAll('.note-text')].every((el) => !el.offsetParent || el.scrollWidth <= el.clientWidth + 1);
+}

@@ -10,7 +10,7 @@ export function notesSection(app, boardId, section) {
   const { tplOf, tid, isFac, isPart, send, groupOf, personName, projector } = app;
   const groups = tplOf(boardId).groups;
   const canAdd = () => !projector && (section.adders === 'everyone' ? (isPart() || isFac()) : isFac());
-  const canEdit = (note) => !projector && (isFac() || (isPart() && note.author === app.participant));
+  const canEdit = (note) => !projector && !app.closed() && (isFac() || (isPart() && note.author === app.participant));
   const extra = [];
   if (section.with_owner) {
     extra.push(h('blockquote.central-question', { 'data-testid': `question-${tid(boardId, section.id)}` }, L(section.prompt)));
@@ -179,6 +179,7 @@ export function notesSection(app, boardId, section) {
 
   function update() {
     shell.updateCurrent();
+    if (app.closed()) for (const el of shell.el.querySelectorAll('.note.editing')) stopEdit(el); // a save would be refused
     const notes = app.state.boards[boardId].notes[section.id] || [];
     for (const { lane, list, empty } of lanes) {
       const mine = notes.filter((n) => n.lane === lane.id);

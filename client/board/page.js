@@ -1,7 +1,7 @@
 // The board page of a facilitator or participant: the top bar, the side panels (timer, invite,
 // steps, people) and the board's sections (a tab per board when a session has several).
 
-import { h, setText, langSwitch } from '../dom.js';
+import { h, setText, toggle, langSwitch } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { timerPanel } from './timer.js';
 import { sharePanel } from './share.js';
@@ -13,6 +13,7 @@ import { runSheetPanel } from './runsheet-panel.js';
 import { timeUpBanner } from './time-up.js';
 import { checkoutCard, checkoutAnswers } from './checkout.js';
 import { closePanel, closedBanner } from './close-panel.js';
+import { facilitatorBar } from './fac-bar.js';
 
 export function boardPage(app) {
   const { isFac, isPart, groupOf, boardIds, tplOf, use } = app;
@@ -31,11 +32,15 @@ export function boardPage(app) {
       me ? [h('span.role-name', me.name), h('span.role-group', ` · ${L(myGroup?.label)}`)] : roleLabel),
       langSwitch()));
   app.components.push({ update: () => setText(title, app.state.title || t('app')) });
+  if (isFac()) {
+    header.classList.add('has-bar');
+    header.appendChild(use(facilitatorBar(app)));
+  }
 
   const side = h('aside.side',
     use(timerPanel(app)),
+    use(stepsPanel(app)), // before the invite: within the first screen of a laptop
     isFac() ? use(sharePanel(app, false)) : null,
-    use(stepsPanel(app)),
     isFac() ? use(runSheetPanel(app)) : null,
     use(peoplePanel(app)),
     isFac() ? use(checkoutAnswers(app)) : null,
@@ -63,15 +68,18 @@ export function boardPage(app) {
       main.appendChild(target);
     }
   }
-  return h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
+  const page = h('div.app-board', { class: `role-${app.role}` }, use(timeUpBanner(app)), header, h('div.layout', side, main));
+  // closed: every control that would be refused goes (style.css, "closed session")
+  app.components.push({ update: () => toggle(page, 'closed', app.closed()) });
+  return page;
 }
 
-/** "Tap a card to place a dot": only while dots can be placed (before the steps, or in a dot step). */
+/** "Tap a card to place a dot": only while dots can be placed (in a dot step, or before the steps with hold off). */
 function stickerHint(app) {
   const el = h('p.board-intro', { 'data-testid': 'sticker-hint' }, t('tapToPlace'));
   const update = () => {
     const step = app.currentStep();
-    el.hidden = app.closed() || (!!step && !step.allows.includes('dots'));
+    el.hidden = app.closed() || (step ? !step.allows.includes('dots') : !!app.state.hold); // hold: step 1 first
   };
   return { el, update };
 }

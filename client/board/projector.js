@@ -11,7 +11,8 @@ import { peopleSummary } from './people.js';
 import { sectionComponent } from './sections.js';
 import { brandMark } from './page.js';
 import { fitLabels } from './fit.js';
-import { timeUpBanner, soundToggle } from './time-up.js';
+import { boardPager } from './projector-pages.js';
+import { timeUpBanner, soundToggle, soundHint } from './time-up.js';
 import { differView } from './differ-view.js';
 
 const STAGE_WIDTH = 1920;
@@ -51,9 +52,13 @@ export function projectorPage(app) {
     use(timerPanel(app, true)),
     use(join),
     use(peopleSummary(app)),
-    h('div.proj-sound', soundToggle(app)));
+    h('div.proj-sound', use(soundHint(app)), soundToggle(app)));
+  // everything the scene holds is shown: zoomed out, or paged ("Pagina 1/2" beside the step) when that is not enough
+  const pager = boardPager(main);
+  // time-up is a strip between the title bar and the board: it covers neither the title nor the timer
   const stage = h('div.proj-stage',
-    h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, stepLabel),
+    h('header.proj-top', h('div.proj-brand', brandMark(), h('span', t('app'))), title, pager.indicator, stepLabel),
+    use(timeUpBanner(app)),
     h('div.proj-body', main, side));
 
   app.components.push({ update: () => showScene(app, parts, main) });
@@ -67,7 +72,7 @@ export function projectorPage(app) {
   };
   fit();
   window.addEventListener('resize', fit);
-  return h('div.proj', use(timeUpBanner(app)), stage);
+  return h('div.proj', stage);
 }
 
 /** Which parts the room sees at the current step, and how. */

@@ -17,7 +17,7 @@ export function stepShort(step) {
 /** Is `sectionId` of `boardId` one the current step is about? */
 export function isCurrentSection(app, boardId, sectionId) {
   const step = app.currentStep();
-  if (!step) return false;
+  if (!step || app.closed()) return false; // a closed session has no step on
   const board = app.state.step_board || app.boardOfStep(step.id);
   return board === boardId && step.sections.includes(sectionId);
 }

@@ -5,7 +5,7 @@
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { timerPhase } from '../facilitation/timer-phase.js';
-import { armOnFirstGesture, chime } from '../facilitation/alarm.js';
+import { armOnFirstGesture, armed, chime } from '../facilitation/alarm.js';
 
 const SOUND_KEY = 'samenspel.sound';
 
@@ -28,11 +28,29 @@ export function soundToggle(app) {
   return h('label.check-line.sound-line', box, h('span', t('soundAtTimeUp')));
 }
 
+/**
+ * The projector's "click to turn the sound on": browsers keep a page silent until someone
+ * clicks it, so while the sound is on and not yet allowed, the projector says so.
+ */
+export function soundHint() {
+  const el = h('button.proj-sound-hint', { type: 'button', 'data-testid': 'sound-hint', hidden: true }, t('soundClickToEnable'));
+  // the click itself allows the sound (armOnFirstGesture); the next tick hides the hint
+  const update = () => { el.hidden = !soundOn() || armed(); };
+  el.addEventListener('click', () => setTimeout(update));
+  return { el, update, tick: update };
+}
+
+// the projector's banner goes after this long: the room has seen it, the timer panel still says so
+const PROJECTOR_BANNER_MS = 20_000;
+
 export function timeUpBanner(app) {
   const { isFac, projector } = app;
   const text = h('strong.timeup-text', t('timeUp'));
   const detail = h('span.timeup-detail');
-  const el = h('div.timeup-banner', { 'data-testid': 'timeup-banner', role: 'alert', hidden: true }, text, detail);
+  // the facilitator is told how to clear it (it stays until the timer changes or the step does)
+  const howTo = isFac() && !projector ? h('span.timeup-howto', { 'data-testid': 'timeup-howto' }, t('timeUpHowToClear')) : null;
+  const el = h('div.timeup-banner', { 'data-testid': 'timeup-banner', role: 'alert', hidden: true }, text, detail, howTo);
+  let upSince = 0;
   // only screens that can be asked for sound play it: the facilitator's and the projector
   const mayPlay = isFac() || projector;
   let wasUp = null;
@@ -44,7 +62,9 @@ export function timeUpBanner(app) {
   function tick() {
     const p = timerPhase(app.state.timer, app.conn.serverNow());
     const up = p.phase === 'up';
-    el.hidden = !up;
+    if (up && !upSince) upSince = Date.now();
+    if (!up) upSince = 0;
+    el.hidden = !up || (projector && Date.now() - upSince > PROJECTOR_BANNER_MS);
     toggle(document.body, 'time-up', up);
     if (up) {
       const step = app.currentStep();

@@ -18,7 +18,7 @@ export function fmt(ms) {
   return hrs ? `${hrs}:${String(min).padStart(2, '0')}:${ss}` : `${min}:${ss}`;
 }
 
-const STATUS = { unset: 'timerNotSet', ready: 'stopped', running: 'running', paused: 'paused', up: 'timeUp' };
+export const STATUS = { unset: 'timerNotSet', ready: 'stopped', running: 'running', paused: 'paused', up: 'timeUp' };
 
 export function timerPanel(app, big = false) {
   const { isFac, send, conn, currentStep } = app;
@@ -90,7 +90,8 @@ export function timerPanel(app, big = false) {
     bar,
     controls);
 
-  const pinning = big ? null : timerPinning(el);
+  // the facilitator's bar (fac-bar.js) has the time: their panel stays in place, covering nothing
+  const pinning = big || isFac() ? null : timerPinning(el);
 
   function tick() {
     const tm = app.state.timer;
@@ -106,7 +107,7 @@ export function timerPanel(app, big = false) {
     toggle(el, 'urgent', p.level === 'urgent');
     toggle(el, 'preview', !!preview);
     attr(el, 'data-phase', p.phase);
-    setText(status, preview ? t('timerPreview') : t(STATUS[p.phase]));
+    setText(status, app.closed() ? t('timerClosed') : preview ? t('timerPreview') : t(STATUS[p.phase]));
     fill.style.transform = `scaleX(${p.phase === 'up' || preview ? 1 : p.share})`;
     if (controls) {
       setText(btn.start, p.phase === 'paused' && !edited ? t('resume') : t('start'));

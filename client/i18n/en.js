@@ -253,6 +253,17 @@ export const strings = {
   sessionClosed: 'This session has ended. The board can still be read.',
   sessionClosedFac: 'The session is closed.',
   removedFromSession: 'The facilitator removed you from this session.',
+  why_not_started: 'You can take part once the facilitator chooses the first step.',
+  timerClosed: 'Session closed',
+  facBar: 'Step and timer',
+  prevStep: 'Previous',
+  nextStep: 'Next',
+  firstStep: 'Begin',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Hidden until the reveal',
+  soundClickToEnable: 'Click here to turn the sound on',
+  projectorPage: 'Page {n}/{of}',
+  timeUpHowToClear: 'Clear it with Reset, +1 min or the next step',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Summary',
   sumKicker: 'Session summary',
@@ -343,7 +354,7 @@ export const errors = {
   not_in_step: 'That is not part of the step the group is at now. Wait for the facilitator.',
   section_locked: 'This part is closed. You can look at it, not change it.',
   joining_closed: 'The facilitator has closed this session to newcomers. Ask the facilitator to let you in.',
-  session_closed: 'This session has ended. You can no longer join.',
+  session_closed: 'This session has ended. The board can only be read now.',
   unavailable: 'The server is briefly unavailable; nothing was saved. Try again shortly.',
   conflict: 'It is very busy right now; nothing was saved. Try again.',
   offline: 'No connection for minutes: this change was not sent and not saved.',
@@ -355,4 +366,6 @@ export const errors = {
   code_required: 'Enter the code (6 characters).',
   boards_required: 'Choose at least one board.',
   unknown: 'Something went wrong. Please try again.',
+  not_started: 'The session has not started yet. You can take part once the facilitator chooses the first step.',
+  join_session_closed: 'This session has ended. You can no longer join.',
 };

@@ -258,6 +258,17 @@ export const strings = {
   sessionClosed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   sessionClosedFac: 'De sessie is afgesloten.',
   removedFromSession: 'De facilitator heeft je uit deze sessie gehaald.',
+  why_not_started: 'Je kunt meedoen zodra de facilitator de eerste stap kiest.',
+  timerClosed: 'Sessie afgesloten',
+  facBar: 'Stap en timer',
+  prevStep: 'Vorige',
+  nextStep: 'Volgende',
+  firstStep: 'Begin',
+  // projector and time-up (the room reads these)
+  hiddenUntilReveal: 'Verborgen tot de onthulling',
+  soundClickToEnable: 'Klik hier om het geluid aan te zetten',
+  projectorPage: 'Pagina {n}/{of}',
+  timeUpHowToClear: 'Weg met Reset, +1 min of de volgende stap',
   // summary page (/s/{session}) and privacy
   sumTitle: 'Samenvatting',
   sumKicker: 'Samenvatting van de sessie',
@@ -348,7 +359,7 @@ export const errors = {
   not_in_step: 'Dat hoort niet bij de stap waar de groep nu is. Wacht op de facilitator.',
   section_locked: 'Dit onderdeel is gesloten. Je kunt het bekijken, niet meer wijzigen.',
   joining_closed: 'De facilitator heeft deze sessie gesloten voor nieuwe deelnemers. Vraag de facilitator om je binnen te laten.',
-  session_closed: 'Deze sessie is afgesloten. Je kunt niet meer meedoen.',
+  session_closed: 'Deze sessie is afgesloten. Het bord is alleen nog te lezen.',
   unavailable: 'De server is even niet bereikbaar; er is niets opgeslagen. Probeer het zo opnieuw.',
   conflict: 'Het is even erg druk; er is niets opgeslagen. Probeer het opnieuw.',
   // offline and unconfirmed come only after minutes without a connection (client/conn.js GIVE_UP_MS)
@@ -361,4 +372,6 @@ export const errors = {
   code_required: 'Vul de code in (6 tekens).',
   boards_required: 'Kies minstens één bord.',
   unknown: 'Er ging iets mis. Probeer het opnieuw.',
+  not_started: 'De sessie is nog niet begonnen. Je kunt meedoen zodra de facilitator de eerste stap kiest.',
+  join_session_closed: 'Deze sessie is afgesloten. Je kunt niet meer meedoen.',
 };

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
+from tests.support.client import hold_off
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -75,8 +77,10 @@ DOEL1 = "Wachttijden voor jeugdhulp halveren in 2026."
 DOEL2 = "Professionals leren structureel van elkaars casuïstiek."
 
 
-async def create_session(page: Page, base: str, title: str = "Leernetwerk Jeugd Oost – maart") -> dict:
-    """Fill "Sessie starten" on the start page; return what the created view shows."""
+async def create_session(page: Page, base: str, title: str = "Leernetwerk Jeugd Oost – maart",
+                         on_paper: bool = True) -> dict:
+    """Fill "Sessie starten" on the start page; return what the created view shows. ``on_paper``:
+    hold off (participants act without a step); off: as created, they wait for step 1."""
     await page.goto(base + "/")
     await page.get_by_test_id("create-title").fill(title)
     await page.get_by_test_id("create-ambitie").fill(AMBITIE)
@@ -87,7 +91,9 @@ async def create_session(page: Page, base: str, title: str = "Leernetwerk Jeugd 
     await expect(code_el).to_have_text(re.compile(r"^[A-Z0-9]{3} [A-Z0-9]{3}$"))
     shown = await code_el.inner_text()
     fac_url = await page.get_by_test_id("created-facilitator-link").input_value()
-    session = re.search(r"/b/([A-Za-z0-9_-]+)#f=", fac_url).group(1)
+    session, secret = re.search(r"/b/([A-Za-z0-9_-]+)#f=(.+)$", fac_url).groups()
+    if on_paper:
+        await hold_off(base.replace("http", "ws", 1) + "/ws", session, secret)
     return {"code": shown.replace(" ", ""), "shown_code": shown, "facilitator_url": fac_url, "session": session}
 
 

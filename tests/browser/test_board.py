@@ -443,7 +443,9 @@ SCROLL_AT_REST = """() => {
 }"""
 
 TITLE_CLEAR_OF_TIMER = """(testid) => {
-    const timer = document.querySelector('[data-testid=timer-panel]').getBoundingClientRect();
+    // the facilitator's time is in the bar of the top bar (fac-bar.js), their timer card stays in place
+    const pinned = document.querySelector('[data-testid=fac-bar]') ? '.topbar' : '[data-testid=timer-panel]';
+    const timer = document.querySelector(pinned).getBoundingClientRect();
     const title = document.querySelector(`[data-testid=${testid}] .sec-title`).getBoundingClientRect();
     const beside = title.left >= timer.right - 1 || title.right <= timer.left + 1;
     return { clear: beside || title.top >= timer.bottom - 1 || title.bottom <= timer.top + 1, top: title.top, timer: [timer.top, timer.bottom] };
@@ -499,17 +501,22 @@ async def test_the_timer_is_pinned_only_while_the_time_counts_and_never_over_the
     assert await position_of(phone.get_by_test_id("timer-panel")) not in ("sticky", "fixed")
     assert (await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren"))["clear"]
 
-    # started: pinned on every screen; the phone at the step makes room for it instead of covering the title
+    # started: pinned on a participant's screen (the facilitator's time is in the bar of the sticky top
+    # bar, their card stays in place); the phone at the step makes room for it instead of covering the title
     await fac.call({"type": "timer", "action": "start"})
     for name, page in screens.items():
         timer = page.get_by_test_id("timer-panel")
         await expect(timer).to_have_attribute("data-phase", "running")
-        await expect(timer).to_have_class(re.compile(r"\bpinned\b"))
-        assert await position_of(timer) == "sticky", name
+        if name == "phone":
+            await expect(timer).to_have_class(re.compile(r"\bpinned\b"))
+            assert await position_of(timer) == "sticky", name
+        else:
+            await expect(page.get_by_test_id("bar-time")).to_be_visible()
+            assert await position_of(timer) not in ("sticky", "fixed"), name
     await at_rest(phone)
     seen = await phone.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
     assert seen["clear"] and seen["top"] < PHONE["height"] / 2, seen
-    # and a jump to the step lands below the pinned card, the facilitator's (with its buttons) too
+    # and a jump to the step lands below the pinned card (the facilitator's: below the bar)
     for name in ("phone", "facilitator-phone"):
         page = screens[name]
         await page.evaluate("window.scrollTo(0, 0)")
@@ -517,7 +524,8 @@ async def test_the_timer_is_pinned_only_while_the_time_counts_and_never_over_the
         await at_rest(page)
         seen = await page.evaluate(TITLE_CLEAR_OF_TIMER, "section-drijfveren")
         assert seen["clear"] and seen["top"] < PHONE["height"] / 2, (name, seen)
-        box = await page.get_by_test_id("timer-panel").bounding_box()
+        pinned = page.get_by_test_id("timer-panel" if name == "phone" else "fac-bar")
+        box = await pinned.bounding_box()
         assert box["y"] > 40, (name, box)  # pinned under the top bar, not scrolled away
         await page.screenshot(path=str(artifacts / f"timer-running-{name}.png"))
 

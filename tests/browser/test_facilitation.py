@@ -10,10 +10,10 @@ from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, create_session, joi
 from tests.support.client import Client
 
 
-async def facilitator_with(pages, server, *people: tuple[str, str, bool]):
+async def facilitator_with(pages, server, *people: tuple[str, str, bool], on_paper: bool = True):
     """The facilitator's page on a new session and a page per (name, group, on a phone) joined."""
     fac = await pages.open(LAPTOP, name="facilitator")
-    created = await create_session(fac, server.http_url)
+    created = await create_session(fac, server.http_url, on_paper=on_paper)
     await open_facilitator_board(fac)
     joined = []
     for name, group, phone in people:
@@ -52,7 +52,8 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     projector: steps drive the board and the phone, time-up locks and signals everywhere, the
     reveal, dots for two people in the room, the differ view, the check-out and the close."""
     fac, created, (ann, bea, max_) = await facilitator_with(
-        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False), ("Max", "management", True))
+        pages, server, ("Ann", "leernetwerk", False), ("Bea", "leernetwerk", False), ("Max", "management", True),
+        on_paper=False)
     proj = await pages.open(PROJECTOR, name="projector")
     await proj.goto(f"{server.http_url}/p/{created['session']}#c={created['code']}")
     await expect(proj.get_by_test_id("timer-panel")).to_be_visible()
@@ -152,11 +153,41 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     await fac.get_by_test_id("close-session-confirm").click()
     for page in (ann, max_, fac):
         await expect(page.get_by_test_id("closed-banner")).to_be_visible()
-    await expect(ann.get_by_test_id("waiting-actie")).to_contain_text("afgesloten")
     newcomer = await pages.open(LAPTOP, name="newcomer")
     await newcomer.goto(f"{server.http_url}/j/{created['code']}")
     await expect(newcomer.get_by_test_id("join-error")).to_contain_text("afgesloten")
     await cofac.close()
+
+
+async def test_a_closed_session_says_so_and_offers_nothing_that_would_be_refused(server, pages, artifacts):
+    """After "Sessie afsluiten…" the participant's laptop, a phone and the facilitator's board say the
+    session is closed and show no add/edit/delete/vote control (an open editor goes), no invite
+    panel or QR code and no "Nu aan de beurt" (before: all of it stayed and failed only on save)."""
+    fac, created, (ann, max_) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Max", "management", True), on_paper=False)
+    await fac.get_by_test_id("step-actie").click()
+    await ann.get_by_test_id("add-note-actie-leernetwerk-doen").click()
+    await ann.get_by_test_id("note-text").fill("Casuïstiekoverleg organiseren")
+    await ann.get_by_test_id("note-save").click()
+    await expect(fac.get_by_test_id("section-actie")).to_contain_text("Casuïstiekoverleg organiseren")
+    await ann.get_by_test_id("note-edit").click()  # still editing when the session closes
+    await expect(ann.get_by_test_id("note-text")).to_be_visible()
+    await expect(fac.get_by_test_id("share-qr")).to_be_visible()
+    await fac.get_by_test_id("close-session").click()
+    await fac.get_by_test_id("close-session-confirm").click()
+    for page in (ann, max_, fac):
+        await expect(page.get_by_test_id("closed-banner")).to_contain_text("afgesloten")
+        await expect(page.get_by_test_id("section-actie")).to_contain_text("Casuïstiekoverleg organiseren")
+        for control in ("[data-testid^=add-note-]", "[data-testid=note-edit]", "[data-testid=note-remove]",
+                        "[data-testid=note-text]", "[data-testid^=edit-]", "[data-testid^=lock-toggle-]",
+                        "[data-testid=share-qr]", "[data-testid=join-code]", "[data-testid=timer-start]",
+                        "[data-testid=bar-next]",
+                        "button.option:not([aria-disabled=true])"):
+            await expect(page.locator(f"{control} >> visible=true")).to_have_count(0)
+        await expect(page.locator("text=Nu aan de beurt >> visible=true")).to_have_count(0)
+        await expect(page.get_by_test_id("timer-status")).to_have_text("Sessie afgesloten")  # not "Klaar om te starten"
+    await shot(fac, artifacts / "closed-facilitator-1280.png")
+    await shot(max_, artifacts / "closed-phone-360.png")
 
 
 async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_told(server, pages):
@@ -176,3 +207,51 @@ async def test_a_locked_code_turns_newcomers_away_and_a_removed_participant_is_t
     await person.locator(".person-confirm button.danger").click()
     await expect(ann.get_by_text("De facilitator heeft je uit deze sessie gehaald.")).to_be_visible()
     await expect(fac.get_by_test_id("online-leernetwerk")).not_to_contain_text("Ann")
+
+
+IN_VIEW = """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                        return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }"""
+# every point of the element at a grid of spots is the element itself (nothing pinned over it)
+UNCOVERED = """(sel) => { const el = document.querySelector(sel); const r = el.getBoundingClientRect();
+    const spots = [];
+    for (const fx of [0.05, 0.5, 0.95]) for (const fy of [0.05, 0.5, 0.95]) spots.push([r.left + fx * r.width, r.top + fy * r.height]);
+    return spots.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y))).length; }"""
+
+
+async def test_the_facilitator_runs_the_session_from_the_first_screen_of_a_laptop(server, pages, artifacts):
+    """At 1280x800 with the timer running the step buttons are on the first screen; scrolled to the
+    bottom the next-step control is still at hand and moves the group on; the invite panel is never
+    covered (a pinned timer of 290 px covered it, the step buttons were at y 817-1054). A phone of
+    360 px keeps the bar without scrolling sideways."""
+    fac, created, (ann, max_) = await facilitator_with(
+        pages, server, ("Ann", "leernetwerk", False), ("Max", "management", True), on_paper=False)
+    await fac.get_by_test_id("step-drijfveren").click()
+    await fac.get_by_test_id("timer-start").click()
+    await expect(fac.get_by_test_id("timer-panel")).to_have_attribute("data-phase", "running")
+    for step in ("ambitie", "drijfveren", "pijlers", "actie", "afsluiting"):
+        assert await fac.evaluate(IN_VIEW, f"[data-testid=step-{step}]"), step
+    assert await fac.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await fac.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    await fac.wait_for_function("() => scrollY > 0 && Math.ceil(scrollY + innerHeight) >= document.scrollingElement.scrollHeight")
+    assert await fac.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await shot_here(fac, artifacts / "facilitator-bottom-1280.png")
+    await fac.get_by_test_id("bar-next").click()
+    for page in (fac, ann):
+        await expect(page.get_by_test_id("current-step")).to_contain_text("Innoveren")
+    await expect(fac.get_by_test_id("bar-step")).to_have_text("3 Innoveren & Samen leren")
+    for block in ("start", "center", "end"):
+        await fac.evaluate("(block) => document.querySelector('.panel-share').scrollIntoView({block})", block)
+        await fac.wait_for_function("() => { const r = document.querySelector('.panel-share').getBoundingClientRect(); return r.bottom <= innerHeight + 1; }")
+        assert await fac.evaluate(UNCOVERED, ".panel-share") == 0, block
+    phone = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await phone.goto(created["facilitator_url"])
+    await expect(phone.get_by_test_id("bar-next")).to_be_visible()
+    assert await phone.evaluate("document.scrollingElement.scrollWidth") <= 360
+    await phone.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    assert await phone.evaluate(IN_VIEW, "[data-testid=bar-next]")
+    await phone.screenshot(path=str(artifacts / "facilitator-phone-360.png"))
+
+
+async def shot_here(page, path) -> None:
+    await page.evaluate("document.fonts.ready")
+    await page.screenshot(path=str(path))

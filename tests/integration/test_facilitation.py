@@ -60,9 +60,10 @@ class Meeting:
                 await client.close()
 
 
-async def meeting(instances, with_max: bool = False) -> Meeting:
+async def meeting(instances, with_max: bool = False, on_paper: bool = True) -> Meeting:
+    """``on_paper``: hold off, so participants act without a step (a new session waits for step 1)."""
     first, last = instances[0], instances[-1]
-    session = await create_session(first.http_url)
+    session = await create_session(first.http_url, on_paper=on_paper)
     ann = await join(first.http_url, session["join_code"], "Ann", "leernetwerk")
     max_ = await join(first.http_url, session["join_code"], "Max", "management") if with_max else None
     facilitator = await connect(first, session["session"], token=session["facilitator_secret"])
@@ -91,6 +92,29 @@ async def test_time_up_locks_the_section_on_every_instance_exactly_once(instance
     await facilitator.call({"type": "set_locked", "board": BOARD, "section": "drijfveren", "locked": False})
     unlocked = await viewer.event("section_lock_set")
     assert unlocked["seq"] == locked["seq"] + 1
+    await viewer.close()
+    await m.close()
+
+
+async def test_participant_joining_before_step_1_cannot_vote_and_nothing_is_stored(instances):
+    """Hold on, no step yet: Ann's dots (in a hidden section too) are refused with not_started and
+    nothing is logged; the facilitator still writes; after step 2 Ann's dot goes through."""
+    m = await meeting(instances, on_paper=False)
+    facilitator, ann_ws = m.facilitator, m.ann_ws
+    await facilitator.call({"type": "set_hidden", "board": BOARD, "section": "pijlers", "hidden": True})
+    seq = (await ann_ws.event("visibility_set"))["seq"]
+    for frame in (dot("impact"), {"type": "place_dot", "board": BOARD, "section": "pijlers", "option": "tijd"}):
+        refused = await ann_ws.call(frame)
+        assert refused["type"] == "error" and refused["code"] == "not_started", refused
+    note = {"type": "add_note", "board": BOARD, "section": "actie", "lane": "leernetwerk-doen", "text": "Plan"}
+    assert (await facilitator.call(note))["type"] == "ok"
+    added = await ann_ws.event("note_added")
+    assert added["seq"] == seq + 1  # the refused dots logged nothing
+    viewer = await Client(instances[-1].ws_url).connect()
+    welcome = await viewer.hello(m.id, code=m.session["join_code"])
+    assert welcome["state"]["boards"][BOARD]["dots"]["drijfveren"]["counts"] == {}
+    await facilitator.call({"type": "set_step", "step": "drijfveren"})
+    assert (await ann_ws.call(dot("impact")))["type"] == "ok"
     await viewer.close()
     await m.close()
 

@@ -315,7 +315,7 @@ async def test_redis_log_is_trimmed_once_a_snapshot_covers_it(tmp_path):
             snap_seq = int(r.hget(f"ss:{{{sid}}}:snap", "seq"))
         finally:
             r.close()
-        total = 1 + 15 + 45
+        total = 1 + 1 + 15 + 45  # created, hold off (on paper), joined, dots
         assert snap_seq >= 50 and length <= total - snap_seq + 1 < total
         async with httpx.AsyncClient(base_url=s.servers[1].http_url) as http:
             summary = (await http.get(f"/api/sessions/{sid}/summary",

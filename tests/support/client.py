@@ -12,12 +12,28 @@ import websockets
 TIMEOUT = 10.0
 
 
-async def create_session(http_url: str, **body: Any) -> dict:
+async def create_session(http_url: str, on_paper: bool = True, **body: Any) -> dict:
+    """A new session. ``on_paper`` (what most tests want): the facilitator turns hold off, so
+    participants act without a step; off, it is as created: participants wait for step 1."""
     body.setdefault("title", "Test")
     async with httpx.AsyncClient(base_url=http_url) as client:
         response = await client.post("/api/sessions", json=body)
         response.raise_for_status()
-        return response.json()
+        session = response.json()
+    if on_paper:
+        await hold_off(http_url.replace("http", "ws", 1) + "/ws", session["session"], session["facilitator_secret"])
+    return session
+
+
+async def hold_off(ws_url: str, session: str, secret: str) -> None:
+    """As the facilitator: turn "hold everyone on the current step" off (the board is open, as on paper)."""
+    facilitator = await Client(ws_url).connect()
+    try:
+        assert (await facilitator.hello(session, token=secret))["type"] == "welcome"
+        reply = await facilitator.call({"type": "set_hold", "hold": False})
+        assert reply["type"] == "ok", reply
+    finally:
+        await facilitator.close()
 
 
 async def join(http_url: str, code: str, name: str, group: str) -> dict:

@@ -37,6 +37,7 @@ export function checklistSection(app, boardId, section) {
     const checks = app.state.boards[boardId].checks?.[section.id] || {};
     for (const { item, box, row } of rows) {
       if (!pending.has(item.id)) box.checked = !!checks[item.id];
+      box.disabled = !member() || app.closed();
       toggle(row, 'checked', box.checked);
       showAnswer(row, box.checked);
     }

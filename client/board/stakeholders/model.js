@@ -32,7 +32,7 @@ export function createModel(app, boardId, section) {
   const board = () => app.state.boards[boardId];
   const all = () => board().stakeholders?.[section.id] || [];
   const shown = (s) => !!s && s.relevant && !s.removed;
-  const member = () => !projector && (app.isFac() || app.isPart());
+  const member = () => !projector && !app.closed() && (app.isFac() || app.isPart());
   const me = () => app.myId();
   const kinds = section.knowledge;
 

@@ -21,11 +21,15 @@ BOARD = "samenspel"
 class Session:
     """A session state plus a clock, driven only through decide/apply."""
 
-    def __init__(self, boards: tuple[str, ...] = (BOARD,)) -> None:
+    def __init__(self, boards: tuple[str, ...] = (BOARD,), on_paper: bool = True) -> None:
+        """``on_paper``: hold off, so participants act anywhere without a step (the board's own
+        rules under test); off: a new session as created, where participants wait for step 1."""
         self.state = SessionState(session="s1")
         self.now = 1_000_000
         self._ids = itertools.count()  # not a generator: the fuzz tests deepcopy a Session
         self.run(SYSTEM, c.CreateSession(title="Test", boards=boards))
+        if on_paper:
+            self.run(FACILITATOR, c.SetHold(hold=False))
 
     def ctx(self) -> Context:
         return Context(now=self.now, new_id=lambda: f"id{next(self._ids)}")

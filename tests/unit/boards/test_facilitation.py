@@ -22,6 +22,11 @@ def session() -> Session:
     return Session()
 
 
+@pytest.fixture
+def held() -> Session:
+    return Session(on_paper=False)  # as created: hold on
+
+
 def step(session: Session, step_id: str | None) -> None:
     session.run(FACILITATOR, c.SetStep(step=step_id))
 
@@ -30,11 +35,23 @@ def place(session: Session, actor, section: str, option: str, proxy: str | None 
     return session.run(actor, c.PlaceDot(board=BOARD, section=section, option=option, proxy=proxy))
 
 
-def test_before_the_first_step_the_board_is_open(session):
-    """Without a current step every section is open to participants, as on paper."""
-    ann = session.join("Ann", "leernetwerk")
-    place(session, ann, "pijlers", "tijd")
-    session.run(ann, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="Plan"))
+def test_participants_cannot_vote_before_the_first_step(held):
+    """With hold on, before step 1 participants look: dots (also hidden ones) and notes wait."""
+    ann = held.join("Ann", "leernetwerk")
+    held.run(FACILITATOR, c.SetHidden(board=BOARD, section="pijlers", hidden=True))
+    assert refused(held, ann, c.PlaceDot(board=BOARD, section="drijfveren", option="impact")) == ErrorCode.NOT_STARTED
+    assert refused(held, ann, c.PlaceDot(board=BOARD, section="pijlers", option="tijd")) == ErrorCode.NOT_STARTED
+    assert refused(held, ann, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="x")) \
+        == ErrorCode.NOT_STARTED
+    held.run(FACILITATOR, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="Plan"))
+
+
+def test_with_hold_off_the_board_is_open_before_the_first_step(held):
+    """Hold off and no step: every section is open to participants, as on paper."""
+    ann = held.join("Ann", "leernetwerk")
+    held.run(FACILITATOR, c.SetHold(hold=False))
+    place(held, ann, "pijlers", "tijd")
+    held.run(ann, c.AddNote(board=BOARD, section="actie", lane="leernetwerk-doen", text="Plan"))
 
 
 def test_a_step_refuses_what_it_does_not_allow(session):
@@ -46,23 +63,23 @@ def test_a_step_refuses_what_it_does_not_allow(session):
         == ErrorCode.NOT_IN_STEP
 
 
-def test_hold_keeps_participants_on_the_current_steps_section(session):
+def test_hold_keeps_participants_on_the_current_steps_section(held):
     """In step 2 the Drijfveren are open and the pillars wait; without hold both are open."""
-    ann = session.join("Ann", "leernetwerk")
-    step(session, "drijfveren")
-    place(session, ann, "drijfveren", "impact")
-    assert refused(session, ann, c.PlaceDot(board=BOARD, section="pijlers", option="tijd")) == ErrorCode.NOT_IN_STEP
-    session.run(FACILITATOR, c.SetHold(hold=False))
-    place(session, ann, "pijlers", "tijd")
+    ann = held.join("Ann", "leernetwerk")
+    step(held, "drijfveren")
+    place(held, ann, "drijfveren", "impact")
+    assert refused(held, ann, c.PlaceDot(board=BOARD, section="pijlers", option="tijd")) == ErrorCode.NOT_IN_STEP
+    held.run(FACILITATOR, c.SetHold(hold=False))
+    place(held, ann, "pijlers", "tijd")
 
 
-def test_dots_of_an_earlier_step_cannot_change_after_the_step_moved_on(session):
+def test_dots_of_an_earlier_step_cannot_change_after_the_step_moved_on(held):
     """Step 3 holds the group there: a Drijfveren dot can be neither placed nor taken back."""
-    ann = session.join("Ann", "leernetwerk")
-    step(session, "drijfveren")
-    place(session, ann, "drijfveren", "impact")
-    step(session, "pijlers")
-    assert refused(session, ann, c.RemoveDot(board=BOARD, section="drijfveren", option="impact")) \
+    ann = held.join("Ann", "leernetwerk")
+    step(held, "drijfveren")
+    place(held, ann, "drijfveren", "impact")
+    step(held, "pijlers")
+    assert refused(held, ann, c.RemoveDot(board=BOARD, section="drijfveren", option="impact")) \
         == ErrorCode.NOT_IN_STEP
 
 
