@@ -12,6 +12,9 @@ export const PERMISSION = {
   add_stakeholder: 'map', edit_stakeholder: 'map', move_stakeholder: 'map', place_in_matrix: 'map',
   set_relevant: 'map', remove_stakeholder: 'map', restore_stakeholder: 'map', add_attached_note: 'map',
   edit_attached_note: 'map', remove_attached_note: 'map', undo: 'map',
+  // the kick-off's live questions
+  add_word: 'answer', remove_word: 'answer', recognise_word: 'answer', add_answer: 'answer',
+  answer_statement: 'answer', take_stand: 'answer',
 };
 
 /**
