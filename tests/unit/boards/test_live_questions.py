@@ -168,3 +168,26 @@ def test_a_statement_answer_out_of_its_scale_or_from_the_facilitator_is_refused(
     assert refused(s, ilse, stars("nergens", 3)) == ErrorCode.NOT_FOUND
     assert refused(s, FACILITATOR, stars("netwerk", 3)) == ErrorCode.FORBIDDEN
     assert refused(s, ilse, c.SetStatementsHidden(board=KO, section="klaar", hidden=False)) == ErrorCode.FORBIDDEN
+
+
+def test_one_dot_each_on_the_circle_moved_not_added_and_unknown_segments_refused():
+    s, ilse, joost = kickoff()
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="plannen"))
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    s.run(joost, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    assert s.state.boards[KO].stands["cirkel"].counts == {"reflecteren": 2}
+    assert refused(s, ilse, c.TakeStand(board=KO, section="cirkel", segment="nergens")) == ErrorCode.NOT_FOUND
+    assert refused(s, FACILITATOR, c.TakeStand(board=KO, section="cirkel", segment="plannen")) == ErrorCode.FORBIDDEN
+
+
+def test_herken_ik_only_on_someone_elses_shown_word_in_the_check_out_round():
+    s, ilse, joost = kickoff()
+    s.run(ilse, c.AddWord(board=KO, section="checkout", word="Energiek"))
+    s.run(joost, c.AddWord(board=KO, section="checkout", word="moe"))
+    s.run(ilse, word("tijd"))
+    assert refused(s, ilse, c.RecogniseWord(board=KO, section="checkout", word="energiek")) == ErrorCode.INVALID
+    assert refused(s, joost, c.RecogniseWord(board=KO, section="thema", word="tijd")) == ErrorCode.INVALID
+    assert refused(s, joost, c.RecogniseWord(board=KO, section="checkout", word="blij")) == ErrorCode.NOT_FOUND
+    s.run(joost, c.RecogniseWord(board=KO, section="checkout", word="ENERGIEK"))
+    row = summarise(s.state, "shared")["boards"][0]["wordclouds"][1]
+    assert row["most_recognised"] == ["energiek"]
