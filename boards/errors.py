@@ -31,6 +31,8 @@ class ErrorCode(str, Enum):
     COMMAND_ID_REUSED = "command_id_reused"  # an applied command's id sent again with another payload
     ALREADY_REVEALED = "already_revealed"  # a tree answer or radar dot after the reveal (hide again to redo)
     UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
+    EMPTY_ANSWER = "empty_answer"  # an answer that is empty, or only stop words in a word cloud
+    DUPLICATE_ANSWER = "duplicate_answer"  # the same word or answer from the same person again
     # Facilitation (the session's script and state).
     NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)
     NOT_STARTED = "not_started"  # no step chosen yet and hold on: participants look, they don't act

@@ -173,6 +173,54 @@ class UndoStep(msgspec.Struct):
     after: Stakeholder
 
 
+class WordCloud(msgspec.Struct):
+    """Who gave which (normalised) words (private) and the counts (public, but for hidden words)."""
+
+    by_person: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    hidden_words: list[str] = []
+    recognised_by: dict[str, list[str]] = {}  # the check-out round: participant -> words they recognise
+    recognised: dict[str, int] = {}  # word -> how many recognise it
+
+
+class Answer(msgspec.Struct):
+    """One answer to an open question. ``merged``: how many answers were folded into it;
+    ``merged_into``: the answer this one was folded into ("" if none)."""
+
+    id: str
+    n: int
+    text: str
+    author: str
+    hidden: bool = False
+    pinned: bool = False
+    merged: int = 0
+    merged_into: str = ""
+
+
+class StatementVotes(msgspec.Struct):
+    """Who answered what (private) and the counts per statement per value (public, unless hidden)."""
+
+    by_person: dict[str, dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}  # statement -> str(value) -> n
+    hidden: bool = False
+
+
+class Stands(msgspec.Struct):
+    """Where each person stands (private) and how many stand on each segment (public)."""
+
+    by_person: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+
+class UndoStep(msgspec.Struct):
+    """What an actor's change did to one stakeholder, so that they can take it back."""
+
+    section: str
+    item: str
+    before: Stakeholder | None
+    after: Stakeholder
+
+
 class BoardState(msgspec.Struct):
     template: str
     texts: dict[str, dict[str, str]] = {}
@@ -187,6 +235,10 @@ class BoardState(msgspec.Struct):
     conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
     walls: dict[str, Wall] = {}  # section -> the wall and its dots (card 1)
     drafts: dict[str, list[DraftVersion]] = {}  # section -> versions of the sentence, oldest first
+    clouds: dict[str, WordCloud] = {}
+    answers: dict[str, dict[str, Answer]] = {}
+    statements: dict[str, StatementVotes] = {}
+    stands: dict[str, Stands] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
 

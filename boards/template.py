@@ -241,15 +241,73 @@ class WallSection(msgspec.Struct, frozen=True, tag="wall"):
     step: str | None = None
 
 
+class WordCloudSection(msgspec.Struct, frozen=True, tag="wordcloud"):
+    """Everyone gives up to ``per_person`` words ("Waar denk jij aan bij ...?"); the cloud counts
+    them after normalising case, spaces and stop words (boards/kinds/words.py)."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 3
+    max_len: int = 40  # one word, or a few: a short phrase
+    max_words: int = 600  # in the whole section
+    recognise: bool = False  # the check-out round: people tap "herken ik" on others' words
+    step: str | None = None
+
+
+class OpenQuestionSection(msgspec.Struct, frozen=True, tag="open"):
+    """Everyone gives up to ``per_person`` short answers, anonymous to everyone; the facilitator
+    hides, merges and pins them (pinned ones go on the projector)."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 3
+    max_len: int = 200
+    max_answers: int = 300  # in the whole section
+    step: str | None = None
+
+
+class Statement(msgspec.Struct, frozen=True):
+    id: str
+    label: Label
+
+
+class StatementsSection(msgspec.Struct, frozen=True, tag="statements"):
+    """Statements each person answers: ``yesno`` (ja/nee) or ``stars`` (1-5: "geldt niet voor mij"
+    ... "typeert mij"); the distribution per statement, hidden until the reveal if ``hidden``."""
+
+    id: str
+    title: Label
+    prompt: Label
+    statements: tuple[Statement, ...]
+    scale: Literal["yesno", "stars"] = "yesno"
+    hidden: bool = False  # the distribution starts hidden from everyone but the facilitator
+    step: str | None = None
+
+
+class StandSection(msgspec.Struct, frozen=True, tag="stand"):
+    """Where do you stand: each person puts one anonymous dot on a segment, of a ``circle`` (the
+    actieleercirkel's phases) or a ``scale`` (left to right); counts per segment."""
+
+    id: str
+    title: Label
+    prompt: Label
+    segments: tuple[Statement, ...]
+    shape: Literal["circle", "scale"] = "circle"
+    step: str | None = None
+
+
 Section = (
     DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
-    | ReviewSection | RolesSection | ConditionsSection | DraftSection | WallSection
+    | ReviewSection | RolesSection | ConditionsSection | DraftSection | WallSection | WordCloudSection
+    | OpenQuestionSection | StatementsSection | StandSection
 )
 
 
 # What participants may do during a step (the facilitator may always act).
 Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review", "roles", "conditions",
-                     "words", "wall"]
+                     "words", "wall", "answer"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

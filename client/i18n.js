@@ -2,11 +2,13 @@
 
 import * as nl from './i18n/nl.js';
 import * as en from './i18n/en.js';
+import * as liveNl from './i18n/live-nl.js';
+import * as liveEn from './i18n/live-en.js';
 
 const KEY = 'samenspel.lang';
 
-const STRINGS = { nl: nl.strings, en: en.strings };
-const ERRORS = { nl: nl.errors, en: en.errors };
+const STRINGS = { nl: { ...nl.strings, ...liveNl.strings }, en: { ...en.strings, ...liveEn.strings } };
+const ERRORS = { nl: { ...nl.errors, ...liveNl.errors }, en: { ...en.errors, ...liveEn.errors } };
 
 let lang = (() => {
   try {

@@ -19,8 +19,9 @@ const BOARDS = [
   { id: 'juiste_weg', label: 'boardJuisteWeg', hint: 'boardJuisteWegHint' },
   { id: 'ambitie', label: 'boardAmbitie', hint: 'boardAmbitieHint' },
   { id: 'rollen', label: 'boardRollen', hint: 'boardRollenHint' },
+  { id: 'kickoff', label: 'boardKickoff', hint: 'boardKickoffHint' },
 ];
-const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false, ambitie: false, rollen: false }, busy: false, error: null });
+const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false, ambitie: false, rollen: false, kickoff: false }, busy: false, error: null });
 
 /** The site's header; `titled`: the name is the page's h1 (a page without a heading of its own). */
 function pageHeader({ titled = false } = {}) {

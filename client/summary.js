@@ -5,6 +5,7 @@
 // header, never in the address. Everything typed by people is put in as text (textContent), so
 // markup in a post-it shows as the characters it is.
 
+import { liveSummaries } from './summary-live.js';
 import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
@@ -497,6 +498,7 @@ function documentView(summary) {
     for (const s of board.drafts || []) parts.push(draftSummary(s));
     for (const s of board.roles || []) parts.push(rolesSummary(s));
     for (const s of board.conditions || []) parts.push(conditionsSummary(s));
+    parts.push(...liveSummaries(board));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));

@@ -40,8 +40,8 @@ LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
 PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
-    "board": Page(("board.js", "start.js"), ("style.css", "cards.css"), LIVE),  # start.js: "not joined yet"
-    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css"), LIVE),  # qr: always shown
+    "board": Page(("board.js", "start.js"), ("style.css", "cards.css", "live.css"), LIVE),  # start.js: "not joined yet"
+    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css", "live.css"), LIVE),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "cards.css", "summary.css")),
     "network": Page(("network/page.js",), ("style.css", "summary.css", "network.css")),  # a learning network
     "other": Page(("start.js",), ("style.css",)),

@@ -20,18 +20,22 @@ from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
 from boards.kinds.draft import Draft
 from boards.kinds.notes import Notes
+from boards.kinds.openquestion import OpenQuestion
 from boards.kinds.radar import Radar
 from boards.kinds.review import Review
 from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
+from boards.kinds.stand import Stand
+from boards.kinds.statements import Statements
 from boards.kinds.text import Text
 from boards.kinds.tree import Tree
 from boards.kinds.wall import WallKind
+from boards.kinds.wordcloud import WordCloudKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
 KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review(), Roles(),
-                           Conditions(), Draft(), WallKind())
+                           Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

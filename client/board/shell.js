@@ -9,6 +9,7 @@ import { t, L } from '../i18n.js';
 const PERMISSION = {
   dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar',
   actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall',
+  wordcloud: 'answer', open: 'answer', statements: 'answer', stand: 'answer',
 };
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */

@@ -16,6 +16,9 @@ export const PERMISSION = {
   answer_tree: 'tree', place_radar_dot: 'radar', remove_radar_dot: 'radar',
   add_role_person: 'roles', move_role_person: 'roles', remove_role_person: 'roles',
   set_condition: 'conditions', mark_word: 'words', add_wall_item: 'wall', wall_dot: 'wall',
+  // the kick-off's live questions
+  add_word: 'answer', remove_word: 'answer', recognise_word: 'answer', add_answer: 'answer',
+  answer_statement: 'answer', take_stand: 'answer',
 };
 
 /**

@@ -13,7 +13,7 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K, W, R, A = "samenspel", "stakeholders", "juiste_weg", "rollen", "ambitie"
+S, K, W, R, A, KO = "samenspel", "stakeholders", "juiste_weg", "rollen", "ambitie", "kickoff"
 
 
 def _people(s: Script, board: str):
@@ -23,6 +23,8 @@ def _people(s: Script, board: str):
     if board in (R, A):
         s.run(FAC, c.SetHold(hold=False))  # open to all, as on paper (participants wait for the first step)
         return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
+    if board == KO:
+        return s.join("Ilse", "deelnemer"), s.join("Joost", "deelnemer"), s.join("Karin", "deelnemer")
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
 
@@ -266,6 +268,98 @@ def wall_person_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=finn.participant, with_content=True))
 
 
+def words_given_and_taken_back(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="Samenwerking"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="  de   SAMENWERKING! "))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="vertrouwen"))
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="Lerend netwerk"))
+    s.run(karin, c.RemoveWord(board=KO, section="thema", word="Vertrouwen"))
+    s.run(karin, c.AddWord(board=KO, section="checkout", word="Energie"))
+
+
+def words_hidden_by_the_facilitator(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="saai"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="tijd"))
+    yield
+    s.run(FAC, c.HideWord(board=KO, section="thema", word="Saai", hidden=True))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="saai"))
+    s.run(karin, c.AddWord(board=KO, section="thema", word="tijd"))
+    s.run(FAC, c.HideWord(board=KO, section="thema", word="saai", hidden=False))
+    s.run(ilse, c.RemoveWord(board=KO, section="thema", word="saai"))
+
+
+def words_person_removed(s: Script):
+    ilse, joost, _ = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="thema", word="groei"))
+    s.run(joost, c.AddWord(board=KO, section="thema", word="groei"))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+
+
+def checkout_round_recognised(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(ilse, c.AddWord(board=KO, section="checkout", word="Energiek"))
+    s.run(joost, c.AddWord(board=KO, section="checkout", word="moe"))
+    yield
+    s.run(karin, c.AddWord(board=KO, section="checkout", word="energiek"))
+    s.run(joost, c.RecogniseWord(board=KO, section="checkout", word="Energiek"))
+    s.run(karin, c.RecogniseWord(board=KO, section="checkout", word="moe"))
+    s.run(ilse, c.RecogniseWord(board=KO, section="checkout", word="moe"))
+    s.run(FAC, c.HideWord(board=KO, section="checkout", word="moe", hidden=True))
+    s.run(FAC, c.HideWord(board=KO, section="checkout", word="moe", hidden=False))
+    s.run(ilse, c.RecogniseWord(board=KO, section="checkout", word="moe", on=False))
+    s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
+
+
+def answers_given_pinned_hidden_merged(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    (a,) = s.run(ilse, c.AddAnswer(board=KO, section="verwachtingen", text="Leren van elkaar"))
+    (b,) = s.run(joost, c.AddAnswer(board=KO, section="verwachtingen", text="<b>Van elkaar leren</b>"))
+    (x,) = s.run(karin, c.AddAnswer(board=KO, section="verwachtingen", text="Koffie"))
+    (d,) = s.run(karin, c.AddAnswer(board=KO, section="verwachtingen", text="Een   netwerk   opbouwen"))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=a.answer, pinned=True))
+    s.run(FAC, c.MergeAnswer(board=KO, section="verwachtingen", answer=b.answer, into=a.answer))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=x.answer, hidden=True))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=d.answer, pinned=True))
+    s.run(FAC, c.ModerateAnswer(board=KO, section="verwachtingen", answer=x.answer, hidden=False))
+
+
+def answers_person_removed(s: Script):
+    ilse, joost, _ = _people(s, KO)
+    s.run(ilse, c.AddAnswer(board=KO, section="verwachtingen", text="Inspiratie"))
+    s.run(joost, c.AddAnswer(board=KO, section="verwachtingen", text="Nieuwe mensen"))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+
+
+def statements_hidden_then_revealed(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    yield
+    s.run(ilse, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=5))
+    s.run(joost, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=3))
+    s.run(ilse, c.AnswerStatement(board=KO, section="klaar", statement="netwerk", value=4))
+    s.run(karin, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=1))
+    s.run(FAC, c.SetStatementsHidden(board=KO, section="klaar", hidden=False))
+    s.run(joost, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=2))
+    s.run(FAC, c.SetStatementsHidden(board=KO, section="klaar", hidden=True))
+    s.run(karin, c.AnswerStatement(board=KO, section="klaar", statement="vragen", value=5))
+
+
+def stands_taken_moved_and_removed(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(karin, c.TakeStand(board=KO, section="cirkel", segment="plannen"))
+    yield
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    s.run(joost, c.TakeStand(board=KO, section="cirkel", segment="reflecteren"))
+    s.run(ilse, c.TakeStand(board=KO, section="cirkel", segment="uitvoeren"))
+    s.run(joost, c.TakeStand(board=KO, section="cirkel", segment=None))
+    s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -296,4 +390,18 @@ CASES: dict[str, dict[str, Callable]] = {
     "wall": {"items dotted (several on one), hidden and revealed with the tally, an item taken off":
                  wall_dotted_then_revealed,
              "a person removed with their content: their dots come off": wall_person_removed},
+
+
+    "wordcloud": {"words counted normalised, each person's own words, no names in the frames":
+                      words_given_and_taken_back,
+                  "a hidden word leaves others' clouds and comes back with its count": words_hidden_by_the_facilitator,
+                  "a person removed with their content: their words come off": words_person_removed,
+                  "the check-out round: 'herken ik' on others' words, through a hide and a removal":
+                      checkout_round_recognised},
+    "open": {"answers anonymous to everyone; pinned, merged, hidden and shown again in their place":
+                 answers_given_pinned_hidden_merged,
+             "a person removed with their content: their answers are hidden": answers_person_removed},
+    "statements": {"answered while hidden, revealed with the tally, hidden again; answers replace":
+                       statements_hidden_then_revealed},
+    "stand": {"one anonymous dot each, moved, taken away, and taken with a removed person": stands_taken_moved_and_removed},
 }

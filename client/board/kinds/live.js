@@ -1,0 +1,14 @@
+// The kick-off's live questions as kinds for the registry (index.js): word cloud, open question,
+// statements and where do you stand, each shown on the projector on its own step.
+
+import { wordcloudSection } from '../wordcloud.js';
+import { openQuestionSection } from '../open-question.js';
+import { statementsSection } from '../statements.js';
+import { standSection } from '../stand.js';
+
+const onItsStep = (app, part, { about }) => ({ show: about });
+
+export const wordcloud = { type: 'wordcloud', component: wordcloudSection, scene: onItsStep };
+export const openQuestion = { type: 'open', component: openQuestionSection, scene: onItsStep };
+export const statements = { type: 'statements', component: statementsSection, scene: onItsStep };
+export const stand = { type: 'stand', component: standSection, scene: onItsStep };
