@@ -36,9 +36,10 @@ class Bundle:
         return f"{DIST}/{self.entries[module]}"
 
     def closure(self, modules: list[str]) -> list[str]:
-        """The chunks that ``modules`` load before they run (themselves first), as client paths."""
+        """The chunks that ``modules`` load before they run (themselves first), as client paths.
+        A module without a chunk of its own was imported statically: it is inside main.js's."""
         seen: list[str] = []
-        todo = [self.entries[m] for m in modules]
+        todo = [self.entries[m] for m in modules if m in self.entries]
         while todo:
             chunk = todo.pop(0)
             if chunk not in seen:
@@ -51,8 +52,8 @@ class Bundle:
 
 
 def load(files: ClientFiles, needed: set[str]) -> Bundle | None:
-    """The bundle, if one was built from the current sources and has a chunk for every module in
-    ``needed`` (the pages' entry modules); else None (the pages load the sources)."""
+    """The bundle, if one was built from the current sources, with a chunk for each module in
+    ``needed`` (main.js) and every chunk it lists present; else None (the pages load the sources)."""
     path = files.root / MANIFEST
     if not path.is_file():
         return None

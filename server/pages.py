@@ -74,8 +74,9 @@ def import_map(files: ClientFiles, bundle: Bundle | None = None) -> str:
 
 
 def entry_modules() -> set[str]:
-    """The modules the bundle must have a chunk for: main.js and every page's."""
-    return {ENTRY, *(m for page in PAGES.values() for m in page.modules)}
+    """The module the bundle must have a chunk for: main.js (a page's module imported dynamically
+    has its own chunk; one imported statically is inside main.js's)."""
+    return {ENTRY}
 
 
 def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle | None = None) -> tuple[str, str]:

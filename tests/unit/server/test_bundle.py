@@ -26,17 +26,23 @@ def test_a_fresh_bundle_gives_each_page_its_chunks_and_what_they_import(tmp_path
     """The sources' hash excludes dist/; the closure lists the entry chunks first, each once."""
     files = client(tmp_path)
     assert files.modules() == ["main.js", "page.js"]
-    built = bundle.load(files, {"main.js", "page.js"})
+    built = bundle.load(files, {"main.js"})
     assert built is not None
     assert built.closure(["main.js", "page.js"]) == ["dist/main-A.js", "dist/page-B.js", "dist/chunk-C.js"]
 
 
 def test_a_bundle_is_refused_when_a_source_changed_or_a_page_has_no_chunk(tmp_path):
-    """An edited module makes the bundle stale; a page module missing from it makes it incomplete."""
-    files = client(tmp_path, entries={"main.js": "main-A.js"})
-    assert bundle.load(files, {"main.js", "page.js"}) is None
+    """An edited module makes the bundle stale; no chunk for main.js makes it incomplete."""
+    files = client(tmp_path, entries={"page.js": "page-B.js"})
+    assert bundle.load(files, {"main.js"}) is None
     files = client(tmp_path)
     (tmp_path / "page.js").write_text("export const x = 2;\n")
-    assert bundle.load(files, {"main.js", "page.js"}) is None
+    assert bundle.load(files, {"main.js"}) is None
     (tmp_path / "dist/manifest.json").write_text("{not json")
     assert bundle.load(files, {"main.js"}) is None
+
+
+def test_a_page_module_imported_statically_needs_no_chunk_of_its_own(tmp_path):
+    """Such a module is inside main.js's chunk: the page preloads main's closure."""
+    built = bundle.load(client(tmp_path), {"main.js"})
+    assert built.closure(["main.js", "static.js"]) == ["dist/main-A.js", "dist/chunk-C.js"]
