@@ -1,12 +1,22 @@
 # syntax=docker/dockerfile:1
 # Samenspel server image: slim, non-root, no build or test tools in the final stage.
 
+# The client's bundle (docs/decisions.md, decision 60): the same two commands as `make bundle`.
+FROM node:20-slim AS client
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY scripts/build_client.mjs ./scripts/
+COPY client ./client
+RUN node scripts/build_client.mjs
+
 FROM python:3.11-slim AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY boards ./boards
 COPY server ./server
 COPY client ./client
+COPY --from=client /src/client/dist ./client/dist
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim

@@ -265,6 +265,8 @@ def merge(results: list[dict]) -> dict:
         "gen_cpu_max": max(r["gen_cpu"] for r in results),
         "gen_lag_ms": max(r["gen_lag_max_ms"] for r in results),
         "stalled": [c for r in results for c in r["stalled_close_codes"]],
+        # every websocket message's bytes (events, progress, you, ok…) per event frame received
+        "bytes_per_event": sum(r.get("rx_bytes", 0) for r in results) / max(1, sum(r.get("rx_events", 0) for r in results)),
     }
 
 
@@ -339,7 +341,7 @@ def line(m: dict) -> str:
             f"(max/proc {m['gen_cpu_max']:.2f}, lag {m['gen_lag_ms']:.0f} ms)  "
             f"{m['us_per_delivery']:.0f} us/delivery  cpu-share {m['cpu_share']:.2f}  "
             f"mem {m['rss_per_conn_kib']:.1f} KiB/conn ({m['sockets']} sockets, {m['rss_mib']:.0f} MiB)  "
-            f"errors {errs}{stalled}")
+            f"errors {errs}{stalled}  {m['bytes_per_event']:.0f} B received/event")
 
 
 def steps_for(args) -> list[dict]:

@@ -97,6 +97,7 @@ class Generator:
         self.clients: int = spec["clients"]
         self.sessions = [Session(i) for i in spec["session_indexes"]]
         self.mode = "steady"
+        self.rx_bytes = self.rx_events = 0  # what this process received (ours): bytes per event delivered
         self.stalled: list[WsClient] = []
         self.closed_codes: list[int | None] = []
 
@@ -221,6 +222,7 @@ class Generator:
             if t == "event":
                 seq = f["seq"]
                 arrivals.append((seq, now))
+                gen.rx_events += 1
                 last_event[0] = seq
                 if gen.mode == "steady" and sender:
                     s.unmatched.append(seq)
@@ -257,6 +259,7 @@ class Generator:
 
         def on_message(payload: bytes, text: bool, now: float) -> None:
             f = unpackb(payload)
+            gen.rx_bytes += len(payload)
             if f["type"] == "batch":
                 for g in f["frames"]:
                     frame(g, now)
@@ -323,6 +326,7 @@ class Generator:
 
     async def run(self, cmd: dict) -> dict:
         self.mode = cmd.get("mode", "steady")
+        self.rx_bytes = self.rx_events = 0  # this run's traffic, not the welcomes of the setup
         rate = cmd["rate"]  # per session per second (steady) / bursts per second (burst)
         warm, measure, drain = cmd["warm"], cmd["measure"], cmd.get("drain", 3.0)
         for s in self.sessions:
@@ -406,6 +410,7 @@ class Generator:
             "gen_lag_max_ms": lag_max * 1000,
             "stalled_close_codes": closed,
             "late_sending_s": sent_end - window[1],
+            "rx_bytes": self.rx_bytes, "rx_events": self.rx_events,
         }
 
 

@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[Middleware(SecurityHeaders)],
     )
     app.state.settings = settings
-    app.state.documents = Documents(client_files)
+    app.state.documents = Documents(client_files, use_bundle=settings.bundle)
     app.state.sockets_per_address = {}  # open websockets per client address, on this instance
     app.state.open_sockets = 0
     app.state.gc_pacer = None  # set while the app runs (server.gc_pacing)

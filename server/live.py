@@ -129,6 +129,10 @@ class LiveSession:
         self._drag_flush: asyncio.TimerHandle | None = None
         self.on_stale: Callable[[LiveSession], None] | None = None
         self._welcomes = WelcomeCache()  # the session view, encoded once per change and audience
+        # The progress every screen has per (board, section, audience), encoded: the last frame sent,
+        # or what a welcome carried when none was sent since. A frame equal to it is not sent again
+        # (most dots change no one's "done").
+        self._progress_sent: dict[tuple[str, str, str], bytes] = {}
         # Set by the hub: is the store known to be down now, and tell it an append found it down.
         self.store_down: Callable[[], bool] = lambda: False
         self.on_store_error: Callable[[], None] = lambda: None
@@ -452,7 +456,7 @@ class LiveSession:
     def _send_progress(self, bodies: dict[str, list[dict]], proxies: list[dict]) -> None:
         """Who is done changed: counts to everyone, names to facilitators. A facilitator
         placing marks for people in the room also gets those people's marks."""
-        encoded = {a: [frames.encode(b) for b in out] for a, out in bodies.items()}
+        encoded = {a: [f for b in out if (f := self._changed_progress(a, b)) is not None] for a, out in bodies.items()}
         proxy_frames = [frames.encode(p) for p in proxies]
         for conn in self.connections:
             for frame in encoded[conn.audience]:
@@ -460,6 +464,15 @@ class LiveSession:
             if proxy_frames and conn.audience == "facilitator":
                 for frame in proxy_frames:
                     conn.send(frame)
+
+    def _changed_progress(self, audience: str, body: dict) -> bytes | None:
+        """``body`` encoded, or None when this audience was last sent exactly that for its section."""
+        frame = frames.encode(body)
+        key = (body["board"], body["section"], audience)
+        if self._progress_sent.get(key) == frame:
+            return None
+        self._progress_sent[key] = frame
+        return frame
 
     async def check_epoch(self, gone: str | None = None) -> None:
         """Reset if the store no longer has this session as we know it: gone (``gone`` says why,
@@ -493,6 +506,7 @@ class LiveSession:
         log.warning("session %s reset: %s; %d client(s) told to reload", session_ref(self.id), reason, len(self.connections))
         self.stale = True
         self._cancel_timers()
+        self._progress_sent.clear()
         frame = frames.encode({"type": "reload", "reason": reason})
         for conn in list(self.connections):
             conn.send(frame)
@@ -558,6 +572,9 @@ class LiveSession:
             "mode": "resume" if can_resume else "snapshot",
         }
         welcome.update(welcome_fields(state, conn.participant, conn.audience))
+        for body in welcome["progress"]:  # what this screen has now, if no frame was sent since
+            self._progress_sent.setdefault((body["board"], body["section"], conn.audience),
+                                           frames.encode({"type": "progress", **body}))
         reply = [self._welcomes.frame(welcome, None if can_resume else state, conn.audience)]
         if can_resume:
             reply += [frames.encode(event_view(record, conn.audience, masked))

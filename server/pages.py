@@ -9,6 +9,10 @@ Every page is client/index.html; in place of its ``<!-- assets: … -->`` commen
   one import level per round trip, and a new module cannot be forgotten);
 - the entry script (client/main.js, which routes by path and loads only that page's module).
 
+When the client's bundle (client/dist/, built by ``scripts/build_client.mjs``) was built from the
+current sources, the same is written for its chunks instead of the sources (server/bundle.py,
+decision 66): a few chunks instead of ~60 modules, so a phone needs a round trip or two, not ten.
+
 The inline import map is allowed by its hash in this document's Content-Security-Policy.
 Documents are built once per version of the client files and kept compressed.
 """
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
+from server import bundle as bundles
+from server.bundle import Bundle
 from server.headers import CONTENT_SECURITY_POLICY
 from server.static import BEST, PREFIX, ClientFiles, Encoded, import_closure, respond
 
@@ -57,24 +63,32 @@ def page_kind(path: str) -> str:
     return {"j": "join", "b": "board", "p": "projector", "s": "summary", "n": "network"}.get(path.strip("/").split("/")[0], "other")
 
 
-def preloads(files: ClientFiles, kind: str) -> list[str]:
-    """Every module the page loads before it can show anything, entry first."""
-    return import_closure(files, [ENTRY, *PAGES[kind].modules])
+def preloads(files: ClientFiles, kind: str, bundle: Bundle | None = None) -> list[str]:
+    """Every module (or chunk of the bundle) the page loads before it can show anything, entry first."""
+    entries = [ENTRY, *PAGES[kind].modules]
+    return bundle.closure(entries) if bundle else import_closure(files, entries)
 
 
-def import_map(files: ClientFiles) -> str:
-    return json.dumps({"imports": {f"{PREFIX}{m}": files.url(m) for m in files.modules()}}, separators=(",", ":"))
+def import_map(files: ClientFiles, bundle: Bundle | None = None) -> str:
+    modules = bundle.chunks() if bundle else files.modules()
+    return json.dumps({"imports": {f"{PREFIX}{m}": files.url(m) for m in modules}}, separators=(",", ":"))
 
 
-def render(files: ClientFiles, kind: str, public_url: str | None) -> tuple[str, str]:
+def entry_modules() -> set[str]:
+    """The module the bundle must have a chunk for: main.js (a page's module imported dynamically
+    has its own chunk; one imported statically is inside main.js's)."""
+    return {ENTRY}
+
+
+def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle | None = None) -> tuple[str, str]:
     """(the document, the hash source of its inline import map for the CSP)."""
     page = PAGES[kind]
-    imap = import_map(files)
+    imap = import_map(files, bundle)
     head = [f'<script type="importmap">{imap}</script>']
     head += [f'<link rel="stylesheet" href="{files.url(s)}">' for s in page.styles]
-    head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind)]
+    head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind, bundle)]
     head += [f'<script defer src="{files.url(s)}"></script>' for s in page.scripts]
-    head.append(f'<script type="module" src="{files.url(ENTRY)}"></script>')
+    head.append(f'<script type="module" src="{files.url(bundle.chunk(ENTRY) if bundle else ENTRY)}"></script>')
     if public_url:
         head.insert(0, f'<meta name="samenspel-public-url" content="{html.escape(public_url)}">')
     template = (files.root / "index.html").read_text(encoding="utf-8")
@@ -85,10 +99,12 @@ def render(files: ClientFiles, kind: str, public_url: str | None) -> tuple[str, 
 
 
 class Documents:
-    """Each page's document, built and compressed once per version of the client files."""
+    """Each page's document, built and compressed once per version of the client files (and of
+    the bundle, used when ``use_bundle`` and built from these sources)."""
 
-    def __init__(self, files: ClientFiles) -> None:
+    def __init__(self, files: ClientFiles, use_bundle: bool = True) -> None:
         self.files = files
+        self.use_bundle = use_bundle
         self._built: dict[tuple[str, str | None], tuple[str, Encoded, str]] = {}
 
     def version(self) -> str:
@@ -96,6 +112,8 @@ class Documents:
         stamps = [self.files.get(self.files.root / m).digest for m in self.files.modules()]
         stamps += [self.files.get(p).digest for p in self.files.root.glob("*.css")]
         stamps.append(self.files.get(self.files.root / "index.html").digest)
+        if self.use_bundle and (manifest := self.files.resolve(bundles.MANIFEST)) is not None:
+            stamps.append(self.files.get(manifest).digest)  # a rebuild changes the pages
         return hashlib.sha256("".join(stamps).encode()).hexdigest()
 
     async def response(self, request: Request, public_url: str | None) -> Response:
@@ -103,7 +121,8 @@ class Documents:
         version = self.version()
         built = self._built.get((kind, public_url))
         if built is None or built[0] != version:
-            text, script_hash = render(self.files, kind, public_url)
+            bundle = bundles.load(self.files, entry_modules()) if self.use_bundle else None
+            text, script_hash = render(self.files, kind, public_url, bundle)
             item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress, BEST)
             built = self._built[(kind, public_url)] = (version, item, script_hash)
         _, item, script_hash = built

@@ -117,6 +117,9 @@ class Settings:
     # uvicorn's event loop: "auto" picks uvloop when installed, else asyncio.
     loop: str = "auto"
     static_dir: Path = field(default_factory=lambda: client_dir())
+    # Serve the client's bundle (client/dist/) when it was built from the current sources;
+    # False (SAMENSPEL_BUNDLE=0): always the source modules (server/bundle.py).
+    bundle: bool = True
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -131,6 +134,8 @@ class Settings:
             values["redis_url"] = v or None
         if (v := _env("STATIC_DIR")) is not None:
             values["static_dir"] = Path(v)
+        if (v := _env("BUNDLE")) is not None:
+            values["bundle"] = v.strip().lower() not in ("0", "false", "no", "off")
         if (v := _env("TRUSTED_PROXIES", os.environ.get("FORWARDED_ALLOW_IPS"))) is not None:
             values["trusted_proxies"] = v
         if (v := _env("METRICS_ALLOW")) is not None:

@@ -37,6 +37,8 @@ TYPES = {".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; char
          ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml"}
 
 
+BUILT = ("dist", "node_modules")  # top-level directories that hold no sources
+
 FAST, BEST = (5, 6), (11, 9)  # (brotli quality, gzip level): ~1 ms a file / the smallest (~20x the CPU)
 
 
@@ -159,9 +161,11 @@ class ClientFiles:
         return f"{PREFIX}{relative}?v={self.get(self.root / relative).digest}"
 
     def modules(self) -> list[str]:
-        """Every ES module of the client, as paths relative to the root."""
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*")
-                      if p.suffix in (".js", ".mjs") and p.is_file() and not p.name.startswith("."))
+        """Every source ES module of the client, as paths relative to the root (the bundle built
+        from them, dist/, is not a source; server/bundle.py)."""
+        return sorted(rel for p in self.root.rglob("*")
+                      if p.suffix in (".js", ".mjs") and p.is_file() and not p.name.startswith(".")
+                      and (rel := p.relative_to(self.root).as_posix()).split("/")[0] not in BUILT)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The ASGI app mounted at /static."""

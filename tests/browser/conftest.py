@@ -9,6 +9,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
 from tests.support.client import hold_off
+from tests.support.bundle import ensure_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -23,6 +24,13 @@ PHONE = {"width": 360, "height": 740}
 PROJECTOR = {"width": 1920, "height": 1080}
 
 expect.set_options(timeout=10_000)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def client_bundle():
+    """The browser suite runs against the client's bundle, built from the current sources (as
+    `make test` builds it); test_pageload.py runs the source modules too (SAMENSPEL_BUNDLE=0)."""
+    return ensure_bundle()
 
 
 @pytest.fixture(scope="session")

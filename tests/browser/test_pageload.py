@@ -1,15 +1,18 @@
 """What each page loads (server/pages.py): every module it imports was listed for preloading (none is
 discovered one import level late), every URL carries its content hash, and the join page loads
-nothing of the board."""
+nothing of the board. The pages load the bundle's chunks (server/bundle.py); one test runs the
+source modules (SAMENSPEL_BUNDLE=0) so both paths stay tested."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
 from tests.support.client import create_session, join
+from tests.support.processes import ServerProcess
 
 
 def watch_scripts(page: Page) -> list[str]:
@@ -31,19 +34,55 @@ async def assert_all_preloaded(page: Page, requested: list[str]) -> None:
     assert [u for u in requested if "?v=" not in u] == [], "requested without its content hash"
 
 
-async def test_the_join_page_preloads_every_module_it_imports_and_none_of_the_board(server, pages):
-    """The join page's modules are all in its modulepreload list, and it loads no board module,
-    no QR library and no MessagePack."""
+def chunk_of(bundle, module: str) -> str:
+    return f"/static/{bundle.chunk(module)}?"
+
+
+async def test_the_join_page_preloads_every_module_it_imports_and_none_of_the_board(server, pages, client_bundle):
+    """The join page loads only the bundle's chunks, all in its modulepreload list, and none of the
+    board, no QR library and no MessagePack."""
     session = await create_session(server.http_url, title="Leernetwerk")
     page = await pages.open(PHONE, phone=True, name="join")
     requested = watch_scripts(page)
     await page.goto(f"{server.http_url}/j/{session['join_code']}")
     await expect(page.get_by_test_id("join-name")).to_be_enabled()
     await assert_all_preloaded(page, requested)
-    assert [u for u in requested if "/board" in u or "/qr.js" in u or "qrcode" in u or "msgpack" in u] == []
+    assert [u for u in requested if "/static/dist/" not in u] == []
+    unwanted = [chunk_of(client_bundle, m) for m in ("board.js", "qr.js")]
+    assert [u for u in requested if "msgpack" in u or any(c in u for c in unwanted)] == []
 
 
-async def test_the_board_and_projector_preload_every_module_they_import(server, pages):
+@pytest.fixture
+def source_server(tmp_path):
+    """A server that serves the client's source modules, not its bundle."""
+    proc = ServerProcess(tmp_path / "data", env={"SAMENSPEL_BUNDLE": "0"}).start()
+    yield proc
+    proc.stop()
+
+
+async def test_the_join_page_and_board_run_from_the_source_modules_with_the_bundle_off(source_server, pages):
+    """With SAMENSPEL_BUNDLE=0 a person joins through the form and gets the board, every module
+    preloaded, none from the bundle, and the join page loads nothing of the board."""
+    server = source_server
+    session = await create_session(server.http_url, title="Leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="join")
+    requested = watch_scripts(page)
+    await page.goto(f"{server.http_url}/j/{session['join_code']}")
+    await expect(page.get_by_test_id("join-name")).to_be_enabled()
+    await assert_all_preloaded(page, requested)
+    assert "/static/start.js" in " ".join(requested)
+    assert [u for u in requested if "/dist/" in u or "/board" in u or "/qr.js" in u or "msgpack" in u] == []
+    await page.get_by_test_id("join-name").fill("Ann")
+    await page.get_by_test_id("join-group-leernetwerk").check()
+    requested.clear()
+    await page.get_by_test_id("join-submit").click()
+    await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
+    await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
+    await assert_all_preloaded(page, requested)
+    assert "/static/board.js" in " ".join(requested) and "/dist/" not in " ".join(requested)
+
+
+async def test_the_board_and_projector_preload_every_module_they_import(server, pages, client_bundle):
     """A participant's board (no QR code: the library stays unloaded) and the projector (which
     shows one) load only modules listed for preloading."""
     session = await create_session(server.http_url, title="Leernetwerk")
@@ -57,7 +96,8 @@ async def test_the_board_and_projector_preload_every_module_they_import(server, 
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     await assert_all_preloaded(page, requested)
-    assert [u for u in requested if "/qr.js" in u or "qrcode" in u] == []
+    assert [u for u in requested if "/static/dist/" not in u and "msgpack" not in u] == []
+    assert [u for u in requested if chunk_of(client_bundle, "qr.js") in u] == []
 
     projector = await pages.open(PROJECTOR, name="projector")
     requested = watch_scripts(projector)

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import urllib.request
 import venv
 
@@ -28,12 +29,43 @@ def dockerfile_final_stage() -> list[str]:
     return lines[last_from:]
 
 
-def build_stage_copies() -> list[str]:
-    """The COPY instructions of the first (build) stage."""
+def stages() -> dict[str, list[str]]:
+    """Each named stage's instructions (``FROM … AS name``), continuation lines joined."""
     text = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text())
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    froms = [i for i, ln in enumerate(lines) if ln.startswith("FROM ")]
-    return [ln for ln in lines[froms[0]:froms[1]] if ln.startswith("COPY ")]
+    froms = [i for i, ln in enumerate(lines) if ln.startswith("FROM ")] + [len(lines)]
+    named = {}
+    for start, end in zip(froms, froms[1:]):
+        words = lines[start].split()
+        if len(words) == 4 and words[2].upper() == "AS":
+            named[words[3]] = lines[start + 1:end]
+    return named
+
+
+DOCKERIGNORED = shutil.ignore_patterns("node_modules", "dist", "__pycache__")  # .dockerignore: built here, not sources
+
+
+def run_stage(stage: list[str], workdir, context, built: dict) -> None:
+    """A build stage, without Docker: its COPY lines copy from the context (or an earlier stage's
+    directory), its RUN lines run in ``workdir`` (its WORKDIR)."""
+    for line in stage:
+        words = line.split()
+        if words[0] == "COPY":
+            source_root = context
+            if words[1].startswith("--from="):
+                source_root, words = built[words[1].removeprefix("--from=")], words[1:]
+            *names, target = words[1:]
+            for name in names:
+                src = source_root / name.removeprefix("/src/")
+                # Docker: a directory's contents go to the target; into a target ending in / a file keeps its name
+                dest = workdir / target / (src.name if target.endswith("/") and src.is_file() else "")
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                if src.is_dir():
+                    shutil.copytree(src, dest, ignore=DOCKERIGNORED, dirs_exist_ok=True)
+                else:
+                    shutil.copy(src, dest)
+        elif words[0] == "RUN" and "pip wheel" not in line:  # the wheel is built by the test itself
+            subprocess.run(line[4:], shell=True, cwd=workdir, check=True, stdout=subprocess.DEVNULL)
 
 
 def image_env(stage: list[str]) -> dict[str, str]:
@@ -63,13 +95,18 @@ def test_the_image_recipe_installs_and_serves(tmp_path):
     """Wheel -> clean venv -> the image's ENV and CMD serve the client, and the HEALTHCHECK passes."""
     stage = dockerfile_final_stage()
     wheels = tmp_path / "wheels"
-    # The build stage's context: exactly what its COPY lines copy (no stale build/ of the work tree).
-    src = tmp_path / "src"
-    src.mkdir()
-    for line in build_stage_copies():
-        for name in line.split()[1:-1]:
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, src / name)
-    subprocess.run([str(ROOT / ".venv/bin/pip"), "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels),
+    # The stages, as Docker would run them: the client stage builds the bundle (npm ci and the
+    # build), the build stage copies exactly what its COPY lines name (no stale build/ or dist/ of
+    # the work tree) and the bundle from the client stage.
+    named = stages()
+    built = {}
+    for name in ("client", "build"):
+        built[name] = tmp_path / name
+        built[name].mkdir()
+        run_stage(named[name], built[name], ROOT, built)
+    src = built["build"]
+    assert (src / "client/dist/manifest.json").is_file(), "the image carries no bundle"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels),
                     str(src)], check=True)
     venv.create(tmp_path / "image", with_pip=True)
     pip = tmp_path / "image/bin/pip"
@@ -89,12 +126,14 @@ def test_the_image_recipe_installs_and_serves(tmp_path):
         healthcheck = exec_form(stage, "HEALTHCHECK")  # HEALTHCHECK ... CMD [...]
         assert subprocess.run(healthcheck, env=run_env, cwd=app, timeout=10).returncode == 0
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as page:
-            assert b"<html" in page.read().lower()
+            document = page.read().lower()
+            assert b"<html" in document
+            assert b'<script type="module" src="/static/dist/main-' in document  # the bundle, fresh
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/vendor/msgpack.min.js") as lib:
             assert lib.status == 200
         # Every file of the client is in the wheel, those in subdirectories (board/, i18n/, …) too.
-        for path in sorted(p for p in (ROOT / "client").rglob("*") if p.is_file()):
-            rel = path.relative_to(ROOT / "client").as_posix()
+        for path in sorted(p for p in (src / "client").rglob("*") if p.is_file()):
+            rel = path.relative_to(src / "client").as_posix()
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/{rel}") as served:
                 assert served.read() == path.read_bytes(), rel
     finally:

@@ -254,3 +254,27 @@ async def test_a_socket_that_never_says_hello_is_closed(tmp_path):
         assert silent.ws.close_code == 4001
     finally:
         server.stop()
+
+
+async def test_a_screen_gets_a_progress_frame_only_when_someone_s_progress_changed(room):
+    """Ann's first two dots and a note added and edited change no one's "done": the other screens
+    get those five events and no progress frame; her third dot (all placed) brings one."""
+    def dot(option: str) -> dict:
+        return {"type": "place_dot", "board": BOARD, "section": "drijfveren", "option": option}
+
+    await room.ann.call(dot("zingeving"))
+    await room.ann.call(dot("saamhorigheid"))
+    await room.ann.call({"type": "add_note", "board": BOARD, "section": "actie", "lane": "leernetwerk-doen",
+                         "text": "Plan", "owner": "Ann"})
+    note = (await room.ann.event("note_added"))["event"]["note"]
+    assert (await room.ann.call({"type": "edit_note", "board": BOARD, "section": "actie", "note": note,
+                                 "base_version": 1, "text": "Plan A"}))["type"] == "ok"
+    await room.ann.call(dot("autonomie"))
+    for client, finished in ((room.max, None), (room.facilitator, [room.tokens["Ann"]["participant"]])):
+        seen = []
+        while not seen or seen[-1]["type"] != "progress":
+            frame = await client.next()
+            if frame["type"] in ("event", "progress"):
+                seen.append(frame)
+        assert [f["type"] for f in seen] == ["event"] * 5 + ["progress"]
+        assert seen[-1]["done"] == {"leernetwerk": 1} and seen[-1].get("finished") == finished
