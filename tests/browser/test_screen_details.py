@@ -99,7 +99,7 @@ async def test_the_check_out_scale_keeps_each_end_label_under_its_end_on_a_phone
         await page.get_by_test_id("checkout").screenshot(path=str(artifacts / f"checkout-scale-{name}.png"))
 
 
-GREEN = "rgb(47, 158, 68)"  # --ok, the tick of a question answered well
+GREEN = "rgb(35, 122, 54)"  # --ok (#237a36), the tick of a question answered well
 CHECK_ROWS = """() => Object.fromEntries(['compleet', 'duidelijk', 'onderzoek'].map((id) => {
   const row = document.querySelector(`[data-testid="check-${id}"]`).closest('label');
   return [id, { text: row.innerText, box: getComputedStyle(row.querySelector('.check-box')).backgroundColor }];
