@@ -4,7 +4,6 @@ client's copy, client/facilitation/gate.js (in Node), so the two cannot drift ap
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -78,7 +77,6 @@ def test_python_gate_gives_the_golden_verdict(case):
     assert python_verdict(case) == case["expect"]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_client_gate_gives_the_same_golden_verdicts():
     """client/facilitation/gate.js, on the same sessions, answers every golden case as the server does,
     and names the same kind of action for every participant command."""
