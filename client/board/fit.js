@@ -13,14 +13,19 @@ function shrinkToFit(el, minRatio) {
   return el.scrollWidth <= el.clientWidth + 0.5;
 }
 
-/** The dot cards' labels under `root`; a label that still does not fit may break (`squeezed`). */
+/**
+ * The dot cards' labels under `root`; a label that still does not fit may break (`squeezed`).
+ * Reads and writes are batched: every label is reset first, then all are measured in one layout,
+ * and only the few that overflow are shrunk (one forced layout per label cost ~0.3 s on a phone).
+ */
 export function fitLabels(root) {
-  for (const el of root.querySelectorAll('.opt-label')) {
-    if (!el.isConnected || !el.offsetParent) continue;
+  const labels = [...root.querySelectorAll('.opt-label')].filter((el) => el.isConnected);
+  for (const el of labels) {
     el.style.fontSize = '';
     el.classList.remove('squeezed');
-    if (!shrinkToFit(el, 0.72)) el.classList.add('squeezed');
   }
+  const over = labels.filter((el) => el.offsetParent && el.scrollWidth > el.clientWidth + 0.5);
+  for (const el of over) if (!shrinkToFit(el, 0.72)) el.classList.add('squeezed');
 }
 
 // Post-its are fitted once per screen size: a resize makes every one fit again.
@@ -33,11 +38,36 @@ export const fitGeneration = () => resizeGen;
  * too long gets soft hyphens where it must break. False if `el` is not laid out yet.
  */
 export function fitWords(el, text, minRatio) {
-  el.style.fontSize = '';
-  if (el.textContent !== text) el.textContent = text;
-  if (!el.clientWidth) return !text;
-  if (!shrinkToFit(el, minRatio)) el.textContent = hyphenate(el, text);
-  return true;
+  return fitAllWords([{ el, text }], minRatio)[0];
+}
+
+/** fitWords for many boxes at once: all written, then measured in one layout, then only the
+ * boxes that overflow are shrunk (each of those costs a layout; the others none). */
+export function fitAllWords(items, minRatio) {
+  for (const { el, text } of items) {
+    el.style.fontSize = '';
+    if (el.textContent !== text) el.textContent = text;
+  }
+  const laidOut = items.map(({ el }) => el.clientWidth > 0);
+  const over = items.map(({ el }, i) => laidOut[i] && el.scrollWidth > el.clientWidth + 0.5);
+  items.forEach(({ el, text, ratio }, i) => {
+    if (over[i] && !shrinkToFit(el, ratio ?? minRatio)) el.textContent = hyphenate(el, text);
+  });
+  return items.map(({ text }, i) => laidOut[i] || !text);
+}
+
+let queued = [];
+/** fitAllWords once the current task's DOM writes are done (a microtask, before the frame is
+ * drawn): every section's boxes then share one layout instead of one each. */
+export function fitWordsSoon(items, minRatio) {
+  if (!queued.length) {
+    queueMicrotask(() => {
+      const batch = queued;
+      queued = [];
+      fitAllWords(batch.filter(({ el }) => el.isConnected));
+    });
+  }
+  for (const item of items) queued.push({ ...item, ratio: minRatio });
 }
 
 let measure = null;

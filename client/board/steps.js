@@ -86,9 +86,13 @@ export function stepsPanel(app) {
       shownStep = app.state.step;
       // on a phone the steps are a horizontal strip: keep the current one in view
       const cur = items.find((i) => i.step.id === shownStep)?.b;
-      if (cur && list.scrollWidth > list.clientWidth) {
+      // measured in the next frame, once laid out anyway: reading scrollWidth here forced the
+      // whole new board's first layout in the middle of building it
+      if (cur) {
         requestAnimationFrame(() => {
-          list.scrollLeft = cur.parentElement.offsetLeft - (list.clientWidth - cur.offsetWidth) / 2;
+          if (list.scrollWidth > list.clientWidth) {
+            list.scrollLeft = cur.parentElement.offsetLeft - (list.clientWidth - cur.offsetWidth) / 2;
+          }
         });
       }
     }

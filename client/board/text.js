@@ -3,7 +3,7 @@
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
-import { fitWords } from './fit.js';
+import { fitAllWords, fitWordsSoon } from './fit.js';
 
 const TEXT_MIN = 0.7; // a word wider than its box (a phone) shrinks this far before it is hyphenated
 
@@ -63,7 +63,7 @@ export function textSection(app, boardId, section) {
   });
   shell.el.appendChild(grid);
   // long Dutch words: shrink the text of a box its longest word does not fit, again when the width changes
-  const fitAll = () => { for (const { text } of fields) fitWords(text, text._text ?? text.textContent, TEXT_MIN); };
+  const fitAll = () => fitAllWords(fields.map(({ text }) => ({ el: text, text: text._text ?? text.textContent })), TEXT_MIN);
   let width = 0;
   if (typeof ResizeObserver === 'function') {
     new ResizeObserver(() => { if (grid.clientWidth !== width) { width = grid.clientWidth; fitAll(); } }).observe(grid);
@@ -71,15 +71,17 @@ export function textSection(app, boardId, section) {
   function update() {
     shell.updateCurrent();
     const texts = app.state.boards[boardId].texts?.[section.id] || {};
+    const changed = [];
     for (const { field, text } of fields) {
       const v = texts[field.id] || '';
       const shown = v || t('empty');
       if (text._text !== shown) {
         text._text = shown;
-        fitWords(text, shown, TEXT_MIN);
+        changed.push({ el: text, text: shown });
       }
       toggle(text, 'is-empty', !v);
     }
+    if (changed.length) fitWordsSoon(changed, TEXT_MIN);
   }
   return { el: shell.el, update };
 }
