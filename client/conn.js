@@ -13,6 +13,8 @@
 
 /* global MessagePack */
 
+import { socketUrl, takeEarlySocket } from './early-socket.js';
+
 const BACKOFF_BASE_MS = 400;
 const BACKOFF_MAX_MS = 8000; // a room whose Wi-Fi came back should not wait long
 const DEAD_AFTER_MS = 3000; // nothing heard for this long (the server beats every second): dead
@@ -213,10 +215,9 @@ export class Connection {
 
   _open() {
     if (this.stopped) return;
-    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    let ws;
+    let ws = takeEarlySocket();
     try {
-      ws = new WebSocket(`${proto}//${location.host}/ws`);
+      ws = ws || new WebSocket(socketUrl());
     } catch {
       this._scheduleRetry();
       return;
@@ -272,6 +273,7 @@ export class Connection {
       this._scheduleRetry();
     };
     ws.onerror = () => { /* a close event follows */ };
+    if (ws.readyState === WebSocket.OPEN) ws.onopen(); // the early socket opened before we took it
   }
 
   _scheduleRetry(minDelay = 0) {

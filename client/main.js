@@ -4,6 +4,7 @@
 // Each page loads only its own modules (the join page never loads the board); the server
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
+import { dropEarlySocket } from './early-socket.js';
 
 const start = () => import('./start.js');
 const board = () => import('./board.js');
@@ -34,6 +35,7 @@ async function boardPage(session) {
     auth = { token: part.token };
     as = 'participant';
   } else {
+    dropEarlySocket(); // not joined here: nothing to connect
     mountNotJoined(root);
     return;
   }
@@ -66,6 +68,7 @@ async function projectorPage(session) {
   const [{ mountBoard }, { mountMessage }] = await Promise.all([board(), start()]);
   const code = fragment.get('c') || store.code(session);
   if (!code) {
+    dropEarlySocket();
     mountMessage(root, 'badCode', 'fatal');
     return;
   }

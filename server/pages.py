@@ -40,20 +40,33 @@ class Page:
     modules: tuple[str, ...]  # what main.js imports for this page (it imports the rest lazily)
     styles: tuple[str, ...]
     scripts: tuple[str, ...] = ()  # classic scripts (deferred: they run before the modules)
+    early_socket: bool = False  # open the live connection's socket before any module has loaded
 
 
 LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
 PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
-    "board": Page(("board.js", "start.js"), ("style.css", "cards.css", "live.css"), LIVE),  # start.js: "not joined yet"
-    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css", "live.css"), LIVE),  # qr: always shown
+    "board": Page(("board.js", "start.js"), ("style.css", "cards.css", "live.css"), LIVE, True),  # start.js: "not joined yet"
+    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css", "live.css"), LIVE,
+                      True),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "cards.css", "summary.css")),
     "network": Page(("network/page.js",), ("style.css", "summary.css", "network.css")),  # a learning network
     "other": Page(("start.js",), ("style.css",)),
 }
 ENTRY = "main.js"
 MARKER = "<!-- assets: server/pages.py puts this page's styles and modules here -->"
+
+# The live pages' websocket, opened by the document itself, first thing: the upgrade's round trip
+# then overlaps the loading and compiling of the board's code instead of following it (a phone on
+# venue Wi-Fi: ~0.3 s sooner; docs/benchmarks.md). client/early-socket.js hands it to conn.js,
+# which sends the hello; a page that will not connect closes it. Allowed by its hash in the CSP.
+EARLY_SOCKET = ("try{window.__samenspelSocket=new WebSocket((location.protocol==='https:'?'wss:':'ws:')"
+                "+'//'+location.host+'/ws')}catch(e){}")
+
+
+def _csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
 
 
 def page_kind(path: str) -> str:
@@ -81,10 +94,12 @@ def entry_modules() -> set[str]:
 
 
 def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle | None = None) -> tuple[str, str]:
-    """(the document, the hash source of its inline import map for the CSP)."""
+    """(the document, the hash sources of its inline scripts for the CSP)."""
     page = PAGES[kind]
     imap = import_map(files, bundle)
-    head = [f'<script type="importmap">{imap}</script>']
+    inline = [EARLY_SOCKET] if page.early_socket else []
+    head = [f"<script>{source}</script>" for source in inline]
+    head.append(f'<script type="importmap">{imap}</script>')
     head += [f'<link rel="stylesheet" href="{files.url(s)}">' for s in page.styles]
     head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind, bundle)]
     head += [f'<script defer src="{files.url(s)}"></script>' for s in page.scripts]
@@ -94,8 +109,7 @@ def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle
     template = (files.root / "index.html").read_text(encoding="utf-8")
     if MARKER not in template:
         raise ValueError(f"client/index.html has no {MARKER} for the page's styles and modules")
-    digest = base64.b64encode(hashlib.sha256(imap.encode()).digest()).decode()
-    return template.replace(MARKER, "\n  ".join(head), 1), f"'sha256-{digest}'"
+    return template.replace(MARKER, "\n  ".join(head), 1), " ".join(_csp_hash(s) for s in [*inline, imap])
 
 
 class Documents:

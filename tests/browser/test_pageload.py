@@ -122,3 +122,30 @@ async def test_the_start_and_summary_pages_preload_every_module_they_import(serv
     await summary.goto(f"{server.http_url}/s/{session}")
     await expect(summary.get_by_test_id("summary-title")).to_be_visible()
     await assert_all_preloaded(summary, requested)
+
+
+async def test_the_board_connects_over_the_socket_its_document_opened_first(server, pages):
+    """The board's document opens the websocket before any module has loaded (server/pages.py,
+    EARLY_SOCKET) and the connection uses that one socket: one upgrade, no second. A page that will
+    not connect (nobody joined in this browser) closes it."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="participant")
+    await page.context.add_init_script(
+        f"localStorage.setItem('samenspel.part.{session['session']}', "
+        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    await page.goto(f"{server.http_url}/b/{session['session']}")
+    await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
+    await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
+    assert len(sockets) == 1 and not sockets[0].is_closed()
+    assert await page.evaluate("window.__samenspelSocket") is None  # conn.js took it
+
+    stranger = await pages.open(PHONE, phone=True, name="stranger")
+    async with stranger.expect_event("websocket") as opened:
+        await stranger.goto(f"{server.http_url}/b/{session['session']}")
+    socket = await opened.value
+    await expect(stranger.get_by_role("heading", level=1)).to_contain_text("nog niet mee")
+    if not socket.is_closed():
+        await socket.wait_for_event("close")
