@@ -15,7 +15,7 @@ import { projectorPage } from './board/projector.js';
 import { fitLabels } from './board/fit.js';
 import { scrollToStep } from './board/steps.js';
 
-export function mountBoard(root, { session, auth, projector = false, onFatal }) {
+export function mountBoard(root, { session, auth, socket = null, projector = false, onFatal }) {
   const app = createApp({ session, projector, root });
 
   // --- connection -------------------------------------------------------------------------
@@ -29,6 +29,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
   const conn = new Connection({
     session,
     auth,
+    socket,
     on: {
       welcome(msg) {
         app.role = msg.role;

@@ -13,8 +13,6 @@
 
 /* global MessagePack */
 
-import { socketUrl, takeEarlySocket } from './early-socket.js';
-
 const BACKOFF_BASE_MS = 400;
 const BACKOFF_MAX_MS = 8000; // a room whose Wi-Fi came back should not wait long
 const DEAD_AFTER_MS = 3000; // nothing heard for this long (the server beats every second): dead
@@ -49,8 +47,11 @@ export class Connection {
    * @param {object} opts.on handlers: welcome(msg), event(msg), you(msg), presence(msg), status(s),
    *   fatal(code), error(msg) for errors not tied to a command, reload(), drag(msg) for live drags
    */
-  constructor({ session, auth, on }) {
+  /** `socket`: one already opened by the page (client/early-socket.js), used for the first open
+   * while it is connecting or open. */
+  constructor({ session, auth, on, socket = null }) {
     this.session = session;
+    this.early = socket;
     this.auth = auth;
     this.on = on;
     this.ws = null;
@@ -215,9 +216,10 @@ export class Connection {
 
   _open() {
     if (this.stopped) return;
-    let ws = takeEarlySocket();
+    let ws = this.early && this.early.readyState <= WebSocket.OPEN ? this.early : null;
+    this.early = null;
     try {
-      ws = ws || new WebSocket(socketUrl());
+      ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`);
     } catch {
       this._scheduleRetry();
       return;

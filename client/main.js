@@ -4,7 +4,7 @@
 // Each page loads only its own modules (the join page never loads the board); the server
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
-import { dropEarlySocket } from './early-socket.js';
+import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
 
 const start = () => import('./start.js');
 const board = () => import('./board.js');
@@ -42,6 +42,7 @@ async function boardPage(session) {
   mountBoard(root, {
     session,
     auth,
+    socket: takeEarlySocket(),
     onFatal(code) {
       if (code === 'removed') {
         store.forgetParticipant(session);
@@ -75,6 +76,7 @@ async function projectorPage(session) {
   mountBoard(root, {
     session,
     auth: { code },
+    socket: takeEarlySocket(),
     projector: true,
     onFatal(code) {
       mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
