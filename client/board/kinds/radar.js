@@ -212,5 +212,7 @@ export function radarSummary(section, groups) {
 export const radar = {
   type: 'radar',
   component: radarSection,
+  summaryKey: 'radars',
+  summary: (section, { groups }) => radarSummary(section, groups),
   scene: (app, part, { about }) => ({ show: about }),
 };
