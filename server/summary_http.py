@@ -20,7 +20,7 @@ from server.auth import hash_secret, new_secret, secret_matches
 from server.http import base_url
 from server.hub import Hub
 from server.limits import Limits, RateLimited
-from server.live import now_ms
+from server.clock import now_ms
 from server.networks import is_network_id
 from server.store.base import SessionMeta, StoreUnavailable
 
