@@ -103,3 +103,16 @@ def test_the_server_s_modules_are_small():
     long = {str(p.relative_to(ROOT)): n for p in (ROOT / "server").rglob("*.py")
             if (n := len(p.read_text("utf-8").splitlines())) > 500}
     assert {f: n for f, n in long.items() if f not in LONG_FILES_ALLOWED} == {}
+
+
+def test_the_secret_votes_share_one_hide_and_reveal():
+    """The tree and the radar hide, mask, reveal (on request and at time-up), send own marks and
+    count progress through boards/kinds/ballot.py's Ballot, not each with a copy of their own."""
+    from boards.kinds.ballot import Ballot
+    from boards.kinds.radar import Radar
+    from boards.kinds.tree import Tree
+
+    shared = ("set_hidden", "time_up", "masked", "event_body", "own", "progress", "touches")
+    for kind in (Tree, Radar):
+        assert issubclass(kind, Ballot)
+        assert [name for name in shared if name in vars(kind)] == [], kind.__name__
