@@ -73,6 +73,9 @@ def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -
 
 
 class GroupCommit:
+    """The write path of ``LiveSession`` (its state, ``commands``, ``advance``, ``catch_up``,
+    ``reset`` and the store are the session's)."""
+
     async def submit(self, actor: Actor, command: c.Command) -> Outcome:
         """Decide, append and fan out. Raises DomainError when refused; nothing is stored then.
         (``enqueue`` without waiting; see there.)"""

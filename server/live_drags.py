@@ -21,6 +21,8 @@ DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per ses
 
 
 class Drags:
+    """Drags of ``LiveSession`` (its state, sockets and broker)."""
+
     def relay_drag(self, actor: Actor, drag: frames.Drag) -> None:
         """Queue a drag position for the others; several within one flush interval send only the last."""
         check_drag(self.state, actor, drag.board, drag.section, drag.item)

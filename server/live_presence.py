@@ -19,6 +19,8 @@ PRESENCE_FLUSH_SECONDS = 0.25  # presence is sent at most 4 times a second per s
 
 
 class Presence:
+    """Presence of ``LiveSession`` (its sockets, participants and the store's presence)."""
+
     async def broadcast_presence(self, only_if_changed: bool = False) -> None:
         """Send who is online to our sockets (``only_if_changed``: skip if it is what they have)."""
         try:
