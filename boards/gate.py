@@ -62,3 +62,13 @@ def _default_section(state: SessionState, board_id: str, command: c.Command) -> 
     if board is None or kind is None:
         return None
     return kind.default_section(board)
+
+
+def client_tables(registry: tuple[kinds.Kind, ...] = kinds.KINDS) -> dict[str, dict[str, str]]:
+    """The permission tables of the client (client/facilitation/permissions.js, written from this by
+    ``python -m boards.gate_js``): ``commands``, each participant command's type -> the permission
+    it needs (the client's gate); ``sections``, each kind of section -> the permission its
+    participants need (the section card's lock button and "waits for another step")."""
+    commands = {**{t: p for k in registry for t, p in k.permissions.items()}, c.CheckOut: "checkout"}
+    return {"commands": {t.__struct_config__.tag: p for t, p in commands.items()},
+            "sections": {k.name: k.permission for k in registry if k.permission is not None}}

@@ -25,7 +25,7 @@ from boards.kinds.base import label as _label
 from boards.kinds.stakeholders import quadrant
 from boards.state import BoardState, SessionState, session_groups
 
-__all__ = ["FORMAT", "VERSION", "quadrant", "summarise", "to_json"]
+__all__ = ["FORMAT", "VERSION", "quadrant", "section_order", "summarise", "to_json"]
 
 Audience = Literal["facilitator", "shared"]
 
@@ -100,6 +100,13 @@ def summarise(state: SessionState, audience: Audience = "facilitator") -> dict[s
         "checkout": _checkout(state),
         "steps": _run_sheet(state),
     }
+
+
+def section_order(state: SessionState) -> dict[str, list[str]]:
+    """Each board's section ids in its template's order (steps and sections as the template lists
+    them): the summary lists sections by kind, the page shows them in this order. Sent beside the
+    summary (``order``), not in it, so a kept log replays to the summary it gave (decision 55)."""
+    return {board_id: [s.id for s in board.spec.sections] for board_id, board in state.boards.items()}
 
 
 def to_json(summary: dict[str, Any]) -> bytes:

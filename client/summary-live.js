@@ -1,10 +1,11 @@
 // The live questions in the summary (and its PDF, printed from it): the word cloud as its words
 // with their counts, the open question's shown answers (pinned first). Text only, never markup.
+// Each is its kind's `summary` in the registry (client/board/kinds/live.js).
 
 import { h } from './dom.js';
 import { t, L } from './i18n.js';
 
-function wordcloudSummary(section) {
+export function wordcloudSummary(section) {
   return h('section.sum-section', { 'data-testid': `sum-wordcloud-${section.id}` },
     h('h2', L(section.title)),
     h('p.sum-muted', L(section.prompt)),
@@ -16,7 +17,7 @@ function wordcloudSummary(section) {
       : h('p.sum-muted', t('wcEmpty')));
 }
 
-function openSummary(section) {
+export function openSummary(section) {
   return h('section.sum-section', { 'data-testid': `sum-open-${section.id}` },
     h('h2', L(section.title)),
     h('p.sum-muted', L(section.prompt)),
@@ -28,7 +29,7 @@ function openSummary(section) {
       : h('p.sum-muted', t('oqEmpty')));
 }
 
-function statementsSummary(section) {
+export function statementsSummary(section) {
   const scale = section.scale === 'yesno' ? [['1', t('stYes')], ['0', t('stNo')]] : ['1', '2', '3', '4', '5'].map((v) => [v, '★'.repeat(+v)]);
   return h('section.sum-section', { 'data-testid': `sum-statements-${section.id}` },
     h('h2', L(section.title)),
@@ -37,16 +38,10 @@ function statementsSummary(section) {
       h('span.sum-owner', ` ${scale.map(([v, name]) => `${name} ${st.counts[v] || 0}`).join(' · ')}`)))));
 }
 
-function standSummary(section) {
+export function standSummary(section) {
   return h('section.sum-section', { 'data-testid': `sum-stand-${section.id}` },
     h('h2', L(section.title)),
     h('p.sum-muted', L(section.prompt)),
     h('ul.sum-notes', section.segments.map((seg) => h('li.sum-note',
       h('span.sum-note-text', L(seg.label)), h('span.sum-owner', ` ${t('standCount', { n: seg.count })}`)))));
-}
-
-/** A board's live questions, in template order of kinds (open questions first, as in the kick-off). */
-export function liveSummaries(board) {
-  return [...(board.open_questions || []).map(openSummary), ...(board.wordclouds || []).map(wordcloudSummary),
-    ...(board.stands || []).map(standSummary), ...(board.statements || []).map(statementsSummary)];
 }

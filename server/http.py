@@ -19,7 +19,7 @@ from server.auth import hash_secret, new_id, new_join_code, new_secret, normalis
 from server import metrics
 from server.hub import Hub
 from server.limits import Limits, RateLimited
-from server.live import now_ms
+from server.clock import now_ms
 from server.origins import origin_allowed
 from server.store.base import SessionMeta, StoreUnavailable
 

@@ -5,99 +5,58 @@ and-append to the log -> ``advance`` (apply and fan out to local sockets) ->
 publish to the broker, from which the other instances ``advance`` too. A record
 is applied only when it is exactly the next sequence number; a gap triggers a
 read of the log, so a lost broker message costs latency, never an event.
+
+Here: the state, the recent records, the sockets and the fan-out, the read path, resets and the
+timer. By job beside it: the write path (``server/group_commit.py``), drags
+(``server/live_drags.py``), presence (``server/live_presence.py``), the command ids kept for
+resends (``server/command_ids.py``) and the participants' shared rate limits
+(``server/participant_buckets.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import msgpack
 
 from boards import commands as c
-from boards import gate, timer
-from boards.actors import SYSTEM, Actor, Context
-from boards.engine import apply, decide
+from boards import timer
+from boards.actors import SYSTEM, Actor
+from boards.engine import apply
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.kinds.stakeholders import check_drag
 from boards.projection import (Deliveries, Touch, event_view, masked_for_others, own_view, progress_frames,
                                touches, welcome_fields)
-from boards.state import SessionState, copy_state
-from server import frames, metrics, retention
-from server.auth import TokenBucket, new_id
+from boards.state import SessionState
+from server import frames, metrics
+from server.clock import now_ms
+from server.command_ids import COMMAND_WINDOW, CommandIds
 from server.connection import CLOSE_RELOAD, CLOSE_REMOVED, Connection
+from server.group_commit import Done, GroupCommit, Outcome
+from server.live_drags import Drags
+from server.live_presence import Presence
 from server.logs import session_ref
-from server.records import command_digest, pack_record, pack_snapshot, unpack_record, unpack_snapshot
+from server.participant_buckets import ParticipantBuckets
+from server.records import pack_record, unpack_record, unpack_snapshot
 from server.settings import Settings
 from server.welcome import WelcomeCache
-from server.store.base import Backend, SessionMeta, SessionReset, StoreUnavailable
+from server.store.base import Backend, SessionMeta, StoreUnavailable
+
+__all__ = ["LiveSession", "Outcome", "now_ms"]
 
 log = logging.getLogger("samenspel.live")
 
-DRAG_FLUSH_SECONDS = 0.05  # drags are relayed at most 20 times a second per session
-PRESENCE_FLUSH_SECONDS = 0.25  # presence is sent at most 4 times a second per session, however many come and go
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
-# Losing a compare-and-append race costs a log read before the next try, so under a burst the
-# instance that won keeps winning while it has commands queued. Keep trying for this long, with a
-# little jitter, before answering "conflict": a burst of 30 votes drains in well under a second.
-APPEND_PATIENCE_SECONDS = 3.0
-# Command ids among (at least) the last this many records are remembered: a command resent with
-# one of them is answered with its first result instead of being applied again (docs/protocol.md).
-COMMAND_WINDOW = 2000
 
 
-def now_ms() -> int:
-    return int(time.time() * 1000)
+class LiveSession(GroupCommit, Drags, Presence):
+    """A session held live: its state and recent records, its sockets and the fan-out to them, the
+    read path (the broker, catching up, resets) and the timer. The write path (``GroupCommit``),
+    drags (``Drags``) and presence (``Presence``) are in modules of their own."""
 
-
-@dataclass
-class Outcome:
-    """What a submitted command did: the records it appended (none for a repeat or a no-op) and
-    the sequence number the session was at once it was applied. ``repeat``: the command's id was
-    applied before, at ``seq``; nothing new was stored."""
-
-    records: list[Record]
-    seq: int
-    repeat: bool = False
-
-    def __bool__(self) -> bool:
-        return bool(self.records)
-
-
-def command_key(actor: Actor, command: c.Command) -> str | None:
-    """How a command's id is kept in the log: per author, so nobody can answer for another."""
-    return f"{actor.author_id}:{command.id}" if command.id else None
-
-
-Done = Callable[["Outcome | Exception"], None]  # told a queued command's outcome or refusal
-
-
-def _settle(group: "list[tuple[Actor, c.Command, Done]]",
-            outcome: "list[Outcome | DomainError] | DomainError") -> None:
-    """Tell each queued command its outcome or its refusal (one refusal for all, if one is given)."""
-    for i, (_, _, done) in enumerate(group):
-        try:
-            done(outcome if isinstance(outcome, DomainError) else outcome[i])
-        except Exception:  # one caller's bug must not keep the others from their answers
-            log.exception("handling a command's outcome failed")
-
-
-def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -> None:
-    if future.done():  # the caller stopped waiting
-        return
-    if isinstance(result, Exception):
-        future.set_exception(result)
-    else:
-        future.set_result(result)
-
-
-class LiveSession:
     def __init__(self, meta: SessionMeta, state: SessionState, backend: Backend, settings: Settings,
                  instance: str) -> None:
         self.meta = meta
@@ -136,11 +95,9 @@ class LiveSession:
         # Set by the hub: is the store known to be down now, and tell it an append found it down.
         self.store_down: Callable[[], bool] = lambda: False
         self.on_store_error: Callable[[], None] = lambda: None
-        # command key -> seq of its last record, oldest first, for the last COMMAND_WINDOW records
-        self.applied: dict[str, int] = {}
-        self.digests: dict[str, str] = {}  # command key -> its payload's digest (absent: logged before digests)
+        self.commands = CommandIds()  # the command ids applied lately, for resends (server/command_ids.py)
         # Per participant, the rate limit of all their sockets here together (server.ws).
-        self.participant_buckets: dict[str, TokenBucket] = {}
+        self.participant_buckets = ParticipantBuckets()
 
     @property
     def id(self) -> str:
@@ -155,8 +112,7 @@ class LiveSession:
                                     else (SessionState(session=meta.session), None, {}))
         live = cls(meta, state, backend, settings, instance)
         if commands is not None:
-            live.applied.update(commands)
-            live.digests.update((k, d) for k, d in digests.items() if k in live.applied)
+            live.commands.load(commands, digests)
         elif state.seq:  # a snapshot from before command ids were kept in it: the log may have them
             await live._index_commands_before_snapshot()
         await live.catch_up()
@@ -166,21 +122,7 @@ class LiveSession:
         """The snapshot holds the state, not which commands made it: read the command ids of the
         records it covers (the last COMMAND_WINDOW of them) so that a resend is still recognised."""
         after = max(0, self.state.seq - COMMAND_WINDOW)
-        raw = await self.backend.log.read(self.id, after, self.state.seq - after)
-        for data in raw:
-            # Only two fields are needed: skip building the typed record.
-            fields = msgpack.unpackb(data, raw=False)
-            if fields.get("command") and fields["seq"] <= self.state.seq:
-                self._remember(fields["command"], fields["seq"], fields.get("digest"))
-
-    def _remember(self, key: str, seq: int, digest: str | None) -> None:
-        self.applied[key] = seq
-        if digest is not None:
-            self.digests[key] = digest
-        if len(self.applied) > COMMAND_WINDOW:
-            oldest = next(iter(self.applied))
-            del self.applied[oldest]
-            self.digests.pop(oldest, None)
+        self.commands.index(await self.backend.log.read(self.id, after, self.state.seq - after), self.state.seq)
 
     async def catch_up(self) -> None:
         """Read and apply whatever the log has beyond our state."""
@@ -201,167 +143,6 @@ class LiveSession:
             await self.catch_up()
         except Exception:
             log.exception("catch-up of session %s failed; the next record or probe retries", session_ref(self.id))
-
-    # --- the write path ----------------------------------------------------------------------
-
-    async def submit(self, actor: Actor, command: c.Command) -> Outcome:
-        """Decide, append and fan out. Raises DomainError when refused; nothing is stored then.
-        (``enqueue`` without waiting; see there.)"""
-        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self.enqueue(actor, command, lambda result: _resolve(future, result))
-        return await future
-
-    def enqueue(self, actor: Actor, command: c.Command, done: Done) -> None:
-        """Queue a command for the next group commit; ``done`` is called with its Outcome, or with
-        the DomainError that refused it (nothing is stored then). Never raises.
-
-        A command whose id was applied already (sent again after a lost reply, maybe to another
-        instance) is not decided again: the outcome names the seq it was applied at.
-
-        Commands queue while the session is busy appending, and are then decided one after
-        another and appended *together* (group commit: one append, one fan-out turn), so a burst
-        of thirty votes costs one or two store round trips instead of thirty in a row. Each is
-        decided on the state the ones before it leave, exactly as if they had come one by one,
-        in the order they were queued."""
-        if self.store_down():  # answer at once rather than each queued command waiting its turn
-            done(DomainError(ErrorCode.UNAVAILABLE, "the board's store is unreachable; try again shortly"))
-            return
-        self._waiting.append((actor, command, done))
-        if not self._committing:
-            # The commit starts once this loop turn is over: commands read in the same turn (a
-            # burst's votes arrive together) are all in its group.
-            self._committing = True
-            self._spawn(self._commit_waiting())
-
-    async def _commit_waiting(self) -> None:
-        try:
-            while self._waiting:
-                group, self._waiting = self._waiting, []
-                if self.store_down():  # found down while these waited: they need not wait too
-                    _settle(group, DomainError(ErrorCode.UNAVAILABLE,
-                                               "the board's store is unreachable; try again shortly"))
-                    continue
-                try:
-                    await self._commit(group)
-                except BaseException:
-                    # Cancelled (or a bug) mid-commit: the group's fate is unknown to its callers.
-                    _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; if "
-                                               "your change reached it, it appears on the board"))
-                    raise
-        finally:
-            self._committing = False
-            rest, self._waiting = self._waiting, []  # only when cancelled: the server is stopping
-            _settle(rest, DomainError(ErrorCode.UNAVAILABLE, "the server stopped; try again"))
-
-    async def _commit(self, group: list[tuple[Actor, c.Command, Done]]) -> None:
-        deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
-        attempt = 0
-        while time.monotonic() < deadline:
-            attempt += 1
-            # More than one command: decide on a scratch copy, each seeing the ones before it.
-            state = self.state if len(group) == 1 else copy_state(self.state)
-            base = self.state.seq
-            records: list[Record] = []
-            outcome: list[Outcome | DomainError] = []
-            keys: dict[str, tuple[int, str]] = {}  # command ids applied by this group so far: seq, digest
-            for actor, command, _ in group:
-                key = command_key(actor, command)
-                digest = command_digest(command) if key else None
-                done = self.applied.get(key) if key else None  # checked again after each catch-up
-                if key is not None and (done is not None or key in keys):
-                    seq, known = (done, self.digests.get(key)) if done is not None else keys[key]
-                    if known is not None and known != digest:  # None: logged before digests were kept
-                        outcome.append(DomainError(ErrorCode.COMMAND_ID_REUSED, "this command id was used "
-                                                   "for another command; give every new command a new id"))
-                    else:
-                        outcome.append(Outcome([], seq, repeat=True))
-                    continue
-                ctx = Context(now=now_ms(), new_id=new_id)
-                try:
-                    events = decide(state, actor, command, ctx)
-                except DomainError as exc:
-                    outcome.append(exc)
-                    continue
-                if not events:
-                    outcome.append(Outcome([], base + len(records)))
-                    continue
-                mine = [Record(seq=base + len(records) + i, at=ctx.now, event=ev)
-                        for i, ev in enumerate(events, start=1)]
-                mine[-1].command, mine[-1].digest = key, digest
-                if key is not None:
-                    keys[key] = (mine[-1].seq, digest)
-                if len(group) > 1:
-                    for record in mine:
-                        apply(state, record)
-                records += mine
-                outcome.append(Outcome(mine, mine[-1].seq))
-            if not records:
-                _settle(group, outcome)
-                return
-            if self.stale:
-                _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board is reloading; try again"))
-                return
-            payloads = [pack_record(r) for r in records]
-            # "last": an instance that has it already skips the message without decoding a record.
-            announce = msgpack.packb({"records": payloads, "last": records[-1].seq})
-            # The store may ring our own doorbell before it answers us: that echo is skipped and
-            # the records are applied from here, so their events, the `you` frames and the `ok`
-            # replies reach each screen in one write.
-            self._own_announce, self._own_echo_seen = announce, False
-            try:
-                appended = await self._append(base, payloads, deadline, announce)
-            except SessionReset as exc:
-                self.reset(str(exc))
-                _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading"))
-                return
-            except StoreUnavailable:
-                if self._own_echo_seen:  # it was stored (the doorbell rings only then): read it
-                    self._spawn(self._catch_up_logged())
-                self.on_store_error()
-                _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store did not answer; it may have "
-                                           "your change: send it again with the same id"))
-                return
-            finally:
-                self._own_announce = None
-            if appended:
-                metrics.EVENTS_APPENDED.inc(len(records))
-                self.advance(records)
-                await self._after_append(base, announce)
-                await retention.after_append(self, base, records)
-                _settle(group, outcome)
-                return
-            # Someone else appended first: learn what they did, then re-check the rules.
-            await self.catch_up()
-            await asyncio.sleep(random.uniform(0, min(0.02, 0.001 * attempt)))
-        log.warning("session %s: gave up appending after %d attempts", session_ref(self.id), attempt)
-        _settle(group, DomainError(ErrorCode.CONFLICT, "the board is very busy; try again"))
-
-    async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
-        """Compare-and-append. When the store does not answer, the append may still have landed:
-        send the very same bytes again (a store that has them says so) rather than deciding anew,
-        so a late reply never becomes a duplicate."""
-        while True:
-            try:
-                return await self.backend.log.append(self.id, base, payloads, announce)
-            except SessionReset:
-                raise
-            except StoreUnavailable:
-                if time.monotonic() >= deadline:
-                    raise
-                await asyncio.sleep(0.1)
-
-    async def _after_append(self, base: int, announce: bytes) -> None:
-        if not self.backend.log.announces:  # a Redis log rang the other instances' doorbell itself
-            try:
-                await self.backend.broker.publish(self.id, announce)
-            except Exception:  # stored is stored: other instances find it through their gap check
-                log.exception("publish for session %s failed", session_ref(self.id))
-        every = self.settings.snapshot_every
-        if self.state.seq // every > base // every:
-            try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.applied, self.digests))
-            except Exception:
-                log.exception("snapshot of session %s failed", session_ref(self.id))
 
     # --- the read path -----------------------------------------------------------------------
 
@@ -410,7 +191,7 @@ class LiveSession:
             apply(self.state, record)
             applied += 1
             if record.command:
-                self._remember(record.command, record.seq, record.digest)
+                self.commands.remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
             timer_changed |= self._fan_out(record, masked, due).timer
@@ -514,38 +295,6 @@ class LiveSession:
         if self.on_stale is not None:
             self.on_stale(self)
 
-    # --- drags: shown live, coalesced, never logged ---------------------------------------------
-
-    def relay_drag(self, actor: Actor, drag: frames.Drag) -> None:
-        """Queue a drag position for the others; several within one flush interval send only the last."""
-        check_drag(self.state, actor, drag.board, drag.section, drag.item)
-        if actor.role == "participant":
-            gate.check_action(self.state, drag.board, drag.section, "map")
-        self._drags[(drag.board, drag.section, drag.item)] = {
-            "type": "drag", "board": drag.board, "section": drag.section, "item": drag.item,
-            "surface": drag.surface, "x": min(1.0, max(0.0, drag.x)), "y": min(1.0, max(0.0, drag.y)),
-            "end": drag.end, "by": actor.author_id,
-        }
-        if self._drag_flush is None:
-            self._drag_flush = asyncio.get_running_loop().call_later(DRAG_FLUSH_SECONDS, self._flush_drags)
-
-    def _flush_drags(self) -> None:
-        self._drag_flush = None
-        encoded = [frames.encode(d) for d in self._drags.values()]
-        self._drags.clear()
-        self._send_drags(encoded)
-        self._spawn(self._publish_drags(encoded))
-
-    def _send_drags(self, encoded: list[bytes]) -> None:
-        for frame in encoded:
-            self.send_to_all(frame)
-
-    async def _publish_drags(self, encoded: list[bytes]) -> None:
-        try:
-            await self.backend.broker.publish(self.id, msgpack.packb({"drags": encoded, "from": self.instance}))
-        except Exception:  # a lost drag frame is harmless: the drop is logged
-            log.debug("drag publish for session %s failed", session_ref(self.id))
-
     # --- sockets -----------------------------------------------------------------------------
 
     def attach(self, conn: Connection, last_seq: int | None, epoch: str | None, ref: int | None) -> None:
@@ -595,55 +344,6 @@ class LiveSession:
             sockets.discard(conn)
             if not sockets:
                 del self._sockets_of[conn.participant]
-
-    async def broadcast_presence(self, only_if_changed: bool = False) -> None:
-        """Send who is online to our sockets (``only_if_changed``: skip if it is what they have)."""
-        try:
-            online = await self.backend.presence.online(self.id)
-        except StoreUnavailable:
-            return  # the next change, refresh or resync tells everyone
-        self.show_presence(online, only_if_changed)
-
-    def show_presence(self, online: list[bytes], only_if_changed: bool = False) -> None:
-        """Send the presence the store gave (``online``) to our sockets."""
-        who = [msgpack.unpackb(w, raw=False) for w in online]
-        in_the_room = {pid for pid, p in self.state.participants.items() if p.proxy}
-        frame = frames.encode({
-            "type": "presence",
-            "participants": sorted({w["participant"] for w in who if w.get("participant")} | in_the_room),
-            "facilitators": sum(1 for w in who if w["role"] == "facilitator"),
-            "viewers": sum(1 for w in who if w["role"] == "viewer"),
-            # of ``participants``, how many are in the room without a device (no socket): the
-            # screens count people online apart from them, and no one learns which they are
-            "in_the_room": len(in_the_room),
-        })
-        if only_if_changed and frame == self._presence_frame:
-            return
-        self._presence_frame = frame
-        self.send_to_all(frame)
-
-    async def presence_changed(self) -> None:
-        """Tell our sockets, and the other instances, that someone came or went: coalesced, so a
-        wave of hellos costs each socket a few presence frames a second, not one per hello."""
-        self._presence_dirty = True
-        if self._presence_flush is not None or self.stale:
-            return  # a flush is due and reads presence afresh
-        loop = asyncio.get_running_loop()
-        delay = max(0.0, self._presence_sent_at + PRESENCE_FLUSH_SECONDS - loop.time())
-        self._presence_flush = loop.call_later(delay, lambda: self._spawn(self._flush_presence()))
-
-    async def _flush_presence(self) -> None:
-        self._presence_flush = None  # a change from here on schedules the next flush
-        self._presence_sent_at = asyncio.get_running_loop().time()
-        self._presence_dirty = False
-        await self.broadcast_presence()
-        await self._publish_presence()
-
-    async def _publish_presence(self) -> None:
-        try:
-            await self.backend.broker.publish(self.id, msgpack.packb({"presence": self.instance}))
-        except Exception:
-            log.exception("presence publish for session %s failed", session_ref(self.id))
 
     # --- the timer ---------------------------------------------------------------------------
 

@@ -14,13 +14,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from boards.errors import DomainError, ErrorCode
-from boards.summary import summarise
+from boards.summary import section_order, summarise
 from server import export, retention
 from server.auth import hash_secret, new_secret, secret_matches
 from server.http import base_url
 from server.hub import Hub
 from server.limits import Limits, RateLimited
-from server.live import now_ms
+from server.clock import now_ms
 from server.networks import is_network_id
 from server.store.base import SessionMeta, StoreUnavailable
 
@@ -82,7 +82,8 @@ async def _summary(request: Request, audience: str) -> dict:
     hub: Hub = request.app.state.hub
     try:
         async with hub.holding(request.path_params["session"]) as live:
-            return summarise(live.state, audience)  # type: ignore[arg-type]
+            # the sections in their templates' order beside the lists by kind (the page shows them so)
+            return {**summarise(live.state, audience), "order": section_order(live.state)}  # type: ignore[arg-type]
     except DomainError as exc:
         raise _Refused(exc.code, exc.message, 404) from None
 

@@ -211,12 +211,8 @@ class SocketSession:
         """One command or drag from the participant's allowance, shared by all their sockets on
         this instance: what one person can make the server send to every screen is bounded by
         one socket's rate, however many sockets they open."""
-        buckets = self.live.participant_buckets
-        bucket = buckets.get(self.conn.participant)
-        if bucket is None:
-            bucket = buckets[self.conn.participant] = TokenBucket(self.settings.rate_per_second,
-                                                                  self.settings.rate_burst)
-        return bucket.take()
+        return self.live.participant_buckets.take(self.conn.participant, self.settings.rate_per_second,
+                                                  self.settings.rate_burst)
 
     def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
         """Queue a command for its session's next group commit, without waiting for its outcome

@@ -70,6 +70,16 @@ class Kind:
     # session replays to exactly the views, summary and files it gave (docs/decisions.md 54).
     always_listed: ClassVar[bool] = True
 
+    @property
+    def permission(self) -> Permission | None:
+        """The step permission a section's participants need (what the client greys out and locks):
+        the one its commands need; None when participants do nothing in it. A kind whose commands
+        need different ones overrides this."""
+        found = set(self.permissions.values())
+        if len(found) > 1:
+            raise ValueError(f"the kind {self.name!r} needs {sorted(found)}: say which one its sections need")
+        return next(iter(found), None)
+
     # --- the board ---------------------------------------------------------------------------
 
     def empty(self, section: Any) -> Any:

@@ -18,13 +18,10 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, find_section, proxy_person
 from boards.kinds import ballot
-from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, label, label_text
+from boards.kinds.base import Audience, SummaryAudience, label, label_text
 from boards.kinds.radar_reading import read
 from boards.state import BoardState, Participant, RadarVote, SessionState
 from boards.template import RadarSection
-
-_MARKS = (e.RadarDotPlaced, e.RadarDotRemoved)
-
 
 def dots(vote: RadarVote) -> dict[str, list[list[Any]]]:
     """Every dot per pillar as [ring, group], sorted: in no person's order."""
@@ -65,12 +62,7 @@ def remove_radar_dot(state: SessionState, actor: Actor, cmd: c.RemoveRadarDot, c
                               participant=pid, group=person.group)]
 
 
-def _visibility(board_id: str, section_id: str, vote: RadarVote, hidden: bool) -> e.RadarVisibilitySet:
-    return e.RadarVisibilitySet(board=board_id, section=section_id, hidden=hidden,
-                                dots=None if hidden else {p: [(r, g) for r, g in d] for p, d in dots(vote).items()})
-
-
-class Radar(Kind):
+class Radar(ballot.Ballot):
     name = "radar"
     spec = RadarSection
     slot = "radars"
@@ -79,6 +71,7 @@ class Radar(Kind):
     handlers = {c.PlaceRadarDot: place_radar_dot, c.RemoveRadarDot: remove_radar_dot}
     permissions = {c.PlaceRadarDot: "radar", c.RemoveRadarDot: "radar"}
     events = (e.RadarDotPlaced, e.RadarDotRemoved, e.RadarVisibilitySet)
+    marks_events = (e.RadarDotPlaced, e.RadarDotRemoved)
     export_files = {"radar.csv": ["board", "section", "pillar", "pillar_label", "group", "ring_1", "ring_2", "ring_3",
                                   "ring_4", "ring_5", "n", "median", "spread", "mark", "reading"]}
 
@@ -100,33 +93,21 @@ class Radar(Kind):
             case e.RadarVisibilitySet():
                 vote.hidden = ev.hidden
 
-    def set_hidden(self, board_id: str, board: BoardState, section: RadarSection, hidden: bool) -> list[e.Event]:
-        return [_visibility(board_id, section.id, board.radars[section.id], hidden)]
+    # --- the secret vote (ballot.Ballot): a person's ring per pillar, a dot on every pillar to be done
+
+    def visibility(self, board_id: str, section_id: str, vote: RadarVote, hidden: bool) -> e.RadarVisibilitySet:
+        return e.RadarVisibilitySet(board=board_id, section=section_id, hidden=hidden,
+                                    dots=None if hidden else {p: [(r, g) for r, g in d] for p, d in dots(vote).items()})
+
+    def marks(self, vote: RadarVote) -> dict[str, dict[str, int]]:
+        return vote.rings
+
+    def to_finish(self, section: RadarSection) -> int:
+        return len(section.pillars)
 
     def view(self, vote: RadarVote, audience: Audience) -> dict[str, Any]:
-        shown = {} if vote.hidden and audience != "facilitator" else dots(vote)
+        shown = {} if ballot.withheld(vote, audience) else dots(vote)
         return {"hidden": vote.hidden, "dots": shown, **read(vote.pillars, shown)}
-
-    def masked(self, board: BoardState, ev: e.Event) -> bool:
-        return isinstance(ev, _MARKS) and board.radars[ev.section].hidden
-
-    def event_body(self, ev: e.Event, audience: Audience, masked: bool) -> dict[str, Any] | None:
-        return ballot.anonymous_body(ev, audience, masked) if isinstance(ev, _MARKS) else None
-
-    def own(self, vote: RadarVote, participant: str) -> dict[str, int]:
-        return dict(vote.rings.get(participant, {}))
-
-    def progress(self, state: SessionState, board_id: str, section: RadarSection, audience: Audience) -> dict:
-        """Who has a dot on every pillar."""
-        vote = state.boards[board_id].radars[section.id]
-        count = len(section.pillars)
-        finished = [pid for pid in state.participants if len(vote.rings.get(pid, {})) >= count]
-        return ballot.progress(state, board_id, section.id, finished, audience)
-
-    def touches(self, ev: e.Event) -> Touch | None:
-        if isinstance(ev, _MARKS):
-            return Touch(own=ev.participant, progress=[(ev.board, ev.section)], acted_for=ev.participant)
-        return None
 
     def remove_person(self, board_id: str, board: BoardState, section: RadarSection, participant: str,
                       person: Participant) -> list[e.Event]:
@@ -134,15 +115,11 @@ class Radar(Kind):
                                   group=person.group)
                 for p, r in board.radars[section.id].rings.get(participant, {}).items()]
 
-    def time_up(self, board_id: str, board: BoardState, section: RadarSection, reveal: bool) -> list[e.Event]:
-        vote = board.radars[section.id]
-        return [_visibility(board_id, section.id, vote, False)] if reveal and vote.hidden else []
-
     def summarise(self, state: SessionState, board: BoardState, section: RadarSection,
                   audience: SummaryAudience) -> dict[str, Any]:
         """Per pillar its dots (ring and group, never who), median and spread; the reading."""
         vote = board.radars[section.id]
-        withheld = vote.hidden and audience != "facilitator"
+        withheld = ballot.withheld(vote, audience)
         shown = {} if withheld else dots(vote)
         numbers = read(vote.pillars, shown)
         return {

@@ -16,7 +16,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, find_section, proxy_person, require
 from boards.kinds import ballot
-from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, label, label_text
+from boards.kinds.base import Audience, SummaryAudience, label, label_text
 from boards.state import BoardState, Participant, SessionState, TreeVote
 from boards.template import TreeSection
 
@@ -76,12 +76,7 @@ def set_tree_answer(state: SessionState, actor: Actor, cmd: c.SetTreeAnswer, ctx
     return [e.TreeGroupAnswerSet(board=cmd.board, section=cmd.section, question=cmd.question, answer=cmd.answer)]
 
 
-def _visibility(board_id: str, section_id: str, vote: TreeVote, hidden: bool) -> e.TreeVisibilitySet:
-    return e.TreeVisibilitySet(board=board_id, section=section_id, hidden=hidden,
-                               split=None if hidden else split(vote))
-
-
-class Tree(Kind):
+class Tree(ballot.Ballot):
     name = "tree"
     spec = TreeSection
     slot = "trees"
@@ -90,6 +85,7 @@ class Tree(Kind):
     handlers = {c.AnswerTree: answer_tree, c.SetTreeAnswer: set_tree_answer}
     permissions = {c.AnswerTree: "tree"}
     events = (e.TreeAnswered, e.TreeGroupAnswerSet, e.TreeVisibilitySet)
+    marks_events = (e.TreeAnswered,)
     export_files = {"tree.csv": ["board", "section", "question", "question_label", "ja", "nee", "group_answer",
                                  "on_path", "outcome", "outcome_label"]}
 
@@ -115,33 +111,21 @@ class Tree(Kind):
             case e.TreeVisibilitySet():
                 vote.hidden = ev.hidden
 
-    def set_hidden(self, board_id: str, board: BoardState, section: TreeSection, hidden: bool) -> list[e.Event]:
-        return [_visibility(board_id, section.id, board.trees[section.id], hidden)]
+    # --- the secret vote (ballot.Ballot): a person's answers, all questions to be done ----------
+
+    def visibility(self, board_id: str, section_id: str, vote: TreeVote, hidden: bool) -> e.TreeVisibilitySet:
+        return e.TreeVisibilitySet(board=board_id, section=section_id, hidden=hidden,
+                                   split=None if hidden else split(vote))
+
+    def marks(self, vote: TreeVote) -> dict[str, dict[str, str]]:
+        return vote.answers
+
+    def to_finish(self, section: TreeSection) -> int:
+        return len(section.questions)
 
     def view(self, vote: TreeVote, audience: Audience) -> dict[str, Any]:
-        masked = vote.hidden and audience != "facilitator"
+        masked = ballot.withheld(vote, audience)
         return {"hidden": vote.hidden, "split": {} if masked else split(vote), "group": vote.group}
-
-    def masked(self, board: BoardState, ev: e.Event) -> bool:
-        return isinstance(ev, e.TreeAnswered) and board.trees[ev.section].hidden
-
-    def event_body(self, ev: e.Event, audience: Audience, masked: bool) -> dict[str, Any] | None:
-        return ballot.anonymous_body(ev, audience, masked) if isinstance(ev, e.TreeAnswered) else None
-
-    def own(self, vote: TreeVote, participant: str) -> dict[str, str]:
-        return dict(vote.answers.get(participant, {}))
-
-    def progress(self, state: SessionState, board_id: str, section: TreeSection, audience: Audience) -> dict:
-        """Who has answered every question."""
-        vote = state.boards[board_id].trees[section.id]
-        count = len(section.questions)
-        finished = [pid for pid in state.participants if len(vote.answers.get(pid, {})) >= count]
-        return ballot.progress(state, board_id, section.id, finished, audience)
-
-    def touches(self, ev: e.Event) -> Touch | None:
-        if isinstance(ev, e.TreeAnswered):
-            return Touch(own=ev.participant, progress=[(ev.board, ev.section)], acted_for=ev.participant)
-        return None
 
     def remove_person(self, board_id: str, board: BoardState, section: TreeSection, participant: str,
                       person: Participant) -> list[e.Event]:
@@ -149,15 +133,11 @@ class Tree(Kind):
                                participant=participant, group=person.group)
                 for q, a in board.trees[section.id].answers.get(participant, {}).items()]
 
-    def time_up(self, board_id: str, board: BoardState, section: TreeSection, reveal: bool) -> list[e.Event]:
-        vote = board.trees[section.id]
-        return [_visibility(board_id, section.id, vote, False)] if reveal and vote.hidden else []
-
     def summarise(self, state: SessionState, board: BoardState, section: TreeSection,
                   audience: SummaryAudience) -> dict[str, Any]:
         """The split per question (counts, never who), the group's answers, the path and the outcome."""
         vote = board.trees[section.id]
-        withheld = vote.hidden and audience != "facilitator"
+        withheld = ballot.withheld(vote, audience)
         counts = {} if withheld else split(vote)
         visited, outcome = path(section, vote.group)
         outcomes = {o.id: o for o in section.outcomes}

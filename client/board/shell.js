@@ -1,16 +1,11 @@
 // The frame every section shares: a card with a title, a "now" badge while its step is on, the
 // step it belongs to, and what the session's script says about it: locked (with the
-// facilitator's lock button), or waiting for another step (participants).
+// facilitator's lock button), or waiting for another step (participants). What participants do in a
+// section of each kind (its permission) is the server's kinds' (facilitation/permissions.js, generated).
 
 import { h, toggle, setText, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
-
-/** What participants do in a section of each kind, in a step's `allows` terms. */
-const PERMISSION = {
-  dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar',
-  actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall',
-  wordcloud: 'answer', open: 'answer', statements: 'answer', stand: 'answer',
-};
+import { SECTION_PERMISSION } from '../facilitation/permissions.js';
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */
 export function stepShort(step) {
@@ -56,7 +51,7 @@ export function sectionCard(app, { cls, id, testid, title, step, extraHead = [] 
 export function sectionShell(app, boardId, section, extraHead = []) {
   const testid = `section-${app.tid(boardId, section.id)}`;
   // a section only the facilitator writes (the insights) has nothing to lock
-  const permission = section.adders === 'facilitator' ? null : PERMISSION[section.type] || null;
+  const permission = section.adders === 'facilitator' ? null : SECTION_PERMISSION[section.type] || null;
   const lockBtn = app.isFac() && !app.projector && permission ? h('button.btn.btn-small.lock-toggle', {
     type: 'button', 'data-testid': `lock-toggle-${app.tid(boardId, section.id)}`,
     on: {

@@ -1,25 +1,13 @@
 // What the session's script lets people do right now: the client's copy of boards/gate.py, the
 // same checks in the same order (tests/golden/gate.json runs both). The server decides; the board
-// uses this only to grey out and explain what would be refused. Pure and without imports, so Node
-// runs it too.
+// uses this only to grey out and explain what would be refused. Pure, importing only the generated
+// permissions.js, so Node runs it too.
 
-/** What kind of action each participant command is, in a step's `allows` terms. */
-export const PERMISSION = {
-  place_dot: 'dots', remove_dot: 'dots',
-  add_note: 'notes', edit_note: 'notes', remove_note: 'notes',
-  set_check: 'checklist',
-  mark_review: 'review',
-  check_out: 'checkout',
-  add_stakeholder: 'map', edit_stakeholder: 'map', move_stakeholder: 'map', place_in_matrix: 'map',
-  set_relevant: 'map', remove_stakeholder: 'map', restore_stakeholder: 'map', add_attached_note: 'map',
-  edit_attached_note: 'map', remove_attached_note: 'map', undo: 'map',
-  answer_tree: 'tree', place_radar_dot: 'radar', remove_radar_dot: 'radar',
-  add_role_person: 'roles', move_role_person: 'roles', remove_role_person: 'roles',
-  set_condition: 'conditions', mark_word: 'words', add_wall_item: 'wall', wall_dot: 'wall',
-  // the kick-off's live questions
-  add_word: 'answer', remove_word: 'answer', recognise_word: 'answer', add_answer: 'answer',
-  answer_statement: 'answer', take_stand: 'answer',
-};
+import { COMMAND_PERMISSION } from './permissions.js';
+
+/** What kind of action each participant command is, in a step's `allows` terms: the server's
+ * table, written into permissions.js by `python -m boards.gate_js` (no copy kept by hand). */
+export const PERMISSION = COMMAND_PERMISSION;
 
 /**
  * The session as the gate sees it, from a session view (docs/protocol.md §2) and its templates:

@@ -5,10 +5,12 @@ import { rolesSection } from '../roles.js';
 import { conditionsSection } from '../conditions.js';
 import { draftSection } from '../draft.js';
 import { wallSection } from '../wall.js';
+import { rolesSummary, conditionsSummary, draftSummary, wallSummary } from '../../summary-cards.js';
 
 const onItsStep = (app, part, { about }) => ({ show: about });
 
-export const roles = { type: 'roles', component: rolesSection, scene: onItsStep };
-export const conditions = { type: 'conditions', component: conditionsSection, scene: onItsStep };
-export const draft = { type: 'draft', component: draftSection, scene: onItsStep };
-export const wall = { type: 'wall', component: wallSection, scene: onItsStep };
+export const roles = { type: 'roles', component: rolesSection, scene: onItsStep, summaryKey: 'roles', summary: rolesSummary };
+export const conditions = { type: 'conditions', component: conditionsSection, scene: onItsStep,
+  summaryKey: 'conditions', summary: conditionsSummary };
+export const draft = { type: 'draft', component: draftSection, scene: onItsStep, summaryKey: 'drafts', summary: draftSummary };
+export const wall = { type: 'wall', component: wallSection, scene: onItsStep, summaryKey: 'walls', summary: wallSummary };

@@ -3,7 +3,10 @@
 //   type, component(app, boardId, section) -> {el, update} | null,
 //   scene(app, part, {step, about, closing}) -> {show, alt?, large?, lanes?} (the projector),
 //   and optionally showScene(app, part, scene), projectorAlt(app, boardId, section),
-//   hosts: [types shown inside its component], beside: type it stands beside on the projector.
+//   hosts: [types shown inside its component], beside: type it stands beside on the projector;
+//   summaryKey (the list of a board's summary holding its sections) and summary(section, {groups,
+//   board}) -> element, its block of the summary page (none: not on the summary page).
+// The step permission its participants need comes from the server's kinds (facilitation/permissions.js).
 // A new kind: client/board/kinds/<kind>.js and <kind>.fold.js, and one line here and in folds.js.
 
 import { text } from './text.js';

@@ -3,7 +3,12 @@
 // Ring 1 is the core ("sterk"), the outer ring "zwak". No DOM here: it returns a string.
 
 export const R = 125; // radius of the outer ring, in SVG units
-const VIEW = '-240 -168 480 336';
+const VIEW = '-240 -168 480 336'; // room for the pillars' names around
+// A phone: numbers around instead of names, in badges on the outer ring's edge, so the radar is
+// nearly as wide as the screen.
+const BADGE = 12; // a compact radar's number badge (radius)
+const BADGE_AT = R + 6; // its centre: mostly outside the outer ring, clear of the dots on it
+const COMPACT_VIEW = `${-(BADGE_AT + BADGE + 2)} ${-(BADGE_AT + BADGE + 2)} ${2 * (BADGE_AT + BADGE + 2)} ${2 * (BADGE_AT + BADGE + 2)}`;
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const f = (n) => Math.round(n * 10) / 10;
@@ -42,12 +47,13 @@ function mark(x, y, size, colour, shape, cls = '') {
  * pillars: [{id, label}] (labels as text); rings: count; dots: pillar -> [[ring, group], ...] (all
  * dots, shown when `revealed`); groups: [{id, colour}] (index 0 round, 1 square); stats: pillar ->
  * {median, spread, n}; own: pillar -> ring (the viewer's own dots); weakest, disputed: pillar ids;
- * words: {weakest, disputed, title}.
+ * words: {weakest, disputed, title}. compact: a phone's radar, numbered 1.. around instead of named
+ * (the list under it names them, numbered alike), so that the rings fill the screen's width.
  */
 export function radarSvg({ pillars, rings = 5, dots = {}, groups = [], stats = {}, own = {}, weakest = [], disputed = [],
-  words = {}, ownColour = '#334155', focus = null }) {
+  words = {}, ownColour = '#334155', focus = null, compact = false }) {
   const n = pillars.length;
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${VIEW}" class="radar-svg" role="img" aria-label="${esc(words.title || '')}">`];
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${compact ? COMPACT_VIEW : VIEW}" class="radar-svg${compact ? ' compact' : ''}" role="img" aria-label="${esc(words.title || '')}">`];
   // bands, core darkest: near the core the pillar stands
   for (let r = rings; r >= 1; r--) {
     const shade = ['#dbe7f5', '#e4edf7', '#ecf2f9', '#f3f7fb', '#f9fbfd'][Math.min(4, r - 1)];
@@ -96,6 +102,18 @@ export function radarSvg({ pillars, rings = 5, dots = {}, groups = [], stats = {
   if (focus) {
     const [x, y] = at(focus.index, n, ringRadius(focus.ring, rings));
     out.push(`<circle class="radar-ghost" cx="${f(x)}" cy="${f(y)}" r="9" fill="none" stroke="${ownColour}" stroke-width="2" stroke-dasharray="3 2"/>`);
+  }
+  if (compact) {
+    // each spoke's number in a badge at its end, marked like its row when weakest or disputed
+    pillars.forEach((p, i) => {
+      const [x, y] = at(i, n, BADGE_AT);
+      const fill = weakest.includes(p.id) ? '#9a3412' : '#0f172a';
+      const stroke = disputed.includes(p.id) ? ' stroke="#f59e0b" stroke-width="3"' : ' stroke="#fff" stroke-width="1.5"';
+      out.push(`<circle class="radar-badge" cx="${f(x)}" cy="${f(y)}" r="${BADGE}" fill="${fill}"${stroke}/>`);
+      out.push(`<text class="radar-num" x="${f(x)}" y="${f(y + 5)}" text-anchor="middle" font-size="14" font-weight="700" fill="#fff" font-family="system-ui, sans-serif">${i + 1}</text>`);
+    });
+    out.push('</svg>');
+    return out.join('');
   }
   // the pillar names around, with what the numbers say of them
   pillars.forEach((p, i) => {

@@ -1,6 +1,8 @@
 // The radar (instruction card 3, template 3B): one dot per pillar per person, from the core
 // ("sterk") to the outer ring ("zwak"). A laptop drags (or clicks) on the radar; a phone taps
 // one of five rings per pillar; the rings are a radio group per pillar, so arrow keys work.
+// On a phone the radar is numbered instead of named (it takes the screen's width); the list under
+// it names each pillar beside its number, its rings and what the numbers say of it.
 // All of them store the same ring (1..5). Hidden until the reveal; then every screen shows all
 // dots, anonymous, in the groups' colours and shapes, with each pillar's median and spread, and
 // the facilitator the card's reading.
@@ -13,6 +15,7 @@ import { ballotTools, useKindStyles } from './ballot-tools.js';
 import { proxyPicker } from '../proxy-picker.js';
 
 const RINGS = [1, 2, 3, 4, 5];
+const NARROW = '(max-width: 560px)'; // a phone: the compact radar (card3.css has the same width)
 const parser = typeof DOMParser !== 'undefined' ? new DOMParser() : null;
 
 /** The radar's markup as an element (its text is escaped by radarSvg; no script, no style). */
@@ -42,6 +45,10 @@ export function radarSection(app, boardId, section) {
   const ownRings = () => (isPart() ? app.you?.[boardId]?.[section.id] : app.proxyDots[proxy()]?.[boardId]?.[section.id]) || {};
   const acting = () => isPart() || !!proxy();
   const why = () => (isPart() ? shell.blocked() : app.blocked(boardId, section.id, 'radar')) || (content().hidden ? null : 'already_revealed');
+  // a phone's screen (not the projector's): the compact radar, drawn again when that changes
+  const narrow = !projector && typeof matchMedia === 'function' ? matchMedia(NARROW) : null;
+  narrow?.addEventListener?.('change', () => update());
+  const compact = () => !!narrow?.matches;
   const pending = new Set();
   const queued = new Map(); // pillar -> ring chosen while its last command was on its way
   let drag = null; // {index, ring} while a pointer is down on the radar
@@ -93,10 +100,12 @@ export function radarSection(app, boardId, section) {
       },
     }, buttons);
     const stats = h('span.radar-row-stats', { 'data-testid': `radar-stats-${tid(boardId, section.id, p.id)}` });
+    const tags = h('span.radar-row-tags'); // on a phone: what the radar's names say elsewhere (weakest, disputed)
     const el = h('li.radar-row', { 'data-testid': `radar-row-${tid(boardId, section.id, p.id)}` },
-      h('span.radar-row-name', h('strong', L(p.label)), h('span.radar-row-hint', L(p.hint))),
-      canPlace ? group : null, stats);
-    return { p, el, buttons, stats, group };
+      h('span.radar-row-name', h('span.radar-row-num', { 'aria-hidden': 'true' }, String(section.pillars.indexOf(p) + 1)),
+        h('strong', L(p.label)), h('span.radar-row-hint', L(p.hint))),
+      canPlace ? group : null, stats, tags);
+    return { p, el, buttons, stats, tags, group };
   });
   const scale = canPlace ? h('div.radar-scale', { 'aria-hidden': 'true' }, h('span', t('radarRing1')), h('span', t('radarRing5'))) : null;
   const list = h('ul.radar-rows', rows.map((r) => r.el));
@@ -143,7 +152,9 @@ export function radarSection(app, boardId, section) {
     const markup = radarSvg({
       pillars: pillars(), rings: section.rings, dots: c.dots || {}, groups, stats: c.stats || {}, own,
       weakest: c.weakest || [], disputed: c.disputed || [], words: words(), ownColour: me?.colour || '#334155', focus: drag,
+      compact: compact(),
     });
+    toggle(shell.el, 'compact', compact());
     if (markup !== last) {
       last = markup;
       chart.replaceChildren(svgElement(markup));
@@ -171,8 +182,11 @@ export function radarSection(app, boardId, section) {
       });
       const s = c.stats?.[r.p.id];
       setText(r.stats, s ? t('radarStats', { median: fmt(s.median), spread: s.spread }) : '');
-      toggle(r.el, 'weakest', (c.weakest || []).includes(r.p.id));
-      toggle(r.el, 'disputed', (c.disputed || []).includes(r.p.id));
+      const weakest = (c.weakest || []).includes(r.p.id);
+      const disputed = (c.disputed || []).includes(r.p.id);
+      toggle(r.el, 'weakest', weakest);
+      toggle(r.el, 'disputed', disputed);
+      setText(r.tags, [weakest ? t('radarWeakest') : null, disputed ? t('radarDisputed') : null].filter(Boolean).join(' · '));
     }
     if (reading) {
       reading.replaceChildren(h('strong', t('radarReadingTitle')), h('span', c.reading ? t(`radarReading_${c.reading}`) : t('radarReadingNone')));
@@ -212,5 +226,7 @@ export function radarSummary(section, groups) {
 export const radar = {
   type: 'radar',
   component: radarSection,
+  summaryKey: 'radars',
+  summary: (section, { groups }) => radarSummary(section, groups),
   scene: (app, part, { about }) => ({ show: about }),
 };

@@ -150,5 +150,7 @@ export function treeSummary(section) {
 export const tree = {
   type: 'tree',
   component: treeSection,
+  summaryKey: 'trees',
+  summary: treeSummary,
   scene: (app, part, { about }) => ({ show: about }),
 };
