@@ -20,6 +20,7 @@ from boards.guards import find_board, find_section, proxy_person
 from boards.kinds import ballot
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, label, label_text
 from boards.kinds.radar_reading import read
+from boards.network import sections as network
 from boards.state import BoardState, Participant, RadarVote, SessionState
 from boards.template import RadarSection
 
@@ -72,6 +73,7 @@ def _visibility(board_id: str, section_id: str, vote: RadarVote, hidden: bool) -
 
 class Radar(Kind):
     name = "radar"
+    network_gives = network.radar_gives  # its medians per pillar, to a learning network at the close
     spec = RadarSection
     slot = "radars"
     always_listed = False

@@ -17,6 +17,7 @@ from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, find_section, proxy_person, require
 from boards.kinds import ballot
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, label, label_text
+from boards.network import sections as network
 from boards.state import BoardState, Participant, SessionState, TreeVote
 from boards.template import TreeSection
 
@@ -83,6 +84,7 @@ def _visibility(board_id: str, section_id: str, vote: TreeVote, hidden: bool) ->
 
 class Tree(Kind):
     name = "tree"
+    network_gives = network.tree_gives  # its outcome, to a learning network at the close
     spec = TreeSection
     slot = "trees"
     always_listed = False
