@@ -17,8 +17,6 @@ from boards.template import (
     RadarSection,
     Step,
     Template,
-    TextField,
-    TextSection,
     TreeOutcome,
     TreeQuestion,
     TreeSection,
@@ -91,7 +89,7 @@ JUISTE_WEG = Template(
     steps=(
         # 1 and 2 are answered alone and hidden, then revealed for the conversation (by the
         # facilitator, or when the time is up); 3 writes the three agendas; the close is the check-out.
-        Step("beslisboom", Label("1 Beslisboom", "1 Decision tree"), 25, sections=("ambitie", "beslisboom"),
+        Step("beslisboom", Label("1 Beslisboom", "1 Decision tree"), 25, sections=("beslisboom",),
              allows=("tree",), time_up="lock_reveal"),
         Step("organisatiecontext", Label("2 Organisatiecontext", "2 Organisation context"), 25,
              sections=("organisatiecontext",), allows=("radar",), time_up="lock_reveal"),
@@ -99,13 +97,6 @@ JUISTE_WEG = Template(
         Step("afsluiting", Label("Afsluiting", "Closing"), 5, sections=("agendas",), allows=("checkout",)),
     ),
     sections=(
-        # The card: is a learning network the right way "om jullie ambitie te realiseren" (card 1's).
-        TextSection(
-            id="ambitie",
-            title=Label("Jullie ambitie", "Your ambition"),
-            fields=(TextField("ambitie", Label("Ambitie (instructie 1)", "Ambition (card 1)"), max_len=400),),
-            step="beslisboom",
-        ),
         TreeSection(
             id="beslisboom",
             title=Label("Beslisboom", "Decision tree"),
@@ -160,10 +151,10 @@ JUISTE_WEG = Template(
     ),
 )
 
-# What card 3 takes from its learning network and gives back (boards/network/link.py): the ambition
-# both ways; the tree's outcome; the radar's medians as a reading; template 5's agendas both ways.
+# What card 3 takes from its learning network and gives back (boards/network/link.py): the tree's
+# outcome; the radar's medians as a reading; template 5's agendas both ways. (It has no field for
+# the ambition: a section added to it would change the views its kept logs replay to, decision 55.)
 NETWORK_LINKS = (
-    Link("ambitie", fields={"ambitie": "ambition"}),
     Link("beslisboom", gives="outcome"),
     Link("organisatiecontext", gives="reading:radar"),
     Link("agendas", fields=TEMPLATE_5),

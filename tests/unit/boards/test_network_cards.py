@@ -63,18 +63,17 @@ def test_card1_gives_the_ambition_and_each_lane_to_its_agenda():
     assert [i.key for i in contribution.contribution(summary)] == [i.key for i in items]
 
 
-def test_card3_starts_with_the_ambition_and_the_agendas_card1_gave():
-    """Confirmed into a network, card 1's ambition and agendas are what a card-3 session starts
-    with: the ambition in its text field, each agenda item a post-it in its lane."""
+def test_card3_starts_with_the_agendas_card1_gave():
+    """Confirmed into a network, card 1's agendas are what a card-3 session starts with: each agenda
+    item a post-it in its lane of template 5."""
     state = network(rules.AttachSession(session="s1"), rules.Confirm(
         session="s1", items=tuple(contribution.contribution(summarise(card1().state)))))
     prefilled = contribution.prefill([A3], state)
-    assert prefilled == {A3: {"ambitie": {"ambitie": AMBITION}, "agendas": AGENDAS}}
+    assert prefilled == {A3: {"agendas": AGENDAS}}
     s = Session(boards=(A3,))
     for command in contribution.opening(prefilled):
         s.run(FACILITATOR, command)
     board = s.state.boards[A3]
-    assert board.texts["ambitie"]["ambitie"] == AMBITION
     lanes = {lane: [n.text for n in board.notes["agendas"].values() if n.lane == lane] for lane in AGENDAS}
     assert lanes == AGENDAS
 
