@@ -36,8 +36,8 @@ def links() -> dict[str, dict[str, Link]]:
 
 def prefill(boards: list[str], network: m.NetworkState) -> dict[str, dict[str, Any]]:
     """What a new session of ``network`` starts with: board -> section -> what the section's kind
-    takes (a text section: field -> text; actions under review: [{id, text, owner}]). Editable in
-    the session; the network keeps its own."""
+    takes (a text section: field -> text; a notes section: lane -> [text], template 5's agendas;
+    actions under review: [{id, text, owner}]). Editable in the session; the network keeps its own."""
     from boards.templates import TEMPLATES
 
     out: dict[str, dict[str, dict[str, str]]] = {}
