@@ -31,7 +31,7 @@ function networkContribution(app) {
       link);
     if (!st.shown) {  // it appears on its own at the close: bring it into view once
       st.shown = true;
-      el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     }
   };
 

@@ -38,7 +38,7 @@ export function initialPick(proposal) {
  * caller across renders); ``onConfirm(keys | null)``; ``prefix``: the test ids' prefix ("net", "close").
  */
 export function contributionList({ proposal, picked, onConfirm, prefix, actions = [] }) {
-  const items = proposal.items.map((item) => {
+  const row = (item) => {
     const [kind, text] = itemText(item, actions);
     const done = item.confirmed || item.held;
     return h('li', h('label.contrib-check', h('input', {
@@ -47,10 +47,14 @@ export function contributionList({ proposal, picked, onConfirm, prefix, actions 
       on: { change: (e) => { if (e.target.checked) picked.add(item.key); else picked.delete(item.key); } },
     }),
     h('span', h('span.contrib-kind', kind), ' ', h('span.contrib-text', text),
-      done ? h('span.contrib-muted', ` (${nt(item.confirmed ? 'already' : 'held')})`) : null)));
-  });
+      item.confirmed ? h('span.contrib-muted', ` (${nt('already')})`) : null)));
+  };
+  // What the session took from the network and gives back unchanged is folded away: nothing to decide.
+  const held = proposal.items.filter((i) => i.held && !i.confirmed);
   return h('div.contrib',
-    h('ul.contrib-items', ...items),
+    h('ul.contrib-items', ...proposal.items.filter((i) => !held.includes(i)).map(row)),
+    held.length ? h('details.contrib-held', { 'data-testid': `${prefix}-held` },
+      h('summary', nt('heldN', { n: held.length })), h('ul.contrib-items', ...held.map(row))) : null,
     h('div.contrib-buttons',
       h('button.btn.btn-primary', { type: 'button', 'data-testid': `${prefix}-confirm-all`, on: { click: () => onConfirm(null) } }, nt('confirmAll')),
       h('button.btn', { type: 'button', 'data-testid': `${prefix}-confirm-selected`, on: { click: () => onConfirm([...picked]) } }, nt('confirmSel'))));

@@ -194,10 +194,15 @@ export function mountNetwork(root, id, fragment) {
   const roles = (v) => (Object.keys(v.roles).length ? h('section.sum-section', { 'data-testid': 'net-roles' }, h('h2', nt('roles')),
     h('dl.net-roles', ...Object.entries(v.roles).flatMap(([role, names]) => [h('dt', optionLabel(role)), h('dd', names)]))) : null);
 
-  const pillars = (v) => h('section.sum-section.net-pillars', { 'data-testid': 'net-pillars' }, h('h2', nt('pillars')),
-    h('p.sum-muted', nt('pillarsLead')), smallMultiples(v.trend.pillars) || h('p.sum-muted', nt('noReadings')),
-    v.trend.radar && v.trend.radar.sessions.length ? h('div.net-radar', { 'data-testid': 'net-radar' }, h('h3', nt('radar')),
-      h('p.sum-muted', nt('radarLead')), smallMultiples(v.trend.radar, 'radar')) : null);
+  // Samenspel's "aandacht nodig" shares and card 3's radar medians, each only once it has readings.
+  const pillars = (v) => {
+    const shares = smallMultiples(v.trend.pillars);
+    const radar = v.trend.radar && smallMultiples(v.trend.radar, 'radar');
+    return h('section.sum-section.net-pillars', { 'data-testid': 'net-pillars' }, h('h2', nt('pillars')),
+      shares ? h('div', h('p.sum-muted', nt('pillarsLead')), shares) : null,
+      radar ? h('div.net-radar', { 'data-testid': 'net-radar' }, h('h3', nt('radar')), h('p.sum-muted', nt('radarLead')), radar) : null,
+      shares || radar ? null : h('p.sum-muted', nt('noReadings')));
+  };
 
   const fail = (err) => toast(errorText(err.code));
 

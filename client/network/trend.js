@@ -40,7 +40,7 @@ function spoken(v, mode) {
 }
 
 function chart(option, series, groups, n, sessionLabels, mode) {
-  const W = 220, H = 120, L = mode === 'radar' ? 38 : 30, R = 8, T = 10, B = 22;
+  const W = 220, H = 120, L = mode === 'radar' ? 42 : 32, R = 8, T = 10, B = 22;
   const x = (i) => (n <= 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (n - 1));
   const y = (v) => T + (1 - v) * (H - T - B);
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'net-chart', role: 'img',
