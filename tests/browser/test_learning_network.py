@@ -298,8 +298,15 @@ async def test_card1_prefills_card3_whose_close_panel_offers_its_outcome_and_rad
     # what it took at the start and gives back unchanged is folded away
     await expect(panel3.get_by_test_id("close-held")).to_contain_text("8 onderdelen staan al zo in het netwerk")
     assert await board3.evaluate("document.visibilityState") == "visible"
-    await shot(board3, artifacts / "network-close-panel-laptop.png")
+    await expect(panel3.get_by_role("heading")).to_be_in_viewport()  # scrolled to on its own
+    await board3.evaluate("document.fonts.ready")
+    await board3.screenshot(path=str(artifacts / "network-close-panel-laptop.png"))
     await panel3.screenshot(path=str(artifacts / "network-close-panel.png"))
+    await board3.set_viewport_size(PHONE)
+    await panel3.scroll_into_view_if_needed()
+    assert await board3.evaluate(NO_SIDEWAYS_SCROLL)
+    await board3.screenshot(path=str(artifacts / "network-close-panel-phone.png"))
+    await board3.set_viewport_size({"width": 1280, "height": 800})
     found = await violations(board3)
     assert not found, report(found)
     # One by one: everything but the reading first, then the rest.
