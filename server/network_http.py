@@ -281,8 +281,8 @@ async def proposed(request: Request) -> Response:
     try:
         session_id, state, summary = await _session_of_network(request)
         done = set(state.contributed)
-        items = [{**msgspec.to_builtins(i), "confirmed": m.contribution_key(session_id, i.key) in done}
-                 for i in contribution.contribution(summary)]
+        items = [{**msgspec.to_builtins(i), "confirmed": m.contribution_key(session_id, i.key) in done,
+                  "held": contribution.held(state, i)} for i in contribution.contribution(summary)]
         return JSONResponse({"network": state.id, "name": state.name, "closed": summary["closed_at"] is not None,
                              "items": items}, headers=NO_STORE)
     except (DomainError, StoreUnavailable) as exc:

@@ -93,6 +93,16 @@ def sections(state: SessionState, kind: Kind | None = None) -> Iterator[tuple[st
                 yield board_id, board, section, k
 
 
+def with_new_sections(state: SessionState) -> SessionState:
+    """A kept snapshot's state with every section its template gained since (card 4's ambition,
+    issue 18) empty, as a log replayed from the start has it; the rest as it was."""
+    for _board_id, board, section, kind in sections(state):
+        content = kind.content(board)
+        if section.id not in content:
+            content[section.id] = kind.empty(section)
+    return state
+
+
 def new_board(template_id: str) -> BoardState:
     """An empty board of the given template, every section with its kind's empty content."""
     board = BoardState(template=template_id)

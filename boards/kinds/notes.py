@@ -72,6 +72,8 @@ def remove_note(state: SessionState, actor: Actor, cmd: c.RemoveNote, ctx: Conte
 
 class Notes(Kind):
     name = "notes"
+    network_takes = network.notes_takes  # an agenda's items as post-its in its lane (template 5)
+    network_opening = network.notes_opening
     network_gives = network.notes_gives  # what it gives a learning network at the close
     spec = NoteSection
     slot = "notes"

@@ -20,6 +20,7 @@ from boards.guards import find_board, find_section, proxy_person
 from boards.kinds import ballot
 from boards.kinds.base import Audience, SummaryAudience, label, label_text
 from boards.kinds.radar_reading import read
+from boards.network import sections as network
 from boards.state import BoardState, Participant, RadarVote, SessionState
 from boards.template import RadarSection
 
@@ -64,6 +65,7 @@ def remove_radar_dot(state: SessionState, actor: Actor, cmd: c.RemoveRadarDot, c
 
 class Radar(ballot.Ballot):
     name = "radar"
+    network_gives = network.radar_gives  # its medians per pillar, to a learning network at the close
     spec = RadarSection
     slot = "radars"
     always_listed = False

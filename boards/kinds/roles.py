@@ -12,6 +12,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require, require_member
 from boards.kinds.base import Kind, SummaryAudience, label, label_text
+from boards.network import sections as network
 from boards.state import BoardState, Participant, RolePerson, SessionState
 from boards.template import Role, RolesSection
 
@@ -98,6 +99,7 @@ def network_size(section: RolesSection, people: dict[str, RolePerson]) -> int:
 
 class Roles(Kind):
     name = "roles"
+    network_gives = network.roles_gives  # the roles and their confirmed names, to a learning network
     always_listed = False  # only on boards whose template has one: older sessions' views stay as they were
     spec = RolesSection
     slot = "roles"

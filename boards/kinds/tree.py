@@ -17,6 +17,7 @@ from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, find_section, proxy_person, require
 from boards.kinds import ballot
 from boards.kinds.base import Audience, SummaryAudience, label, label_text
+from boards.network import sections as network
 from boards.state import BoardState, Participant, SessionState, TreeVote
 from boards.template import TreeSection
 
@@ -78,6 +79,7 @@ def set_tree_answer(state: SessionState, actor: Actor, cmd: c.SetTreeAnswer, ctx
 
 class Tree(ballot.Ballot):
     name = "tree"
+    network_gives = network.tree_gives  # its outcome, to a learning network at the close
     spec = TreeSection
     slot = "trees"
     always_listed = False

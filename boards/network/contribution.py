@@ -36,8 +36,8 @@ def links() -> dict[str, dict[str, Link]]:
 
 def prefill(boards: list[str], network: m.NetworkState) -> dict[str, dict[str, Any]]:
     """What a new session of ``network`` starts with: board -> section -> what the section's kind
-    takes (a text section: field -> text; actions under review: [{id, text, owner}]). Editable in
-    the session; the network keeps its own."""
+    takes (a text section: field -> text; a notes section: lane -> [text], template 5's agendas;
+    actions under review: [{id, text, owner}]). Editable in the session; the network keeps its own."""
     from boards.templates import TEMPLATES
 
     out: dict[str, dict[str, dict[str, str]]] = {}
@@ -88,3 +88,18 @@ def contribution(summary: dict[str, Any]) -> list[m.AnyItem]:
                         seen.add(item.key)
                         items.append(item)
     return items[:m.MAX_ITEMS_PER_CONFIRM]
+
+
+def held(network: m.NetworkState, item: m.AnyItem) -> bool:
+    """Does the network hold this item's content already (the ambition it has now, an agenda item
+    it lists, a goal or a role as it is)? Confirming it changes nothing; the close panel shows it
+    as already there. A session that started from the network gives back what it took."""
+    if isinstance(item, m.AmbitionItem):
+        return item.text == network.ambition
+    if isinstance(item, m.GoalItem):
+        return item.text == network.goals[item.slot - 1]
+    if isinstance(item, m.AgendaItem):
+        return any(e.text.casefold() == item.text.casefold() for e in network.agendas.get(item.agenda, []))
+    if isinstance(item, m.RoleItem):
+        return network.roles.get(item.role) == item.name
+    return False

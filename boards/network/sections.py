@@ -74,17 +74,43 @@ def text_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyI
     return items
 
 
-# --- notes: actions with their owner, or agenda items -----------------------------------------
+# --- notes: actions with their owner, or agenda items (a lane per agenda) ---------------------
+def _lane_slot(link: Link, lane: str) -> str:
+    return link.fields.get(lane) or link.gives or ""
+
+
+def notes_takes(kind: Any, section: Any, link: Link, network: m.NetworkState) -> dict[str, list[str]]:
+    """Each lane mapped to an agenda starts with that agenda's items, one post-it each (within the
+    section's caps)."""
+    out: dict[str, list[str]] = {}
+    room = section.max_notes
+    for lane in section.lanes:
+        agenda = _agenda(link.fields.get(lane.id, ""))
+        texts = [e.text[:section.max_len] for e in network.agendas.get(agenda, [])][:room] if agenda else []
+        if texts:
+            out[lane.id] = texts
+            room -= len(texts)
+    return out
+
+
+def notes_opening(kind: Any, board_id: str, section: Any, taken: dict[str, list[str]]) -> list[Any]:
+    from boards import commands as c
+
+    return [c.AddNote(board=board_id, section=section.id, lane=lane, text=text)
+            for lane, texts in taken.items() for text in texts]
+
+
 def notes_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyItem]:
     items: list[m.AnyItem] = []
-    agenda = _agenda(link.gives or "")
     for lane in summarised["lanes"]:
+        slot = _lane_slot(link, lane["id"])
+        agenda = _agenda(slot)
         for n, note in enumerate(lane["items"]):
             text = note["text"].strip()
             if not text:
                 continue
-            key = f"{link.gives}:{lane['id']}:{n}:{_h(text, note.get('owner', ''))}"
-            if link.gives == "actions":
+            key = f"{slot}:{lane['id']}:{n}:{_h(text, note.get('owner', ''))}"
+            if slot == "actions":
                 items.append(m.ActionItem(key=key, text=_cut(text), owner=note.get("owner", "")[:m.MAX_SHORT],
                                           lane=lane["id"]))
             elif agenda:
@@ -117,4 +143,42 @@ def stakeholders_gives(kind: Any, summarised: dict[str, Any], link: Link) -> lis
             key=f"stakeholder:{_h(s['category'].casefold())}", category=s["category"][:m.MAX_SHORT],
             names=_cut(s["names"]), belangen=tuple(lists["belangen"][:m.MAX_NOTES_PER_STAKEHOLDER]),
             behoeften=tuple(lists["behoeften"][:m.MAX_NOTES_PER_STAKEHOLDER])))
+    return items
+
+
+# --- card 3: the decision tree's outcome, the radar's medians ----------------------------------
+def tree_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyItem]:
+    """The outcome the group's answers reached, in the card's (Dutch) words; none before one."""
+    outcome = summarised.get("outcome")
+    if link.gives != "outcome" or not outcome or summarised.get("withheld"):
+        return []
+    text = outcome["label"].get("nl") or outcome["label"].get("en") or outcome["id"]
+    return [m.OutcomeItem(key=f"outcome:{summarised['id']}", text=_cut(text))]
+
+
+def radar_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyItem]:
+    """Each pillar's median ring as a share: 1 at the core (the pillar stands firmly), 0 on the
+    outer ring; the group is ``mediaan``. The medians only, never a dot or who placed it."""
+    if not (link.gives or "").startswith("reading:") or summarised.get("withheld"):
+        return []
+    rings = summarised.get("rings") or 5
+    values = {p["id"]: {"mediaan": round((rings - p["median"]) / (rings - 1), 4)}
+              for p in summarised["pillars"] if p.get("median") is not None}
+    if not values:
+        return []  # nobody placed a dot: no reading
+    return [m.ReadingItem(key=f"{link.gives}:{summarised['id']}", name=link.gives.split(":", 1)[1], values=values)]
+
+
+# --- card 4: the roles with their confirmed names -----------------------------------------------
+def roles_gives(kind: Any, summarised: dict[str, Any], link: Link) -> list[m.AnyItem]:
+    """Each role that has confirmed names: role id -> the names, comma-separated (the names people
+    chose; a suggestion the facilitator did not confirm stays out)."""
+    if link.gives != "roles":
+        return []
+    items: list[m.AnyItem] = []
+    for ring in summarised["rings"]:
+        for role in ring["roles"]:
+            if role["people"]:
+                items.append(m.RoleItem(key=f"role:{role['id']}", role=role["id"][:m.MAX_SHORT],
+                                        name=", ".join(role["people"])[:m.MAX_SHORT]))
     return items

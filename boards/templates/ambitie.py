@@ -7,6 +7,7 @@ images of step 2's wall come with issue 19's images part; until then an item on 
 
 from __future__ import annotations
 
+from boards.network.link import TEMPLATE_5, Link
 from boards.template import (DraftSection, Group, Label, Lane, NoteSection, Step, Template, TextField, TextSection,
                              WallSection)
 
@@ -82,4 +83,11 @@ AMBITIE = Template(
             step="agendas",
         ),
     ),
+)
+
+# What card 1 takes from its learning network and gives back (boards/network/link.py): the ambition
+# both ways; template 5's three agendas both ways, a lane per agenda.
+NETWORK_LINKS = (
+    Link("ambitie", fields={"ambitie": "ambition"}),
+    Link("agendas", fields=TEMPLATE_5),
 )

@@ -8,6 +8,7 @@ of the tree from the card's scattered text, with the quotes it rests on, is in d
 
 from __future__ import annotations
 
+from boards.network.link import TEMPLATE_5, Link
 from boards.template import (
     Group,
     Label,
@@ -148,4 +149,13 @@ JUISTE_WEG = Template(
             step="agendas",
         ),
     ),
+)
+
+# What card 3 takes from its learning network and gives back (boards/network/link.py): the tree's
+# outcome; the radar's medians as a reading; template 5's agendas both ways. (It has no field for
+# the ambition: a section added to it would change the views its kept logs replay to, decision 55.)
+NETWORK_LINKS = (
+    Link("beslisboom", gives="outcome"),
+    Link("organisatiecontext", gives="reading:radar"),
+    Link("agendas", fields=TEMPLATE_5),
 )

@@ -99,3 +99,8 @@ KICKOFF = Template(
         ),
     ),
 )
+
+# A kick-off gives its learning network nothing (boards/network/link.py): its agreements and its
+# exploring question are that meeting's own words, and a network has no slot for them; it takes
+# nothing either (the network starts here). docs/decisions.md 61.
+NETWORK_LINKS = ()

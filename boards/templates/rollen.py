@@ -6,7 +6,9 @@ Source: shared/seeds/000 (INSTRUCTIE 4), see shared/BOARDS.md.
 
 from __future__ import annotations
 
-from boards.template import ConditionsSection, Group, Label, Lane, Ring, Role, RolesSection, Step, Template
+from boards.network.link import Link
+from boards.template import (ConditionsSection, Group, Label, Lane, Ring, Role, RolesSection, Step, Template, TextField,
+                             TextSection)
 
 STAFF = (
     Role("leernetwerktrekker", Label("Leernetwerktrekker", "Network lead"),
@@ -52,13 +54,25 @@ ROLLEN = Template(
     title=Label("Rollen in een leernetwerk", "Roles in a learning network"),
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
-        Step("rollen", Label("1 De rollen", "1 The roles"), 10, sections=("ringen",)),
-        Step("toewijzen", Label("2 Rollen toewijzen", "2 Assigning roles"), 30, sections=("ringen",),
+        Step("rollen", Label("1 De rollen", "1 The roles"), 10, sections=("ambitie", "ringen")),
+        Step("toewijzen", Label("2 Rollen toewijzen", "2 Assigning roles"), 30, sections=("ambitie", "ringen"),
              allows=("roles",), time_up="lock"),
         Step("randvoorwaarden", Label("3 Randvoorwaarden", "3 Conditions"), 20, sections=("randvoorwaarden",),
              allows=("conditions",), time_up="lock"),
     ),
     sections=(
+        # "Op basis van jullie ambitie", with template 5 beside it (bewaard na instructie 3).
+        TextSection(
+            id="ambitie",
+            title=Label("Ambitie en agenda's", "Ambition and agendas"),
+            fields=(
+                TextField("ambitie", Label("Jullie ambitie", "Your ambition"), max_len=400),
+                TextField("verander", Label("Veranderagenda", "Change agenda"), max_len=2000),
+                TextField("opleiding", Label("Opleidingsagenda", "Training agenda"), max_len=2000),
+                TextField("onderzoek", Label("Onderzoeksagenda", "Research agenda"), max_len=2000),
+            ),
+            step="rollen",
+        ),
         RolesSection(
             id="ringen",
             title=Label("Rollen", "Roles"),
@@ -97,4 +111,13 @@ ROLLEN = Template(
             step="randvoorwaarden",
         ),
     ),
+)
+
+# What card 4 takes from its learning network and gives back (boards/network/link.py): the ambition
+# and template 5's agendas as context (one agenda item a line), back if the group changed them;
+# the roles with their confirmed names.
+NETWORK_LINKS = (
+    Link("ambitie", fields={"ambitie": "ambition", "verander": "agenda:verander", "opleiding": "agenda:opleidings",
+                            "onderzoek": "agenda:onderzoeks"}),
+    Link("ringen", gives="roles"),
 )

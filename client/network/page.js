@@ -9,9 +9,13 @@ import { getLang, onLangChange, errorText } from '../i18n.js';
 import { store } from '../store.js';
 import { nt } from './strings.js';
 import { call, json, download, NetError } from './api.js';
-import { smallMultiples } from './trend.js';
+import { smallMultiples, optionLabel } from './trend.js';
+import { contributionList, initialPick, pending } from './contribution.js';
 
-const BOARD_WORD = { actiepunten: 'boardActions', stakeholders: 'boardStakeholders', samenspel: 'boardSamenspel' };
+// The boards a session of the network can have, in the order a session runs them.
+const BOARDS = ['actiepunten', 'kickoff', 'ambitie', 'stakeholders', 'juiste_weg', 'rollen', 'samenspel'];
+const BOARD_WORD = { actiepunten: 'boardActions', stakeholders: 'boardStakeholders', samenspel: 'boardSamenspel',
+  kickoff: 'boardKickoff', ambitie: 'boardAmbitie', juiste_weg: 'boardJuisteWeg', rollen: 'boardRollen' };
 const KEY = (id) => `samenspel.net.${id}`;
 const CO_KEY = (id) => `samenspel.netco.${id}`;
 
@@ -92,7 +96,8 @@ export function mountNetwork(root, id, fragment) {
     if (!st.view) { root.replaceChildren(h('div.site', header(), h('main.sum-main', h('p.loading', '…')))); return; }
     const v = st.view;
     root.replaceChildren(h('div.site.summary-page.net-page', header(), h('main.sum-main.net-main', { 'data-testid': 'network-page' },
-      cover(v), links(), ambition(v), journey(v), ...contributions(v), agendas(v), actions(v), stakeholders(v), pillars(v))));
+      cover(v), links(), ambition(v), journey(v), ...contributions(v), agendas(v), actions(v), stakeholders(v),
+      outcomes(v), roles(v), pillars(v))));
   };
 
   const cover = (v) => h('section.sum-cover',
@@ -115,7 +120,7 @@ export function mountNetwork(root, id, fragment) {
     const title = h('input.input', { value: st.title, maxlength: 120, placeholder: nt('sessionTitle'), 'aria-label': nt('sessionTitle'),
       'data-testid': 'net-session-title', on: { input: (e) => { st.title = e.target.value; } } });
     return h('form.net-new', { on: { submit: startSession } }, h('strong', nt('newSession')), title,
-      pick('actiepunten'), pick('stakeholders'), pick('samenspel'),
+      h('div.net-boards', ...BOARDS.map(pick)),
       h('button.btn.btn-primary', { type: 'submit', 'data-testid': 'net-new-session' }, nt('startSession')));
   };
 
@@ -151,35 +156,13 @@ export function mountNetwork(root, id, fragment) {
           store.facilitator(s.session) ? h('span.no-print', ' · ', h('a', { href: `/s/${s.session}` }, nt('openSummary')),
             ' · ', h('a', { href: `/b/${s.session}` }, nt('openBoard'))) : null))))) : h('p.sum-muted', nt('noSessions')));
 
-  const itemText = (item) => {
-    switch (item.kind) {
-      case 'ambition': return [nt('it_ambition'), item.text];
-      case 'goal': return [nt('it_goal', { n: item.slot }), item.text];
-      case 'agenda': return [`${nt('it_agenda')} (${nt(item.agenda)})`, item.text];
-      case 'action': return [nt('it_action'), item.owner ? `${item.text} — ${item.owner}` : item.text];
-      case 'stakeholder': return [nt('it_stakeholder'), item.names ? `${item.category}: ${item.names}` : item.category];
-      case 'reading': return [nt('it_reading'), item.name];
-      case 'role': return [nt('it_role'), `${item.role}: ${item.name}`];
-      case 'action_status': return [nt('it_action_status'), `${(st.view.actions.find((a) => a.id === item.action) || {}).text || item.action}: ${nt(`st_${item.status}`)}`];
-      default: return [nt('it_outcome'), item.text || ''];
-    }
-  };
-
   const contributions = (v) => v.sessions.map((s) => {
     const p = st.proposals[s.session];
-    if (!p || !p.closed || !p.items.some((i) => !i.confirmed)) return null;
-    const picked = st.picked[s.session] || (st.picked[s.session] = new Set(p.items.filter((i) => !i.confirmed).map((i) => i.key)));
+    if (!p || !p.closed || !pending(p).length) return null;
+    const picked = st.picked[s.session] || (st.picked[s.session] = initialPick(p));
     return h('section.sum-section.net-contribution.no-print', { 'data-testid': 'net-contribution' },
       h('h2', nt('contribute', { title: s.title || s.session })), h('p.sum-muted', nt('contributeLead')),
-      h('ul.net-items', ...p.items.map((item) => {
-        const [kind, text] = itemText(item);
-        return h('li', h('label.net-check', h('input', { type: 'checkbox', disabled: item.confirmed, checked: item.confirmed || picked.has(item.key),
-          on: { change: (e) => { if (e.target.checked) picked.add(item.key); else picked.delete(item.key); } } }),
-        h('span.net-kind', kind), ' ', h('span', text), item.confirmed ? h('span.sum-muted', ` (${nt('already')})`) : null));
-      })),
-      h('div.sum-toolbar',
-        h('button.btn.btn-primary', { 'data-testid': 'net-confirm-all', on: { click: () => confirm(s.session, null) } }, nt('confirmAll')),
-        h('button.btn', { 'data-testid': 'net-confirm-selected', on: { click: () => confirm(s.session, [...picked]) } }, nt('confirmSel'))));
+      contributionList({ proposal: p, picked, prefix: 'net', actions: v.actions, onConfirm: (keys) => confirm(s.session, keys) }));
   });
 
   const agendas = (v) => h('section.sum-section', { 'data-testid': 'net-agendas' }, h('h2', nt('agendas')),
@@ -203,9 +186,23 @@ export function mountNetwork(root, id, fragment) {
       s.belangen.length ? h('div', h('span.net-kind', `${nt('belangen')}: `), s.belangen.join(' · ')) : null,
       s.behoeften.length ? h('div', h('span.net-kind', `${nt('behoeften')}: `), s.behoeften.join(' · ')) : null)))) : null);
 
-  const pillars = (v) => h('section.sum-section.net-pillars', { 'data-testid': 'net-pillars' }, h('h2', nt('pillars')),
-    h('p.sum-muted', nt('pillarsLead')), smallMultiples(v.trend.pillars) || h('p.sum-muted', nt('noReadings')),
-    v.trend.radar && v.trend.radar.sessions.length ? h('div', h('h3', nt('radar')), smallMultiples(v.trend.radar)) : null);
+  // Card 3's decision tree: each session's outcome, newest last.
+  const outcomes = (v) => (v.outcomes.length ? h('section.sum-section', { 'data-testid': 'net-outcomes' }, h('h2', nt('outcomes')),
+    h('ol.net-outcomes', ...v.outcomes.map((o) => h('li', h('span', o.text), h('span.sum-muted', ` — ${nt('fromSession', { title: titleOf(o.session) })}`))))) : null);
+
+  // Card 4's roles: each role with the names the group confirmed.
+  const roles = (v) => (Object.keys(v.roles).length ? h('section.sum-section', { 'data-testid': 'net-roles' }, h('h2', nt('roles')),
+    h('dl.net-roles', ...Object.entries(v.roles).flatMap(([role, names]) => [h('dt', optionLabel(role)), h('dd', names)]))) : null);
+
+  // Samenspel's "aandacht nodig" shares and card 3's radar medians, each only once it has readings.
+  const pillars = (v) => {
+    const shares = smallMultiples(v.trend.pillars);
+    const radar = v.trend.radar && smallMultiples(v.trend.radar, 'radar');
+    return h('section.sum-section.net-pillars', { 'data-testid': 'net-pillars' }, h('h2', nt('pillars')),
+      shares ? h('div', h('p.sum-muted', nt('pillarsLead')), shares) : null,
+      radar ? h('div.net-radar', { 'data-testid': 'net-radar' }, h('h3', nt('radar')), h('p.sum-muted', nt('radarLead')), radar) : null,
+      shares || radar ? null : h('p.sum-muted', nt('noReadings')));
+  };
 
   const fail = (err) => toast(errorText(err.code));
 
@@ -215,7 +212,7 @@ export function mountNetwork(root, id, fragment) {
     st.busy = true;
     try {
       const made = await json('POST', `/api/networks/${id}/sessions`, secret,
-        { title: st.title, boards: ['actiepunten', 'stakeholders', 'samenspel'].filter((b) => st.boards.includes(b)) });
+        { title: st.title, boards: BOARDS.filter((b) => st.boards.includes(b)) });
       store.setFacilitator(made.session, made.facilitator_secret);
       store.setRole(made.session, 'facilitator');
       store.setCode(made.session, made.join_code);
@@ -253,7 +250,7 @@ export function mountNetwork(root, id, fragment) {
     for (const s of st.view.sessions) {
       const token = store.facilitator(s.session);
       const p = st.proposals[s.session];
-      if (!token || (p && p.closed && !p.items.some((i) => !i.confirmed))) continue;  // settled
+      if (!token || (p && p.closed && !pending(p).length)) continue;  // settled
       try { st.proposals[s.session] = await json('GET', `/api/sessions/${s.session}/network`, token); } catch { /* gone or not ours */ }
     }
   }

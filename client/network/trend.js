@@ -1,8 +1,10 @@
 // The pillars over time as small multiples: one small SVG chart per pillar, one line per group,
 // one point per session. The numbers come from the server (view.trend, boards/network/trend.py);
-// this only draws them.
+// this only draws them. Samenspel's pillars are shares (0–100 %); card 3's radar is each pillar's
+// median ring, 1 at the core (sterk) to 0 on the outer ring (zwak): its axis says so.
 
 import { h } from '../dom.js';
+import { nt } from './strings.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = { leernetwerk: '#1f77b4', management: '#e8590c' };
@@ -25,15 +27,27 @@ export function optionLabel(id) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function chart(option, series, groups, n, sessionLabels) {
-  const W = 220, H = 120, L = 30, R = 8, T = 10, B = 22;
+const RADAR_RINGS = 5; // card 3's radar (boards/templates/juiste_weg.py)
+
+function tick(v, mode) {
+  if (mode !== 'radar') return `${v * 100}%`;
+  return nt(v === 1 ? 'ringStrong' : v === 0 ? 'ringWeak' : 'ringMiddle');
+}
+
+function spoken(v, mode) {
+  if (v === null) return '–';
+  return mode === 'radar' ? nt('ringN', { n: Math.round((RADAR_RINGS - v * (RADAR_RINGS - 1)) * 10) / 10 }) : `${Math.round(v * 100)}%`;
+}
+
+function chart(option, series, groups, n, sessionLabels, mode) {
+  const W = 220, H = 120, L = mode === 'radar' ? 42 : 32, R = 8, T = 10, B = 22;
   const x = (i) => (n <= 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (n - 1));
   const y = (v) => T + (1 - v) * (H - T - B);
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'net-chart', role: 'img',
-    'aria-label': `${optionLabel(option)}: ${groups.map((g) => `${g} ${series[g].map((v) => (v === null ? '–' : `${Math.round(v * 100)}%`)).join(', ')}`).join('; ')}` });
+    'aria-label': `${optionLabel(option)}: ${groups.map((g) => `${g} ${series[g].map((v) => spoken(v, mode)).join(', ')}`).join('; ')}` });
   for (const v of [0, 0.5, 1]) {
     s.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'net-grid' }));
-    s.appendChild(svg('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end', class: 'net-axis' }, `${v * 100}%`));
+    s.appendChild(svg('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end', class: 'net-axis' }, tick(v, mode)));
   }
   sessionLabels.forEach((label, i) => {
     s.appendChild(svg('text', { x: x(i), y: H - 6, 'text-anchor': 'middle', class: 'net-axis' }, label));
@@ -54,13 +68,14 @@ function chart(option, series, groups, n, sessionLabels) {
   return h('figure.net-multiple', { 'data-testid': 'net-multiple' }, h('figcaption', optionLabel(option)), s);
 }
 
-/** The small multiples of one trend ({sessions, groups, series}), or null when there are no readings. */
-export function smallMultiples(trend) {
+/** The small multiples of one trend ({sessions, groups, series}), or null when there are no readings;
+ * ``mode`` 'radar': medians of card 3's radar. */
+export function smallMultiples(trend, mode = 'shares') {
   if (!trend || !trend.sessions.length) return null;
   const n = trend.sessions.length;
   const labels = trend.sessions.map((_, i) => `${i + 1}`);
   const legend = h('ul.sum-legend', ...trend.groups.map((g, gi) => h('li',
     h('span.net-swatch', { style: { background: groupColour(g, gi) }, 'aria-hidden': 'true' }), optionLabel(g))));
   return h('div', legend, h('div.net-multiples', ...Object.entries(trend.series).map(([option, series]) =>
-    chart(option, series, trend.groups, n, labels))));
+    chart(option, series, trend.groups, n, labels, mode))));
 }

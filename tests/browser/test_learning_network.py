@@ -1,6 +1,9 @@
 """A learning network in the browser: started from the start page, a stakeholder map and then a
 Samenspel run from its page with participants and a projector, each one's contribution confirmed,
-the next session starting from the ambition; the page live on two laptops, on a phone, and printed."""
+the next session starting from the ambition; the page live on two laptops, on a phone, and printed.
+Then the instruction cards: card 1's agendas prefill card 3, whose close panel offers its outcome
+and radar medians without the network page; card 4 shows card 1's ambition and gives its roles;
+the page with them all."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ async def start_network(page: Page, base: str) -> str:
 
 async def new_session(page: Page, title: str, boards: set[str]) -> Page:
     """Start a session from the network page; the board opens in a new tab (the facilitator's)."""
-    for board in ("actiepunten", "samenspel", "stakeholders"):
+    for board in ("actiepunten", "kickoff", "ambitie", "stakeholders", "juiste_weg", "rollen", "samenspel"):
         box = page.get_by_test_id(f"net-board-{board}")
         await (box.check() if board in boards else box.uncheck())
     await page.get_by_test_id("net-session-title").fill(title)
@@ -196,3 +199,158 @@ async def test_a_network_carries_the_ambition_and_actions_from_session_to_sessio
     await co.reload()
     await expect(co.get_by_test_id("net-gone")).to_be_visible()
     assert nid
+
+
+AGENDAS = {
+    "verander": ["Wijkteams werken vanuit één gezinsplan", "Ouders schuiven aan bij elke overdracht",
+                 f"Een vast aanspreekpunt in het {LONG}"],
+    "opleiding": ["Stage in het wijkteam voor hbo-v-studenten", "Intervisie over de grens van de eigen organisatie"],
+    "onderzoek": ["Wat maakt een overdracht warm voor ouders?", "Verkort één gezinsplan de wachttijd?"],
+}
+TO_AAN_DE_SLAG = (("anderen", "nee"), ("oorzaken", "ja"), ("oplossing", "ja"), ("samenhang", "ja"), ("partijen", "ja"),
+                  ("samen_leren", "ja"), ("draagvlak", "ja"))
+PILLARS = ("communicatie", "samenwerking", "capaciteit", "middelen", "tijd", "autonomie", "kennisdeling", "structuur")
+ROLES = (("leernetwerktrekker", "Fatima el Amrani"), ("procesbegeleider", "Joris de Wit"),
+         ("projectassistent", "Sanne Peters"), ("communicatieadviseur", "Mo Bakker"),
+         ("verbindingsfunctionaris", "Ilse Janssen"), ("deelnemer", "Ann"), ("deelnemer", "Max"), ("deelnemer", "Bea"),
+         ("deelnemer", "Cas"), ("tweede_schil", "Wethouder Jeugd en Onderwijs"))
+
+
+async def card3_run(server, session: str, code: str, fac: Client, rings: list[tuple[int, ...]], note: str) -> None:
+    """The tree to "aan de slag", four people rate the eight pillars, one new research question."""
+    for question, answer in TO_AAN_DE_SLAG:
+        await ok(fac, {"type": "set_tree_answer", "board": "juiste_weg", "section": "beslisboom", "question": question,
+                       "answer": answer})
+    await ok(fac, {"type": "set_step", "board": "juiste_weg", "step": "organisatiecontext"})
+    for (name, group), per_pillar in zip((("Ann", "leernetwerk"), ("Max", "management"), ("Bea", "leernetwerk"),
+                                          ("Cas", "management")), rings):
+        token = (await join(server.http_url, code, name, group))["token"]
+        person = await Client(server.ws_url).connect()
+        assert (await person.hello(session, token=token))["type"] == "welcome"
+        for pillar, ring in zip(PILLARS, per_pillar):
+            await ok(person, {"type": "place_radar_dot", "board": "juiste_weg", "section": "organisatiecontext",
+                              "pillar": pillar, "ring": ring})
+        await person.close()
+    await ok(fac, {"type": "set_step", "board": "juiste_weg", "step": "agendas"})
+    await ok(fac, {"type": "add_note", "board": "juiste_weg", "section": "agendas", "lane": "onderzoek", "text": note})
+    await ok(fac, {"type": "close_session"})
+
+
+async def test_card1_prefills_card3_whose_close_panel_offers_its_outcome_and_radar(server, pages, artifacts):
+    """Card 1's agendas, confirmed in its own close panel, are on the next card-3 board;
+    card 3 closes and its close panel — the network page never focused — lists the outcome and the
+    radar's medians, confirmed one by one and then all; card 4 shows the ambition and gives its roles;
+    the network page shows the outcome, the roles and the radar over two sessions, on a laptop, a
+    phone and A4."""
+    base = server.http_url
+    fac = await pages.open({"width": 1280, "height": 800}, name="facilitator")
+    nid = await start_network(fac, base)
+
+    # Card 1: the ambition and template 5, closed; the board's close panel offers them at once.
+    board1 = await new_session(fac, "Instructie 1 – ambitie", {"ambitie"})
+    session1, secret1, _ = await session_of(board1)
+    ws1 = await Client(server.ws_url).connect()
+    assert (await ws1.hello(session1, token=secret1))["type"] == "welcome"
+    await ok(ws1, {"type": "set_text", "board": "ambitie", "section": "ambitie", "field": "ambitie", "text": AMBITIE})
+    for lane, texts in AGENDAS.items():
+        for text in texts:
+            await ok(ws1, {"type": "add_note", "board": "ambitie", "section": "agendas", "lane": lane, "text": text})
+    await ok(ws1, {"type": "close_session"})
+    await ws1.close()
+    panel1 = board1.get_by_test_id("close-contribution")
+    await expect(panel1).to_contain_text(AMBITIE)
+    await expect(panel1.get_by_test_id("close-item")).to_have_count(1 + 7)
+    await board1.get_by_test_id("close-confirm-all").click()
+    await expect(board1.get_by_test_id("close-contribution-done")).to_be_visible()
+    await expect(fac.get_by_test_id("net-ambition")).to_contain_text(AMBITIE)  # the page, live
+
+    # An earlier card-3 reading through the API, so the radar has two sessions to show.
+    async with httpx.AsyncClient(base_url=base) as http:
+        secret = await fac.evaluate(f"localStorage.getItem('samenspel.net.{nid}')")
+        made = (await http.post(f"/api/networks/{nid}/sessions", headers={"Authorization": f"Bearer {secret}"},
+                                json={"title": "Instructie 3 – eerste verkenning", "boards": ["juiste_weg"]})).json()
+        early = await Client(server.ws_url).connect()
+        assert (await early.hello(made["session"], token=made["facilitator_secret"]))["type"] == "welcome"
+        await card3_run(server, made["session"], made["join_code"], early,
+                        [(4, 3, 5, 5, 5, 3, 4, 4), (4, 2, 4, 5, 4, 3, 3, 4), (3, 3, 5, 4, 5, 2, 4, 5), (5, 3, 4, 4, 5, 3, 4, 3)],
+                        "Wie meet de wachttijd?")
+        await early.close()
+        r = await http.post(f"/api/sessions/{made['session']}/network/confirm",
+                            headers={"Authorization": f"Bearer {made['facilitator_secret']}"}, json={})
+        assert r.status_code == 200, r.text
+
+    # Card 3 from the page: it starts with every agenda item of card 1 on template 5.
+    board3 = await new_session(fac, "Instructie 3 – de juiste weg", {"juiste_weg"})
+    for texts in AGENDAS.values():
+        for text in texts:
+            await expect(board3.get_by_text(text, exact=True).first).to_be_visible()
+    session3, secret3, code3 = await session_of(board3)
+    ws3 = await Client(server.ws_url).connect()
+    assert (await ws3.hello(session3, token=secret3))["type"] == "welcome"
+    await card3_run(server, session3, code3, ws3,
+                    [(2, 1, 3, 4, 3, 2, 2, 3), (2, 2, 4, 3, 4, 1, 3, 3), (1, 2, 3, 4, 3, 2, 2, 2), (3, 1, 4, 3, 4, 2, 3, 3)],
+                    "Helpt één gezinsplan ouders echt?")
+    await ws3.close()
+    # The close panel offers the contribution on the board itself; the network page stays behind.
+    panel3 = board3.get_by_test_id("close-contribution")
+    await expect(panel3).to_contain_text("Je kunt dus aan de slag!")
+    await expect(panel3).to_contain_text("mediaan van 8 pijlers")
+    # what it took at the start and gives back unchanged is folded away
+    await expect(panel3.get_by_test_id("close-held")).to_contain_text("8 onderdelen staan al zo in het netwerk")
+    assert await board3.evaluate("document.visibilityState") == "visible"
+    await expect(panel3.get_by_role("heading")).to_be_in_viewport()  # scrolled to on its own
+    await board3.evaluate("document.fonts.ready")
+    await board3.screenshot(path=str(artifacts / "network-close-panel-laptop.png"))
+    await panel3.screenshot(path=str(artifacts / "network-close-panel.png"))
+    await board3.set_viewport_size(PHONE)
+    await panel3.scroll_into_view_if_needed()
+    assert await board3.evaluate(NO_SIDEWAYS_SCROLL)
+    await board3.screenshot(path=str(artifacts / "network-close-panel-phone.png"))
+    await board3.set_viewport_size({"width": 1280, "height": 800})
+    found = await violations(board3)
+    assert not found, report(found)
+    # One by one: everything but the reading first, then the rest.
+    boxes = panel3.locator("[data-testid=close-item]:not([disabled])")
+    await expect(boxes).to_have_count(3)  # the outcome, the reading, the new research question
+    await boxes.nth(1).uncheck()
+    await board3.get_by_test_id("close-confirm-selected").click()
+    await expect(panel3.locator("[data-testid=close-item]:not([disabled])")).to_have_count(1)
+    await board3.get_by_test_id("close-confirm-all").click()
+    await expect(board3.get_by_test_id("close-contribution-done")).to_be_visible()
+
+    # Card 4: the ambition and the agendas as context; its roles, confirmed from its close panel.
+    board4 = await new_session(fac, "Instructie 4 – rollen", {"rollen"})
+    await expect(board4.get_by_text(AMBITIE).first).to_be_visible()
+    await expect(board4.get_by_text("Helpt één gezinsplan ouders echt?").first).to_be_visible()
+    session4, secret4, _ = await session_of(board4)
+    ws4 = await Client(server.ws_url).connect()
+    assert (await ws4.hello(session4, token=secret4))["type"] == "welcome"
+    for role, name in ROLES:
+        await ok(ws4, {"type": "add_role_person", "board": "rollen", "section": "ringen", "name": name, "role": role})
+    await ok(ws4, {"type": "close_session"})
+    await ws4.close()
+    await expect(board4.get_by_test_id("close-contribution")).to_contain_text("Fatima el Amrani")
+    await board4.get_by_test_id("close-confirm-all").click()
+    await expect(board4.get_by_test_id("close-contribution-done")).to_be_visible()
+
+    # The network page: the outcome of both card-3 sessions, the roles, the radar over two sessions.
+    await fac.bring_to_front()
+    await expect(fac.get_by_test_id("net-outcomes").locator("li")).to_have_count(2)
+    await expect(fac.get_by_test_id("net-roles")).to_contain_text("Ann, Bea, Cas, Max")
+    await expect(fac.get_by_test_id("net-radar").get_by_test_id("net-multiple")).to_have_count(8)
+    await expect(fac.get_by_test_id("net-agendas")).to_contain_text("Helpt één gezinsplan ouders echt?")
+    await expect(fac.get_by_test_id("net-contribution")).to_have_count(0)  # all confirmed from the boards
+    found = await violations(fac)
+    assert not found, report(found)
+    assert await fac.evaluate(NO_SIDEWAYS_SCROLL)
+    await shot(fac, artifacts / "network-cards-laptop.png", full_page=True)
+    assert await fac.evaluate(BROKEN_WORDS.replace("[data-testid=summary]", "[data-testid=network-page]")) == []
+    phone = await pages.open(PHONE, phone=True, name="phone")
+    await phone.goto(await fac.get_by_test_id("net-co-link").inner_text())
+    await expect(phone.get_by_test_id("net-roles")).to_be_visible()
+    assert await phone.evaluate(NO_SIDEWAYS_SCROLL)
+    await shot(phone, artifacts / "network-cards-phone.png", full_page=True)
+    assert await phone.evaluate(BROKEN_WORDS.replace("[data-testid=summary]", "[data-testid=network-page]")) == []
+    await fac.emulate_media(media="print")
+    await shot(fac, artifacts / "network-cards-print.png", full_page=True)
+    await fac.pdf(path=str(artifacts / "network-cards-report.pdf"), format="A4", print_background=True)

@@ -295,3 +295,65 @@ async def test_a_session_opens_with_the_open_actions_and_the_group_marks_them(st
     assert (await confirm(base, second)).status_code == 200
     view = await get_network(base, net)
     assert {a["text"]: a["status"] for a in view["actions"]} == {"Plan maken": "klaar", "Zaal regelen": "vervallen"}
+
+
+async def test_a_card3_session_gives_its_outcome_and_radar_medians_exactly_once(store):
+    """Card 1's ambition and agendas confirmed, a card-3 session of the network starts with the agendas; its
+    tree ends on "aan de slag", three people rate two pillars; closed, it proposes the outcome, the
+    radar's medians and its new agenda item (what it took back marked as held); confirmed twice on
+    two instances (and once more by keys), the network holds the outcome and the reading once."""
+    base, other = store.http, store.servers[-1].http_url
+    net = await start_network(base)
+    first = await session_of(base, net, ["ambitie"], "Instructie 1")
+    fac = await connect(store.servers[0], first["session"], token=first["facilitator_secret"])
+    await ok(fac, {"type": "set_text", "board": "ambitie", "section": "ambitie", "field": "ambitie",
+                   "text": "Elk kind op tijd de juiste hulp"})
+    await ok(fac, {"type": "add_note", "board": "ambitie", "section": "agendas", "lane": "verander",
+                   "text": "Eén plan per gezin"})
+    await ok(fac, {"type": "close_session"})
+    await fac.close()
+    assert (await confirm(base, first)).status_code == 200
+
+    third = await session_of(other, net, ["juiste_weg"], "Instructie 3")
+    assert third["prefilled"] == {"juiste_weg": {"agendas": {"verander": ["Eén plan per gezin"]}}}
+    sid = third["session"]
+    fac = await Client(store.servers[-1].ws_url).connect()
+    notes = (await fac.hello(sid, token=third["facilitator_secret"]))["state"]["boards"]["juiste_weg"]["notes"]
+    assert [n["text"] for n in notes["agendas"]] == ["Eén plan per gezin"]
+    for question, answer in (("anderen", "nee"), ("oorzaken", "ja"), ("oplossing", "ja"), ("samenhang", "ja"),
+                             ("partijen", "ja"), ("samen_leren", "ja"), ("draagvlak", "ja")):
+        await ok(fac, {"type": "set_tree_answer", "board": "juiste_weg", "section": "beslisboom",
+                       "question": question, "answer": answer})
+    await ok(fac, {"type": "set_step", "board": "juiste_weg", "step": "organisatiecontext"})
+    people = []
+    for name, group, rings in (("Ann", "leernetwerk", (5, 1)), ("Bo", "management", (4, 2)),
+                               ("Cas", "management", (4, 3))):
+        token = (await join(base, third["join_code"], name, group))["token"]
+        person = await connect(store.servers[0], sid, token=token)
+        for pillar, ring in zip(("tijd", "communicatie"), rings):
+            await ok(person, {"type": "place_radar_dot", "board": "juiste_weg", "section": "organisatiecontext",
+                              "pillar": pillar, "ring": ring})
+        people.append(person)
+    await ok(fac, {"type": "add_note", "board": "juiste_weg", "section": "agendas", "lane": "onderzoek",
+                   "text": "Helpt één plan ouders?"})
+    await ok(fac, {"type": "close_session"})
+    for client in (fac, *people):
+        await client.close()
+
+    async with httpx.AsyncClient(base_url=base) as http:
+        proposal = (await http.get(f"/api/sessions/{sid}/network", headers=auth(third["facilitator_secret"]))).json()
+    assert [(i["kind"], i["held"]) for i in proposal["items"]] == [
+        ("agenda", True), ("agenda", False), ("outcome", False), ("reading", False)]
+    keys = [i["key"] for i in proposal["items"]]
+    replies = await asyncio.gather(confirm(base, third, id="confirm-c3-0001"), confirm(other, third),
+                                   confirm(other, third, id="confirm-c3-0001"))
+    assert [r.status_code for r in replies] == [200] * 3, [r.text for r in replies]
+    assert (await confirm(base, third, keys=keys[2:4])).json()["added"] == 0
+    view = await get_network(other, net)
+    assert [o["text"][-24:] for o in view["outcomes"]] == ["Je kunt dus aan de slag!"]
+    assert [(r["name"], r["values"]) for r in view["readings"]] == [
+        ("radar", {"tijd": {"mediaan": 0.25}, "communicatie": {"mediaan": 0.75}})]
+    assert view["trend"]["radar"]["series"]["tijd"] == {"mediaan": [0.25]}
+    assert [a["text"] for a in view["agendas"]["onderzoeks"]] == ["Helpt één plan ouders?"]
+    assert [a["text"] for a in view["agendas"]["verander"]] == ["Eén plan per gezin"]
+    assert len(view["ambitions"]) == 1

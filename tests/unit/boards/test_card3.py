@@ -18,8 +18,8 @@ from tests.unit.boards.helpers import FACILITATOR, Session, refused
 W = "juiste_weg"
 TREE = {"board": W, "section": "beslisboom"}
 RADAR = {"board": W, "section": "organisatiecontext"}
-SECTION = TEMPLATES[W].sections[0]
-PILLARS = [p.id for p in TEMPLATES[W].sections[1].pillars]
+SECTION = TEMPLATES[W].section("beslisboom")
+PILLARS = [p.id for p in TEMPLATES[W].section("organisatiecontext").pillars]
 
 
 @pytest.fixture
