@@ -8,7 +8,7 @@ import { t, L } from '../i18n.js';
 /** What participants do in a section of each kind, in a step's `allows` terms. */
 const PERMISSION = {
   dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar',
-  actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall',
+  actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall', sketch: 'sketch',
   wordcloud: 'answer', open: 'answer', statements: 'answer', stand: 'answer',
 };
 

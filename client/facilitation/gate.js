@@ -15,7 +15,7 @@ export const PERMISSION = {
   edit_attached_note: 'map', remove_attached_note: 'map', undo: 'map',
   answer_tree: 'tree', place_radar_dot: 'radar', remove_radar_dot: 'radar',
   add_role_person: 'roles', move_role_person: 'roles', remove_role_person: 'roles',
-  set_condition: 'conditions', mark_word: 'words', add_wall_item: 'wall', wall_dot: 'wall',
+  set_condition: 'conditions', mark_word: 'words', add_wall_item: 'wall', wall_dot: 'wall', add_sketch: 'sketch', add_photo: 'sketch',
   // the kick-off's live questions
   add_word: 'answer', remove_word: 'answer', recognise_word: 'answer', add_answer: 'answer',
   answer_statement: 'answer', take_stand: 'answer',
