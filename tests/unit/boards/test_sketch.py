@@ -78,3 +78,27 @@ def test_dots_on_sketches_several_on_one_none_on_a_hidden_one(session):
     (fac,) = summarise(session.state, "facilitator")["boards"][0]["walls"]
     assert [i["type"] for i in fac["items"]] == ["drawing", "photo"]
     assert fac["items"][1]["image"] == {"hash": "b" * 32, "w": 800, "h": 600}
+
+
+def test_the_client_draws_within_the_same_bounds():
+    """client/board/strokes.js has the bounds of boards/kinds/strokes.py, and a long wobbly line it
+    simplifies (Ramer–Douglas–Peucker, quantised) is a stroke the server takes."""
+    import json
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    script = """
+      const m = await import(process.argv[1]);
+      const pts = Array.from({length: 5000}, (_, i) => [i / 5, 500 + 300 * Math.sin(i / 40) + (i % 7)]);
+      const stroke = m.toStroke(2, pts);
+      console.log(JSON.stringify({consts: [m.SCALE, m.COLOURS, m.MAX_STROKES, m.MAX_POINTS_PER_STROKE, m.MAX_POINTS, m.MAX_BYTES],
+                                  stroke, fits: m.fits([], stroke)}));
+    """
+    run = subprocess.run(["node", "--input-type=module", "-e", script, str(root / "client/board/strokes.js")],
+                         capture_output=True, text=True, timeout=30, check=True)
+    out = json.loads(run.stdout)
+    assert out["consts"] == [bounds.SCALE, list(bounds.COLOURS), bounds.MAX_STROKES, bounds.MAX_POINTS_PER_STROKE,
+                             bounds.MAX_POINTS, bounds.MAX_BYTES]
+    assert out["fits"] and 3 < len(out["stroke"]) <= 1 + 2 * bounds.MAX_POINTS_PER_STROKE
+    bounds.check_strokes([out["stroke"]])
