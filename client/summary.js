@@ -472,7 +472,7 @@ function header() {
     langSwitch());
 }
 
-function documentView(summary) {
+function documentView(summary, token) {
   const groups = summary.groups;
   const cover = h('section.sum-cover', { 'data-testid': 'summary-cover' },
     h('p.sum-kicker', t('sumKicker')),
@@ -494,7 +494,8 @@ function documentView(summary) {
     const ambition = board.texts.flatMap((x) => x.fields).find((f) => f.id === 'ambitie')?.text || '';
     for (const s of board.stakeholders) parts.push(stakeholderSection(s, ambition));
     for (const c of board.checklists) parts.push(h('section.sum-section', checklist(c)));
-    for (const s of board.walls || []) parts.push(wallSummary(s));
+    const prompts = Object.fromEntries((board.sketches || []).flatMap((k) => k.prompts.map((p) => [p.id, p.label])));
+    for (const s of board.walls || []) parts.push(wallSummary(s, prompts, { session: summary.session, auth: `Bearer ${token}` }));
     for (const s of board.drafts || []) parts.push(draftSummary(s));
     for (const s of board.roles || []) parts.push(rolesSummary(s));
     for (const s of board.conditions || []) parts.push(conditionsSummary(s));
@@ -553,7 +554,7 @@ export function mountSummary(root, session, fragment) {
       ? h('div.sum-tools.no-print', sharePanel(ctx), deletePanel(ctx, () => { ctx.gone = 'sumDeleted'; render(); }))
       : null;
     root.replaceChildren(h('div.site.summary-page', header(),
-      h('main.sum-main', toolbar(ctx), documentView(s), tools)));
+      h('main.sum-main', toolbar(ctx), documentView(s, ctx.token), tools)));
   };
   onLangChange(render);
   if (!token) { ctx.gone = 'sumNoAccess'; render(); return; }

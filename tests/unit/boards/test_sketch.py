@@ -102,3 +102,18 @@ def test_the_client_draws_within_the_same_bounds():
                              bounds.MAX_POINTS, bounds.MAX_BYTES]
     assert out["fits"] and 3 < len(out["stroke"]) <= 1 + 2 * bounds.MAX_POINTS_PER_STROKE
     bounds.check_strokes([out["stroke"]])
+
+
+def test_the_csv_export_names_each_sketch_and_its_photo(session):
+    """wall.csv: the type, the prompt and the photo's file name (its hash; the image itself stays
+    on the server, behind the session's credential); the JSON export has the strokes."""
+    from server.export import csv_files
+
+    eva, finn = session.join("Eva", "deelnemer"), session.join("Finn", "deelnemer")
+    session.run(eva, c.AddSketch(**WIE, strokes=LINE))
+    session.run(finn, c.AddPhoto(**WIE, image="c" * 32, w=800, h=600))
+    summary = summarise(session.state, "facilitator")
+    rows = csv_files(summary)["wall.csv"].decode("utf-8-sig").splitlines()
+    assert rows[0] == "board;section;item;text;dots;most;hidden;type;prompt;image"
+    assert [r.split(";")[7:] for r in rows[1:]] == [["drawing", "wie", ""], ["photo", "wie", "c" * 32 + ".jpg"]]
+    assert summary["boards"][0]["walls"][0]["items"][0]["strokes"] == LINE
