@@ -384,7 +384,7 @@ export const strings = {
   sumUnavailable: 'The summary cannot be loaded right now. Try again shortly.',
   privacyTitle: 'Privacy',
   networkStart: 'Several sessions with one group? Start a learning network →',
-  privacyNote: 'Samenspel asks for no account and no e-mail; a first name or a pseudonym is enough. Dots are anonymous: nobody sees who voted where. A session is erased automatically {days} days after its last change, and the facilitator can delete it sooner. A learning network keeps only what the facilitator confirms after a session (in aggregate, never who voted where), until {netDays} days after its last change.',
+  privacyNote: 'Samenspel asks for no account and no e-mail; a first name or a pseudonym is enough. Dots are anonymous: nobody sees who voted where. A session is erased automatically {days} days after its last change, and the facilitator can delete it sooner. A photo of your sketch keeps nothing but its pixels: its location, camera and every other detail in the file are removed on upload, and the photo is erased with the session. A learning network keeps only what the facilitator confirms after a session (in aggregate, never who voted where), until {netDays} days after its last change.',
   sumUnderMinute: '< 1 min',
   sumOpenAfterClose: 'Open the summary',
   sumMap: 'The map',

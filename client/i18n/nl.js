@@ -389,7 +389,7 @@ export const strings = {
   sumUnavailable: 'De samenvatting kan nu niet geladen worden. Probeer het zo opnieuw.',
   privacyTitle: 'Privacy',
   networkStart: 'Meerdere sessies met één groep? Leernetwerk starten →',
-  privacyNote: 'Samenspel vraagt geen account en geen e-mail; een voornaam of schuilnaam is genoeg. Stickers zijn anoniem: niemand ziet wie waar stemde. Een sessie wordt {days} dagen na de laatste wijziging automatisch gewist, en de facilitator kan haar eerder verwijderen. Een leernetwerk bewaart alleen wat de facilitator na een sessie bevestigt (samengevat, nooit wie waar stemde), tot {netDays} dagen na de laatste wijziging.',
+  privacyNote: 'Samenspel vraagt geen account en geen e-mail; een voornaam of schuilnaam is genoeg. Stickers zijn anoniem: niemand ziet wie waar stemde. Een sessie wordt {days} dagen na de laatste wijziging automatisch gewist, en de facilitator kan haar eerder verwijderen. Van een foto van je schets bewaren we alleen de beeldpunten: plaats, toestel en alle andere gegevens in het bestand gaan eraf bij het versturen, en de foto wordt met de sessie gewist. Een leernetwerk bewaart alleen wat de facilitator na een sessie bevestigt (samengevat, nooit wie waar stemde), tot {netDays} dagen na de laatste wijziging.',
   sumUnderMinute: '< 1 min',
   sumOpenAfterClose: 'Naar de samenvatting',
   sumMap: 'De kaart',
