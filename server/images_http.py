@@ -30,7 +30,7 @@ from server import images
 from server.auth import hash_secret, normalise_join_code, secret_matches
 from server.http import _STATUS, client_key, problem
 from server.hub import Hub
-from server.limits import Limits, RateLimited
+from server.limits import Limits, RateLimited, Rule
 from server.live import now_ms
 from server.origins import origin_allowed
 from server.store.base import StoreUnavailable
@@ -38,6 +38,8 @@ from server.store.images import Put
 
 MAX_PER_PERSON = 6  # photos one participant may upload in a session
 MAX_PER_SESSION = 120  # photos in one session
+UPLOADS = Rule("upload", 20)  # uploads a minute per participant (tries included: a refused image costs CPU too)
+_DECODING = asyncio.Semaphore(2)  # images decoded at once on this instance (each can take a second of CPU)
 IMAGE_CACHE = "private, max-age=31536000, immutable"
 _NAME = re.compile(r"^([0-9a-f]{32})(\.thumb)?\.jpg$")
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -110,8 +112,11 @@ async def upload(request: Request) -> Response:
 
             # The board's rules before any byte is read or stored (a closed session, the step, the count).
             decide(live.state, actor, command(), Context(now=now_ms(), new_id=lambda: "check"))
+            limits: Limits = request.app.state.limits  # the key ends in the session: deleted with it
+            await limits.take(UPLOADS, f"{participant}:{live.id}", "too many photos sent just now; wait a minute")
             data = await _read(request)
-            stored = await asyncio.to_thread(images.process, data)
+            async with _DECODING:
+                stored = await asyncio.to_thread(images.process, data)
             put = await hub.backend.log.put_image(live.id, stored.digest, participant, stored.display, stored.thumb,
                                                   MAX_PER_PERSON, MAX_PER_SESSION)
             if put in (Put.OWNER_FULL, Put.SESSION_FULL):
