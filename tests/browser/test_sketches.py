@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import subprocess
 
 import httpx
 from PIL import Image
@@ -18,6 +19,7 @@ from tests.browser.axe import report, violations
 from tests.browser.conftest import LAPTOP, PHONE, shot
 from tests.browser.sketch_media import drawing, photo
 from tests.browser.test_projector import BEAMERS, FITS
+from tests.browser.test_summary_pdf import pages_as_png, print_summary
 from tests.browser.test_roles import LAPTOP_800, join_rollen as join_board
 from tests.support.client import Client, create_session, join
 
@@ -166,6 +168,20 @@ async def test_sketches_drawn_and_photographed_make_the_wall(server, pages, arti
     await shot(eva, artifacts / "sketch-wall-laptop-1280.png", full_page=True)
     found = await violations(fac)
     assert not found, report(found)
+
+    # the summary and its print: the wall with its dots, drawings as SVG and photos as thumbnails
+    assert (await api.call({"type": "close_session"}))["type"] == "ok"
+    await fac.goto(f"{server.http_url}/s/{sid}#f={secret}")
+    wall = fac.get_by_test_id("sum-wall-wand")
+    await expect(wall.locator(".wall-card.sketch")).to_have_count(17)  # the one taken off the wall left out
+    await expect(wall.locator(".wall-card").first.locator(".wall-count")).to_have_text("2 stickers")
+    await expect(wall.locator(".sketch-svg")).to_have_count(10)
+    await fac.wait_for_function(IMAGES_LOADED)
+    pdf = artifacts / "summary-sketches.pdf"
+    await print_summary(fac, pdf)
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len([line for line in listed.splitlines()[2:] if " image " in line]) >= 7, listed  # the 7 photos
+    pages_as_png(pdf, artifacts, "summary-sketches-page")
     for ws in sockets:
         await ws.close()
     await api.close()
