@@ -45,7 +45,8 @@ export function sketchPad({ testid, label, onChange = () => {}, onFull = () => {
   canvas.addEventListener('pointerdown', (ev) => {
     if (current || (ev.pointerType === 'mouse' && ev.button !== 0)) return;
     ev.preventDefault();
-    canvas.setPointerCapture?.(ev.pointerId);
+    // a touch is captured by its target already; capturing it again kept the next tap's click from a button
+    if (ev.pointerType !== 'touch') canvas.setPointerCapture?.(ev.pointerId);
     current = { id: ev.pointerId, points: [at(ev)] };
   });
   canvas.addEventListener('pointermove', (ev) => {
@@ -90,6 +91,7 @@ export function sketchPad({ testid, label, onChange = () => {}, onFull = () => {
   function update() {
     swatches.forEach((b, i) => { toggle(b, 'on', i === colour); attr(b, 'aria-pressed', String(i === colour)); });
     undo.disabled = clear.disabled = !strokes.length;
+    attr(canvas, 'data-strokes', String(strokes.length));
   }
   redraw();
   update();

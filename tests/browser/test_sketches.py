@@ -10,6 +10,7 @@ import io
 import math
 import re
 import subprocess
+import time
 
 import httpx
 from PIL import Image
@@ -28,26 +29,42 @@ IMAGES_LOADED = "() => [...document.querySelectorAll('img.sketch-photo')].every(
 
 
 async def touch_line(cdp, points) -> None:
-    """One finger drawing through ``points`` (page coordinates): pointer events of type touch."""
-    await cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": points[0][0], "y": points[0][1]}]})
-    for x, y in points[1:]:
-        await cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
-    await cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    """One finger drawing through ``points`` (page coordinates): pointer events of type touch, a
+    frame (16 ms, by the events' timestamps) apart, the finger resting on the last point before it
+    lifts (a line lifted at speed starts a fling, and Chromium swallows the click of a tap that
+    stops a fling)."""
+    start = time.time()
+    points = [*points, *[points[-1]] * 6]
+    for i, (x, y) in enumerate(points):
+        kind = "touchStart" if i == 0 else "touchMove"
+        await cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y}],
+                                                    "timestamp": start + i * 0.016})
+    await cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": [],
+                                                "timestamp": start + len(points) * 0.016})
 
 
 async def draw_person(page, testid: str) -> None:
-    box = await page.get_by_test_id(f"{testid}-canvas").bounding_box()
+    await page.get_by_test_id(f"{testid}-canvas").scroll_into_view_if_needed()
+    box = await page.get_by_test_id(f"{testid}-canvas").bounding_box()  # in the viewport, whole
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
     at = lambda fx, fy: (box["x"] + fx * box["width"], box["y"] + fy * box["height"])  # noqa: E731
     cdp = await page.context.new_cdp_session(page)
     await touch_line(cdp, [at(0.5 + 0.1 * math.cos(a / 10 * math.pi), 0.22 + 0.1 * math.sin(a / 10 * math.pi)) for a in range(21)])
+    canvas = page.get_by_test_id(f"{testid}-canvas")
+    await expect(canvas).to_have_attribute("data-strokes", "1")
     await page.get_by_test_id(f"{testid}-colour-1").tap()
+    await expect(page.get_by_test_id(f"{testid}-colour-1")).to_have_attribute("aria-pressed", "true")
     await touch_line(cdp, [at(0.5, 0.32 + i * 0.03) for i in range(11)])  # the body, in red
+    await expect(canvas).to_have_attribute("data-strokes", "2")
     await page.get_by_test_id(f"{testid}-colour-2").tap()
+    await expect(page.get_by_test_id(f"{testid}-colour-2")).to_have_attribute("aria-pressed", "true")
     await touch_line(cdp, [at(0.3 + i * 0.04, 0.45) for i in range(11)])  # arms, in blue
     await touch_line(cdp, [at(0.5 - i * 0.02, 0.62 + i * 0.025) for i in range(10)])
     await touch_line(cdp, [at(0.5 + i * 0.02, 0.62 + i * 0.025) for i in range(10)])
     await touch_line(cdp, [at(0.1, 0.9), at(0.9, 0.1)])  # a slip of the finger …
+    await expect(canvas).to_have_attribute("data-strokes", "6")
     await page.get_by_test_id(f"{testid}-undo").tap()  # … undone
+    await expect(canvas).to_have_attribute("data-strokes", "5")
 
 
 async def test_sketches_drawn_and_photographed_make_the_wall(server, pages, artifacts):
