@@ -25,6 +25,10 @@ from tests.browser.test_roles import LAPTOP_800, join_rollen as join_board
 from tests.support.client import Client, create_session, join
 
 BOARD = "ambitie"
+# every card of the wall inside the wall's grid (the grid clips: FITS sees only the section)
+CARDS_INSIDE = """() => { const g = document.querySelector('.sec-wall .wall-grid').getBoundingClientRect();
+  return [...document.querySelectorAll('.sec-wall .wall-card')].filter((c) => { const r = c.getBoundingClientRect();
+    return r.bottom > g.bottom + 1 || r.right > g.right + 1; }).map((c) => c.dataset.testid); }"""
 IMAGES_LOADED = "() => [...document.querySelectorAll('img.sketch-photo')].every(i => i.complete && i.naturalWidth > 0)"
 
 
@@ -179,6 +183,7 @@ async def test_sketches_drawn_and_photographed_make_the_wall(server, pages, arti
         await page.wait_for_function(IMAGES_LOADED)
         await page.evaluate("document.fonts.ready")
         assert await page.evaluate(FITS) == [], ("wall", width, height)
+        assert await page.evaluate(CARDS_INSIDE) == [], ("cards cut off", width, height)
         await page.screenshot(path=str(artifacts / f"projector-sketch-wall-{width}x{height}.png"))
     await eva.set_viewport_size(LAPTOP_800)
     await eva.wait_for_function(IMAGES_LOADED)
