@@ -161,6 +161,8 @@ async def test_sketches_drawn_and_photographed_make_the_wall(server, pages, arti
     dialog = finn.get_by_test_id("sketch-dialog")
     await expect(dialog).to_be_visible()
     await finn.wait_for_function(IMAGES_LOADED)
+    large = dialog.locator("img.sketch-photo")
+    assert await large.evaluate("async (i) => { await i.decode(); return i.naturalWidth; }") == 1600  # the display size
     await finn.screenshot(path=str(artifacts / "sketch-enlarged-phone-360.png"))
     found = await violations(finn)
     assert not found, report(found)
