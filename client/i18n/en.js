@@ -132,7 +132,7 @@ export const strings = {
   boardStakeholders: 'Stakeholder map',
   boardStakeholdersHint: 'Who is needed to realise the ambition? Map, influence–interest matrix and assumption checklist (instruction card 2).',
   boardAmbitie: 'Defining the ambition',
-  boardAmbitieHint: 'The ambition in one or two sentences, together: bring together, make it concrete word by word, and the three agendas (instruction card 1).',
+  boardAmbitieHint: 'The ambition in one or two sentences, together: sketch (drawn, or photographed on paper), bring together, make it concrete word by word, and the three agendas (instruction card 1).',
   draftEmpty: 'The facilitator writes the group’s sentences here.',
   draftNew: 'New version of the sentence',
   draftSave: 'Save as a new version',

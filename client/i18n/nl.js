@@ -136,7 +136,7 @@ export const strings = {
   boardStakeholders: 'Stakeholdermap',
   boardStakeholdersHint: 'Wie is nodig om de ambitie te realiseren? Kaart, invloed–belangmatrix en aanname checklist (instructiekaart 2).',
   boardAmbitie: 'Ambitie definiëren',
-  boardAmbitieHint: 'Samen in één of twee zinnen de ambitie: samenvoegen, woord voor woord concretiseren, en de drie agenda’s (instructiekaart 1).',
+  boardAmbitieHint: 'Samen in één of twee zinnen de ambitie: schetsen (getekend of op papier gefotografeerd), samenvoegen, woord voor woord concretiseren, en de drie agenda’s (instructiekaart 1).',
   draftEmpty: 'De facilitator schrijft hier de zinnen van de groep.',
   draftNew: 'Nieuwe versie van de zin',
   draftSave: 'Opslaan als nieuwe versie',
