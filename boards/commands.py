@@ -422,6 +422,28 @@ class AddWallItem(Command, tag="add_wall_item"):
     text: Text
 
 
+class AddSketch(Command, tag="add_sketch"):
+    """A drawn sketch for one prompt of a sketch section: strokes of ``[colour, x0, y0, x1, y1, ...]``
+    (integers, 0..1000 on both axes), bounded in boards/kinds/strokes.py."""
+
+    board: Id
+    section: Id
+    prompt: Id
+    strokes: list[list[int]]  # bounded by boards/kinds/strokes.py (sketch_too_large), the frame by its size
+
+
+class AddPhoto(Command, tag="add_photo"):
+    """A photo of a paper sketch: never sent by a client (not in ClientCommand). The server's
+    upload endpoint (server/images_http.py) sends it once the image is checked and stored."""
+
+    board: Id
+    section: Id
+    prompt: Id
+    image: Annotated[str, Meta(pattern=r"^[0-9a-f]{32}$")]
+    w: Annotated[int, Meta(ge=1, le=4096)]
+    h: Annotated[int, Meta(ge=1, le=4096)]
+
+
 class HideWallItem(Command, tag="hide_wall_item"):
     """The facilitator takes an item off the wall (or puts it back); its dots stay counted."""
 
@@ -448,7 +470,7 @@ class SetWallHidden(Command, tag="set_wall_hidden"):
     hidden: bool
 
 
-ToolkitCommand = AddWallItem | HideWallItem | WallDot | SetWallHidden | WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
+ToolkitCommand = AddWallItem | AddSketch | HideWallItem | WallDot | SetWallHidden | WriteDraft | MarkWord | AddRolePerson | MoveRolePerson | ConfirmRolePerson | RemoveRolePerson | SetCondition
 
 
 AnswerText = Annotated[str, Meta(max_length=2000)]  # the section's max_len is checked by the engine

@@ -33,6 +33,9 @@ class ErrorCode(str, Enum):
     UNKNOWN_GROUP = "unknown_group"  # join with a group the board does not have
     EMPTY_ANSWER = "empty_answer"  # an answer that is empty, or only stop words in a word cloud
     DUPLICATE_ANSWER = "duplicate_answer"  # the same word or answer from the same person again
+    SKETCH_TOO_LARGE = "sketch_too_large"  # a drawn sketch over the bounds (points, strokes, bytes)
+    NOT_AN_IMAGE = "not_an_image"  # an uploaded photo that is not a JPEG, PNG or WebP image
+    IMAGE_TOO_LARGE = "image_too_large"  # an uploaded photo over the byte or pixel cap (or a decompression bomb)
     # Facilitation (the session's script and state).
     NOT_IN_STEP = "not_in_step"  # the current step does not let participants do this (here)
     NOT_STARTED = "not_started"  # no step chosen yet and hold on: participants look, they don't act

@@ -95,6 +95,10 @@ class Stakeholder(msgspec.Struct):
     notes: dict[str, AttachedNote] = {}
 
 
+class Sketches(msgspec.Struct):
+    """A sketch section keeps nothing: what people make goes to its wall (boards/kinds/sketch.py)."""
+
+
 class UndoStep(msgspec.Struct):
     """What an actor's change did to one stakeholder, so that they can take it back."""
 
@@ -148,13 +152,26 @@ class DraftVersion(msgspec.Struct):
     marks: dict[str, list[int]] = {}  # participant -> word indices
 
 
+class WallImage(msgspec.Struct):
+    """A photo on the wall: its content hash (the image itself is in the store, never in the
+    state: server/images.py) and the display size in pixels."""
+
+    hash: str
+    w: int
+    h: int
+
+
 class WallItem(msgspec.Struct):
-    """An item on the wall (card 1: a sketch; for now its line of text)."""
+    """An item on the wall (card 1): a line of text, a drawn sketch (``strokes``) or a photo
+    (``image``); ``prompt`` is the sketch section's prompt it answers ("" for a text)."""
 
     id: str
     text: str
     author: str
     hidden: bool = False  # taken off the wall by the facilitator
+    prompt: str = ""
+    strokes: list[list[int]] | None = None  # [colour, x0, y0, x1, y1, ...] per stroke, 0..1000 (boards/kinds/strokes.py)
+    image: WallImage | None = None
 
 
 class Wall(msgspec.Struct):
@@ -234,6 +251,7 @@ class BoardState(msgspec.Struct):
     roles: dict[str, dict[str, RolePerson]] = {}  # section -> person id -> name on a role
     conditions: dict[str, dict[str, Condition]] = {}  # section -> "<row>/<column>" -> cell
     walls: dict[str, Wall] = {}  # section -> the wall and its dots (card 1)
+    sketches: dict[str, Sketches] = {}  # sketch section -> nothing of its own (its sketches are on a wall)
     drafts: dict[str, list[DraftVersion]] = {}  # section -> versions of the sentence, oldest first
     clouds: dict[str, WordCloud] = {}
     answers: dict[str, dict[str, Answer]] = {}

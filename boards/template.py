@@ -229,7 +229,7 @@ class DraftSection(msgspec.Struct, frozen=True, tag="draft"):
 
 
 class WallSection(msgspec.Struct, frozen=True, tag="wall"):
-    """A wall of items (card 1's sketches; for now a line of text each) that people put dots on:
+    """A wall of items (a line of text, a drawn sketch or a photo of one) that people put dots on:
     ``per_person`` dots each, several on one item allowed; the facilitator may hide an item."""
 
     id: str
@@ -238,6 +238,25 @@ class WallSection(msgspec.Struct, frozen=True, tag="wall"):
     per_person: int = 5
     max_items: int = 60
     max_len: int = 140
+    step: str | None = None
+
+
+class SketchPrompt(msgspec.Struct, frozen=True):
+    """One sketch each person makes in a sketch section ("wie ben jij", "het probleem")."""
+
+    id: str
+    label: Label
+
+
+class SketchSection(msgspec.Struct, frozen=True, tag="sketch"):
+    """Card 1's warming-up and elevator pitch: each person draws a sketch per prompt on their device
+    or photographs one on paper; each lands on the wall ``wall`` (boards/kinds/sketch.py)."""
+
+    id: str
+    title: Label
+    prompts: tuple[SketchPrompt, ...]
+    wall: str  # the WallSection the sketches go to
+    per_prompt: int = 2  # sketches one person may add per prompt
     step: str | None = None
 
 
@@ -301,13 +320,13 @@ class StandSection(msgspec.Struct, frozen=True, tag="stand"):
 Section = (
     DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
     | ReviewSection | RolesSection | ConditionsSection | DraftSection | WallSection | WordCloudSection
-    | OpenQuestionSection | StatementsSection | StandSection
+    | OpenQuestionSection | StatementsSection | StandSection | SketchSection
 )
 
 
 # What participants may do during a step (the facilitator may always act).
 Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review", "roles", "conditions",
-                     "words", "wall", "answer"]
+                     "words", "wall", "answer", "sketch"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

@@ -4,6 +4,8 @@
 
 import { h } from './dom.js';
 import { t, L } from './i18n.js';
+import { sketchSvg } from './board/sketch-svg.js';
+import { showImage } from './board/photos.js';
 
 export function rolesSummary(section) {
   const rings = section.rings.map((ring) => h('div.sum-ring', { class: `ring-${ring.id}` },
@@ -41,13 +43,29 @@ export function draftSummary(section) {
       : h('p.sum-muted', t('sumNothing')));
 }
 
-export function wallSummary(section) {
+/** A summary item's sketch: the drawing as SVG, the photo's thumbnail (fetched with `auth`). */
+function sketchOf(item, label, { session, auth }) {
+  if (item.type === 'drawing') return h('div.wall-media', sketchSvg(item.strokes, t('sketchDrawn', { prompt: label })));
+  if (item.type !== 'photo') return null;
+  const img = h('img.sketch-photo', { alt: t('sketchPhotoOf', { prompt: label }), width: String(item.image.w),
+    height: String(item.image.h), 'data-testid': `sum-photo-${item.id}` });
+  showImage(img, session, item.image.hash, true, auth);
+  return h('div.wall-media', img);
+}
+
+/** The wall with its dots, most first; sketches with their drawing or photo (in print too).
+ * `prompts`: prompt id -> label (the board's sketch sections), `media`: {session, auth}. */
+export function wallSummary(section, prompts = {}, media = {}) {
   const items = section.items.filter((i) => !i.hidden).sort((a, b) => b.dots - a.dots);
   return h('section.sum-section', { 'data-testid': `sum-wall-${section.id}` },
     h('h2', L(section.title)),
     section.withheld ? h('p.sum-muted', t('wallHidden'))
-      : items.length ? h('ul.wall-grid', items.map((i) => h('li.wall-card', { class: i.most ? 'most' : '' },
-        i.most ? h('span.wall-most', t('wallMost')) : null,
-        h('p.wall-text', i.text), h('span.wall-count', t('wallDots', { n: i.dots })))))
+      : items.length ? h('ul.wall-grid.sum-wall', items.map((i) => {
+        const label = i.text || (prompts[i.prompt] ? L(prompts[i.prompt]) : '');
+        return h('li.wall-card', { class: `${i.most ? 'most' : ''} ${i.type && i.type !== 'text' ? 'sketch' : ''}` },
+          i.most ? h('span.wall-most', t('wallMost')) : null,
+          sketchOf(i, label, media),
+          h('p.wall-text', label), h('span.wall-count', t('wallDots', { n: i.dots })));
+      }))
         : h('p.sum-muted', t('sumNothing')));
 }

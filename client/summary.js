@@ -184,7 +184,7 @@ function header() {
     langSwitch());
 }
 
-function documentView(summary) {
+function documentView(summary, token) {
   const groups = summary.groups;
   const cover = h('section.sum-cover', { 'data-testid': 'summary-cover' },
     h('p.sum-kicker', t('sumKicker')),
@@ -199,7 +199,7 @@ function documentView(summary) {
     if (summary.boards.length > 1) parts.push(h('h2.sum-board-title', L(board.title)));
     // each section by its kind (the registry), in the template's order
     for (const { kind, section } of summaryBlocks(board, summary.order?.[board.id], KINDS)) {
-      parts.push(kind.summary(section, { groups, board }));
+      parts.push(kind.summary(section, { groups, board, session: summary.session, auth: `Bearer ${token}` }));
     }
   }
   parts.push(checkoutSection(summary.checkout));
@@ -255,7 +255,7 @@ export function mountSummary(root, session, fragment) {
       ? h('div.sum-tools.no-print', sharePanel(ctx), deletePanel(ctx, () => { ctx.gone = 'sumDeleted'; render(); }))
       : null;
     root.replaceChildren(h('div.site.summary-page', header(),
-      h('main.sum-main', toolbar(ctx), documentView(s), tools)));
+      h('main.sum-main', toolbar(ctx), documentView(s, ctx.token), tools)));
   };
   onLangChange(render);
   if (!token) { ctx.gone = 'sumNoAccess'; render(); return; }

@@ -25,6 +25,7 @@ from boards.kinds.radar import Radar
 from boards.kinds.review import Review
 from boards.kinds.roles import Roles
 from boards.kinds.stakeholders import Stakeholders
+from boards.kinds.sketch import SketchKind
 from boards.kinds.stand import Stand
 from boards.kinds.statements import Statements
 from boards.kinds.text import Text
@@ -35,7 +36,8 @@ from boards.state import BoardState, SessionState
 from boards.template import Permission
 
 KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review(), Roles(),
-                           Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand())
+                           Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand(),
+                           SketchKind())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}

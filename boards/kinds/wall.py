@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from boards import commands as c
 from boards import events as e
 from boards.actors import Actor, Context
@@ -49,7 +51,7 @@ def hide_item(state: SessionState, actor: Actor, cmd: c.HideWallItem, ctx: Conte
     item = _item(board.walls[section.id], cmd.item)
     if item.hidden == cmd.hidden:
         return []
-    changed = WallItem(id=item.id, text=item.text, author=item.author, hidden=cmd.hidden)
+    changed = msgspec.structs.replace(item, hidden=cmd.hidden)  # a sketch keeps its strokes or photo
     return [e.WallItemSaved(board=cmd.board, section=cmd.section, item=changed)]
 
 
@@ -61,7 +63,7 @@ def move_dot(state: SessionState, actor: Actor, cmd: c.WallDot, ctx: Context):
     item = _item(wall, cmd.item)
     mine = wall.by_person.get(actor.participant, [])
     if cmd.add:
-        if item.hidden:
+        if item.hidden:  # a text or a sketch the facilitator took off the wall
             raise DomainError(ErrorCode.NOT_FOUND, "that item is off the wall")
         if len(mine) >= section.per_person:
             raise DomainError(ErrorCode.BUDGET_EXHAUSTED, f"all {section.per_person} dots are placed; take one back first")
@@ -90,6 +92,15 @@ def most_dotted(wall: Wall) -> list[str]:
     return [i for i in wall.items if shown.get(i) == top] if top else []
 
 
+def _sketch(item: WallItem) -> dict[str, Any]:
+    """A summary item's sketch: ``type`` text, drawing (its strokes) or photo (its hash and size)."""
+    if item.image is not None:
+        return {"type": "photo", "prompt": item.prompt, "image": msgspec.to_builtins(item.image)}
+    if item.strokes is not None:
+        return {"type": "drawing", "prompt": item.prompt, "strokes": item.strokes}
+    return {"type": "text"}
+
+
 class WallKind(Kind):
     name = "wall"
     always_listed = False  # only on boards whose template has one: older sessions' views stay as they were
@@ -100,7 +111,7 @@ class WallKind(Kind):
                 c.SetWallHidden: set_hidden}
     permissions = {c.AddWallItem: "wall", c.WallDot: "wall"}
     events = (e.WallItemSaved, e.WallDotMoved, e.WallVisibilitySet)
-    export_files = {FILE: ["board", "section", "item", "text", "dots", "most", "hidden"]}
+    export_files = {FILE: ["board", "section", "item", "text", "dots", "most", "hidden", "type", "prompt", "image"]}
 
     def empty(self, section: WallSection) -> Wall:
         return Wall()
@@ -164,11 +175,13 @@ class WallKind(Kind):
         return {"id": section.id, "title": label(section.title), "per_person": section.per_person,
                 "withheld": withheld,
                 "items": [{"id": i.id, "text": i.text, "hidden": i.hidden, "most": i.id in top,
-                           "dots": 0 if withheld else wall.counts.get(i.id, 0)}
+                           "dots": 0 if withheld else wall.counts.get(i.id, 0), **_sketch(i)}
                           for i in wall.items.values() if audience == "facilitator" or not i.hidden]}
 
     def export_rows(self, board_id: str, section: dict[str, Any], groups: dict[str, Any], lang: str,
                     files: dict[str, list[list[Any]]]) -> None:
         for i in section["items"]:
+            image = i.get("image")
             files[FILE].append([board_id, section["id"], i["id"], i["text"], i["dots"],
-                                "ja" if i["most"] else "nee", "ja" if i["hidden"] else "nee"])
+                                "ja" if i["most"] else "nee", "ja" if i["hidden"] else "nee",
+                                i.get("type", "text"), i.get("prompt", ""), f"{image['hash']}.jpg" if image else ""])

@@ -1,21 +1,24 @@
 """Ambitie definiëren (instruction card 1, TNO/LISO): the group's sentences, made concrete word by
 word, the ambition, and the three agendas (template 5).
 
-Source: shared/seeds/000 (INSTRUCTIE 1), see shared/BOARDS.md. Steps 0-1 (the sketches) and the
-images of step 2's wall come with issue 19's images part; until then an item on the wall is a line of text.
+Source: shared/seeds/000 (INSTRUCTIE 1), see shared/BOARDS.md. Steps 0-1: everyone sketches (drawn on
+their device or a photo of paper, boards/kinds/sketch.py); the sketches are the wall of step 2.
 """
 
 from __future__ import annotations
 
 from boards.network.link import TEMPLATE_5, Link
-from boards.template import (DraftSection, Group, Label, Lane, NoteSection, Step, Template, TextField, TextSection,
-                             WallSection)
+from boards.template import (DraftSection, Group, Label, Lane, NoteSection, SketchPrompt, SketchSection, Step, Template,
+                             TextField, TextSection, WallSection)
 
 AMBITIE = Template(
     id="ambitie",
     title=Label("Ambitie definiëren", "Defining the ambition"),
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
+        Step("opwarmen", Label("0 Opwarmen", "0 Warming up"), 1, sections=("wie",), allows=("sketch",)),
+        # two rounds of one minute (the problem, then the ideal world): the facilitator starts the timer twice
+        Step("pitch", Label("1 Elevator pitch", "1 Elevator pitch"), 1, sections=("pitch",), allows=("sketch",)),
         Step("samenvoegen", Label("2 Samenvoegen", "2 Bringing together"), 15, sections=("wand", "zinnen"),
              allows=("wall",), time_up="lock_reveal"),
         Step("concretiseren", Label("3 Concretiseren", "3 Making it concrete"), 15, sections=("concreet",),
@@ -25,6 +28,27 @@ AMBITIE = Template(
              allows=("notes",), time_up="lock"),
     ),
     sections=(
+        SketchSection(
+            id="wie",
+            title=Label("Wie ben jij?", "Who are you?"),
+            prompts=(SketchPrompt("wie", Label("Teken wie je bent (1 minuut)", "Draw who you are (1 minute)")),),
+            wall="wand",
+            per_prompt=1,
+            step="opwarmen",
+        ),
+        SketchSection(
+            id="pitch",
+            title=Label("Elevator pitch", "Elevator pitch"),
+            prompts=(
+                SketchPrompt("probleem", Label("Schets het probleem (1 minuut)",
+                                               "Sketch the problem (1 minute)")),
+                SketchPrompt("ideaal", Label("Schets de ideale wereld (1 minuut)",
+                                             "Sketch the ideal world (1 minute)")),
+            ),
+            wall="wand",
+            per_prompt=1,
+            step="pitch",
+        ),
         WallSection(
             id="wand",
             title=Label("De wand", "The wall"),

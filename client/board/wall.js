@@ -1,10 +1,13 @@
-// Card 1, step 2 "Samenvoegen": the wall. Everyone adds items (a sketch's line for now) and puts
-// up to five dots on them — several on one is fine; the most-dotted are marked. The facilitator
-// may hide the dots until the reveal and take an item off the wall.
+// Card 1, step 2 "Samenvoegen": the wall. Its items are the sketches of steps 0 and 1 (drawn: SVG
+// from the strokes; photos: their thumbnail; tap one to enlarge) and lines of text anyone adds;
+// everyone puts up to five dots on them — several on one is fine; the most-dotted are marked. The
+// facilitator may hide the dots until the reveal and take an item off the wall.
 
 import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
+import { sketchMedia, enlarge, promptLabel } from './sketch-view.js';
+import { fitWall } from './wall-fit.js';
 
 export function wallSection(app, boardId, section) {
   const { projector, send, tid } = app;
@@ -27,6 +30,7 @@ export function wallSection(app, boardId, section) {
   });
   const grid = h('ul.wall-grid', { 'data-testid': `wall-${tid(boardId, section.id)}` });
   shell.el.append(h('div.wall-top', left, hideDots), form, grid);
+  if (projector) window.addEventListener('resize', () => fitWall(grid));
 
   const dot = (item, addIt) => send({ type: 'wall_dot', board: boardId, section: section.id, item, add: addIt }).catch(() => {});
 
@@ -39,7 +43,11 @@ export function wallSection(app, boardId, section) {
     const hide = h('button.btn.btn-ghost.btn-tiny', { type: 'button', 'data-testid': `wall-hide-${item.id}`,
       on: { click: (e) => send({ type: 'hide_wall_item', board: boardId, section: section.id, item: item.id, hidden: !e.currentTarget.closest('li')._item.hidden }).catch(() => {}) } });
     const most = h('span.wall-most', t('wallMost'));
-    return h('li.wall-card', { 'data-testid': `wall-item-${item.id}` }, most, text, h('div.wall-dots', count, mineEl, minus, plus), hide);
+    const media = sketchMedia(app, boardId, item);
+    const look = media ? h('button.wall-media', { type: 'button', 'data-testid': `wall-enlarge-${item.id}`,
+      'aria-label': t('sketchEnlarge'), on: { click: () => enlarge(app, boardId, item) } }, media) : null;
+    return h('li.wall-card', { 'data-testid': `wall-item-${item.id}`, class: media ? 'sketch' : '' },
+      h('div.wall-head', most, look), text, h('div.wall-dots', count, mineEl, minus, plus), hide);
   }
 
   function update() {
@@ -56,11 +64,13 @@ export function wallSection(app, boardId, section) {
     setText(left, t('wallLeft', { n: Math.max(0, section.per_person - my.length), max: section.per_person }));
     reconcile(grid, shown, (i) => i.id, card, (li, item) => {
       li._item = item;
-      const [most, text, dots, hide] = li.children;
+      const [head, text, dots, hide] = li.children;
+      const most = head.firstChild;
+      const name = item.text || promptLabel(app, boardId, item.prompt);
       const [count, mineEl, minus, plus] = dots.children;
       const n = counts[item.id] || 0;
       const mineN = my.filter((x) => x === item.id).length;
-      setText(text, item.text);
+      setText(text, name);
       setText(count, w.hidden && !app.isFac() ? t('wallHidden') : t('wallDots', { n }));
       setText(mineEl, mineN ? t('wallMine', { n: mineN }) : '');
       attr(count, 'data-count', String(n));
@@ -71,11 +81,12 @@ export function wallSection(app, boardId, section) {
       plus.hidden = minus.hidden = !canDot();
       plus.disabled = item.hidden || my.length >= section.per_person;
       minus.disabled = !mineN;
-      attr(plus, 'aria-label', t('wallDotOn', { text: item.text }));
-      attr(minus, 'aria-label', t('wallDotOff', { text: item.text }));
+      attr(plus, 'aria-label', t('wallDotOn', { text: name }));
+      attr(minus, 'aria-label', t('wallDotOff', { text: name }));
       hide.hidden = projector || !app.isFac();
       setText(hide, item.hidden ? t('wallShow') : t('wallTakeOff'));
     });
+    if (projector) requestAnimationFrame(() => fitWall(grid));
   }
   return { el: shell.el, update };
 }

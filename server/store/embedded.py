@@ -16,6 +16,7 @@ from pathlib import Path
 from server.store.base import Backend, Handler, SessionMeta
 from server.store.counters import LocalCounters
 from server.store.embedded_guard import _guard
+from server.store.embedded_images import SqliteImages
 from server.store.embedded_retention import SqliteRetention
 
 # Another process (a backup, a sqlite3 shell) holding the write lock must not freeze the event loop:
@@ -52,7 +53,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 """
 
 
-class SqliteLog(SqliteRetention):
+class SqliteLog(SqliteImages, SqliteRetention):
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,

@@ -5,6 +5,7 @@ created on first use so an existing data file needs no migration:
 
     retention (session, expires_at)    when the session and everything of it is deleted (server ms)
     shares    (session, token_hash)    the read-only summary link, if the facilitator turned it on
+    images    (session, hash, owner, display, thumb)    photos of sketches (server/store/embedded_images.py)
 
 Deleting a session deletes its rows from every table in one transaction, with SQLite's
 ``secure_delete`` on (freed pages are overwritten with zeros) and a WAL checkpoint after, so the
@@ -27,10 +28,18 @@ CREATE TABLE IF NOT EXISTS shares (
     session TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS images (
+    session TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    display BLOB NOT NULL,
+    thumb BLOB NOT NULL,
+    PRIMARY KEY (session, hash)
+);
 """
 
 # Every table that holds rows of a session, and so every table a deletion must empty of it.
-SESSION_TABLES = ("records", "snapshots", "credentials", "retention", "shares", "sessions")
+SESSION_TABLES = ("records", "snapshots", "credentials", "retention", "shares", "images", "sessions")
 
 
 class SqliteRetention:
@@ -73,7 +82,8 @@ class SqliteRetention:
             # an append checks the live session first, without yielding.)
             orphans = db.execute(
                 "SELECT DISTINCT session FROM (SELECT session FROM snapshots "
-                "UNION SELECT session FROM credentials UNION SELECT session FROM shares) "
+                "UNION SELECT session FROM credentials UNION SELECT session FROM shares "
+                "UNION SELECT session FROM images) "
                 "WHERE session NOT IN (SELECT session FROM sessions) LIMIT ?", (limit,)).fetchall()
         return [r[0] for r in rows] + [r[0] for r in orphans]
 

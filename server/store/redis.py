@@ -10,6 +10,7 @@ Cluster, though this module connects with a plain (non-cluster) client today::
     ss:{<session>}:snap      hash    seq, data (the newest snapshot only)
     ss:{<session>}:online    zset    connection -> last heartbeat (Redis server time, ms)
     ss:{<session>}:who       hash    connection -> who (opaque bytes)
+    ss:{<session>}:img       hash    photos of sketches, display and thumbnail (server.store.redis_images)
     ss:{<session>}:events    pub/sub channel of the session
     ss:code:<join code>      string  -> session id
     ss:probe:<instance>      pub/sub channel the broker probes itself on

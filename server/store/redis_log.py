@@ -11,6 +11,7 @@ import redis.exceptions as rex
 from server.logs import session_ref
 from server.store.base import SessionMeta
 from server.store.redis_client import LogRewound, SessionLost, _Client, _channel, _code_key, _guard, _key
+from server.store.redis_images import RedisImages
 from server.store.redis_retention import RedisRetention
 
 # KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2] a fresh epoch, ARGV[3] a pub/sub
@@ -81,7 +82,7 @@ return 1
 """
 
 
-class RedisLog(RedisRetention):
+class RedisLog(RedisImages, RedisRetention):
     announces = True  # ``append`` publishes the doorbell itself
 
     def __init__(self, client: _Client, *, ready_timeout: float = 2.0) -> None:

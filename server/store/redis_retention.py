@@ -29,8 +29,8 @@ EXPIRY_INDEX = "ss:expiry"
 
 # Every key of a session's slot (presence keys expire on their own within seconds, but a deletion
 # removes them too).
-_SESSION_PARTS = ("meta", "log", "cred", "snap", "share", "online", "who")
-_LASTING_PARTS = ("meta", "log", "cred", "snap", "share")
+_SESSION_PARTS = ("meta", "log", "cred", "snap", "share", "img", "online", "who")
+_LASTING_PARTS = ("meta", "log", "cred", "snap", "share", "img")
 
 # KEYS the session's lasting keys. ARGV[1] expiry (unix ms). Only keys that exist get it.
 _TOUCH = """

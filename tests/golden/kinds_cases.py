@@ -268,6 +268,22 @@ def wall_person_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=finn.participant, with_content=True))
 
 
+def wall_sketches_drawn_and_photographed(s: Script):
+    """Card 1's sketches on the wall: a drawing (strokes) and a photo (its hash only), dotted,
+    the photo taken off the wall and put back."""
+    eva, finn, _ = _people(s, A)
+    yield
+    (drawn,) = s.run(eva, c.AddSketch(board=A, section="wie", prompt="wie",
+                                      strokes=[[0, 100, 100, 500, 900, 900, 100], [1, 500, 500]]))
+    (photo,) = s.run(finn, c.AddPhoto(board=A, section="pitch", prompt="probleem", image="0123456789abcdef" * 2,
+                                      w=1600, h=1200))
+    s.run(eva, c.WallDot(board=A, section="wand", item=photo.item.id))
+    s.run(eva, c.WallDot(board=A, section="wand", item=photo.item.id))
+    s.run(finn, c.WallDot(board=A, section="wand", item=drawn.item.id))
+    s.run(FAC, c.HideWallItem(board=A, section="wand", item=photo.item.id, hidden=True))
+    s.run(FAC, c.HideWallItem(board=A, section="wand", item=photo.item.id, hidden=False))
+
+
 def words_given_and_taken_back(s: Script):
     ilse, joost, karin = _people(s, KO)
     yield
@@ -389,7 +405,11 @@ CASES: dict[str, dict[str, Callable]] = {
               "a person removed with their content: their marks on the newest version go": draft_person_removed},
     "wall": {"items dotted (several on one), hidden and revealed with the tally, an item taken off":
                  wall_dotted_then_revealed,
-             "a person removed with their content: their dots come off": wall_person_removed},
+             "a person removed with their content: their dots come off": wall_person_removed,
+             "sketches drawn and photographed land on the wall, dotted, a photo taken off and back":
+                 wall_sketches_drawn_and_photographed},
+    "sketch": {"a sketch section keeps nothing itself: its sketches are the wall's":
+                   wall_sketches_drawn_and_photographed},
 
 
     "wordcloud": {"words counted normalised, each person's own words, no names in the frames":

@@ -60,3 +60,50 @@ async def test_http_errors_have_the_documented_status(server):
         (413, "frame_too_large"), (403, "forbidden"), (400, "unknown_group"), (401, "not_authenticated"),
         (403, "bad_token"), (403, "joining_closed"), (410, "session_closed"), (429, "rate_limited")}, seen
     assert set(seen) <= documented_pairs(), set(seen) - documented_pairs()
+
+
+async def test_photo_errors_have_the_documented_status(server):
+    """The photo upload and the images (card 1): each refusal a row of the table."""
+    from tests.unit.server.test_images import jpeg_with_gps, png_header_only
+
+    session = await create_session(server.http_url, on_paper=False, boards=["ambitie"])
+    sid, secret, code = session["session"], session["facilitator_secret"], session["join_code"]
+    eva = await join(server.http_url, code, "Eva", "deelnemer")
+    seen: list[tuple[int, str]] = []
+    where = {"board": "ambitie", "section": "wie", "prompt": "wie"}
+    photo = jpeg_with_gps((300, 200))
+    async with httpx.AsyncClient(base_url=server.http_url) as http:
+        async def up(data: bytes, token: str | None = eva["token"], kind: str = "image/jpeg", params=where) -> None:
+            headers = {"Content-Type": kind, **({"Authorization": f"Bearer {token}"} if token else {})}
+            response = await http.post(f"/api/sessions/{sid}/images", params=params, content=data, headers=headers)
+            seen.append((response.status_code, response.json()["error"]["code"]))
+
+        await up(photo)  # before the first step
+        facilitator = await Client(server.ws_url).connect()
+        await facilitator.hello(sid, token=secret)
+        assert (await facilitator.call({"type": "set_step", "board": "ambitie", "step": "pitch"}))["type"] == "ok"
+        await up(photo)  # the warming-up's section, in the pitch's step
+        assert (await facilitator.call({"type": "set_step", "board": "ambitie", "step": "opwarmen"}))["type"] == "ok"
+        assert (await facilitator.call({"type": "set_locked", "board": "ambitie", "section": "wie", "locked": True}))["type"] == "ok"
+        await up(photo)
+        assert (await facilitator.call({"type": "set_locked", "board": "ambitie", "section": "wie", "locked": False}))["type"] == "ok"
+        await up(photo, token=None)
+        await up(photo, token="fout")
+        await up(b"<html>", kind="text/html")
+        await up(png_header_only(50_000, 50_000), kind="image/png")
+        await up(photo, params={**where, "prompt": "bestaat-niet"})
+        await up(photo, params={**where, "prompt": "geen id!"})
+        ok = await http.post(f"/api/sessions/{sid}/images", params=where, content=photo,
+                             headers={"Content-Type": "image/jpeg", "Authorization": f"Bearer {eva['token']}"})
+        assert ok.status_code == 201
+        await up(photo)  # a second sketch for the prompt
+        for headers in ({}, {"Authorization": "Bearer fout"}):
+            response = await http.get(f"/api/sessions/{sid}/images/{ok.json()['image']}.jpg", headers=headers)
+            seen.append((response.status_code, response.json()["error"]["code"]))
+        assert (await facilitator.call({"type": "close_session"}))["type"] == "ok"
+        await facilitator.close()
+        await up(photo)
+    assert set(seen) == {(409, "not_started"), (409, "not_in_step"), (409, "section_locked"), (401, "not_authenticated"),
+                         (403, "bad_token"), (415, "not_an_image"), (413, "image_too_large"), (404, "not_found"),
+                         (400, "invalid"), (409, "limit_reached"), (410, "session_closed")}, seen
+    assert set(seen) <= documented_pairs(), set(seen) - documented_pairs()

@@ -5,6 +5,7 @@ import { rolesSection } from '../roles.js';
 import { conditionsSection } from '../conditions.js';
 import { draftSection } from '../draft.js';
 import { wallSection } from '../wall.js';
+import { sketchSection } from '../sketch.js';
 import { rolesSummary, conditionsSummary, draftSummary, wallSummary } from '../../summary-cards.js';
 
 const onItsStep = (app, part, { about }) => ({ show: about });
@@ -13,4 +14,9 @@ export const roles = { type: 'roles', component: rolesSection, scene: onItsStep,
 export const conditions = { type: 'conditions', component: conditionsSection, scene: onItsStep,
   summaryKey: 'conditions', summary: conditionsSummary };
 export const draft = { type: 'draft', component: draftSection, scene: onItsStep, summaryKey: 'drafts', summary: draftSummary };
-export const wall = { type: 'wall', component: wallSection, scene: onItsStep, summaryKey: 'walls', summary: wallSummary };
+// a wall's sketches are named by their prompts (the board's sketch sections); ctx carries the
+// session and the credential the photos are fetched with
+const promptsOf = (board) => Object.fromEntries((board.sketches || []).flatMap((k) => k.prompts.map((p) => [p.id, p.label])));
+export const wall = { type: 'wall', component: wallSection, scene: onItsStep, summaryKey: 'walls',
+  summary: (section, ctx) => wallSummary(section, promptsOf(ctx.board), ctx) };
+export const sketch = { type: 'sketch', component: sketchSection, scene: onItsStep };

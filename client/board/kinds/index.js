@@ -17,10 +17,10 @@ import { checklist } from './checklist.js';
 import { tree } from './tree.js';
 import { radar } from './radar.js';
 import { actionsReview } from './actions_review.js';
-import { roles, conditions, draft, wall } from './cards.js';
+import { roles, conditions, draft, wall, sketch } from './cards.js';
 import { wordcloud, openQuestion, statements, stand } from './live.js';
 
-export const KINDS = Object.freeze(Object.fromEntries([text, dots, notes, stakeholders, checklist, tree, radar, actionsReview, roles, conditions, draft, wall,
+export const KINDS = Object.freeze(Object.fromEntries([text, dots, notes, stakeholders, checklist, tree, radar, actionsReview, roles, conditions, draft, wall, sketch,
   wordcloud, openQuestion, statements, stand]
   .map((k) => [k.type, k])));
 

@@ -17,11 +17,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_order_is_the_template_s_across_kinds():
-    """Card 1 interleaves kinds (wall, text, draft, text, notes): the order is the template's, and
+    """Card 1 interleaves kinds (sketch, sketch, wall, text, draft, text, notes): the order is the template's, and
     every id in it is a section of the board's summary lists (or gathered into another's)."""
     session = Session(boards=("ambitie", "kickoff"))
     order = section_order(session.state)
-    assert order == {"ambitie": ["wand", "zinnen", "concreet", "ambitie", "agendas"],
+    assert order == {"ambitie": ["wie", "pitch", "wand", "zinnen", "concreet", "ambitie", "agendas"],
                      "kickoff": ["verwachtingen", "thema", "cirkel", "klaar", "exploreervraag", "afspraken", "checkout"]}
     summary = summarise(session.state)
     for board in summary["boards"]:
