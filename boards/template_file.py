@@ -51,7 +51,7 @@ def schema() -> dict[str, Any]:
     out = msgspec.json.schema(TemplateFile)
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     out["title"] = "Samenspel template file"
-    return out
+    return json.loads(json.dumps(out))  # as JSON has it (tuples of defaults become lists)
 
 
 def load(data: bytes) -> Template:
@@ -168,8 +168,8 @@ def _lines(text: str) -> dict[str, int]:
 
 def _line_of(lines: dict[str, int], path: str) -> int | None:
     """The line of ``path`` or of the nearest part of it the file has (a missing field: its object)."""
-    while path:
+    while path in lines or "." in path or "[" in path:
         if path in lines:
             return lines[path]
         path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
-    return lines.get("")
+    return None
