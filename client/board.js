@@ -54,6 +54,7 @@ export function mountBoard(root, { session, auth, projector = false, onFatal }) 
           conn._resync(); // an event we do not know: start over from a snapshot
           return;
         }
+        if (app.structure() !== app.signature) { build(); return; } // a block added, moved or removed
         for (const c of app.components) c.onEvent?.(hint);
         app.schedule();
         if (frame.event?.type === 'step_set') followStep(true);
