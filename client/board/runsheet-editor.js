@@ -18,8 +18,8 @@ function ui(app) {
 
 /** Send a block command; keep the focus on `focus` (a test id) across the rebuild it may cause. */
 function sendBlock(app, frame, focus) {
-  ui(app).focus = focus;
-  return app.send(frame).catch(() => app.schedule());
+  ui(app).focus = focus; // read by the rebuild a block event may cause (it comes before the reply)
+  return app.send(frame).then(() => { ui(app).focus = null; }, () => { ui(app).focus = null; app.schedule(); });
 }
 
 function field(label, control) {
@@ -116,6 +116,7 @@ function addForm(app, boardId) {
       }
       ui(app).focus = tid('title');
       app.send(frame).then(() => {
+        ui(app).focus = null;
         title.value = ''; prompt.value = ''; items.value = '';
         toast(t('blockAdded'), 'ok', 2000);
       }).catch(() => {});
