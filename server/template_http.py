@@ -13,7 +13,8 @@ from starlette.routing import Route
 
 from boards import template_file
 from boards.errors import DomainError, ErrorCode
-from server.http import CreateSessionBody, client_key, domain_problem, problem, read_body, start_session, unavailable
+from server import metrics
+from server.http import CreateSessionBody, client_key, domain_problem, read_body, start_session, unavailable
 from server.hub import Hub
 from server.limits import Limits
 from server.store.base import StoreUnavailable
@@ -64,10 +65,10 @@ async def create_from_template(request: Request) -> Response:
 
 
 def bad_template(problems: list) -> JSONResponse:
-    response = problem(ErrorCode.BAD_TEMPLATE, problems[0].text(), 400)
+    metrics.REFUSALS.labels(ErrorCode.BAD_TEMPLATE.value).inc()
     body = {"error": {"code": ErrorCode.BAD_TEMPLATE.value, "message": problems[0].text(),
                       "problems": [{"line": p.line, "field": p.path, "message": p.message} for p in problems]}}
-    return JSONResponse(body, status_code=400, headers=dict(response.headers) | NO_STORE)
+    return JSONResponse(body, status_code=400, headers=NO_STORE)
 
 
 ROUTES = [
