@@ -5,7 +5,7 @@
 // block added, moved or removed rebuilds the page (app.structure), so the editor keeps its place
 // in app.sheetUi and puts the focus back where it was.
 
-import { h, setText, toast } from '../dom.js';
+import { h, setText, toast, attr } from '../dom.js';
 import { t, L, errorText } from '../i18n.js';
 import { store } from '../store.js';
 
@@ -43,7 +43,8 @@ function blockRow(app, boardId, step, index, count) {
   const button = (what, text, label, disabled, frame) => h('button.btn.btn-small.rs-move', {
     type: 'button', 'data-testid': tid(what), 'aria-label': label, title: disabled === 'ran' ? t('blockRan') : label,
     disabled: !!disabled, on: { click: () => sendBlock(app, frame, tid(what)) } }, text);
-  const ran = isRan(app, boardId, id);
+  const remove = button('remove', '✕', t('blockRemove', { name }), false,
+    { type: 'remove_block', board: boardId, step: id });
   const goal = h('textarea.input', { 'data-testid': tid('goal'), rows: '2', maxlength: '600', on: change('goal') });
   const who = h('input.input', { 'data-testid': tid('who'), maxlength: '120', on: change('who') });
   const materials = h('textarea.input', { 'data-testid': tid('materials'), rows: '2', maxlength: '600',
@@ -53,14 +54,14 @@ function blockRow(app, boardId, step, index, count) {
   const el = h('li.rs-block', { 'data-testid': `block-${id}`, 'data-step': id },
     h('div.rs-head',
       h('span.rs-index', { 'aria-hidden': 'true' }, String(index + 1)),
-      title, mins),
-    activity.length ? h('p.rs-activity', t('blockActivityOf', { name: activity.map((s) => t(`activity_${s.type}`)).join(', ') })) : null,
+      title),
+    h('div.rs-meta', mins, h('span.rs-min', { 'aria-hidden': 'true' }, 'min'),
+      activity.length ? h('span.rs-activity', t('blockActivityOf', { name: activity.map((s) => t(`activity_${s.type}`)).join(', ') })) : null),
     h('div.rs-actions',
       button('up', '↑', t('blockUp', { name }), index === 0, { type: 'move_block', board: boardId, step: id, index: index - 1 }),
       button('down', '↓', t('blockDown', { name }), index === count - 1, { type: 'move_block', board: boardId, step: id, index: index + 1 }),
-      button('copy', t('blockCopy', { name: '' }).replace(/:\s*$/, ''), t('blockCopy', { name }), false, { type: 'copy_block', board: boardId, step: id }),
-      button('remove', t('blockRemove', { name: '' }).replace(/:\s*$/, ''), t('blockRemove', { name }), ran ? 'ran' : false,
-        { type: 'remove_block', board: boardId, step: id })),
+      button('copy', copyIcon(), t('blockCopy', { name }), false, { type: 'copy_block', board: boardId, step: id }),
+      remove),
     h('details.rs-plan', h('summary', t('blockPlan')),
       field(t('blockGoal'), goal), field(t('blockWho'), who), field(t('blockMaterials'), materials),
       h('label.rs-check', essential, h('span', t('blockEssential')))));
@@ -76,9 +77,25 @@ function blockRow(app, boardId, step, index, count) {
     essential.checked = plan.essential !== false;
     el.classList.toggle('optional', plan.essential === false);
     el.classList.toggle('current', app.state.step === id && app.state.step_board === boardId);
+    const ran = isRan(app, boardId, id); // the current block or one that ran stays (block_ran)
+    remove.disabled = ran;
+    attr(remove, 'title', ran ? t('blockRan') : t('blockRemove', { name: L(now.label) }));
     for (const c of el.querySelectorAll('input, textarea, button')) if (app.closed()) c.disabled = true;
   }
   return { el, update };
+}
+
+/** Two overlapping sheets (no font has a copy sign everywhere). */
+function copyIcon() {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 20 20', width: '18', height: '18', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  for (const [x, y] of [[3, 3], [7, 7]]) {
+    const r = document.createElementNS(NS, 'rect');
+    for (const [k, v] of Object.entries({ x, y, width: '10', height: '10', rx: '1.5', fill: x === 7 ? '#fff' : 'none', stroke: 'currentColor', 'stroke-width': '1.8' })) r.setAttribute(k, String(v));
+    svg.appendChild(r);
+  }
+  return svg;
 }
 
 function isRan(app, boardId, stepId) {

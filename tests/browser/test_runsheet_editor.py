@@ -5,7 +5,12 @@ Screenshots of the editor on a phone and a laptop; axe finds nothing serious."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.async_api import Page, expect
+
+from boards import template_file
+from boards.templates import TEMPLATES
 
 from tests.browser.conftest import PHONE, open_facilitator_board
 from tests.browser.test_facilitation import in_view
@@ -17,7 +22,7 @@ KICKOFF_BLOCKS = 9
 
 async def open_editor(page: Page) -> None:
     panel = page.get_by_test_id("runsheet")
-    await panel.locator("summary").click()
+    await panel.locator("summary.panel-title").click()
     await page.get_by_test_id("runsheet-edit").click()
     await expect(page.get_by_test_id("runsheet-editor")).to_be_visible()
 
@@ -95,10 +100,24 @@ async def test_the_facilitator_builds_a_session_from_blocks_and_runs_it_with_a_p
     await fac.get_by_test_id("runsheet").scroll_into_view_if_needed()
     await fac.get_by_test_id(f"block-{new}").scroll_into_view_if_needed()
     await fac.screenshot(path=str(artifacts / "runsheet-editor-laptop.png"))
-    width = await phone_fac.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"the phone scrolls sideways: {width}px"
+    await fac.get_by_test_id(f"block-{new}").screenshot(path=str(artifacts / "runsheet-editor-laptop-block.png"))
+    await fac.get_by_test_id("add-block-form").screenshot(path=str(artifacts / "runsheet-editor-laptop-add.png"))
+    wide = await phone_fac.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.offsetParent !== null)
+        .filter((el) => { for (let p = el.parentElement; p; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8)""")
+    assert wide == [], f"the phone scrolls sideways: {wide}"
     await no_serious_axe(fac, "facilitator, run sheet editor")
     await no_serious_axe(phone_fac, "facilitator on a phone, run sheet editor")
+
+    # saved as a template file from the board: the blocks as they now are
+    async with fac.expect_download() as info:
+        await fac.get_by_test_id("save-template").click()
+    download = await info.value
+    assert download.suggested_filename == "kickoff.samenspel.json"
+    sheet = template_file.load(Path(await download.path()).read_bytes())
+    assert sheet.step(new).plan.who == "Sam en Lotte" and sheet.step(new).plan.essential is False
 
     # run it: a participant on a phone follows the current block and answers in it
     ilse = await pages.open(PHONE, phone=True, name="ilse")
@@ -117,3 +136,27 @@ async def test_the_facilitator_builds_a_session_from_blocks_and_runs_it_with_a_p
     await ilse.screenshot(path=str(artifacts / "runsheet-block-participant-phone.png"))
     # the run block cannot be removed; its remove button says why
     await expect(fac.get_by_test_id(f"block-remove-{new}")).to_be_disabled()
+
+
+async def test_a_template_file_starts_a_session_from_the_start_page(server, pages, artifacts, tmp_path):
+    """A good file makes a session with its blocks; a bad one says where and what, and makes none."""
+    shipped = TEMPLATES["kickoff"]
+    text = template_file.dump(shipped).decode().replace(shipped.steps[2].label.nl, "Koffie en thee")
+    good, bad = tmp_path / "draaiboek.json", tmp_path / "kapot.json"
+    good.write_text(text)
+    bad.write_text(text.replace('"id": "pauze2"', '"id": "pauze1"'))
+    page = await pages.open(PHONE, phone=True, name="facilitator")
+    await page.goto(server.http_url + "/")
+    await page.get_by_test_id("create-title").fill("Kick-off uit een bestand")
+    await page.get_by_test_id("create-from-file").set_input_files(str(bad))
+    error = page.get_by_test_id("create-file-error")
+    await expect(error).to_contain_text("Dit sjabloonbestand klopt niet")
+    await expect(error).to_contain_text("duplicate step id 'pauze1'")
+    await expect(error).to_contain_text("regel ")
+    await error.scroll_into_view_if_needed()
+    await page.screenshot(path=str(artifacts / "template-upload-error-phone.png"))
+    await no_serious_axe(page, "start page, a bad template file")
+    await page.get_by_test_id("create-from-file").set_input_files(str(good))
+    await open_facilitator_board(page)
+    await expect(page.get_by_test_id("session-title")).to_have_text("Kick-off uit een bestand")
+    await expect(page.get_by_test_id("step-pauze1")).to_contain_text("Koffie en thee")
