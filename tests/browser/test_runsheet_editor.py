@@ -108,6 +108,14 @@ async def test_the_facilitator_builds_a_session_from_blocks_and_runs_it_with_a_p
           if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
         .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8)""")
     assert wide == [], f"the phone scrolls sideways: {wide}"
+    # in English: the editor's own labels follow, the facilitator's texts stay as typed
+    await phone_fac.get_by_test_id("lang-en").click()
+    await expect(phone_fac.get_by_test_id("runsheet-edit")).to_have_text("Done editing")  # still open after the rebuild
+    await expect(phone_fac.get_by_test_id(f"block-copy-{new}")).to_have_attribute(
+        "aria-label", "Copy: Woordwolk: wat neem je mee?")
+    await expect(phone_fac.get_by_test_id(f"block-{new}")).to_contain_text("Activity: Word cloud")
+    await phone_fac.get_by_test_id("add-block-form").scroll_into_view_if_needed()
+    await phone_fac.screenshot(path=str(artifacts / "runsheet-editor-phone-en.png"))
     await no_serious_axe(fac, "facilitator, run sheet editor")
     await no_serious_axe(phone_fac, "facilitator on a phone, run sheet editor")
 
