@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from boards import commands as c
 from boards import events as e
-from boards import facilitation, gate, kinds, timer
+from boards import facilitation, gate, kinds, runsheet, template_check, timer
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import require
@@ -45,6 +45,14 @@ def _create_session(state: SessionState, actor: Actor, cmd: c.CreateSession, ctx
     require(actor, "system")
     if state.seq != 0:
         raise DomainError(ErrorCode.INVALID, "session exists already")
+    if cmd.sheet is not None:  # a template file, checked whole (boards/template_file.py)
+        if cmd.boards:
+            raise DomainError(ErrorCode.INVALID, "a session from a template file has that board only")
+        problems = template_check.problems(cmd.sheet)
+        if problems:
+            raise DomainError(ErrorCode.BAD_TEMPLATE, problems[0].text())
+        return [e.SessionCreated(title=cmd.title.strip(), boards=[]),
+                e.BoardLoaded(board=cmd.sheet.id, sheet=cmd.sheet)]
     if not cmd.boards:
         raise DomainError(ErrorCode.INVALID, "a session needs at least one board")
     for board_id in cmd.boards:
@@ -59,6 +67,7 @@ _HANDLERS: dict[type, Callable] = {
     c.CreateSession: _create_session,
     **kinds.HANDLERS,
     **facilitation.HANDLERS,
+    **runsheet.HANDLERS,
 }
 
 
@@ -93,5 +102,6 @@ def apply(state: SessionState, record: e.Record) -> None:
         case e.TimerExpired():
             timer.expire(state.timer)
         case _:
-            facilitation.apply_event(state, ev, record.at)
+            if not runsheet.apply_event(state, ev):
+                facilitation.apply_event(state, ev, record.at)
     state.seq = record.seq

@@ -42,6 +42,9 @@ class ErrorCode(str, Enum):
     SECTION_LOCKED = "section_locked"  # the section is read-only now (time-up or the facilitator)
     JOINING_CLOSED = "joining_closed"  # the facilitator locked the join code for newcomers
     SESSION_CLOSED = "session_closed"  # the session is closed: read-only for everyone
+    BLOCK_RAN = "block_ran"  # removing a block of the run sheet that is running or has run
+    # Template files (boards/template_file.py).
+    BAD_TEMPLATE = "bad_template"  # a template file that is not valid (the message says where and what)
     # Learning networks (boards/network).
     ALREADY_ATTACHED = "already_attached"  # the session belongs to another network
     SESSION_OPEN = "session_open"  # confirming a session into its network before it is closed

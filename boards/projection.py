@@ -19,7 +19,6 @@ from boards import kinds
 from boards.kinds import Audience, Touch
 from boards.state import SessionState
 from boards.template import DotSection
-from boards.templates import TEMPLATES
 
 __all__ = ["Audience", "Deliveries", "all_progress", "dot_progress", "event_view",
            "masked_for_others", "own_dots", "own_view", "progress_frames", "session_view", "Touch", "welcome_fields"]
@@ -49,6 +48,10 @@ def event_view(record: e.Record, audience: Audience, masked: bool) -> dict[str, 
             body = msgspec.to_builtins(ev)
             if isinstance(ev, e.ParticipantJoined) and audience != "facilitator":
                 del body["proxy"]  # only the facilitator knows who is there without a device
+            if isinstance(ev, e.BlockAdded):  # what a screen puts in each new section's place
+                body["contents"] = {
+                    s.id: {"slot": (k := kinds.kind_of(s)).slot, "content": msgspec.to_builtins(k.view(k.empty(s), audience))}
+                    for s in ev.sections}
     return {"type": "event", "seq": record.seq, "at": record.at, "event": body}
 
 
@@ -115,7 +118,7 @@ def session_view(state: SessionState, audience: Audience, participant: str | Non
         "timer": state.timer,
         "participants": participants,
         "boards": boards,
-        "templates": {b.template: TEMPLATES[b.template] for b in state.boards.values()},
+        "templates": {b.template: b.spec for b in state.boards.values()},
     }
     if facilitator:
         view["checkouts"] = state.checkouts

@@ -259,10 +259,13 @@ class BoardState(msgspec.Struct):
     stands: dict[str, Stands] = {}
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
+    # The board's own template once its run sheet changed or it came from a file (boards/runsheet.py);
+    # None: the shipped template ``template`` names.
+    sheet: Template | None = None
 
     @property
     def spec(self) -> Template:
-        return TEMPLATES[self.template]
+        return self.sheet if self.sheet is not None else TEMPLATES[self.template]
 
 
 class TimerState(msgspec.Struct):

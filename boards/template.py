@@ -331,6 +331,17 @@ Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "r
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 
 
+class Plan(msgspec.Struct, frozen=True, omit_defaults=True):
+    """The run sheet's (draaiboek's) notes on a block, for the facilitator: its goal (doel), who
+    leads it (wie), the materials, and whether it is essential or may be dropped when time runs
+    short. All optional: an empty plan is ``{}`` (so a step written before plans shows as it did)."""
+
+    goal: Label = Label("", "")
+    who: str = ""
+    materials: Label = Label("", "")
+    essential: bool = True
+
+
 class Step(msgspec.Struct, frozen=True):
     """One block of the session's script. ``sections`` are what the step is about (phones scroll
     to the first; "hold" keeps participants on them); ``allows`` what participants may do."""
@@ -341,6 +352,7 @@ class Step(msgspec.Struct, frozen=True):
     sections: tuple[str, ...] = ()
     allows: tuple[Permission, ...] = ()
     time_up: TimeUp = "nothing"
+    plan: Plan = Plan()
 
 
 class Template(msgspec.Struct, frozen=True):

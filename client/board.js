@@ -55,6 +55,7 @@ export function mountBoard(root, { session, auth, socket = null, projector = fal
           conn._resync(); // an event we do not know: start over from a snapshot
           return;
         }
+        if (app.structure() !== app.signature) { build(); return; } // a block added, moved or removed
         for (const c of app.components) c.onEvent?.(hint);
         app.schedule();
         if (frame.event?.type === 'step_set') followStep(true);

@@ -4,11 +4,13 @@ import * as nl from './i18n/nl.js';
 import * as en from './i18n/en.js';
 import * as liveNl from './i18n/live-nl.js';
 import * as liveEn from './i18n/live-en.js';
+import * as sheetNl from './i18n/runsheet-nl.js';
+import * as sheetEn from './i18n/runsheet-en.js';
 
 const KEY = 'samenspel.lang';
 
-const STRINGS = { nl: { ...nl.strings, ...liveNl.strings }, en: { ...en.strings, ...liveEn.strings } };
-const ERRORS = { nl: { ...nl.errors, ...liveNl.errors }, en: { ...en.errors, ...liveEn.errors } };
+const STRINGS = { nl: { ...nl.strings, ...liveNl.strings, ...sheetNl.strings }, en: { ...en.strings, ...liveEn.strings, ...sheetEn.strings } };
+const ERRORS = { nl: { ...nl.errors, ...liveNl.errors, ...sheetNl.errors }, en: { ...en.errors, ...liveEn.errors, ...sheetEn.errors } };
 
 let lang = (() => {
   try {

@@ -8,6 +8,7 @@ import { h, toast, copyButton, groupCode, langSwitch } from './dom.js';
 import { t, L, errorText, onLangChange } from './i18n.js';
 import { createSession, lookupCode, joinSession, normaliseCode, ApiError } from './api.js';
 import { store } from './store.js';
+import { templateUpload } from './template-upload.js';
 import { qrLater } from './qr-later.js';
 
 const CODE_LEN = 6;
@@ -183,6 +184,14 @@ function createCard(st, rerender) {
     return el;
   };
   const chosen = () => BOARDS.filter((b) => c.boards[b.id]).map((b) => b.id);
+  function created(res) {
+    store.setFacilitator(res.session, res.facilitator_secret);
+    store.setRole(res.session, 'facilitator');
+    store.setCode(res.session, res.join_code);
+    st.created = res;
+    rerender();
+    window.scrollTo({ top: 0 });
+  }
   async function submit() {
     const boards = chosen();
     if (!boards.length) { c.error = 'boards_required'; rerender(); return; }
@@ -193,13 +202,8 @@ function createCard(st, rerender) {
     if (c.boards.stakeholders) texts.stakeholders = { ambitie: { ambitie } };
     try {
       const res = await createSession({ title: (c.title || '').trim(), boards, texts });
-      store.setFacilitator(res.session, res.facilitator_secret);
-      store.setRole(res.session, 'facilitator');
-      store.setCode(res.session, res.join_code);
-      st.created = res;
       c.busy = false;
-      rerender();
-      window.scrollTo({ top: 0 });
+      created(res);
     } catch (err) {
       c.busy = false;
       c.error = err.code || 'unknown';
@@ -238,7 +242,8 @@ function createCard(st, rerender) {
     h('div.card-icon.icon-create', { 'aria-hidden': 'true' }),
     h('h2#create-h', t('startTitle')),
     h('p.card-lead', t('startLead')),
-    form);
+    form,
+    templateUpload(c, rerender, created));
 }
 
 function createdView(res, onNew) {

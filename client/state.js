@@ -2,6 +2,7 @@
 // own events here, a section's events by its kind (board/kinds/folds.js).
 
 import { FOLDS } from './board/kinds/folds.js';
+import { foldBlock } from './facilitation/runsheet-fold.js';
 
 /** Time left on the timer at server time `now` (ms, never below 0). */
 export function timeLeft(timer, now) {
@@ -23,6 +24,8 @@ export function applyEvent(state, frame) {
   state.seq = frame.seq;
   const ofKind = FOLDS[ev.type];
   if (ofKind) return ofKind(state, ev, frame);
+  const block = foldBlock(state, ev);
+  if (block) return block;
   const t = state.timer;
   switch (ev.type) {
     case 'session_created':

@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from server import http, images_http, metrics, network_http, summary_http
+from server import http, images_http, metrics, network_http, summary_http, template_http
 from server.gc_pacing import GcPacer
 from server.limits import Limits
 from server.networks import Networks
@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", http.healthz),
             Route("/metrics", http.metrics_endpoint),
             Route("/readyz", http.readyz),
+            *template_http.ROUTES,
             *summary_http.ROUTES,
             *images_http.ROUTES,
             *network_http.ROUTES,

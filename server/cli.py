@@ -10,7 +10,7 @@ from pathlib import Path
 
 import uvicorn
 
-from server import logs
+from server import logs, template_cli
 from server.addresses import banner, lan_addresses
 from server.app import create_app
 from server.protocols import protocols
@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> None:
                                             "are built on it (env SAMENSPEL_PUBLIC_URL)")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--log-format", choices=["plain", "json"], help="log lines (default plain; env SAMENSPEL_LOG_FORMAT)")
+    template_cli.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "template":
+        raise SystemExit(template_cli.run(args))
 
     try:
         settings = Settings.from_env(host=args.host, port=args.port, data_dir=args.data_dir, redis_url=args.redis_url,

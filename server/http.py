@@ -13,6 +13,7 @@ from boards import commands as c
 from boards.actors import SYSTEM, Actor
 from boards.errors import DomainError, ErrorCode
 from boards.state import session_groups
+from boards.template import Template
 from boards.engine import rehearse
 from boards.text import clean
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
@@ -54,7 +55,7 @@ _STATUS = {
     ErrorCode.LIMIT_REACHED: 409, ErrorCode.RATE_LIMITED: 429, ErrorCode.UNAVAILABLE: 503,
     ErrorCode.CONFLICT: 503, ErrorCode.FRAME_TOO_LARGE: 413, ErrorCode.UNSUPPORTED_MEDIA_TYPE: 415,
     ErrorCode.JOINING_CLOSED: 403, ErrorCode.SESSION_CLOSED: 410,
-    ErrorCode.ALREADY_ATTACHED: 409, ErrorCode.SESSION_OPEN: 409,
+    ErrorCode.ALREADY_ATTACHED: 409, ErrorCode.SESSION_OPEN: 409, ErrorCode.BAD_TEMPLATE: 400,
 }
 
 
@@ -119,10 +120,11 @@ def base_url(request: Request) -> str:
     return link_base(request) or str(request.base_url).rstrip("/")
 
 
-def opening_commands(body: CreateSessionBody) -> list[tuple[Actor, c.Command]]:
-    """What a new session starts with: its boards, then the texts prepared beforehand."""
+def opening_commands(body: CreateSessionBody, sheet: Template | None = None) -> list[tuple[Actor, c.Command]]:
+    """What a new session starts with: its boards (or the board of a template file, ``sheet``),
+    then the texts prepared beforehand."""
     commands: list[tuple[Actor, c.Command]] = [
-        (SYSTEM, c.CreateSession(title=clean(body.title, one_line=True), boards=tuple(body.boards)))]
+        (SYSTEM, c.CreateSession(title=clean(body.title, one_line=True), boards=tuple(body.boards), sheet=sheet))]
     for board_id, sections in body.texts.items():
         for section_id, fields in sections.items():
             for field_id, text in fields.items():
@@ -147,12 +149,14 @@ async def create_session(request: Request) -> Response:
         return unavailable()
 
 
-async def start_session(request: Request, body: CreateSessionBody, more: list[c.Command] = ()) -> dict:
-    """Create a session as ``body`` asks, then the facilitator's commands ``more`` (what a learning
-    network fills in); the rate limit is taken by the caller. What the creator gets."""
+async def start_session(request: Request, body: CreateSessionBody, more: list[c.Command] = (),
+                        sheet: Template | None = None) -> dict:
+    """Create a session as ``body`` asks (or from a template file, ``sheet``), then the facilitator's
+    commands ``more`` (what a learning network fills in); the rate limit is taken by the caller.
+    What the creator gets."""
     hub: Hub = request.app.state.hub
     limits: Limits = request.app.state.limits
-    opening = opening_commands(body) + [(FACILITATOR_ACTOR, command) for command in more]
+    opening = opening_commands(body, sheet) + [(FACILITATOR_ACTOR, command) for command in more]
     rehearse(opening, now_ms())  # refuse bad texts before anything is stored
     secret = new_secret()
     session_id = new_id()

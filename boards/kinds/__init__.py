@@ -105,9 +105,10 @@ def with_new_sections(state: SessionState) -> SessionState:
     return state
 
 
-def new_board(template_id: str) -> BoardState:
-    """An empty board of the given template, every section with its kind's empty content."""
-    board = BoardState(template=template_id)
+def new_board(template_id: str, sheet: Any = None) -> BoardState:
+    """An empty board of the given template (``sheet``: a template of its own, from a file), every
+    section with its kind's empty content."""
+    board = BoardState(template=template_id, sheet=sheet)
     for section in board.spec.sections:
         k = kind_of(section)
         getattr(board, k.slot)[section.id] = k.empty(section)

@@ -3,13 +3,17 @@ through Mentimeter asked on the board instead.
 
 Source: shared/seeds/003 (draaiboek lerend netwerk, bijeenkomst 1 / kick-off): its blocks and their
 minutes are the steps; "Verwachtingen ophalen … Via Mentimeter. Aantal reacties eruit halen" is the
-open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word cloud.
+open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word cloud. Each block's
+plan (doel, wie, materialen) is the seed's table "Tijd | Duur | Agendapunt | Doel | … | Wie |
+Materialen"; its "Wie" column is empty in the seed, so "Facilitator" (or the speaker) as its text
+says. The seed marks no block optional (its shading is left to the facilitator), so all are
+essential here; a facilitator adapts that in the run sheet.
 """
 
 from __future__ import annotations
 
-from boards.template import (Group, Label, OpenQuestionSection, StandSection, Statement, StatementsSection, Step,
-                             Template, TextField, TextSection, WordCloudSection)
+from boards.template import (Group, Label, OpenQuestionSection, Plan, StandSection, Statement, StatementsSection,
+                             Step, Template, TextField, TextSection, WordCloudSection)
 
 KICKOFF = Template(
     id="kickoff",
@@ -17,20 +21,44 @@ KICKOFF = Template(
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
         Step("opening", Label("Opening en verwachtingen", "Opening and expectations"), 30,
-             sections=("verwachtingen",), allows=("answer",)),
+             sections=("verwachtingen",), allows=("answer",),
+             plan=Plan(Label("Opening, belang van het lerend netwerk, verwachtingen afstemmen",
+                             "Opening, why the learning network matters, aligning expectations"),
+                       "Facilitator",
+                       Label("Flappen, powerpoint, eventueel kaartje met interviewvragen",
+                             "Flip charts, slides, perhaps a card with the interview questions"))),
         Step("kennismaking", Label("Kennismaking en verbinding", "Getting to know each other"), 30,
-             sections=("thema",), allows=("answer",)),
-        Step("pauze1", Label("Pauze", "Break"), 10),
+             sections=("thema",), allows=("answer",),
+             plan=Plan(Label("Kennismaken onderling, met het thema en de verwachtingen van het lerend netwerk",
+                             "Getting to know each other, the theme and what the network expects"),
+                       "Facilitator", Label("Naamstickers, post-its, stiften", "Name stickers, post-its, markers"))),
+        Step("pauze1", Label("Pauze", "Break"), 10, plan=Plan(materials=Label("Koffie en thee", "Coffee and tea"))),
         Step("kennissnack", Label("Kennissnack: inspiratie over het thema", "Knowledge snack: the theme"), 45,
-             sections=("thema",)),
+             sections=("thema",),
+             plan=Plan(Label("Kennis en inspiratie over het thema", "Knowledge and inspiration on the theme"),
+                       "Spreker of facilitator", Label("Presentje spreker", "A gift for the speaker"))),
         Step("pauze2", Label("Pauze", "Break"), 10),
         Step("theorie", Label("Actieleren: theorie en ervaren", "Action learning: theory and experience"), 20,
-             sections=("cirkel", "klaar"), allows=("answer",), time_up="lock_reveal"),
+             sections=("cirkel", "klaar"), allows=("answer",), time_up="lock_reveal",
+             plan=Plan(Label("Kennismaking met actieleren, theorie leervoorkeuren",
+                             "Meeting action learning, the theory of learning preferences"),
+                       "Facilitator",
+                       Label("Actieleren doek, leerstijlen blaadjes (kleuren), A4 papier, tape",
+                             "Action learning cloth, learning style sheets (colours), A4 paper, tape"))),
         Step("toepassing", Label("Actieleren: toepassing, de exploreervraag", "Action learning: the exploring question"),
-             20, sections=("exploreervraag",)),
-        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",)),
+             20, sections=("exploreervraag",),
+             plan=Plan(Label("Zicht krijgen op de eigen exploreervraag en de leervragen van de deelnemers",
+                             "A view of one's own exploring question and the participants' learning questions"),
+                       "Facilitator", Label("Werkblad exploreervraag", "Exploring question worksheet"))),
+        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",),
+             plan=Plan(Label("Zicht op de waarden van het van en met elkaar leren in een lerend netwerk",
+                             "The values of learning from and with each other in a learning network"),
+                       "Facilitator", Label("Flap van uitgangspunten", "The flip chart of principles"))),
         Step("afronding", Label("Afronding en check-out", "Closing and check-out"), 15, sections=("checkout",),
-             allows=("answer", "checkout")),
+             allows=("answer", "checkout"),
+             plan=Plan(Label("Blik vooruit, huiswerk en praktische afspraken; check-out",
+                             "A look ahead, homework and practical agreements; check-out"),
+                       "Facilitator", Label("Quotes op de muur", "Quotes on the wall"))),
     ),
     sections=(
         OpenQuestionSection(

@@ -124,7 +124,8 @@ export function createApp({ session, projector, root }) {
   };
 
   /** What decides the page's structure: a change rebuilds the DOM, anything else updates it. */
-  app.structure = () => JSON.stringify([boardIds().map((b) => [b, app.state.boards[b].template]), app.role, getLang(), projector]);
+  app.structure = () => JSON.stringify([boardIds().map((b) => [b, app.state.boards[b].template,
+    tplOf(b).steps.map((s) => s.id), tplOf(b).sections.map((s) => s.id)]), app.role, getLang(), projector]);
 
   /** Send a command; a refusal becomes a toast unless `quiet` lists its code. */
   app.send = async (frame, quiet = []) => {

@@ -73,6 +73,7 @@ export function facilitatorBar(app) {
     const after = neighbour(1);
     prev.disabled = !before;
     attr(prev, 'title', before ? `${t('prevStep')}: ${name(before)}` : null);
+    attr(prev, 'aria-label', before ? `${t('prevStep')}: ${name(before)}` : t('prevStep')); // its label is hidden on a phone
     next.disabled = !after;
     const nextName = after ? `${step ? t('nextStep') : t('firstStep')}: ${name(after)}` : t('nextStep');
     setText(nextText, nextName);

@@ -4,6 +4,7 @@
 import { h, setText, toggle, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { runSheet } from '../facilitation/runsheet.js';
+import { runSheetEditor } from './runsheet-editor.js';
 
 function minutesText(ms) {
   return String(Math.round(ms / 60_000));
@@ -18,13 +19,16 @@ export function runSheetPanel(app) {
   const body = h('tbody');
   const rows = new Map();
   const verdict = h('p.runsheet-verdict', { 'data-testid': 'runsheet-verdict', 'aria-live': 'polite' });
+  const editor = runSheetEditor(app);
+  const sheetUi = app.sheetUi;
+  const details = h('details', { open: sheetUi.open, on: { toggle: (e) => { sheetUi.open = e.target.open; } } },
+    h('summary.panel-title', t('runSheet')),
+    h('table.runsheet',
+      h('thead', h('tr', h('th', { scope: 'col' }, t('step')), h('th', { scope: 'col' }, t('planned')), h('th', { scope: 'col' }, t('used')))),
+      body),
+    editor.el);
   const el = h('section.panel.panel-runsheet', { 'data-testid': 'runsheet', 'aria-label': t('runSheet') },
-    h('details', { open: false },
-      h('summary.panel-title', t('runSheet')),
-      h('table.runsheet',
-        h('thead', h('tr', h('th', { scope: 'col' }, t('step')), h('th', { scope: 'col' }, t('planned')), h('th', { scope: 'col' }, t('used')))),
-        body)),
-    verdict);
+    details, verdict);
 
   for (const r of runSheet(app.state, Date.now()).rows) {
     const key = `${r.board}/${r.step.id}`;
@@ -40,9 +44,10 @@ export function runSheetPanel(app) {
       },
     });
     const used = h('td.runsheet-used', { 'data-testid': `used-${r.step.id}` });
-    const tr = h('tr', h('th', { scope: 'row' }, L(r.step.label)), h('td', input), used);
+    const name = h('th', { scope: 'row' }, L(r.step.label));
+    const tr = h('tr', name, h('td', input), used);
     body.appendChild(tr);
-    rows.set(key, { tr, input, used });
+    rows.set(key, { tr, input, used, name });
   }
 
   let last = '';
@@ -52,6 +57,8 @@ export function runSheetPanel(app) {
       const row = rows.get(`${r.board}/${r.step.id}`);
       if (!row) continue;
       if (document.activeElement !== row.input) row.input.value = minutesText(r.planned);
+      setText(row.name, L(r.step.label));
+      toggle(row.tr, 'optional', r.step.plan?.essential === false);
       row.input.disabled = app.closed();
       setText(row.used, r.visited ? clock(r.used) : '–');
       toggle(row.tr, 'current', r.current);
@@ -66,7 +73,7 @@ export function runSheetPanel(app) {
       attr(verdict, 'data-drift', String(Math.round(sheet.drift / 60_000)));
     }
   }
-  function update() { render(); }
+  function update() { render(); editor.update(); }
   let ticks = 0;
   function tick() { if (++ticks % 4 === 0) render(); } // once a second is plenty
   return { el, update, tick };

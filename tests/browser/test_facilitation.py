@@ -145,7 +145,7 @@ async def test_a_short_samenspel_session_runs_along_its_steps(server, pages, art
     await expect(ann.get_by_test_id("checkout-done")).to_be_visible()
     await expect(fac.get_by_test_id("checkout-answers")).to_contain_text("Eindelijk zagen we waar we verschillen.")
     await expect(fac.get_by_test_id("checkout-summary")).to_contain_text("Gemiddeld 4,0 van 5")
-    await fac.get_by_test_id("runsheet").locator("summary").click()
+    await fac.get_by_test_id("runsheet").locator("summary.panel-title").click()
     await expect(fac.get_by_test_id("used-drijfveren")).not_to_have_text("–")
     await expect(fac.get_by_test_id("runsheet-verdict")).to_have_text(re.compile("schema|min"))
     await shot(fac, artifacts / "facilitation-console-1280.png", full_page=True)

@@ -1,0 +1,170 @@
+"""The facilitator builds the session from blocks in the run sheet editor — adds a word-cloud block,
+moves it, copies it, removes the copy, fills in its plan — on a laptop and on a phone, with the
+keyboard too; then runs it with a participant on a phone, whose screen follows the current block.
+Screenshots of the editor on a phone and a laptop; axe finds nothing serious."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.async_api import Page, expect
+
+from boards import template_file
+from boards.templates import TEMPLATES
+
+from tests.browser.conftest import PHONE, open_facilitator_board
+from tests.browser.test_facilitation import in_view
+from tests.browser.test_kickoff import create_kickoff, join_page, no_serious_axe
+
+LAPTOP_800 = {"width": 1280, "height": 800}
+KICKOFF_BLOCKS = 9
+
+
+async def open_editor(page: Page) -> None:
+    panel = page.get_by_test_id("runsheet")
+    await panel.locator("summary.panel-title").click()
+    await page.get_by_test_id("runsheet-edit").click()
+    await expect(page.get_by_test_id("runsheet-editor")).to_be_visible()
+
+
+def blocks(page: Page):
+    return page.locator(".rs-blocks > li")
+
+
+async def step_ids(page: Page) -> list[str]:
+    return await blocks(page).evaluate_all("(els) => els.map((el) => el.dataset.step)")
+
+
+async def test_the_facilitator_builds_a_session_from_blocks_and_runs_it_with_a_phone(server, pages, artifacts):
+    fac = await pages.open(LAPTOP_800, name="facilitator")
+    created = await create_kickoff(fac, server.http_url)
+    await open_facilitator_board(fac)
+    await open_editor(fac)
+    await expect(blocks(fac)).to_have_count(KICKOFF_BLOCKS)
+    # the kick-off's blocks carry the seed's plan
+    await expect(fac.get_by_test_id("block-goal-opening")).to_have_value(
+        "Opening, belang van het lerend netwerk, verwachtingen afstemmen")
+
+    # add a word-cloud block at the end
+    await fac.get_by_test_id("add-block-title").fill("Woordwolk: wat neem je mee?")
+    await fac.get_by_test_id("add-block-minutes").fill("8")
+    await fac.get_by_test_id("add-block-activity").select_option("wordcloud")
+    await fac.get_by_test_id("add-block-prompt").fill("Welk woord neem je mee naar huis?")
+    await fac.get_by_test_id("add-block-submit").click()
+    await expect(blocks(fac)).to_have_count(KICKOFF_BLOCKS + 1)
+    new = (await step_ids(fac))[-1]
+    await expect(fac.get_by_test_id(f"block-title-{new}")).to_have_value("Woordwolk: wat neem je mee?")
+    await expect(fac.get_by_test_id(f"block-minutes-{new}")).to_have_value("8")
+    await expect(fac.get_by_test_id(f"step-{new}")).to_be_visible()  # in the steps panel too
+
+    # move it up twice, by mouse and by keyboard (the focus stays on the button across the rebuild)
+    await fac.get_by_test_id(f"block-up-{new}").click()
+    await expect(blocks(fac).nth(KICKOFF_BLOCKS - 1)).to_have_attribute("data-step", new)
+    await fac.get_by_test_id(f"block-up-{new}").focus()
+    await fac.keyboard.press("Enter")
+    await expect(blocks(fac).nth(KICKOFF_BLOCKS - 2)).to_have_attribute("data-step", new)
+    await fac.wait_for_function("(id) => document.activeElement?.dataset.testid === id", arg=f"block-up-{new}")
+    order = await step_ids(fac)
+    assert order[order.index(new) + 1] == "afspraken" and order[order.index(new) - 1] == "toepassing"
+
+    # copy it, then remove the copy
+    await fac.get_by_test_id(f"block-copy-{new}").click()
+    await expect(blocks(fac)).to_have_count(KICKOFF_BLOCKS + 2)
+    order = await step_ids(fac)
+    copy = order[order.index(new) + 1]
+    assert copy != new
+    await expect(fac.get_by_test_id(f"block-title-{copy}")).to_have_value("Woordwolk: wat neem je mee?")
+    await fac.get_by_test_id(f"block-remove-{copy}").click()
+    await expect(blocks(fac)).to_have_count(KICKOFF_BLOCKS + 1)
+    assert copy not in await step_ids(fac)
+
+    # its plan: goal, who, materials, optional
+    block = fac.get_by_test_id(f"block-{new}")
+    await block.locator("summary").click()
+    await fac.get_by_test_id(f"block-goal-{new}").fill("Oogsten wat bleef hangen")
+    await fac.get_by_test_id(f"block-who-{new}").fill("Sam en Lotte")
+    await fac.get_by_test_id(f"block-materials-{new}").fill("Beamer")
+    await fac.get_by_test_id(f"block-essential-{new}").uncheck()
+    await expect(block).to_have_class("rs-block optional")
+    await fac.get_by_test_id(f"block-title-{new}").focus()
+
+    # the same editor on a phone (the facilitator's second screen), looked at
+    phone_fac = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await phone_fac.goto(f"{server.http_url}/b/{created['session']}#f={created['secret']}")
+    await open_editor(phone_fac)
+    await expect(phone_fac.get_by_test_id(f"block-who-{new}")).to_have_value("Sam en Lotte")
+    await phone_fac.get_by_test_id(f"block-{new}").locator("summary").click()
+    await phone_fac.get_by_test_id(f"block-{new}").scroll_into_view_if_needed()
+    await phone_fac.evaluate("document.fonts.ready")
+    await phone_fac.screenshot(path=str(artifacts / "runsheet-editor-phone.png"))
+    await fac.get_by_test_id("runsheet").scroll_into_view_if_needed()
+    await fac.get_by_test_id(f"block-{new}").scroll_into_view_if_needed()
+    await fac.screenshot(path=str(artifacts / "runsheet-editor-laptop.png"))
+    await fac.get_by_test_id(f"block-{new}").screenshot(path=str(artifacts / "runsheet-editor-laptop-block.png"))
+    await fac.get_by_test_id("add-block-form").screenshot(path=str(artifacts / "runsheet-editor-laptop-add.png"))
+    wide = await phone_fac.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.offsetParent !== null)
+        .filter((el) => { for (let p = el.parentElement; p; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8)""")
+    assert wide == [], f"the phone scrolls sideways: {wide}"
+    # in English: the editor's own labels follow, the facilitator's texts stay as typed
+    await phone_fac.get_by_test_id("lang-en").click()
+    await expect(phone_fac.get_by_test_id("runsheet-edit")).to_have_text("Done editing")  # still open after the rebuild
+    await expect(phone_fac.get_by_test_id(f"block-copy-{new}")).to_have_attribute(
+        "aria-label", "Copy: Woordwolk: wat neem je mee?")
+    await expect(phone_fac.get_by_test_id(f"block-{new}")).to_contain_text("Activity: Word cloud")
+    await phone_fac.get_by_test_id("add-block-form").scroll_into_view_if_needed()
+    await phone_fac.screenshot(path=str(artifacts / "runsheet-editor-phone-en.png"))
+    await no_serious_axe(fac, "facilitator, run sheet editor")
+    await no_serious_axe(phone_fac, "facilitator on a phone, run sheet editor")
+
+    # saved as a template file from the board: the blocks as they now are
+    async with fac.expect_download() as info:
+        await fac.get_by_test_id("save-template").click()
+    download = await info.value
+    assert download.suggested_filename == "kickoff.samenspel.json"
+    sheet = template_file.load(Path(await download.path()).read_bytes())
+    assert sheet.step(new).plan.who == "Sam en Lotte" and sheet.step(new).plan.essential is False
+
+    # run it: a participant on a phone follows the current block and answers in it
+    ilse = await pages.open(PHONE, phone=True, name="ilse")
+    await join_page(ilse, server.http_url, created["code"], "Ilse")
+    await fac.get_by_test_id(f"step-{new}").click()
+    section = await ilse.evaluate(
+        "(id) => document.querySelector(`[data-testid^='word-input-']:not([data-testid$='-thema']):not([data-testid$='-checkout'])`)?.dataset.testid",
+        new)
+    assert section and section.startswith("word-input-"), section
+    key = section.removeprefix("word-input-")
+    await in_view(ilse, f"section-{key}")
+    await ilse.get_by_test_id(f"word-input-{key}").fill("vertrouwen")
+    await ilse.get_by_test_id(f"word-add-{key}").click()
+    await expect(fac.get_by_test_id(f"cloud-{key}")).to_contain_text("vertrouwen")
+    await ilse.evaluate("document.fonts.ready")
+    await ilse.screenshot(path=str(artifacts / "runsheet-block-participant-phone.png"))
+    # the run block cannot be removed; its remove button says why
+    await expect(fac.get_by_test_id(f"block-remove-{new}")).to_be_disabled()
+
+
+async def test_a_template_file_starts_a_session_from_the_start_page(server, pages, artifacts, tmp_path):
+    """A good file makes a session with its blocks; a bad one says where and what, and makes none."""
+    shipped = TEMPLATES["kickoff"]
+    text = template_file.dump(shipped).decode().replace(shipped.steps[2].label.nl, "Koffie en thee")
+    good, bad = tmp_path / "draaiboek.json", tmp_path / "kapot.json"
+    good.write_text(text)
+    bad.write_text(text.replace('"id": "pauze2"', '"id": "pauze1"'))
+    page = await pages.open(PHONE, phone=True, name="facilitator")
+    await page.goto(server.http_url + "/")
+    await page.get_by_test_id("create-title").fill("Kick-off uit een bestand")
+    await page.get_by_test_id("create-from-file").set_input_files(str(bad))
+    error = page.get_by_test_id("create-file-error")
+    await expect(error).to_contain_text("Dit sjabloonbestand klopt niet")
+    await expect(error).to_contain_text("duplicate step id 'pauze1'")
+    await expect(error).to_contain_text("regel ")
+    await error.scroll_into_view_if_needed()
+    await page.screenshot(path=str(artifacts / "template-upload-error-phone.png"))
+    await no_serious_axe(page, "start page, a bad template file")
+    await page.get_by_test_id("create-from-file").set_input_files(str(good))
+    await open_facilitator_board(page)
+    await expect(page.get_by_test_id("session-title")).to_have_text("Kick-off uit een bestand")
+    await expect(page.get_by_test_id("step-pauze1")).to_contain_text("Koffie en thee")
