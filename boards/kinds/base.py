@@ -157,7 +157,8 @@ class Kind:
 
     def network_takes(self, section: Any, link: Any, network: Any) -> dict[str, str]:
         """What a new session of ``network`` starts with in this section, as the template's
-        ``link`` (boards/network/link.py) asks: field id -> text. Most kinds take nothing."""
+        ``link`` (boards/network/link.py) asks: field id -> text (text), lane -> [text] (notes).
+        Most kinds take nothing."""
         return {}
 
     def network_opening(self, board_id: str, section: Any, taken: Any) -> list[Any]:

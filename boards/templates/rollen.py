@@ -54,14 +54,15 @@ ROLLEN = Template(
     title=Label("Rollen in een leernetwerk", "Roles in a learning network"),
     groups=(Group("deelnemer", Label("Deelnemer", "Participant"), "#2b8a3e"),),
     steps=(
-        Step("rollen", Label("1 De rollen", "1 The roles"), 10, sections=("ambitie", "ringen")),
-        Step("toewijzen", Label("2 Rollen toewijzen", "2 Assigning roles"), 30, sections=("ambitie", "ringen"),
+        Step("rollen", Label("1 De rollen", "1 The roles"), 10, sections=("ringen",)),
+        Step("toewijzen", Label("2 Rollen toewijzen", "2 Assigning roles"), 30, sections=("ringen",),
              allows=("roles",), time_up="lock"),
         Step("randvoorwaarden", Label("3 Randvoorwaarden", "3 Conditions"), 20, sections=("randvoorwaarden",),
              allows=("conditions",), time_up="lock"),
     ),
     sections=(
-        # "Op basis van jullie ambitie", with template 5 beside it (bewaard na instructie 3).
+        # "Op basis van jullie ambitie", with template 5 beside it (bewaard na instructie 3): context on
+        # every laptop and phone, in no step, so the projector keeps the rings whole.
         TextSection(
             id="ambitie",
             title=Label("Ambitie en agenda's", "Ambition and agendas"),
@@ -71,7 +72,6 @@ ROLLEN = Template(
                 TextField("opleiding", Label("Opleidingsagenda", "Training agenda"), max_len=2000),
                 TextField("onderzoek", Label("Onderzoeksagenda", "Research agenda"), max_len=2000),
             ),
-            step="rollen",
         ),
         RolesSection(
             id="ringen",

@@ -322,6 +322,7 @@ async def test_card1_prefills_card3_whose_close_panel_offers_its_outcome_and_rad
     board4 = await new_session(fac, "Instructie 4 – rollen", {"rollen"})
     await expect(board4.get_by_text(AMBITIE).first).to_be_visible()
     await expect(board4.get_by_text("Helpt één gezinsplan ouders echt?").first).to_be_visible()
+    await shot(board4, artifacts / "network-card4-context.png")
     session4, secret4, _ = await session_of(board4)
     ws4 = await Client(server.ws_url).connect()
     assert (await ws4.hello(session4, token=secret4))["type"] == "welcome"
