@@ -97,6 +97,13 @@ def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -
         future.set_result(result)
 
 
+def _superseded_own(records: list[Record]) -> set[int]:
+    """The indexes of records whose person's own view changes again in a later record of the lot."""
+    owners = [touches(r.event).own for r in records]
+    last = {own: n for n, own in enumerate(owners) if own is not None}
+    return {n for n, own in enumerate(owners) if own is not None and last[own] != n}
+
+
 class LiveSession:
     def __init__(self, meta: SessionMeta, state: SessionState, backend: Backend, settings: Settings,
                  instance: str) -> None:
@@ -400,7 +407,13 @@ class LiveSession:
         timer_changed = False
         applied = 0
         due = Deliveries()  # progress and people's marks the records changed, sent once for all
-        for record in records:
+        records = list(records)
+        # A person's own view (`you`) follows their last record of the lot, not each one: three
+        # words of one sender in one group commit bring one `you` (each would replace the one
+        # before). With one record a person (a burst of dots) every record keeps its own.
+        superseded = _superseded_own(records) if len(records) > 1 else ()
+        held: set[str] = set()  # own views not sent yet, for want of the later record (a gap)
+        for n, record in enumerate(records):
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
             if record.seq != self.state.seq + 1:
@@ -413,7 +426,12 @@ class LiveSession:
                 self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
-            timer_changed |= self._fan_out(record, masked, due).timer
+            touch = self._fan_out(record, masked, due, send_own=n not in superseded)
+            timer_changed |= touch.timer
+            if touch.own is not None:
+                (held.add if n in superseded else held.discard)(touch.own)
+        for participant in held:
+            self._send_own(participant)
         if applied:
             metrics.EVENTS_DELIVERED.inc(applied * len(self.connections))
         # Once for all the records applied together (thirty votes of one group commit: one
@@ -423,7 +441,7 @@ class LiveSession:
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record, masked: bool, due: Deliveries) -> Touch:
+    def _fan_out(self, record: Record, masked: bool, due: Deliveries, send_own: bool = True) -> Touch:
         """Send the record's event to every socket here, and what else it changed (projection says
         what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
         it changed, for the caller to send once."""
@@ -435,7 +453,7 @@ class LiveSession:
                 frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
             conn.send(frame)
         touch = touches(record.event)
-        if touch.own is not None:
+        if touch.own is not None and send_own:
             self._send_own(touch.own)
         due.add(touch)
         if touch.removed is not None:
