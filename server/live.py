@@ -97,11 +97,10 @@ def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -
         future.set_result(result)
 
 
-def _superseded_own(records: list[Record]) -> set[int]:
+def _superseded_own(touched: list[Touch]) -> set[int]:
     """The indexes of records whose person's own view changes again in a later record of the lot."""
-    owners = [touches(r.event).own for r in records]
-    last = {own: n for n, own in enumerate(owners) if own is not None}
-    return {n for n, own in enumerate(owners) if own is not None and last[own] != n}
+    last = {t.own: n for n, t in enumerate(touched) if t.own is not None}
+    return {n for n, t in enumerate(touched) if t.own is not None and last[t.own] != n}
 
 
 class LiveSession:
@@ -411,7 +410,8 @@ class LiveSession:
         # A person's own view (`you`) follows their last record of the lot, not each one: three
         # words of one sender in one group commit bring one `you` (each would replace the one
         # before). With one record a person (a burst of dots) every record keeps its own.
-        superseded = _superseded_own(records) if len(records) > 1 else ()
+        touched = [touches(r.event) for r in records] if len(records) > 1 else None  # once per record
+        superseded = _superseded_own(touched) if touched else ()
         held: set[str] = set()  # own views not sent yet, for want of the later record (a gap)
         for n, record in enumerate(records):
             if record.seq <= self.state.seq:
@@ -426,7 +426,8 @@ class LiveSession:
                 self._remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
-            touch = self._fan_out(record, masked, due, send_own=n not in superseded)
+            touch = self._fan_out(record, masked, due, send_own=n not in superseded,
+                                  touch=touched[n] if touched else None)
             timer_changed |= touch.timer
             if touch.own is not None:
                 (held.add if n in superseded else held.discard)(touch.own)
@@ -441,7 +442,8 @@ class LiveSession:
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record, masked: bool, due: Deliveries, send_own: bool = True) -> Touch:
+    def _fan_out(self, record: Record, masked: bool, due: Deliveries, send_own: bool = True,
+                 touch: Touch | None = None) -> Touch:
         """Send the record's event to every socket here, and what else it changed (projection says
         what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
         it changed, for the caller to send once."""
@@ -452,7 +454,8 @@ class LiveSession:
             if frame is None:
                 frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
             conn.send(frame)
-        touch = touches(record.event)
+        if touch is None:
+            touch = touches(record.event)
         if touch.own is not None and send_own:
             self._send_own(touch.own)
         due.add(touch)
