@@ -14,7 +14,10 @@ Scenarios (``--scenario``; defaults follow the issue):
 - ``fanout``: 50 × 30, one sender per session, rising rates (offered deliveries/s);
 - ``capacity``: 500 × 20 at 1 command/s per session (10,000 sockets; ``--sessions`` scales it);
 - ``two``: like ``fanout`` with two instances of each server on one Redis, clients spread;
-- ``burst``: all 30 participants of all 50 sessions vote at the same moment, every 1.5 s;
+- ``burst``: all 30 participants of all 50 sessions vote at the same moment, every 1.5 s
+  (``--activity dots``); or give one to three words to the kick-off's word cloud, taken back in the
+  next burst (``--activity wordcloud``); ``--activity dots,wordcloud`` runs both on each server in
+  turn, on the same sessions (they then hold the kick-off board too);
 - ``stalled``: ``fanout`` at one rate with one more socket in the first session that never reads.
 
     python -m bench.load --scenario fanout --servers ours-redis,relay-redis,sio-redis \\
@@ -284,7 +287,8 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
         indexes = list(range(args.sessions))
         for w in range(args.workers):
             spec = {"kind": "ours" if servers.kind.startswith("base") else servers.kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
-                    "session_indexes": indexes[w::args.workers], "stalled": args.scenario == "stalled" and w == 0}
+                    "session_indexes": indexes[w::args.workers], "stalled": args.scenario == "stalled" and w == 0,
+                    "wordcloud": "wordcloud" in args.activity}
             workers.append(Worker(spec))
         sockets = sum(w.read(args.setup_timeout)["sockets"] for w in workers)
         setup_s = time.perf_counter() - t_setup
@@ -302,12 +306,15 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
             r1 = proc_cpu(redis.pid) if redis.pid and "redis" in servers.kind else 0.0
             results = [w.read(step["warm"] + step["measure"] + step.get("drain", 3) + 60)["result"] for w in workers]
             m = merge(results)
-            m.update(server=kind, offered=step["offered"], delivered_per_s=m["delivered"] / step["measure"],
+            m.update(server=kind, offered=step["offered"], activity=step.get("activity", ""), delivered_per_s=m["delivered"] / step["measure"],
                      lost=m["expected"] - m["delivered"], server_cpu=(c1 - c0) / (t1 - t0),
                      redis_cpu=(r1 - r0) / (t1 - t0), sockets=sockets,
                      rss_per_conn_kib=(rss1 - rss0) / max(1, sockets) / 1024, rss_mib=rss1 / 2**20,
                      setup_s=setup_s, cpu_share=cpu_share,
-                     us_per_delivery=(c1 - c0) / (t1 - t0) / max(1.0, m["delivered"] / step["measure"]) * 1e6)
+                     us_per_delivery=(c1 - c0) / (t1 - t0) / max(1.0, m["delivered"] / step["measure"]) * 1e6,
+                     load=os.getloadavg()[0])
+            if step["mode"] == "burst":  # server CPU seconds per burst (bursts every 1 / rate s)
+                m["cpu_per_burst_s"] = m["server_cpu"] / step["rate"]
             del redis_cpu0
             out.append(m)
             print(line(m), flush=True)
@@ -335,20 +342,26 @@ def probe_cpu(seconds: float = 0.5) -> float:
 def line(m: dict) -> str:
     errs = ",".join(f"{k}:{v}" for k, v in m["errors"].items()) or "-"
     stalled = f" stalled-close={m['stalled']}" if m["stalled"] else ""
-    return (f"{m['server']:<14} offered {m['offered']:>7,.0f}/s  delivered {m['delivered_per_s']:>8,.0f}/s "
+    what = f"{m['server']}{'/' + m['activity'] if m.get('activity') else ''}"
+    burst = f"  {m['cpu_per_burst_s']:.3f} s CPU/burst" if "cpu_per_burst_s" in m else ""
+    return (f"{what:<14} offered {m['offered']:>7,.0f}/s  delivered {m['delivered_per_s']:>8,.0f}/s "
             f"lost {m['lost']:>6}  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  max {m['max']:>8.0f} ms  "
             f"server {m['server_cpu']:.2f} cores  redis {m['redis_cpu']:.2f}  gen {m['gen_cpu']:.2f} "
             f"(max/proc {m['gen_cpu_max']:.2f}, lag {m['gen_lag_ms']:.0f} ms)  "
             f"{m['us_per_delivery']:.0f} us/delivery  cpu-share {m['cpu_share']:.2f}  "
             f"mem {m['rss_per_conn_kib']:.1f} KiB/conn ({m['sockets']} sockets, {m['rss_mib']:.0f} MiB)  "
-            f"errors {errs}{stalled}  {m['bytes_per_event']:.0f} B received/event")
+            f"errors {errs}{stalled}  {m['bytes_per_event']:.0f} B received/event{burst}  load {m['load']:.2f}")
 
 
 def steps_for(args) -> list[dict]:
     if args.scenario == "burst":
-        per_burst = args.sessions * args.clients * args.clients  # every vote reaches every screen
-        return [{"mode": "burst", "rate": 1 / args.burst_every, "warm": args.burst_every,
-                 "measure": args.measure, "drain": 3.0, "offered": per_burst / args.burst_every}]
+        out = []
+        for activity in args.activity:
+            # every vote reaches every screen; a person gives or takes back two words on average
+            per_burst = args.sessions * args.clients * args.clients * (2 if activity == "wordcloud" else 1)
+            out.append({"mode": "burst", "activity": activity, "rate": 1 / args.burst_every, "warm": args.burst_every,
+                        "measure": args.measure, "drain": 3.0, "offered": per_burst / args.burst_every})
+        return out
     out = []
     for offered in args.rates:
         rate = offered / (args.sessions * args.clients)
@@ -380,6 +393,8 @@ def main() -> None:
     parser.add_argument("--warm", type=float, default=2.0)
     parser.add_argument("--measure", type=float, default=8.0)
     parser.add_argument("--burst-every", type=float, default=1.5)
+    parser.add_argument("--activity", default="dots", type=lambda v: v.split(","),
+                        help="burst: dots | wordcloud | dots,wordcloud (both in turn on each server)")
     parser.add_argument("--setup-timeout", type=float, default=300.0)
     parser.add_argument("--redis-url", help="an existing Redis to use (default: start one on a free port)")
     parser.add_argument("--ws", default="websockets-sansio", help="uvicorn websocket implementation, for every server")
@@ -428,18 +443,20 @@ def main() -> None:
 def summarise(results: list[dict], servers: list[str]) -> None:
     """Medians over repetitions, and ours as ratios to the peers at the same offered rate."""
     print("\n# medians over repetitions")
-    print("| server | offered/s | delivered/s | p50 ms | p99 ms (runs) | lost | server cores | µs CPU/delivery | redis cores | KiB/conn |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    by: dict[tuple[str, float], list[dict]] = {}
+    print("| server | offered/s | delivered/s | p50 ms (runs) | p99 ms (runs) | lost | server cores | µs CPU/delivery | redis cores | KiB/conn | B/event |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    by: dict[tuple[str, str, float], list[dict]] = {}
     for m in results:
-        by.setdefault((m["server"], m["offered"]), []).append(m)
-    for (server, offered), ms in sorted(by.items(), key=lambda kv: (servers.index(kv[0][0]) if kv[0][0] in servers else 99, kv[0][1])):
+        by.setdefault((m["server"], m.get("activity", ""), m["offered"]), []).append(m)
+    for (server, activity, offered), ms in sorted(by.items(), key=lambda kv: (servers.index(kv[0][0]) if kv[0][0] in servers else 99, kv[0][1], kv[0][2])):
         med = lambda k: statistics.median(m[k] for m in ms)  # noqa: E731
         runs = "/".join(f"{m['p99']:.0f}" for m in ms)
-        print(f"| {server} | {offered:,.0f} | {med('delivered_per_s'):,.0f} | {med('p50'):.1f} | {med('p99'):.1f} "
+        runs50 = "/".join(f"{m['p50']:.0f}" for m in ms)
+        name = f"{server} {activity}".strip()
+        print(f"| {name} | {offered:,.0f} | {med('delivered_per_s'):,.0f} | {med('p50'):.1f} ({runs50}) | {med('p99'):.1f} "
               f"({runs}) | {sum(m['lost'] for m in ms)} | {med('server_cpu'):.2f} | {med('us_per_delivery'):.0f} | "
               f"{med('redis_cpu'):.2f} | "
-              f"{med('rss_per_conn_kib'):.1f} |")
+              f"{med('rss_per_conn_kib'):.1f} | {med('bytes_per_event'):.0f} |")
 
 
 if __name__ == "__main__":

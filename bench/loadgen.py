@@ -11,12 +11,16 @@ object a line::
 
 Every session has ``clients`` sockets. In ``steady`` mode one of them (the sender) sends ``rate``
 commands a second, each at a precomputed moment (phases spread over the sessions), without
-waiting for replies; in ``burst`` mode every socket of every session sends one at the same moment.
+waiting for replies; in ``burst`` mode every socket of every session sends at the same moment: one
+dot (``activity: dots``, placed and taken back in turn), or one to three words for the kick-off's
+word cloud (``activity: wordcloud``: given in one burst, taken back in the next, as the cap is three
+words a person; drawn from :data:`WORDS` with repeats across people, as in a real room).
 Every socket stamps every event on arrival. Events are matched to their send by sequence number:
 
 - ours: the sender is the board's only writer, so the events its socket receives between two
   ``ok`` replies are exactly the events of the command that ``ok`` answers (in ``burst`` mode: the
-  event just before a participant's own ``you`` frame is its own dot);
+  event just before a participant's own ``you`` frame is its own dot; a word's ``ok`` names the
+  seq of its event);
 - the peers: the sender numbers its messages and the relays pass them through unchanged.
 
 The garbage collector is off from the start of a measurement window until its events have
@@ -43,6 +47,16 @@ from tests.support.client import hold_off
 HOST = "127.0.0.1"
 _perf = time.perf_counter
 PAD = "x" * 40  # peers' messages are about the size of one of our dot events (~110 bytes)
+# The word cloud burst: "Waar denk jij aan bij het thema?" Forty Dutch words, the first ones given
+# far more often than the last (weights 1/rank), so a burst repeats words across people.
+WORDS = (
+    "samenwerken", "vertrouwen", "leren", "netwerk", "verbinding", "kennis", "ontwikkeling", "jeugd",
+    "innovatie", "samen", "energie", "ruimte", "nieuwsgierig", "groei", "ervaring", "inspiratie",
+    "eigenaarschap", "gemeente", "zorg", "preventie", "participatie", "delen", "verandering", "uitdaging",
+    "toekomst", "wijk", "onderwijs", "gezondheid", "vakmanschap", "reflectie", "actieleren", "doelen",
+    "praktijk", "lef", "openheid", "complexiteit", "partners", "maatschappij", "creativiteit", "verduurzaming",
+)
+WORD_WEIGHTS = tuple(1 / (rank + 1) for rank in range(len(WORDS)))
 
 
 def _cpu() -> float:
@@ -68,6 +82,8 @@ class Session:
     errors: dict[str, int] = field(default_factory=dict)
     ref: int = 0
     seq: int = 0
+    # word cloud burst: the words each socket's participant holds now
+    words: dict[int, list[str]] = field(default_factory=dict)
 
 
 class _Retrying:
@@ -97,6 +113,7 @@ class Generator:
         self.clients: int = spec["clients"]
         self.sessions = [Session(i) for i in spec["session_indexes"]]
         self.mode = "steady"
+        self.activity = "dots"  # burst: dots | wordcloud
         self.rx_bytes = self.rx_events = 0  # what this process received (ours): bytes per event delivered
         self.stalled: list[WsClient] = []
         self.closed_codes: list[int | None] = []
@@ -125,7 +142,8 @@ class Generator:
     async def _setup_session(self, s: Session) -> None:
         if self.kind == "ours":
             http = _Retrying(self.http[self.ports[0]])
-            r = await http.post("/api/sessions", json={"title": f"Bench {s.index}", "boards": ["samenspel", "stakeholders"]})
+            boards = ["samenspel", "stakeholders"] + (["kickoff"] if self.spec.get("wordcloud") else [])
+            r = await http.post("/api/sessions", json={"title": f"Bench {s.index}", "boards": boards})
             r.raise_for_status()
             created = r.json()
             s.room = created["session"]
@@ -229,6 +247,11 @@ class Generator:
                 ev = f["event"]
                 if ev["type"] == "stakeholder_saved" and sender and s.index in gen._added and not gen._added[s.index].done():
                     gen._added[s.index].set_result(ev["item"]["id"])
+            elif t == "ok" and gen.mode == "burst" and gen.activity == "wordcloud":
+                # a word's ok names its event's seq (sent at the burst's moment, whenever it comes)
+                at = s.outstanding.pop(f.get("ref"), None)
+                if at is not None:
+                    s.sent[f["seq"]] = at
             elif t == "ok" or t == "error":
                 if t == "error":
                     s.errors[f["code"]] = s.errors.get(f["code"], 0) + 1
@@ -244,7 +267,7 @@ class Generator:
                             s.sent[seq] = at
                     s.unmatched = [seq for seq in s.unmatched if seq > upto]
             elif t == "you":
-                if gen.mode == "burst":
+                if gen.mode == "burst" and gen.activity == "dots":
                     at = s.outstanding.pop(i, None)
                     if at is not None:
                         s.sent[last_event[0]] = at
@@ -293,17 +316,20 @@ class Generator:
 
     # --- sending -------------------------------------------------------------------------------
 
-    def _send(self, s: Session, i: int, now: float) -> None:
+    def _send(self, s: Session, i: int, now: float) -> int:
+        """Send what socket ``i`` sends now; how many commands that was."""
         sock = s.sockets[i]
         if self.kind == "ours":
             s.ref += 1
             ref = s.ref
             if self.mode == "burst":
+                if self.activity == "wordcloud":
+                    return self._send_words(s, i, now)
                 s.outstanding[i] = now
                 sock.send_binary(msgpack.packb({"type": "place_dot" if s.dots % 2 == 0 else "remove_dot",
                                                 "board": "samenspel", "section": "pijlers", "option": "kennisdeling",
                                                 "ref": ref}))
-                return
+                return 1
             s.outstanding[ref] = now
             k = s.counter
             s.counter += 1
@@ -323,9 +349,35 @@ class Generator:
                 sock.send_binary(msgpack.packb([s.index, n, PAD]))
             else:
                 sock.send_text('42["msg",' + json.dumps({"r": s.room, "n": n, "p": PAD}) + "]")
+        return 1
+
+    def _send_words(self, s: Session, i: int, now: float) -> int:
+        """Give one to three words (distinct for this person, repeated across people), or take back
+        the ones given in the burst before: each a command of its own, as the client sends them."""
+        held = s.words.get(i)
+        if held:
+            words, kind = held, "remove_word"
+            s.words[i] = []
+        else:
+            k = random.randint(1, 3)
+            words = []
+            while len(words) < k:
+                w = random.choices(WORDS, WORD_WEIGHTS)[0]
+                if w not in words:
+                    words.append(w)
+            kind = "add_word"
+            s.words[i] = words
+        sock = s.sockets[i]
+        for w in words:
+            s.ref += 1
+            s.outstanding[s.ref] = now
+            sock.send_binary(msgpack.packb({"type": kind, "board": "kickoff", "section": "thema", "word": w,
+                                            "ref": s.ref}))
+        return len(words)
 
     async def run(self, cmd: dict) -> dict:
         self.mode = cmd.get("mode", "steady")
+        self.activity = cmd.get("activity", "dots")
         self.rx_bytes = self.rx_events = 0  # this run's traffic, not the welcomes of the setup
         rate = cmd["rate"]  # per session per second (steady) / bursts per second (burst)
         warm, measure, drain = cmd["warm"], cmd["measure"], cmd.get("drain", 3.0)
@@ -370,15 +422,16 @@ class Generator:
                 marks = {s.index: (s.counter, s.ref) for s in self.sessions}
             if t >= window[0]:
                 lag_max = max(lag_max, now - t)
-            if window[0] <= now < window[1]:  # as the summary below: by the moment it was sent
-                sends_in_window += 1 if idx >= 0 else sum(len(s.sockets) for s in self.sessions)
+            sent = 0
             if idx >= 0:
-                self._send(self.sessions[idx], 0, now)
+                sent = self._send(self.sessions[idx], 0, now)
             else:
                 for s in self.sessions:
                     for i in range(len(s.sockets)):
-                        self._send(s, i, now)
+                        sent += self._send(s, i, now)
                     s.dots += 1
+            if window[0] <= now < window[1]:  # as the summary below: by the moment it was sent
+                sends_in_window += sent
         sent_end = _perf()
         cpu1, wall1 = _cpu(), _perf()
         await asyncio.sleep(drain)

@@ -19,6 +19,8 @@ run --scenario capacity --servers ours-redis,relay-redis --reps 1 --workers 2
 run --scenario two --servers ours-redis,relay-redis,sio-redis --rates 6000,20000 --reps 1
 # (4) a burst: every participant of every session votes at the same moment, every 1.5 s.
 run --scenario burst --servers ours-redis,ours-embedded,relay-redis,sio-redis --reps 3 --measure 9
+# (4b) the same burst with the kick-off's word cloud (1-3 words a person), interleaved with the dots.
+run --scenario burst --activity dots,wordcloud --servers ours-redis,ours-embedded --reps 3 --measure 9
 # (5) one socket that never reads, in a busy session.
 run --scenario stalled --servers ours-redis,relay-redis --rates 20000 --reps 2
 # uvicorn's event loop, on this server (its websocket and HTTP protocols are our own since decision 27).

@@ -52,6 +52,12 @@ log = logging.getLogger("samenspel.live")
 RECENT_RECORDS = 1000  # kept in memory so a reconnecting client resumes without a store read
 
 
+def _superseded_own(touched: list[Touch]) -> set[int]:
+    """The indexes of records whose person's own view changes again in a later record of the lot."""
+    last = {t.own: n for n, t in enumerate(touched) if t.own is not None}
+    return {n for n, t in enumerate(touched) if t.own is not None and last[t.own] != n}
+
+
 class LiveSession(GroupCommit, Drags, Presence):
     """A session held live: its state and recent records, its sockets and the fan-out to them, the
     read path (the broker, catching up, resets) and the timer. The write path (``GroupCommit``),
@@ -181,7 +187,14 @@ class LiveSession(GroupCommit, Drags, Presence):
         timer_changed = False
         applied = 0
         due = Deliveries()  # progress and people's marks the records changed, sent once for all
-        for record in records:
+        records = list(records)
+        # A person's own view (`you`) follows their last record of the lot, not each one: three
+        # words of one sender in one group commit bring one `you` (each would replace the one
+        # before). With one record a person (a burst of dots) every record keeps its own.
+        touched = [touches(r.event) for r in records] if len(records) > 1 else None  # once per record
+        superseded = _superseded_own(touched) if touched else ()
+        held: set[str] = set()  # own views not sent yet, for want of the later record (a gap)
+        for n, record in enumerate(records):
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
             if record.seq != self.state.seq + 1:
@@ -194,7 +207,13 @@ class LiveSession(GroupCommit, Drags, Presence):
                 self.commands.remember(record.command, record.seq, record.digest)
             masked = masked_for_others(record, self.state)
             self.recent.append((record, masked))
-            timer_changed |= self._fan_out(record, masked, due).timer
+            touch = self._fan_out(record, masked, due, send_own=n not in superseded,
+                                  touch=touched[n] if touched else None)
+            timer_changed |= touch.timer
+            if touch.own is not None:
+                (held.add if n in superseded else held.discard)(touch.own)
+        for participant in held:
+            self._send_own(participant)
         if applied:
             metrics.EVENTS_DELIVERED.inc(applied * len(self.connections))
         # Once for all the records applied together (thirty votes of one group commit: one
@@ -204,7 +223,8 @@ class LiveSession(GroupCommit, Drags, Presence):
         if timer_changed:
             self.schedule_timer_expiry()
 
-    def _fan_out(self, record: Record, masked: bool, due: Deliveries) -> Touch:
+    def _fan_out(self, record: Record, masked: bool, due: Deliveries, send_own: bool = True,
+                 touch: Touch | None = None) -> Touch:
         """Send the record's event to every socket here, and what else it changed (projection says
         what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
         it changed, for the caller to send once."""
@@ -215,8 +235,9 @@ class LiveSession(GroupCommit, Drags, Presence):
             if frame is None:
                 frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
             conn.send(frame)
-        touch = touches(record.event)
-        if touch.own is not None:
+        if touch is None:
+            touch = touches(record.event)
+        if touch.own is not None and send_own:
             self._send_own(touch.own)
         due.add(touch)
         if touch.removed is not None:

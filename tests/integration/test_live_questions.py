@@ -4,10 +4,12 @@ code, nothing is stored and the connection stays open."""
 
 from __future__ import annotations
 
+import msgpack
 import pytest
 
 from tests.integration.test_facilitation import instances  # noqa: F401  (the fixture: both stores)
 from tests.support.client import Client, create_session, join
+from tests.support.raw import frame_header
 
 KO = "kickoff"
 CLOUD = {"board": KO, "section": "thema"}
@@ -77,4 +79,29 @@ async def test_bad_input_is_refused_with_a_stable_code_and_the_connection_stays_
     assert board["clouds"]["thema"]["counts"] == {"woord0": 1, "woord1": 1, "woord2": 1}
     assert [a["pinned"] for a in board["answers"]["verwachtingen"]] == [False, False, False]
     for client in (facilitator, ilse, joost, fresh):
+        await client.close()
+
+
+async def test_three_words_sent_at_once_bring_one_own_view_after_the_last(instances):
+    """A person's three words, sent in one write (one group commit): three events for every screen,
+    and to them one `you` after the third (each `you` replaces the one before; three was work for
+    the server in a room's burst). Its words are all three; the ok of each names its own event."""
+    session, facilitator, (ilse, joost) = await people(instances)
+    words = ["leren", "vertrouwen", "samen werken"]
+    frames = b"".join(frame_header(len(p)) + p for p in (
+        msgpack.packb({"type": "add_word", **CLOUD, "word": w, "ref": 100 + i}) for i, w in enumerate(words)))
+    ilse.ws.transport.write(frames)  # one write: the server reads all three in one turn
+    seen = []
+    while sum(1 for f in seen if f["type"] == "ok") < 3 or not any(f["type"] == "you" for f in seen):
+        seen.append(await ilse.next())
+    assert (await ilse.call({"type": "ping"}))["type"] == "pong"  # anything sent before it is in
+    seen += ilse.drain()
+    mine = [f for f in seen if f["type"] == "you" or f["type"] == "event" and f["event"]["type"] == "word_added"]
+    order = [f["event"]["word"] if f["type"] == "event" else "you" for f in mine]
+    assert order == [*words, "you"], order
+    assert next(f for f in seen if f["type"] == "you")["dots"][KO]["thema"]["words"] == words
+    assert {f["ref"]: f["seq"] for f in seen if f["type"] == "ok"} == {
+        100 + i: f["seq"] for i, f in enumerate(f for f in mine if f["type"] == "event")}
+    assert [(await joost.event("word_added"))["event"]["word"] for _ in words] == words
+    for client in (facilitator, ilse, joost):
         await client.close()
