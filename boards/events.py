@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import ReviewItem, RolePerson, Stakeholder, WallItem
+from boards.state import AgreementItem, ReviewItem, RolePerson, Stakeholder, Theme, WallItem
 
 
 class Event(msgspec.Struct, tag_field="type", kw_only=True):
@@ -412,6 +412,36 @@ class ReviewMarked(Event, tag="review_marked"):
     mark: str
 
 
+class ThemeSaved(WallItemSaved, tag="theme_saved"):
+    """A theme proposed, hidden or shown, or merged (two of these: the merged one and its target)."""
+
+    item: Theme
+
+
+class ThemeWeighed(WallDotMoved, tag="theme_weighed"):
+    """A dot put on or taken off a theme; who is kept for the rules, never shown."""
+
+
+class WeightingVisibilitySet(WallVisibilitySet, tag="weighting_visibility_set"):
+    """Dots hidden until the reveal; the reveal carries the counts and stops the dots."""
+
+
+class AgreementSaved(Event, tag="agreement_saved"):
+    board: str
+    section: str
+    item: AgreementItem
+
+
+class AgreementConfirmed(Event, tag="agreement_confirmed"):
+    """A person confirms an item (``on``) or takes that back; others never get ``participant``."""
+
+    board: str
+    section: str
+    item: str
+    on: bool
+    participant: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
@@ -422,6 +452,7 @@ AnyEvent = (
     | WallItemSaved | WallDotMoved | WallVisibilitySet
     | WordAdded | WordRemoved | WordHidden | WordRecognised | AnswerAdded | AnswerModerated | AnswerMerged
     | StatementAnswered | StatementsHidden | StandTaken
+    | ThemeSaved | ThemeWeighed | WeightingVisibilitySet | AgreementSaved | AgreementConfirmed
 )
 
 

@@ -4,11 +4,13 @@ import * as nl from './i18n/nl.js';
 import * as en from './i18n/en.js';
 import * as liveNl from './i18n/live-nl.js';
 import * as liveEn from './i18n/live-en.js';
+import * as contractNl from './i18n/contract-nl.js';
+import * as contractEn from './i18n/contract-en.js';
 
 const KEY = 'samenspel.lang';
 
-const STRINGS = { nl: { ...nl.strings, ...liveNl.strings }, en: { ...en.strings, ...liveEn.strings } };
-const ERRORS = { nl: { ...nl.errors, ...liveNl.errors }, en: { ...en.errors, ...liveEn.errors } };
+const STRINGS = { nl: { ...nl.strings, ...liveNl.strings, ...contractNl.strings }, en: { ...en.strings, ...liveEn.strings, ...contractEn.strings } };
+const ERRORS = { nl: { ...nl.errors, ...liveNl.errors, ...contractNl.errors }, en: { ...en.errors, ...liveEn.errors, ...contractEn.errors } };
 
 let lang = (() => {
   try {

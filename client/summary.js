@@ -6,6 +6,7 @@
 // markup in a post-it shows as the characters it is.
 
 import { liveSummaries } from './summary-live.js';
+import { contractSummaries } from './summary-contract.js';
 import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
@@ -499,6 +500,7 @@ function documentView(summary) {
     for (const s of board.roles || []) parts.push(rolesSummary(s));
     for (const s of board.conditions || []) parts.push(conditionsSummary(s));
     parts.push(...liveSummaries(board));
+    parts.push(...contractSummaries(board));
   }
   parts.push(checkoutSection(summary.checkout));
   parts.push(runSheet(summary.steps));

@@ -7,6 +7,7 @@ import hashlib
 import msgpack
 import msgspec
 
+from boards import kinds
 from boards.commands import Command
 from boards.events import Record
 from boards.state import SessionState, from_snapshot, to_snapshot
@@ -48,4 +49,6 @@ def unpack_snapshot(data: bytes) -> tuple[SessionState, dict[str, int] | None, d
     raw = msgpack.unpackb(data, raw=False, strict_map_key=False)
     commands = raw.pop(SNAPSHOT_COMMANDS, None)
     digests = raw.pop(SNAPSHOT_DIGESTS, None) or {}
-    return from_snapshot(raw), commands, digests
+    state = from_snapshot(raw)
+    kinds.fill_missing(state)  # a section its template gained since the snapshot was written
+    return state, commands, digests

@@ -15,6 +15,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, require
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
+from boards.kinds.agreements import Agreements
 from boards.kinds.checklist import Checklist
 from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
@@ -30,12 +31,14 @@ from boards.kinds.statements import Statements
 from boards.kinds.text import Text
 from boards.kinds.tree import Tree
 from boards.kinds.wall import WallKind
+from boards.kinds.weighting import WeightingKind
 from boards.kinds.wordcloud import WordCloudKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
 KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review(), Roles(),
-                           Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand())
+                           Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand(),
+                           WeightingKind(), Agreements())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}
@@ -61,7 +64,7 @@ HANDLERS[c.SetHidden] = set_hidden  # hiding until the reveal is asked of the se
 PERMISSIONS: dict[type, Permission] = {t: p for k in KINDS for t, p in k.permissions.items()}
 
 __all__ = ["KINDS", "HANDLERS", "PERMISSIONS", "Audience", "Kind", "SummaryAudience", "Touch", "kind_of",
-           "kind_of_event", "kind_of_command", "listed", "sections", "new_board"]
+           "kind_of_event", "kind_of_command", "listed", "sections", "new_board", "fill_missing"]
 
 
 def kind_of(section: Any) -> Kind:
@@ -91,6 +94,14 @@ def sections(state: SessionState, kind: Kind | None = None) -> Iterator[tuple[st
             k = kind_of(section)
             if kind is None or k is kind:
                 yield board_id, board, section, k
+
+
+def fill_missing(state: SessionState) -> None:
+    """Give a section its kind's empty content where a board has none: a section its template
+    gained after the board was made (a snapshot of a running session loaded after the deploy that
+    added it, as replaying the log from its start would have)."""
+    for _board_id, board, section, k in sections(state):
+        getattr(board, k.slot).setdefault(section.id, k.empty(section))
 
 
 def new_board(template_id: str) -> BoardState:

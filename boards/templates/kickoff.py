@@ -3,12 +3,14 @@ through Mentimeter asked on the board instead.
 
 Source: shared/seeds/003 (draaiboek lerend netwerk, bijeenkomst 1 / kick-off): its blocks and their
 minutes are the steps; "Verwachtingen ophalen … Via Mentimeter. Aantal reacties eruit halen" is the
-open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word cloud.
+open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word cloud, the
+contracteringsafspraken's "Waardencontract" (Er zijn, Verantwoordelijkheid, ...; "JA = AFSPRAAK!")
+the agreements.
 """
 
 from __future__ import annotations
 
-from boards.template import (Group, Label, OpenQuestionSection, StandSection, Statement, StatementsSection, Step,
+from boards.template import (AgreementsSection, Group, Label, OpenQuestionSection, StandSection, Statement, StatementsSection, Step,
                              Template, TextField, TextSection, WordCloudSection)
 
 KICKOFF = Template(
@@ -28,7 +30,8 @@ KICKOFF = Template(
              sections=("cirkel", "klaar"), allows=("answer",), time_up="lock_reveal"),
         Step("toepassing", Label("Actieleren: toepassing, de exploreervraag", "Action learning: the exploring question"),
              20, sections=("exploreervraag",)),
-        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",)),
+        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("contract", "afspraken"),
+             allows=("agree",)),
         Step("afronding", Label("Afronding en check-out", "Closing and check-out"), 15, sections=("checkout",),
              allows=("answer", "checkout")),
     ),
@@ -83,6 +86,21 @@ KICKOFF = Template(
             title=Label("Exploreervraag", "Exploring question"),
             fields=(TextField("vraag", Label("Onze exploreervraag", "Our exploring question")),),
             step="toepassing",
+        ),
+        AgreementsSection(
+            id="contract",
+            title=Label("Waardencontract", "Values contract"),
+            prompt=Label("Zijn deze waarden OK voor jou? JA = AFSPRAAK! Welke waarde wil je nog toevoegen?",
+                         "Are these values OK for you? YES = AGREED! Which value would you add?"),
+            items=(
+                Statement("er_zijn", Label("Er zijn", "Being there")),
+                Statement("verantwoordelijkheid", Label("Verantwoordelijkheid", "Responsibility")),
+                Statement("veiligheid", Label("Veiligheid", "Safety")),
+                Statement("plezier", Label("Plezier \u2013 positiviteit \u2013 verandering",
+                                           "Fun \u2013 positivity \u2013 change")),
+                Statement("deelgever", Label("Deelgever", "Giving and sharing")),
+            ),
+            step="afspraken",
         ),
         TextSection(
             id="afspraken",

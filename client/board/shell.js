@@ -10,6 +10,7 @@ const PERMISSION = {
   dots: 'dots', notes: 'notes', stakeholders: 'map', checklist: 'checklist', tree: 'tree', radar: 'radar',
   actions_review: 'review', roles: 'roles', conditions: 'conditions', draft: 'words', wall: 'wall',
   wordcloud: 'answer', open: 'answer', statements: 'answer', stand: 'answer',
+  weighting: ['propose', 'weigh'], agreements: 'agree', // a list: waiting only while the step allows none
 };
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */
@@ -78,7 +79,11 @@ export function sectionShell(app, boardId, section, extraHead = []) {
   const waiting = h('p.sec-waiting', { 'data-testid': `waiting-${app.tid(boardId, section.id)}`, role: 'status', hidden: true });
   card.head.appendChild(waiting);
 
-  const blocked = () => (app.isPart() && permission ? app.blocked(boardId, section.id, permission) : null);
+  const blocked = () => {
+    if (!app.isPart() || !permission) return null;
+    const why = [].concat(permission).map((p) => app.blocked(boardId, section.id, p));
+    return why.every(Boolean) ? why[0] : null;
+  };
 
   /** The lock state and its button (a section that decides "current" itself calls only this). */
   function updateLock() {

@@ -19,6 +19,8 @@ export const PERMISSION = {
   // the kick-off's live questions
   add_word: 'answer', remove_word: 'answer', recognise_word: 'answer', add_answer: 'answer',
   answer_statement: 'answer', take_stand: 'answer',
+  // weighting the themes, the contract of agreements
+  propose_theme: 'propose', weigh_theme: 'weigh', add_agreement: 'agree', confirm_agreement: 'agree',
 };
 
 /**
