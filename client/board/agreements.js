@@ -7,7 +7,7 @@ import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords } from './fit.js';
+import { fitWords, fitGeneration } from './fit.js';
 
 const EMPTY = { items: [], counts: {} };
 
@@ -69,8 +69,7 @@ export function agreementsSection(app, boardId, section) {
       const [mark, label, tally] = main.children;
       const [bar, count] = tally.children;
       const n = c.counts[item.id] || 0;
-      if (label._fitted !== text(item) || label._w !== label.clientWidth) label._fitted = fitWords(label, text(item), 0.6) ? text(item) : null;
-      label._w = label.clientWidth;
+      fitText(label, text(item));
       mark.hidden = !agreed.has(item.id);
       toggle(li, 'agreed', agreed.has(item.id));
       toggle(li, 'off', item.hidden);
@@ -89,11 +88,18 @@ export function agreementsSection(app, boardId, section) {
     });
   }
   const edit = (li) => li.querySelector('.ag-edit');
-  // a text fitted before it was laid out (or at another width) is fitted again once it is
+  // a long word shrinks its text rather than break, once per text and screen size (fit.js); a
+  // text not laid out yet when it came is fitted on the next frame
+  function fitText(el, text) {
+    const gen = fitGeneration();
+    if (el._fitted === text && el._gen === gen) return;
+    el._fitted = fitWords(el, text, 0.6) ? text : null;
+    el._gen = gen;
+  }
   function refit() {
     if (!shell.el.offsetParent) return;
-    const stale = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && (el._fitted == null || el._w !== el.clientWidth));
-    if (stale) requestAnimationFrame(() => app.schedule());
+    const unfitted = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && el._fitted == null);
+    if (unfitted) requestAnimationFrame(() => app.schedule());
   }
   return { el: shell.el, update };
 }

@@ -9,7 +9,7 @@ import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { themeOrder, topThemes } from './kinds/weighting-rules.js';
 import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords } from './fit.js';
+import { fitWords, fitGeneration } from './fit.js';
 
 const EMPTY = { items: [], counts: {}, hidden: false, revealed: false };
 
@@ -100,8 +100,7 @@ export function weightingSection(app, boardId, section) {
       const [hide, merge] = fac.children;
       const n = c.counts[item.id] || 0;
       const mineN = my.filter((x) => x === item.id).length;
-      if (text._fitted !== item.text || text._w !== text.clientWidth) text._fitted = fitWords(text, item.text, 0.6) ? item.text : null;
-      text._w = text.clientWidth;
+      fitText(text, item.text);
       setText(topEl, top.has(item.id) ? t('wtTop', { n: section.top }) : '');
       topEl.hidden = !top.has(item.id);
       toggle(li, 'top', top.has(item.id));
@@ -121,6 +120,7 @@ export function weightingSection(app, boardId, section) {
       hide.hidden = !!item.merged_into;
       merge.hidden = item.hidden || n > 0 || others.length < 2;
       attr(merge, 'aria-label', t('wtMergeLabel', { text: item.text }));
+      if (fac.hidden) return; // the merge list is the facilitator's
       const options = others.filter((o) => o.id !== item.id);
       if (merge._sig !== options.map((o) => `${o.id}:${o.text}`).join('|')) {
         merge._sig = options.map((o) => `${o.id}:${o.text}`).join('|');
@@ -128,11 +128,18 @@ export function weightingSection(app, boardId, section) {
       }
     });
   }
-  // a text fitted before it was laid out (or at another width) is fitted again once it is
+  // a long word shrinks its text rather than break, once per text and screen size (fit.js); a
+  // text not laid out yet when it came is fitted on the next frame
+  function fitText(el, text) {
+    const gen = fitGeneration();
+    if (el._fitted === text && el._gen === gen) return;
+    el._fitted = fitWords(el, text, 0.6) ? text : null;
+    el._gen = gen;
+  }
   function refit() {
     if (!shell.el.offsetParent) return;
-    const stale = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && (el._fitted == null || el._w !== el.clientWidth));
-    if (stale) requestAnimationFrame(() => app.schedule());
+    const unfitted = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && el._fitted == null);
+    if (unfitted) requestAnimationFrame(() => app.schedule());
   }
   return { el: shell.el, update };
 }

@@ -8,7 +8,7 @@ export const strings = {
   wtDots: '{n} dots',
   wtMine: '{n} yours',
   wtHidden: 'dots hidden',
-  wtTop: 'Top {n}',
+  wtTop: 'Top',
   wtMerged: '+{n} merged',
   wtHideDots: 'Hide dots until the reveal',
   wtReveal: 'Reveal the dots',

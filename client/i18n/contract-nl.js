@@ -9,7 +9,7 @@ export const strings = {
   wtDots: '{n} stickers',
   wtMine: '{n} van jou',
   wtHidden: 'stickers verborgen',
-  wtTop: 'Top {n}',
+  wtTop: 'Top',
   wtMerged: '+{n} samengevoegd',
   wtHideDots: 'Stickers verbergen tot onthullen',
   wtReveal: 'Stickers onthullen',
