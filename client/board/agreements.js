@@ -7,7 +7,7 @@ import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords, fitGeneration } from './fit.js';
+import { fitWords } from './fit.js';
 
 const EMPTY = { items: [], counts: {} };
 
@@ -52,7 +52,6 @@ export function agreementsSection(app, boardId, section) {
 
   function update() {
     shell.updateCurrent();
-    queueMicrotask(refit);
     const c = content();
     const p = app.progress[`${boardId}/${section.id}`] || { people: 0, need: section.threshold || 0, agreed: [] };
     const agreed = new Set(p.agreed || []);
@@ -88,18 +87,14 @@ export function agreementsSection(app, boardId, section) {
     });
   }
   const edit = (li) => li.querySelector('.ag-edit');
-  // a long word shrinks its text rather than break, once per text and screen size (fit.js); a
-  // text not laid out yet when it came is fitted on the next frame
+  // a long word shrinks its text rather than break (fit.js), once per text and width: the list's
+  // width changes when it is first laid out, on a resize and with the projector's zoom
   function fitText(el, text) {
-    const gen = fitGeneration();
-    if (el._fitted === text && el._gen === gen) return;
-    el._fitted = fitWords(el, text, 0.6) ? text : null;
-    el._gen = gen;
+    const key = `${text}|${el.clientWidth}`;
+    if (el._fitKey === key) return;
+    fitWords(el, text, 0.6);
+    el._fitKey = `${text}|${el.clientWidth}`;
   }
-  function refit() {
-    if (!shell.el.offsetParent) return;
-    const unfitted = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && el._fitted == null);
-    if (unfitted) requestAnimationFrame(() => app.schedule());
-  }
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => app.schedule()).observe(list);
   return { el: shell.el, update };
 }

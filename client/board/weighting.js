@@ -9,7 +9,7 @@ import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { themeOrder, topThemes } from './kinds/weighting-rules.js';
 import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords, fitGeneration } from './fit.js';
+import { fitWords } from './fit.js';
 
 const EMPTY = { items: [], counts: {}, hidden: false, revealed: false };
 
@@ -73,7 +73,6 @@ export function weightingSection(app, boardId, section) {
 
   function update() {
     shell.updateCurrent();
-    queueMicrotask(refit);
     const c = content();
     const my = mine();
     const why = shell.blocked();
@@ -128,18 +127,14 @@ export function weightingSection(app, boardId, section) {
       }
     });
   }
-  // a long word shrinks its text rather than break, once per text and screen size (fit.js); a
-  // text not laid out yet when it came is fitted on the next frame
+  // a long word shrinks its text rather than break (fit.js), once per text and width: the list's
+  // width changes when it is first laid out, on a resize and with the projector's zoom
   function fitText(el, text) {
-    const gen = fitGeneration();
-    if (el._fitted === text && el._gen === gen) return;
-    el._fitted = fitWords(el, text, 0.6) ? text : null;
-    el._gen = gen;
+    const key = `${text}|${el.clientWidth}`;
+    if (el._fitKey === key) return;
+    fitWords(el, text, 0.6);
+    el._fitKey = `${text}|${el.clientWidth}`;
   }
-  function refit() {
-    if (!shell.el.offsetParent) return;
-    const unfitted = [...list.querySelectorAll('.wt-text, .ag-text')].some((el) => el.offsetParent && el._fitted == null);
-    if (unfitted) requestAnimationFrame(() => app.schedule());
-  }
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => app.schedule()).observe(list);
   return { el: shell.el, update };
 }
