@@ -6,8 +6,7 @@
 import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
-import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords } from './fit.js';
+import { useContractStyles, fitText, refitOnWidth } from './kinds/contract-ui.js';
 
 const EMPTY = { items: [], counts: {} };
 
@@ -87,14 +86,6 @@ export function agreementsSection(app, boardId, section) {
     });
   }
   const edit = (li) => li.querySelector('.ag-edit');
-  // a long word shrinks its text rather than break (fit.js), once per text and width: the list's
-  // width changes when it is first laid out, on a resize and with the projector's zoom
-  function fitText(el, text) {
-    const key = `${text}|${el.clientWidth}`;
-    if (el._fitKey === key) return;
-    fitWords(el, text, 0.6);
-    el._fitKey = `${text}|${el.clientWidth}`;
-  }
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => app.schedule()).observe(list);
+  refitOnWidth(app, list);
   return { el: shell.el, update };
 }

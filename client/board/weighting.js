@@ -8,8 +8,7 @@ import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { themeOrder, topThemes } from './kinds/weighting-rules.js';
-import { useContractStyles } from './kinds/contract-styles.js';
-import { fitWords } from './fit.js';
+import { useContractStyles, fitText, refitOnWidth } from './kinds/contract-ui.js';
 
 const EMPTY = { items: [], counts: {}, hidden: false, revealed: false };
 
@@ -127,14 +126,6 @@ export function weightingSection(app, boardId, section) {
       }
     });
   }
-  // a long word shrinks its text rather than break (fit.js), once per text and width: the list's
-  // width changes when it is first laid out, on a resize and with the projector's zoom
-  function fitText(el, text) {
-    const key = `${text}|${el.clientWidth}`;
-    if (el._fitKey === key) return;
-    fitWords(el, text, 0.6);
-    el._fitKey = `${text}|${el.clientWidth}`;
-  }
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => app.schedule()).observe(list);
+  refitOnWidth(app, list);
   return { el: shell.el, update };
 }

@@ -51,6 +51,15 @@ async def fits(page: Page, scene: str, size: tuple[int, int]) -> None:
     assert await page.evaluate(SCREEN) == [], (scene, *size)
 
 
+async def every_beamer(proj: Page, testid: str, scene: str, artifacts) -> None:
+    """The scene at every beamer size: shown, screenshot, and nothing off the screen or cut off."""
+    for width, height in BEAMERS:
+        await proj.set_viewport_size({"width": width, "height": height})
+        await expect(proj.get_by_test_id(testid)).to_be_visible()
+        await shot(proj, artifacts / f"{scene}-projector-{width}x{height}.png")
+        await fits(proj, scene, (width, height))
+
+
 async def room(server, pages, board: str, title: str, extra: int):
     fac = await pages.open(LAPTOP_800, name="facilitator")
     created = await create(fac, server.http_url, board, title)
@@ -153,11 +162,7 @@ async def test_themes_proposed_then_weighed_hidden_until_the_reveal(server, page
     assert late["code"] == "already_revealed"
     await section_shot(phone, "themas", artifacts / "weighting-phone-revealed.png")
     await section_shot(laptop, "themas", artifacts / "weighting-laptop-revealed.png")
-    for width, height in BEAMERS:
-        await proj.set_viewport_size({"width": width, "height": height})
-        await expect(proj.get_by_test_id("wt-themas")).to_be_visible()
-        await shot(proj, artifacts / f"weighting-projector-{width}x{height}.png")
-        await fits(proj, "weighting", (width, height))
+    await every_beamer(proj, "wt-themas", "weighting", artifacts)
     await no_serious_axe(proj, "projector, weighting")
     await no_serious_axe(laptop, "laptop, weighting revealed")
     for client in clients:
@@ -206,11 +211,7 @@ async def test_the_values_contract_JA_is_an_agreement(server, pages, artifacts):
     await section_shot(fac, "contract", artifacts / "agreements-facilitator.png")
     await no_serious_axe(phone, "phone, agreements")
     await no_serious_axe(fac, "facilitator, agreements")
-    for width, height in BEAMERS:
-        await proj.set_viewport_size({"width": width, "height": height})
-        await expect(proj.get_by_test_id("ag-contract")).to_be_visible()
-        await shot(proj, artifacts / f"agreements-projector-{width}x{height}.png")
-        await fits(proj, "agreements", (width, height))
+    await every_beamer(proj, "ag-contract", "agreements", artifacts)
     await no_serious_axe(proj, "projector, agreements")
     for client in clients:
         await client.close()

@@ -6,25 +6,12 @@ stable code, nothing stored, the connection open."""
 from __future__ import annotations
 
 from tests.integration.test_facilitation import instances  # noqa: F401  (the fixture: both stores)
-from tests.support.client import Client, create_session, join
+from tests.integration.test_live_questions import people
+from tests.support.client import Client, join
 
 TK, KO = "thema_kiezen", "kickoff"
 W = {"board": TK, "section": "themas"}
 A = {"board": KO, "section": "contract"}
-
-
-async def people(servers, board: str) -> tuple[dict, Client, list[Client]]:
-    """The facilitator on the first instance, Ilse and Joost on the last."""
-    session = await create_session(servers[0].http_url, boards=[board], title="Issue 20")
-    facilitator = await Client(servers[0].ws_url).connect()
-    await facilitator.hello(session["session"], token=session["facilitator_secret"])
-    clients = []
-    for name in ("Ilse", "Joost"):
-        person = await join(servers[-1].http_url, session["join_code"], name, "deelnemer")
-        client = await Client(servers[-1].ws_url).connect()
-        await client.hello(session["session"], token=person["token"])
-        clients.append(client)
-    return session, facilitator, clients
 
 
 async def ok(client: Client, frame: dict) -> dict:
