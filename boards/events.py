@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from boards.state import ReviewItem, RolePerson, Stakeholder, WallItem
+from boards.state import AgreementItem, ReviewItem, RolePerson, Stakeholder, Theme, WallItem
 from boards.template import Label, Plan, Section, Step, Template
 
 
@@ -457,6 +457,36 @@ class BlockRemoved(Event, tag="block_removed"):
     sections: list[str] = []
 
 
+class ThemeSaved(WallItemSaved, tag="theme_saved"):
+    """A theme proposed, hidden or shown, or merged (two of these: the merged one and its target)."""
+
+    item: Theme
+
+
+class ThemeWeighed(WallDotMoved, tag="theme_weighed"):
+    """A dot put on or taken off a theme; who is kept for the rules, never shown."""
+
+
+class WeightingVisibilitySet(WallVisibilitySet, tag="weighting_visibility_set"):
+    """Dots hidden until the reveal; the reveal carries the counts and stops the dots."""
+
+
+class AgreementSaved(Event, tag="agreement_saved"):
+    board: str
+    section: str
+    item: AgreementItem
+
+
+class AgreementConfirmed(Event, tag="agreement_confirmed"):
+    """A person confirms an item (``on``) or takes that back; others never get ``participant``."""
+
+    board: str
+    section: str
+    item: str
+    on: bool
+    participant: str
+
+
 AnyEvent = (
     SessionCreated | ParticipantJoined | DotPlaced | DotRemoved | TextSet | NoteAdded | NoteEdited
     | NoteRemoved | TimerSet | TimerStarted | TimerPaused | TimerExtended | TimerReset | TimerExpired
@@ -468,6 +498,7 @@ AnyEvent = (
     | WordAdded | WordRemoved | WordHidden | WordRecognised | AnswerAdded | AnswerModerated | AnswerMerged
     | StatementAnswered | StatementsHidden | StandTaken
     | BoardLoaded | BlockAdded | BlockEdited | BlockMoved | BlockRemoved
+    | ThemeSaved | ThemeWeighed | WeightingVisibilitySet | AgreementSaved | AgreementConfirmed
 )
 
 

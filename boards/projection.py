@@ -152,8 +152,10 @@ def touches(ev: e.Event) -> Touch:
     if isinstance(ev, e.ParticipantRemoved):
         # Who is done changed everywhere; their sockets close; people in the room count as online.
         return Touch(all_progress=True, removed=ev.participant, presence=True)
-    if isinstance(ev, e.ParticipantJoined) and ev.proxy:
-        return Touch(presence=True)
+    if isinstance(ev, e.ParticipantJoined):
+        # Who can confirm an agreement changed (boards/kinds/agreements.py: "everyone" grew; only
+        # progress that changed is sent); people in the room count as online.
+        return Touch(all_progress=True, presence=ev.proxy)
     if isinstance(ev, _TIMER_EVENTS):
         return Touch(timer=True)
     return Touch()

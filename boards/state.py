@@ -238,6 +238,38 @@ class UndoStep(msgspec.Struct):
     after: Stakeholder
 
 
+class Theme(WallItem):
+    """A candidate theme of a weighting: a wall item that may be merged into another."""
+
+    merged_into: str = ""  # the theme it was merged into ("": none)
+    merged: int = 0  # how many themes were merged into this one
+
+
+class Weighting(Wall):
+    """A wall of themes; ``revealed``: shown after being hidden (no dots move until hidden again)."""
+
+    items: dict[str, Theme] = {}
+    revealed: bool = False
+
+
+class AgreementItem(msgspec.Struct):
+    """A value or rule of a contract; ``label``: a seeded one's Dutch and English."""
+
+    id: str
+    text: str
+    author: str
+    label: dict[str, str] | None = None
+    hidden: bool = False
+
+
+class Agreements(msgspec.Struct):
+    """Who confirmed which item (private) and how many did (public)."""
+
+    items: dict[str, AgreementItem] = {}
+    by_person: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+
+
 class BoardState(msgspec.Struct):
     template: str
     texts: dict[str, dict[str, str]] = {}
@@ -257,6 +289,8 @@ class BoardState(msgspec.Struct):
     answers: dict[str, dict[str, Answer]] = {}
     statements: dict[str, StatementVotes] = {}
     stands: dict[str, Stands] = {}
+    weightings: dict[str, Weighting] = {}  # "gewichten plakken" (boards/kinds/weighting.py)
+    agreements: dict[str, Agreements] = {}  # a values contract (boards/kinds/agreements.py)
     undo: dict[str, list[UndoStep]] = {}  # actor (participant id or "facilitator") -> newest last
     locked: list[str] = []  # sections read-only for participants (time-up, or the facilitator)
     # The board's own template once its run sheet changed or it came from a file (boards/runsheet.py);

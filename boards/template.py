@@ -317,16 +317,53 @@ class StandSection(msgspec.Struct, frozen=True, tag="stand"):
     step: str | None = None
 
 
+class WeightingSection(msgspec.Struct, frozen=True, tag="weighting"):
+    """"Gewichten plakken aan de thema's": people propose candidate themes, then put ``per_person``
+    dots on them (``several`` on one theme, or one each); each person may see the themes in an
+    order of their own (``shuffle``); the dots hidden until the reveal (``hidden``), after which
+    the ``top`` themes are marked. The facilitator hides and merges themes."""
+
+    id: str
+    title: Label
+    prompt: Label
+    per_person: int = 5
+    several: bool = True
+    shuffle: bool = False
+    hidden: bool = True
+    top: int = 3
+    propose: bool = True  # participants propose themes (else only the facilitator)
+    themes_per_person: int = 5
+    max_items: int = 40
+    max_len: int = 120
+    step: str | None = None
+
+
+class AgreementsSection(msgspec.Struct, frozen=True, tag="agreements"):
+    """A values contract ("Waardencontract ... JA = AFSPRAAK!"): values or rules the facilitator
+    seeds (``items``) and people add (``open``); each person confirms per item; an item confirmed
+    by ``threshold`` people (0: everyone in the session) is an agreement."""
+
+    id: str
+    title: Label
+    prompt: Label
+    items: tuple[Statement, ...] = ()
+    open: bool = True  # participants add values (else only the facilitator)
+    threshold: int = 0
+    max_items: int = 30
+    max_len: int = 120
+    step: str | None = None
+
+
 Section = (
     DotSection | TextSection | NoteSection | StakeholderSection | ChecklistSection | TreeSection | RadarSection
     | ReviewSection | RolesSection | ConditionsSection | DraftSection | WallSection | WordCloudSection
-    | OpenQuestionSection | StatementsSection | StandSection | SketchSection
+    | OpenQuestionSection | StatementsSection | StandSection | SketchSection | WeightingSection | AgreementsSection
 )
 
 
 # What participants may do during a step (the facilitator may always act).
 Permission = Literal["dots", "notes", "map", "checklist", "checkout", "tree", "radar", "review", "roles", "conditions",
-                     "words", "wall", "answer", "sketch"]
+                     "words", "wall", "answer", "sketch", "propose", "weigh", "agree"]
 # What happens to the step's sections when its time is up.
 TimeUp = Literal["nothing", "lock", "lock_reveal"]
 

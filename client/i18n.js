@@ -6,11 +6,19 @@ import * as liveNl from './i18n/live-nl.js';
 import * as liveEn from './i18n/live-en.js';
 import * as sheetNl from './i18n/runsheet-nl.js';
 import * as sheetEn from './i18n/runsheet-en.js';
+import * as contractNl from './i18n/contract-nl.js';
+import * as contractEn from './i18n/contract-en.js';
 
 const KEY = 'samenspel.lang';
 
-const STRINGS = { nl: { ...nl.strings, ...liveNl.strings, ...sheetNl.strings }, en: { ...en.strings, ...liveEn.strings, ...sheetEn.strings } };
-const ERRORS = { nl: { ...nl.errors, ...liveNl.errors, ...sheetNl.errors }, en: { ...en.errors, ...liveEn.errors, ...sheetEn.errors } };
+const STRINGS = {
+  nl: { ...nl.strings, ...liveNl.strings, ...sheetNl.strings, ...contractNl.strings },
+  en: { ...en.strings, ...liveEn.strings, ...sheetEn.strings, ...contractEn.strings },
+};
+const ERRORS = {
+  nl: { ...nl.errors, ...liveNl.errors, ...sheetNl.errors, ...contractNl.errors },
+  en: { ...en.errors, ...liveEn.errors, ...sheetEn.errors, ...contractEn.errors },
+};
 
 let lang = (() => {
   try {

@@ -21,8 +21,9 @@ const BOARDS = [
   { id: 'ambitie', label: 'boardAmbitie', hint: 'boardAmbitieHint' },
   { id: 'rollen', label: 'boardRollen', hint: 'boardRollenHint' },
   { id: 'kickoff', label: 'boardKickoff', hint: 'boardKickoffHint' },
+  { id: 'thema_kiezen', label: 'boardThemaKiezen', hint: 'boardThemaKiezenHint' },
 ];
-const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false, ambitie: false, rollen: false, kickoff: false }, busy: false, error: null });
+const freshCreate = () => ({ title: '', ambitie: '', doel1: '', doel2: '', boards: { samenspel: true, stakeholders: false, ambitie: false, rollen: false, kickoff: false, thema_kiezen: false }, busy: false, error: null });
 
 /** The site's header; `titled`: the name is the page's h1 (a page without a heading of its own). */
 function pageHeader({ titled = false } = {}) {

@@ -15,6 +15,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import find_board, require
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch
+from boards.kinds.agreements import Agreements
 from boards.kinds.checklist import Checklist
 from boards.kinds.conditions import Conditions
 from boards.kinds.dots import Dots
@@ -31,13 +32,14 @@ from boards.kinds.statements import Statements
 from boards.kinds.text import Text
 from boards.kinds.tree import Tree
 from boards.kinds.wall import WallKind
+from boards.kinds.weighting import WeightingKind
 from boards.kinds.wordcloud import WordCloudKind
 from boards.state import BoardState, SessionState
 from boards.template import Permission
 
 KINDS: tuple[Kind, ...] = (Text(), Dots(), Notes(), Stakeholders(), Checklist(), Tree(), Radar(), Review(), Roles(),
                            Conditions(), Draft(), WallKind(), WordCloudKind(), OpenQuestion(), Statements(), Stand(),
-                           SketchKind())
+                           SketchKind(), WeightingKind(), Agreements())
 
 _BY_SPEC: dict[type, Kind] = {k.spec: k for k in KINDS}
 _BY_EVENT: dict[type, Kind] = {t: k for k in KINDS for t in k.events}
@@ -63,7 +65,7 @@ HANDLERS[c.SetHidden] = set_hidden  # hiding until the reveal is asked of the se
 PERMISSIONS: dict[type, Permission] = {t: p for k in KINDS for t, p in k.permissions.items()}
 
 __all__ = ["KINDS", "HANDLERS", "PERMISSIONS", "Audience", "Kind", "SummaryAudience", "Touch", "kind_of",
-           "kind_of_event", "kind_of_command", "listed", "sections", "new_board"]
+           "kind_of_event", "kind_of_command", "listed", "sections", "new_board", "with_new_sections"]
 
 
 def kind_of(section: Any) -> Kind:

@@ -71,14 +71,13 @@ class Kind:
     always_listed: ClassVar[bool] = True
 
     @property
-    def permission(self) -> Permission | None:
+    def permission(self) -> Permission | list[Permission] | None:
         """The step permission a section's participants need (what the client greys out and locks):
-        the one its commands need; None when participants do nothing in it. A kind whose commands
-        need different ones overrides this."""
-        found = set(self.permissions.values())
-        if len(found) > 1:
-            raise ValueError(f"the kind {self.name!r} needs {sorted(found)}: say which one its sections need")
-        return next(iter(found), None)
+        the one its commands need; a list when they need several (the weighting: propose, then weigh)
+        — the section then waits only while the step allows none of them; None when participants do
+        nothing in it."""
+        found = sorted(set(self.permissions.values()))
+        return found[0] if len(found) == 1 else (found or None)
 
     # --- the board ---------------------------------------------------------------------------
 

@@ -80,9 +80,9 @@ def set_hidden(state: SessionState, actor: Actor, cmd: c.SetWallHidden, ctx: Con
     return [_visibility(cmd.board, section.id, board.walls[section.id], cmd.hidden)]
 
 
-def _visibility(board_id: str, section_id: str, wall: Wall, hidden: bool) -> e.WallVisibilitySet:
-    return e.WallVisibilitySet(board=board_id, section=section_id, hidden=hidden,
-                               counts=None if hidden else dict(wall.counts))
+def _visibility(board_id: str, section_id: str, wall: Wall, hidden: bool,
+                event: type[e.WallVisibilitySet] = e.WallVisibilitySet) -> e.WallVisibilitySet:
+    return event(board=board_id, section=section_id, hidden=hidden, counts=None if hidden else dict(wall.counts))
 
 
 def most_dotted(wall: Wall) -> list[str]:
@@ -112,12 +112,15 @@ class WallKind(Kind):
     permissions = {c.AddWallItem: "wall", c.WallDot: "wall"}
     events = (e.WallItemSaved, e.WallDotMoved, e.WallVisibilitySet)
     export_files = {FILE: ["board", "section", "item", "text", "dots", "most", "hidden", "type", "prompt", "image"]}
+    # The events its rules below make (a kind built on the wall, boards/kinds/weighting.py, has its own)
+    dot_event: type[e.WallDotMoved] = e.WallDotMoved
+    visibility_event: type[e.WallVisibilitySet] = e.WallVisibilitySet
 
     def empty(self, section: WallSection) -> Wall:
         return Wall()
 
     def apply(self, board: BoardState, ev: e.Event) -> None:
-        wall = board.walls[ev.section]
+        wall = self.content(board)[ev.section]
         match ev:
             case e.WallItemSaved():
                 wall.items[ev.item.id] = ev.item
@@ -141,7 +144,7 @@ class WallKind(Kind):
         return {"items": list(wall.items.values()), "hidden": wall.hidden, "counts": {} if masked else wall.counts}
 
     def masked(self, board: BoardState, ev: e.Event) -> bool:
-        return isinstance(ev, _ANONYMISED) and board.walls[ev.section].hidden
+        return isinstance(ev, _ANONYMISED) and self.content(board)[ev.section].hidden
 
     def event_body(self, ev: e.Event, audience: Audience, masked: bool) -> dict[str, Any] | None:
         if not isinstance(ev, _ANONYMISED):
@@ -160,16 +163,16 @@ class WallKind(Kind):
 
     def remove_person(self, board_id: str, board: BoardState, section: WallSection, participant: str,
                       person: Participant) -> list[e.Event]:
-        return [e.WallDotMoved(board=board_id, section=section.id, item=i, add=False, participant=participant)
-                for i in board.walls[section.id].by_person.get(participant, [])]
+        return [self.dot_event(board=board_id, section=section.id, item=i, add=False, participant=participant)
+                for i in self.content(board)[section.id].by_person.get(participant, [])]
 
     def time_up(self, board_id: str, board: BoardState, section: WallSection, reveal: bool) -> list[e.Event]:
-        wall = board.walls[section.id]
-        return [_visibility(board_id, section.id, wall, False)] if reveal and wall.hidden else []
+        wall = self.content(board)[section.id]
+        return [_visibility(board_id, section.id, wall, False, self.visibility_event)] if reveal and wall.hidden else []
 
     def summarise(self, state: SessionState, board: BoardState, section: WallSection,
                   audience: SummaryAudience) -> dict[str, Any]:
-        wall = board.walls[section.id]
+        wall = self.content(board)[section.id]
         withheld = wall.hidden and audience != "facilitator"
         top = set() if withheld else set(most_dotted(wall))
         return {"id": section.id, "title": label(section.title), "per_person": section.per_person,

@@ -16,6 +16,7 @@ from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
 from boards.guards import check_len, find_board, find_section, require, require_participant
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, as_logged, label, label_text
+from boards.kinds.marks import mark
 from boards.kinds.words import normalise
 from boards.state import BoardState, Participant, SessionState, WordCloud
 from boards.template import WordCloudSection
@@ -140,18 +141,7 @@ class WordCloudKind(Kind):
                 if cloud.counts[ev.word] == 0:
                     del cloud.counts[ev.word]
             case e.WordRecognised():
-                mine = cloud.recognised_by.setdefault(ev.participant, [])
-                if ev.on:
-                    mine.append(ev.word)
-                else:
-                    mine.remove(ev.word)
-                    if not mine:
-                        del cloud.recognised_by[ev.participant]
-                n = cloud.recognised.get(ev.word, 0) + (1 if ev.on else -1)
-                if n > 0:
-                    cloud.recognised[ev.word] = n
-                else:
-                    cloud.recognised.pop(ev.word, None)
+                mark(cloud.recognised_by, cloud.recognised, ev.participant, ev.word, ev.on)
             case e.WordHidden():
                 if ev.hidden:
                     cloud.hidden_words.append(ev.word)

@@ -10,5 +10,7 @@ from boards.templates.kickoff import KICKOFF
 from boards.templates.rollen import ROLLEN
 from boards.templates.samenspel import SAMENSPEL
 from boards.templates.stakeholders import STAKEHOLDERS
+from boards.templates.thema_kiezen import THEMA_KIEZEN
 
-TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, JUISTE_WEG, ROLLEN, AMBITIE, KICKOFF, ACTIEPUNTEN)}
+TEMPLATES: dict[str, Template] = {t.id: t for t in (SAMENSPEL, STAKEHOLDERS, JUISTE_WEG, ROLLEN, AMBITIE, KICKOFF, ACTIEPUNTEN,
+                                                 THEMA_KIEZEN)}

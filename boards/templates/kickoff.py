@@ -7,13 +7,14 @@ open question, "Waar denk jij aan bij [THEMA]?" (shared/seeds/002) the word clou
 plan (doel, wie, materialen) is the seed's table "Tijd | Duur | Agendapunt | Doel | … | Wie |
 Materialen"; its "Wie" column is empty in the seed, so "Facilitator" (or the speaker) as its text
 says. The seed marks no block optional (its shading is left to the facilitator), so all are
-essential here; a facilitator adapts that in the run sheet.
+essential here; a facilitator adapts that in the run sheet. The contracteringsafspraken's
+"Waardencontract" (Er zijn, Verantwoordelijkheid, ...; "JA = AFSPRAAK!") is the agreements.
 """
 
 from __future__ import annotations
 
-from boards.template import (Group, Label, OpenQuestionSection, Plan, StandSection, Statement, StatementsSection,
-                             Step, Template, TextField, TextSection, WordCloudSection)
+from boards.template import (AgreementsSection, Group, Label, OpenQuestionSection, Plan, StandSection, Statement,
+                             StatementsSection, Step, Template, TextField, TextSection, WordCloudSection)
 
 KICKOFF = Template(
     id="kickoff",
@@ -50,7 +51,8 @@ KICKOFF = Template(
              plan=Plan(Label("Zicht krijgen op de eigen exploreervraag en de leervragen van de deelnemers",
                              "A view of one's own exploring question and the participants' learning questions"),
                        "Facilitator", Label("Werkblad exploreervraag", "Exploring question worksheet"))),
-        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("afspraken",),
+        Step("afspraken", Label("Contracteringsafspraken", "Agreements"), 5, sections=("contract", "afspraken"),
+             allows=("agree",),
              plan=Plan(Label("Zicht op de waarden van het van en met elkaar leren in een lerend netwerk",
                              "The values of learning from and with each other in a learning network"),
                        "Facilitator", Label("Flap van uitgangspunten", "The flip chart of principles"))),
@@ -111,6 +113,21 @@ KICKOFF = Template(
             title=Label("Exploreervraag", "Exploring question"),
             fields=(TextField("vraag", Label("Onze exploreervraag", "Our exploring question")),),
             step="toepassing",
+        ),
+        AgreementsSection(
+            id="contract",
+            title=Label("Waardencontract", "Values contract"),
+            prompt=Label("Zijn deze waarden OK voor jou? JA = AFSPRAAK! Welke waarde wil je nog toevoegen?",
+                         "Are these values OK for you? YES = AGREED! Which value would you add?"),
+            items=(
+                Statement("er_zijn", Label("Er zijn", "Being there")),
+                Statement("verantwoordelijkheid", Label("Verantwoordelijkheid", "Responsibility")),
+                Statement("veiligheid", Label("Veiligheid", "Safety")),
+                Statement("plezier", Label("Plezier \u2013 positiviteit \u2013 verandering",
+                                           "Fun \u2013 positivity \u2013 change")),
+                Statement("deelgever", Label("Deelgever", "Giving and sharing")),
+            ),
+            step="afspraken",
         ),
         TextSection(
             id="afspraken",

@@ -73,7 +73,11 @@ export function sectionShell(app, boardId, section, extraHead = []) {
   const waiting = h('p.sec-waiting', { 'data-testid': `waiting-${app.tid(boardId, section.id)}`, role: 'status', hidden: true });
   card.head.appendChild(waiting);
 
-  const blocked = () => (app.isPart() && permission ? app.blocked(boardId, section.id, permission) : null);
+  const blocked = () => {
+    if (!app.isPart() || !permission) return null;
+    const why = [].concat(permission).map((p) => app.blocked(boardId, section.id, p));
+    return why.every(Boolean) ? why[0] : null;
+  };
 
   /** The lock state and its button (a section that decides "current" itself calls only this). */
   function updateLock() {

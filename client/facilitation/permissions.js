@@ -3,6 +3,7 @@
 
 /** What kind of action each participant command is, in a step's `allows` terms (the gate). */
 export const COMMAND_PERMISSION = Object.freeze({
+  "add_agreement": "agree",
   "add_answer": "answer",
   "add_attached_note": "map",
   "add_note": "notes",
@@ -15,6 +16,7 @@ export const COMMAND_PERMISSION = Object.freeze({
   "answer_statement": "answer",
   "answer_tree": "tree",
   "check_out": "checkout",
+  "confirm_agreement": "agree",
   "edit_attached_note": "map",
   "edit_note": "notes",
   "edit_stakeholder": "map",
@@ -25,6 +27,7 @@ export const COMMAND_PERMISSION = Object.freeze({
   "place_dot": "dots",
   "place_in_matrix": "map",
   "place_radar_dot": "radar",
+  "propose_theme": "propose",
   "recognise_word": "answer",
   "remove_attached_note": "map",
   "remove_dot": "dots",
@@ -40,11 +43,13 @@ export const COMMAND_PERMISSION = Object.freeze({
   "take_stand": "answer",
   "undo": "map",
   "wall_dot": "wall",
+  "weigh_theme": "weigh",
 });
 
 /** What participants do in a section of each kind, in a step's `allows` terms (none: nothing). */
 export const SECTION_PERMISSION = Object.freeze({
   "actions_review": "review",
+  "agreements": "agree",
   "checklist": "checklist",
   "conditions": "conditions",
   "dots": "dots",
@@ -59,5 +64,6 @@ export const SECTION_PERMISSION = Object.freeze({
   "statements": "answer",
   "tree": "tree",
   "wall": "wall",
+  "weighting": ["propose", "weigh"],
   "wordcloud": "answer",
 });

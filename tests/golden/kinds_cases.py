@@ -13,7 +13,7 @@ from boards import commands as c
 from boards.actors import SYSTEM
 from tests.replay.sessions import FAC, Script
 
-S, K, W, R, A, KO = "samenspel", "stakeholders", "juiste_weg", "rollen", "ambitie", "kickoff"
+S, K, W, R, A, KO, TK = "samenspel", "stakeholders", "juiste_weg", "rollen", "ambitie", "kickoff", "thema_kiezen"
 
 
 def _people(s: Script, board: str):
@@ -23,7 +23,9 @@ def _people(s: Script, board: str):
     if board in (R, A):
         s.run(FAC, c.SetHold(hold=False))  # open to all, as on paper (participants wait for the first step)
         return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
-    if board == KO:
+    if board == TK:
+        s.run(FAC, c.SetHold(hold=False))
+    if board in (KO, TK):
         return s.join("Ilse", "deelnemer"), s.join("Joost", "deelnemer"), s.join("Karin", "deelnemer")
     return s.join("Eva", "deelnemer"), s.join("Finn", "deelnemer"), None
 
@@ -376,6 +378,64 @@ def stands_taken_moved_and_removed(s: Script):
     s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
 
 
+def themes_proposed_weighed_revealed(s: Script):
+    ilse, joost, karin = _people(s, TK)
+    yield
+    (a,) = s.run(ilse, c.ProposeTheme(board=TK, section="themas", text="Ketensamenwerkingsafspraken"))
+    (b,) = s.run(joost, c.ProposeTheme(board=TK, section="themas", text="Ouderbetrokkenheid"))
+    (d,) = s.run(karin, c.ProposeTheme(board=TK, section="themas", text="Betrokkenheid van ouders"))
+    (x,) = s.run(karin, c.ProposeTheme(board=TK, section="themas", text="<b>Koffie</b>"))
+    s.run(FAC, c.MergeTheme(board=TK, section="themas", item=d.item.id, into=b.item.id))
+    s.run(FAC, c.HideTheme(board=TK, section="themas", item=x.item.id, hidden=True))
+    s.run(ilse, c.WeighTheme(board=TK, section="themas", item=a.item.id))
+    s.run(ilse, c.WeighTheme(board=TK, section="themas", item=a.item.id))
+    s.run(joost, c.WeighTheme(board=TK, section="themas", item=b.item.id))
+    s.run(karin, c.WeighTheme(board=TK, section="themas", item=b.item.id))
+    s.run(karin, c.WeighTheme(board=TK, section="themas", item=b.item.id, add=False))
+    s.run(karin, c.WeighTheme(board=TK, section="themas", item=a.item.id))
+    s.run(FAC, c.SetHidden(board=TK, section="themas", hidden=False))
+    s.run(FAC, c.HideTheme(board=TK, section="themas", item=x.item.id, hidden=False))
+
+
+def themes_person_removed_then_hidden_again(s: Script):
+    ilse, joost, _ = _people(s, TK)
+    (a,) = s.run(ilse, c.ProposeTheme(board=TK, section="themas", text="Vroegsignalering"))
+    s.run(ilse, c.WeighTheme(board=TK, section="themas", item=a.item.id))
+    s.run(joost, c.WeighTheme(board=TK, section="themas", item=a.item.id))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+    s.run(FAC, c.SetHidden(board=TK, section="themas", hidden=False))
+    s.run(FAC, c.SetHidden(board=TK, section="themas", hidden=True))
+    s.run(ilse, c.WeighTheme(board=TK, section="themas", item=a.item.id, add=False))
+
+
+def values_confirmed_added_edited(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(FAC, c.SetHold(hold=False))
+    yield
+    s.run(ilse, c.ConfirmAgreement(board=KO, section="contract", item="veiligheid"))
+    s.run(joost, c.ConfirmAgreement(board=KO, section="contract", item="veiligheid"))
+    s.run(karin, c.ConfirmAgreement(board=KO, section="contract", item="veiligheid"))
+    s.run(karin, c.ConfirmAgreement(board=KO, section="contract", item="er_zijn"))
+    (v,) = s.run(joost, c.AddAgreement(board=KO, section="contract", text="Verantwoordelijkheidsgevoel <i>tonen</i>"))
+    s.run(ilse, c.ConfirmAgreement(board=KO, section="contract", item=v.item.id))
+    s.run(FAC, c.EditAgreement(board=KO, section="contract", item=v.item.id, text="Verantwoordelijkheidsgevoel"))
+    s.run(karin, c.ConfirmAgreement(board=KO, section="contract", item="er_zijn", on=False))
+    s.run(FAC, c.EditAgreement(board=KO, section="contract", item="deelgever", hidden=True))
+
+
+def values_person_removed_and_joined(s: Script):
+    ilse, joost, karin = _people(s, KO)
+    s.run(FAC, c.SetHold(hold=False))
+    for who in (ilse, joost, karin):
+        s.run(who, c.ConfirmAgreement(board=KO, section="contract", item="plezier"))
+    s.run(joost, c.ConfirmAgreement(board=KO, section="contract", item="er_zijn"))
+    yield
+    s.run(FAC, c.RemoveParticipant(participant=karin.participant, with_content=True))
+    s.join("Lotte", "deelnemer")
+    s.run(joost, c.ConfirmAgreement(board=KO, section="contract", item="er_zijn", on=False))
+
+
 CASES: dict[str, dict[str, Callable]] = {
     "dots": {"a visible vote: counts per group, each person's own dots, no names in the frames": dots_visible,
              "a hidden vote: others see masked frames and no counts until the reveal brings the tally":
@@ -424,4 +484,12 @@ CASES: dict[str, dict[str, Callable]] = {
     "statements": {"answered while hidden, revealed with the tally, hidden again; answers replace":
                        statements_hidden_then_revealed},
     "stand": {"one anonymous dot each, moved, taken away, and taken with a removed person": stands_taken_moved_and_removed},
+    "weighting": {"themes proposed, merged, hidden; dots (several on one) masked until the reveal brings the tally":
+                      themes_proposed_weighed_revealed,
+                  "a person removed takes their dots; revealed, hidden again, a dot taken back":
+                      themes_person_removed_then_hidden_again},
+    "agreements": {"values confirmed and taken back, one added and rewritten, one hidden: counts, never who":
+                       values_confirmed_added_edited,
+                   "a person removed takes their confirmations; a newcomer makes 'everyone' one more":
+                       values_person_removed_and_joined},
 }

@@ -16,9 +16,10 @@ CLOUD = {"board": KO, "section": "thema"}
 OPEN = {"board": KO, "section": "verwachtingen"}
 
 
-async def people(servers) -> tuple[dict, Client, list[Client]]:
-    """A kick-off session: the facilitator on the first instance, two participants on the last."""
-    session = await create_session(servers[0].http_url, boards=[KO], title="Kick-off")
+async def people(servers, board: str = KO) -> tuple[dict, Client, list[Client]]:
+    """A kick-off session (or one of ``board``): the facilitator on the first instance, two
+    participants on the last."""
+    session = await create_session(servers[0].http_url, boards=[board], title="Kick-off")
     facilitator = await Client(servers[0].ws_url).connect()
     await facilitator.hello(session["session"], token=session["facilitator_secret"])
     clients = []

@@ -22,7 +22,8 @@ from server.records import pack_snapshot, unpack_record
 from tests.replay import sessions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "logs"
-SESSIONS = {"samenspel": sessions.samenspel, "stakeholders": sessions.stakeholder_map, "juiste_weg": sessions.juiste_weg}
+SESSIONS = {"samenspel": sessions.samenspel, "stakeholders": sessions.stakeholder_map, "juiste_weg": sessions.juiste_weg,
+            "kickoff": sessions.kickoff}
 
 
 def records_path(name: str) -> Path:

@@ -221,6 +221,55 @@ def juiste_weg() -> list[bytes]:
     return s.records
 
 
+def kickoff() -> list[bytes]:
+    """The kick-off of a learning network (kept since its live questions were first released: word
+    cloud, open question, statements, where do you stand, the check-out round)."""
+    s = Script("fixture-kickoff")
+    B = "kickoff"
+    s.run(SYSTEM, c.CreateSession(title="Kick-off lerend netwerk Jeugd Oost", boards=(B,)))
+    ilse = s.join("Ilse", "deelnemer")
+    joost = s.join("Joost", "deelnemer")
+    karin = s.join("Karin", "deelnemer")
+    s.run(FAC, c.SetStep(step="opening", board=B), "step0001")
+    (a,) = s.run(ilse, c.AddAnswer(board=B, section="verwachtingen", text="Leren van elkaar"))
+    (b,) = s.run(joost, c.AddAnswer(board=B, section="verwachtingen", text="<b>Van elkaar leren</b>"))
+    (x,) = s.run(karin, c.AddAnswer(board=B, section="verwachtingen", text="Koffie"))
+    s.run(karin, c.AddAnswer(board=B, section="verwachtingen", text="Een netwerk opbouwen"))
+    s.run(FAC, c.ModerateAnswer(board=B, section="verwachtingen", answer=a.answer, pinned=True))
+    s.run(FAC, c.MergeAnswer(board=B, section="verwachtingen", answer=b.answer, into=a.answer))
+    s.run(FAC, c.ModerateAnswer(board=B, section="verwachtingen", answer=x.answer, hidden=True))
+    s.run(FAC, c.SetStep(step="kennismaking", board=B))
+    for who, word in ((ilse, "Samenwerking"), (joost, "  de SAMENWERKING! "), (karin, "vertrouwen"),
+                      (ilse, "Ketensamenwerkingsafspraken"), (joost, "saai")):
+        s.run(who, c.AddWord(board=B, section="thema", word=word))
+    s.run(FAC, c.HideWord(board=B, section="thema", word="saai", hidden=True))
+    s.run(karin, c.RemoveWord(board=B, section="thema", word="Vertrouwen"))
+    s.run(FAC, c.SetStep(step="pauze1", board=B))
+    s.run(FAC, c.SetStep(step="kennissnack", board=B))
+    s.run(FAC, c.SetStep(step="theorie", board=B))
+    s.run(FAC, c.Timer(action="start", seconds=60))
+    for who, segment in ((ilse, "reflecteren"), (joost, "plannen"), (karin, "reflecteren"), (joost, "uitvoeren")):
+        s.run(who, c.TakeStand(board=B, section="cirkel", segment=segment))
+    for who, stars in ((ilse, (5, 2, 4, 3, 5)), (joost, (3, 3, 5, 2, 4)), (karin, (4, 1, 5, 4, 2))):
+        for statement, value in zip(("ideeen", "mislukt", "netwerk", "reflecteren", "vragen"), stars):
+            s.run(who, c.AnswerStatement(board=B, section="klaar", statement=statement, value=value))
+    s.run(ilse, c.AnswerStatement(board=B, section="klaar", statement="mislukt", value=4))  # changed
+    s.run(SYSTEM, c.ExpireTimer(), after_ms=120_000)  # time up: locked and revealed
+    s.run(FAC, c.SetStep(step="toepassing", board=B))
+    s.run(FAC, c.SetText(board=B, section="exploreervraag", field="vraag",
+                         text="Hoe zorgen we dat een gezin één plan krijgt?"))
+    s.run(FAC, c.SetStep(step="afspraken", board=B))
+    s.run(FAC, c.SetText(board=B, section="afspraken", field="afspraken", text="Er zijn, veiligheid, plezier"))
+    s.run(FAC, c.RemoveParticipant(participant=joost.participant, with_content=True))
+    s.run(FAC, c.SetStep(step="afronding", board=B))
+    s.run(ilse, c.AddWord(board=B, section="checkout", word="Energiek"))
+    s.run(karin, c.AddWord(board=B, section="checkout", word="moe"))
+    s.run(karin, c.RecogniseWord(board=B, section="checkout", word="energiek"))
+    s.run(ilse, c.CheckOut(rating=4, text="Veel geleerd"))
+    s.run(FAC, c.CloseSession(), after_ms=600_000)
+    return s.records
+
+
 def _first_field(state: SessionState, board: str, section: str) -> str:
     return state.boards[board].spec.section(section).fields[0].id
 

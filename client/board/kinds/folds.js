@@ -11,6 +11,8 @@ import { fold as roles } from './roles.fold.js';
 import { fold as conditions } from './conditions.fold.js';
 import { fold as draft } from './draft.fold.js';
 import { fold as wall } from './wall.fold.js';
+import { fold as weighting } from './weighting.fold.js';
+import { fold as agreements } from './agreements.fold.js';
 import { applyLiveEvent } from '../../live-state.js';
 import { foldTree } from './tree-fold.js';
 import { foldRadar } from './radar-fold.js';
@@ -24,4 +26,4 @@ const live = Object.fromEntries(['word_added', 'word_removed', 'word_hidden', 'w
 const radar = { radar_dot_placed: foldRadar, radar_dot_removed: foldRadar, radar_visibility_set: foldRadar };
 
 export const FOLDS = Object.freeze({ ...text, ...dots, ...notes, ...stakeholders, ...checklist, ...tree, ...radar, ...review,
-  ...roles, ...conditions, ...draft, ...wall, ...live });
+  ...roles, ...conditions, ...draft, ...wall, ...live, ...weighting, ...agreements });

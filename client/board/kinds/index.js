@@ -19,9 +19,10 @@ import { radar } from './radar.js';
 import { actionsReview } from './actions_review.js';
 import { roles, conditions, draft, wall, sketch } from './cards.js';
 import { wordcloud, openQuestion, statements, stand } from './live.js';
+import { weighting, agreements } from './contract.js';
 
 export const KINDS = Object.freeze(Object.fromEntries([text, dots, notes, stakeholders, checklist, tree, radar, actionsReview, roles, conditions, draft, wall, sketch,
-  wordcloud, openQuestion, statements, stand]
+  wordcloud, openQuestion, statements, stand, weighting, agreements]
   .map((k) => [k.type, k])));
 
 export function kindOf(section) {

@@ -22,7 +22,8 @@ def test_the_order_is_the_template_s_across_kinds():
     session = Session(boards=("ambitie", "kickoff"))
     order = section_order(session.state)
     assert order == {"ambitie": ["wie", "pitch", "wand", "zinnen", "concreet", "ambitie", "agendas"],
-                     "kickoff": ["verwachtingen", "thema", "cirkel", "klaar", "exploreervraag", "afspraken", "checkout"]}
+                     "kickoff": ["verwachtingen", "thema", "cirkel", "klaar", "exploreervraag", "contract", "afspraken",
+                                 "checkout"]}
     summary = summarise(session.state)
     for board in summary["boards"]:
         listed = {s["id"] for k in kinds.KINDS if k.summary_key in board for s in board[k.summary_key]}
