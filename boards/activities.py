@@ -8,13 +8,17 @@ sections (a stakeholder map, a decision tree) come from a template file.
 from __future__ import annotations
 
 from boards.errors import DomainError, ErrorCode
-from boards.template import (DotSection, Label, Lane, NoteSection, OpenQuestionSection, Option, Permission, Section,
-                             StandSection, Statement, StatementsSection, TextField, TextSection, WordCloudSection)
+from boards.template import (AgreementsSection, DotSection, Label, Lane, NoteSection, OpenQuestionSection, Option,
+                             Permission, Section, StandSection, Statement, StatementsSection, TextField, TextSection,
+                             WeightingSection, WordCloudSection)
 
 # activity -> what a step with it lets participants do
 ALLOWS: dict[str, tuple[Permission, ...]] = {
     "wordcloud": ("answer",), "open": ("answer",), "statements": ("answer",), "stand": ("answer",),
     "notes": ("notes",), "dots": ("dots",), "text": (),
+    # the Utrecht guide's "gewichten plakken" (people propose themes, then weigh them), the kick-off's
+    # values contract (the items are the values the facilitator starts it with) and check-out round
+    "weighting": ("propose", "weigh"), "agreements": ("agree",), "checkout": ("answer",),
 }
 NEEDS_ITEMS = {"statements", "stand", "dots"}  # at least two items; notes: its lanes (default one)
 
@@ -51,4 +55,10 @@ def make_section(activity: str, section_id: str, step_id: str, title: str, promp
             return NoteSection(prompt=ask, lanes=lanes, **head)
         case "text":
             return TextSection(fields=(TextField("tekst", ask, max_len=1200),), **head)
+        case "weighting":
+            return WeightingSection(prompt=ask, **head)
+        case "agreements":
+            return AgreementsSection(prompt=ask, items=tuple(Statement(i, lab) for i, lab in numbered), **head)
+        case "checkout":  # one word each, and "herken ik" on others' words
+            return WordCloudSection(prompt=ask, per_person=1, recognise=True, **head)
     raise DomainError(ErrorCode.INVALID, f"no activity {activity!r}")

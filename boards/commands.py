@@ -633,7 +633,8 @@ FacilitationCommand = (
 
 # --- the run sheet (draaiboek): blocks the facilitator builds the session from -----------------
 
-Activity = Literal["wordcloud", "open", "statements", "stand", "notes", "dots", "text"]
+Activity = Literal["wordcloud", "open", "statements", "stand", "notes", "dots", "text", "weighting", "agreements",
+                   "checkout"]
 BlockTitle = Annotated[str, Meta(min_length=1, max_length=120)]
 BlockText = Annotated[str, Meta(max_length=600)]
 BlockItem = Annotated[str, Meta(min_length=1, max_length=200)]

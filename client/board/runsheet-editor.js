@@ -9,8 +9,9 @@ import { h, setText, toast, attr } from '../dom.js';
 import { t, L, errorText } from '../i18n.js';
 import { store } from '../store.js';
 
-const ACTIVITIES = ['none', 'wordcloud', 'open', 'statements', 'stand', 'notes', 'dots', 'text'];
-const WITH_ITEMS = new Set(['statements', 'stand', 'dots', 'notes']);
+const ACTIVITIES = ['none', 'wordcloud', 'open', 'statements', 'stand', 'weighting', 'agreements', 'checkout', 'notes',
+  'dots', 'text'];
+const WITH_ITEMS = new Set(['statements', 'stand', 'dots', 'notes', 'agreements']);
 
 function ui(app) {
   return app.sheetUi || (app.sheetUi = { editing: false, open: false, focus: null });

@@ -136,3 +136,31 @@ def test_the_board_s_own_template_survives_a_snapshot_and_reaches_the_view(kick)
     assert view["boards"][K]["answers"][added.sections[0].id] == []
     frame = event_view(Record(seq=1, at=0, event=added), "others", False)
     assert frame["event"]["contents"] == {added.sections[0].id: {"slot": "answers", "content": []}}
+
+
+def test_weighting_agreements_and_a_check_out_round_as_a_new_block_s_activity(kick):
+    """The kick-off's other activities can be a block's too: themes proposed then weighed, a values
+    contract started from the facilitator's items, a check-out round of one word with recognition;
+    the block's step lets participants do exactly what the activity needs."""
+    ann = kick.join("Ann", "deelnemer")
+    (weigh,) = kick.run(FACILITATOR, c.AddBlock(board=K, title="Gewichten plakken", activity="weighting",
+                                                prompt="Welke thema's?"))
+    (contract,) = kick.run(FACILITATOR, c.AddBlock(board=K, title="Waardencontract", activity="agreements",
+                                                   items=["Er zijn", "Veiligheid"]))
+    (round_,) = kick.run(FACILITATOR, c.AddBlock(board=K, title="Check-out", activity="checkout"))
+    assert weigh.step.allows == ("propose", "weigh") and contract.step.allows == ("agree",)
+    board = kick.state.boards[K]
+    kick.run(FACILITATOR, c.SetStep(step=weigh.step.id, board=K))
+    (theme,) = kick.run(ann, c.ProposeTheme(board=K, section=weigh.sections[0].id, text="Vroegsignalering"))
+    kick.run(ann, c.WeighTheme(board=K, section=weigh.sections[0].id, item=theme.item.id))
+    assert board.weightings[weigh.sections[0].id].counts == {theme.item.id: 1}
+    kick.run(FACILITATOR, c.SetStep(step=contract.step.id, board=K))
+    kick.run(ann, c.ConfirmAgreement(board=K, section=contract.sections[0].id, item="i2"))
+    assert board.agreements[contract.sections[0].id].counts == {"i2": 1}
+    assert refused(kick, ann, c.ProposeTheme(board=K, section=weigh.sections[0].id, text="Te laat")) \
+        == ErrorCode.NOT_IN_STEP
+    kick.run(FACILITATOR, c.SetStep(step=round_.step.id, board=K))
+    section = board.spec.section(round_.sections[0].id)
+    assert isinstance(section, WordCloudSection) and section.recognise and section.per_person == 1
+    kick.run(ann, c.AddWord(board=K, section=section.id, word="Verbinding"))
+    assert refused(kick, ann, c.AddWord(board=K, section=section.id, word="Tweede")) == ErrorCode.LIMIT_REACHED
