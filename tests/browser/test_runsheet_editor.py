@@ -5,6 +5,8 @@ Screenshots of the editor on a phone and a laptop; axe finds nothing serious."""
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from playwright.async_api import Page, expect
@@ -156,7 +158,27 @@ async def test_a_template_file_starts_a_session_from_the_start_page(server, page
     page = await pages.open(PHONE, phone=True, name="facilitator")
     await page.goto(server.http_url + "/")
     await page.get_by_test_id("create-title").fill("Kick-off uit een bestand")
-    await page.get_by_test_id("create-from-file").set_input_files(str(bad))
+    # the page's own Dutch button (the browser's is "Choose File"), named, no file yet
+    button = page.get_by_test_id("create-from-file-button")
+    await expect(button).to_have_text(re.compile("Kies een bestand"))
+    await expect(button).to_be_visible()
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("Geen bestand gekozen")
+    await expect(page.get_by_label(re.compile("sjabloonbestand"))).to_have_attribute("type", "file")
+    # keyboard: Tab from the title reaches the (hidden) file input, its button shows the focus ring
+    await page.get_by_test_id("create-title").focus()
+    for _ in range(40):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement?.dataset.testid") == "create-from-file":
+            break
+    assert await page.evaluate("document.activeElement?.dataset.testid") == "create-from-file"
+    await button.scroll_into_view_if_needed()
+    assert await button.evaluate("(b) => getComputedStyle(b).outlineStyle") == "solid"
+    await page.screenshot(path=str(artifacts / "template-upload-focus-phone.png"))
+    async with page.expect_file_chooser() as chooser_info:
+        await button.tap()  # the page's button opens the browser's chooser
+    chooser = await chooser_info.value
+    await chooser.set_files(str(bad))
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("kapot.json")
     error = page.get_by_test_id("create-file-error")
     await expect(error).to_contain_text("Dit sjabloonbestand klopt niet")
     await expect(error).to_contain_text("duplicate step id 'pauze1'")
