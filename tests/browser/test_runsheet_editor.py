@@ -190,3 +190,49 @@ async def test_a_template_file_starts_a_session_from_the_start_page(server, page
     await open_facilitator_board(page)
     await expect(page.get_by_test_id("session-title")).to_have_text("Kick-off uit een bestand")
     await expect(page.get_by_test_id("step-pauze1")).to_contain_text("Koffie en thee")
+
+
+async def test_another_facilitators_block_keeps_what_is_half_typed(server, pages, artifacts):
+    """Eva types in the add-block form and in a block's open "Doel, wie, materialen"; Ruud (the
+    co-facilitator, a second page) adds a block. Eva's page rebuilds for the new block, and keeps her
+    text, the open plan section and the focus with its caret."""
+    eva = await pages.open(LAPTOP_800, name="facilitator-eva")
+    created = await create_kickoff(eva, server.http_url)
+    await open_facilitator_board(eva)
+    await open_editor(eva)
+    ruud = await pages.open(LAPTOP_800, name="facilitator-ruud")
+    await ruud.goto(f"{server.http_url}/b/{created['session']}#f={created['secret']}")
+    await open_editor(ruud)
+
+    await eva.get_by_test_id("add-block-title").fill("Pauze met soep")
+    await eva.get_by_test_id("add-block-activity").select_option("statements")
+    await eva.get_by_test_id("add-block-items").fill("Ik ken iedereen\nIk weet wat ik kom doen")
+    await eva.locator("[data-testid='block-opening'] details.rs-plan summary").click()
+    await expect(eva.get_by_test_id("block-who-opening")).to_be_visible()
+    await eva.get_by_test_id("add-block-prompt").fill("Hoe sta je erin?")  # the focus stays here, mid-typing
+    await eva.get_by_test_id("add-block-prompt").press("ArrowLeft")
+
+    await ruud.get_by_test_id("add-block-title").fill("Energizer")
+    await ruud.get_by_test_id("add-block-submit").click()
+    await expect(blocks(eva)).to_have_count(KICKOFF_BLOCKS + 1)  # Eva's page rebuilt for it
+    await expect(ruud.get_by_test_id("add-block-title")).to_have_value("")  # Ruud's own form emptied
+
+    await expect(eva.get_by_test_id("add-block-title")).to_have_value("Pauze met soep")
+    await expect(eva.get_by_test_id("add-block-activity")).to_have_value("statements")
+    await expect(eva.get_by_test_id("add-block-items")).to_be_visible()
+    await expect(eva.get_by_test_id("add-block-items")).to_have_value("Ik ken iedereen\nIk weet wat ik kom doen")
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("Hoe sta je erin?")
+    await expect(eva.get_by_test_id("block-who-opening")).to_be_visible()  # the plan section still open
+    await eva.wait_for_function("() => document.activeElement?.dataset.testid === 'add-block-prompt'")
+    assert await eva.evaluate("document.activeElement.selectionStart") == len("Hoe sta je erin?") - 1
+    await eva.keyboard.type("!")  # typing goes on where it was
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("Hoe sta je erin!?")
+    await eva.get_by_test_id("add-block-title").scroll_into_view_if_needed()
+    await eva.screenshot(path=str(artifacts / "runsheet-kept-across-rebuild-laptop.png"))
+
+    # Eva's own block: added, and her form emptied (the rebuild's new form does not keep the sent text)
+    await eva.get_by_test_id("add-block-submit").click()
+    await expect(blocks(eva)).to_have_count(KICKOFF_BLOCKS + 2)
+    await expect(blocks(ruud)).to_have_count(KICKOFF_BLOCKS + 2)
+    await expect(eva.get_by_test_id("add-block-title")).to_have_value("")
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("")
