@@ -3,7 +3,7 @@ letter per line on card 1's PDF (the fields' grid gave the text a column of no w
 
 from __future__ import annotations
 
-import subprocess
+import re
 
 import pytest
 from playwright.async_api import expect
@@ -17,7 +17,6 @@ SINGLE_LETTERS = r"^\s*\S\s*$"
 
 
 def letter_lines(pages_text: list[str]) -> list[str]:
-    import re
     return [line for page in pages_text for line in page.splitlines() if re.match(SINGLE_LETTERS, line)]
 
 
