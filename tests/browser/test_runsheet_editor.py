@@ -163,6 +163,12 @@ async def test_a_template_file_starts_a_session_from_the_start_page(server, page
     await expect(button).to_have_text(re.compile("Kies een bestand"))
     await expect(button).to_be_visible()
     await expect(page.get_by_test_id("create-from-file-name")).to_have_text("Geen bestand gekozen")
+    await page.get_by_test_id("lang-en").click()  # and in English
+    await expect(button).to_have_text(re.compile("Choose a file"))
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("No file chosen")
+    await expect(page.get_by_label(re.compile("template file"))).to_have_attribute("type", "file")
+    await page.get_by_test_id("lang-nl").click()
+    await expect(button).to_have_text(re.compile("Kies een bestand"))
     await expect(page.get_by_label(re.compile("sjabloonbestand"))).to_have_attribute("type", "file")
     # keyboard: Tab from the title reaches the (hidden) file input, its button shows the focus ring
     await page.get_by_test_id("create-title").focus()
