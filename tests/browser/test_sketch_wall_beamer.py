@@ -28,7 +28,7 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("n", [12, 20, 30])
+@pytest.mark.parametrize("n", [6, 12, 20, 30])
 async def test_the_sketch_wall_fills_every_beamer(server, pages, artifacts, n):
     created = await create_session(server.http_url, on_paper=False, title="Leernetwerk Jeugd Oost – ambitie", boards=[BOARD])
     sid, code, secret = created["session"], created["join_code"], created["facilitator_secret"]
