@@ -26,13 +26,16 @@ export async function createFromTemplate(text, title) {
 
 /** The upload field; `created(res)` with the new session, like the create form's. */
 export function templateUpload(c, rerender, created) {
-  const input = h('input.input', {
-    type: 'file', accept: 'application/json,.json', 'data-testid': 'create-from-file', 'aria-describedby': 'file-hint',
+  // the browser's own button says "Choose File" in its language, not the page's: the input is
+  // hidden (still focusable, Enter/Space open it) behind a label styled as a button
+  const input = h('input.sr-only.file-input', {
+    type: 'file', accept: 'application/json,.json', 'data-testid': 'create-from-file', 'aria-describedby': 'file-name file-hint',
     disabled: c.busy,
     on: {
       change: async (e) => {
         const file = e.target.files?.[0];
         if (!file) return;
+        c.fileName = file.name;
         c.busy = true; c.fileError = null; rerender();
         try {
           const res = await createFromTemplate(await file.text(), (c.title || '').trim());
@@ -51,8 +54,12 @@ export function templateUpload(c, rerender, created) {
     c.fileError.problems.length ? h('ul', c.fileError.problems.slice(0, 8).map((p) =>
       h('li', `${p.line ? `${t('line')} ${p.line}, ` : ''}${p.field}: ${p.message}`))) : null) : null;
   return h('div.field.template-upload',
-    h('label.field-label', { for: 'create-from-file' }, t('loadTemplate')),
-    Object.assign(input, { id: 'create-from-file' }),
+    h('span.field-label', t('loadTemplate')),
+    h('div.file-pick',
+      Object.assign(input, { id: 'create-from-file' }),
+      h('label.btn.file-button', { for: 'create-from-file', 'data-testid': 'create-from-file-button' },
+        h('span.sr-only', `${t('loadTemplate')}: `), t('chooseTemplateFile')),
+      h('span.file-name#file-name', { 'data-testid': 'create-from-file-name' }, c.fileName || t('noFileChosen'))),
     h('p.field-hint#file-hint', t('loadTemplateHint')),
     error);
 }

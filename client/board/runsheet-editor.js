@@ -14,7 +14,47 @@ const ACTIVITIES = ['none', 'wordcloud', 'open', 'statements', 'stand', 'weighti
 const WITH_ITEMS = new Set(['statements', 'stand', 'dots', 'notes', 'agreements']);
 
 function ui(app) {
-  return app.sheetUi || (app.sheetUi = { editing: false, open: false, focus: null });
+  return app.sheetUi || (app.sheetUi = { editing: false, open: false, focus: null, live: null });
+}
+
+const FIELDS = 'input, textarea, select';
+
+/** What a rebuild must not lose, read from the editor still on the page (board.js builds the new
+ * page before it replaces the old one): the add forms' half-typed values, which blocks' plan
+ * sections are open, and the field that has the focus with its caret. */
+function snapshot(old) {
+  if (!old?.isConnected) return null;
+  const values = {};
+  for (const f of old.querySelectorAll(`.rs-add :is(${FIELDS})`)) values[f.dataset.testid] = f.value;
+  const open = [...old.querySelectorAll('details.rs-plan[open]')].map((d) => d.closest('.rs-block')?.dataset.testid);
+  const a = document.activeElement;
+  const focus = a && old.contains(a) && a.dataset.testid ? {
+    testid: a.dataset.testid, value: a.matches(FIELDS) ? a.value : null,
+    start: typeof a.selectionStart === 'number' ? a.selectionStart : null,
+    end: typeof a.selectionEnd === 'number' ? a.selectionEnd : null,
+  } : null;
+  return { values, open, focus };
+}
+
+function restore(el, snap) {
+  for (const f of el.querySelectorAll(`.rs-add :is(${FIELDS})`)) {
+    if (f.dataset.testid in snap.values) {
+      f.value = snap.values[f.dataset.testid];
+      if (f.tagName === 'SELECT') f.dispatchEvent(new Event('change')); // shows the activity's fields
+    }
+  }
+  for (const id of snap.open) el.querySelector(`[data-testid="${id}"] details.rs-plan`)?.setAttribute('open', '');
+}
+
+/** After the new page is in place (and updated from the state): the focus back, with what was
+ * typed in it and the caret where it was. */
+function refocus(el, focus) {
+  const target = el.querySelector(`[data-testid="${focus.testid}"]`);
+  if (!target || target.disabled) return false;
+  if (focus.value !== null && target.value !== focus.value) target.value = focus.value;
+  target.focus();
+  if (focus.start !== null) { try { target.setSelectionRange(focus.start, focus.end); } catch { /* not a text field */ } }
+  return true;
 }
 
 /** Send a block command; keep the focus on `focus` (a test id) across the rebuild it may cause. */
@@ -132,12 +172,21 @@ function addForm(app, boardId) {
         frame.prompt = prompt.value.trim();
         if (WITH_ITEMS.has(activity.value)) frame.items = items.value.split('\n').map((s) => s.trim()).filter(Boolean);
       }
+      // emptied now: the block's own event rebuilds the page before the reply, and the new form
+      // takes over what this one holds; on a refusal the text comes back to the form then shown
+      const typed = { title: title.value, prompt: prompt.value, items: items.value };
+      title.value = ''; prompt.value = ''; items.value = '';
       ui(app).focus = tid('title');
       app.send(frame).then(() => {
         ui(app).focus = null;
-        title.value = ''; prompt.value = ''; items.value = '';
         toast(t('blockAdded'), 'ok', 2000);
-      }).catch(() => {});
+      }).catch(() => {
+        ui(app).focus = null;
+        for (const [what, value] of Object.entries(typed)) {
+          const f = document.querySelector(`[data-testid="${tid(what)}"]`);
+          if (f && !f.value) f.value = value;
+        }
+      });
     } } },
     h('h3.rs-add-title', t('addBlockTitle')),
     field(t('blockTitle'), title), field(t('blockMinutes'), minutes), field(t('blockActivity'), activity),
@@ -166,6 +215,7 @@ async function downloadTemplate(app, boardId) {
 /** The editor: a toggle, then per board its blocks and the add form, and the download. */
 export function runSheetEditor(app) {
   const state = ui(app);
+  const before = snapshot(state.live);
   const parts = [];
   const list = h('div.rs-editor', { 'data-testid': 'runsheet-editor' });
   for (const b of app.boardIds()) {
@@ -187,6 +237,8 @@ export function runSheetEditor(app) {
       if (state.editing) list.querySelector('input')?.focus();
     } } });
   const el = h('div.rs-editor-wrap', toggleBtn, list);
+  state.live = el;
+  if (before) restore(el, before);
   function update() {
     list.hidden = !state.editing;
     toggleBtn.setAttribute('aria-expanded', String(state.editing));
@@ -194,15 +246,16 @@ export function runSheetEditor(app) {
     toggleBtn.disabled = app.closed();
     for (const p of parts) p.update();
   }
-  // after a rebuild, the focus goes back to the control that caused it
+  // after a rebuild, the focus goes back to the control that caused it, or to the field that had
+  // it when another facilitator's block change (or any block event) rebuilt the page
   if (state.focus) {
     const want = state.focus;
     state.focus = null;
     requestAnimationFrame(() => {
-      const target = el.querySelector(`[data-testid="${want}"]`);
-      if (target && !target.disabled) target.focus();
-      else toggleBtn.focus();
+      if (!refocus(el, { testid: want, value: null, start: null, end: null })) toggleBtn.focus();
     });
+  } else if (before?.focus) {
+    requestAnimationFrame(() => { if (el.isConnected) refocus(el, before.focus); });
   }
   return { el, update };
 }

@@ -37,6 +37,8 @@ export const strings = {
   saveTemplate: 'Save as template file',
   loadTemplate: 'Or start from a template file',
   loadTemplateHint: 'A run sheet you saved before (.json).',
+  chooseTemplateFile: 'Choose a file',
+  noFileChosen: 'No file chosen',
   templateProblems: 'This template file is not right:',
   line: 'line',
 };

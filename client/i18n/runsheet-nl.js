@@ -37,6 +37,8 @@ export const strings = {
   saveTemplate: 'Bewaar als sjabloonbestand',
   loadTemplate: 'Of start met een sjabloonbestand',
   loadTemplateHint: 'Een draaiboek dat je eerder bewaarde (.json).',
+  chooseTemplateFile: 'Kies een bestand',
+  noFileChosen: 'Geen bestand gekozen',
   templateProblems: 'Dit sjabloonbestand klopt niet:',
   line: 'regel',
 };

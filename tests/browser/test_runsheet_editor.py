@@ -5,6 +5,8 @@ Screenshots of the editor on a phone and a laptop; axe finds nothing serious."""
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from playwright.async_api import Page, expect
@@ -156,7 +158,33 @@ async def test_a_template_file_starts_a_session_from_the_start_page(server, page
     page = await pages.open(PHONE, phone=True, name="facilitator")
     await page.goto(server.http_url + "/")
     await page.get_by_test_id("create-title").fill("Kick-off uit een bestand")
-    await page.get_by_test_id("create-from-file").set_input_files(str(bad))
+    # the page's own Dutch button (the browser's is "Choose File"), named, no file yet
+    button = page.get_by_test_id("create-from-file-button")
+    await expect(button).to_have_text(re.compile("Kies een bestand"))
+    await expect(button).to_be_visible()
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("Geen bestand gekozen")
+    await page.get_by_test_id("lang-en").click()  # and in English
+    await expect(button).to_have_text(re.compile("Choose a file"))
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("No file chosen")
+    await expect(page.get_by_label(re.compile("template file"))).to_have_attribute("type", "file")
+    await page.get_by_test_id("lang-nl").click()
+    await expect(button).to_have_text(re.compile("Kies een bestand"))
+    await expect(page.get_by_label(re.compile("sjabloonbestand"))).to_have_attribute("type", "file")
+    # keyboard: Tab from the title reaches the (hidden) file input, its button shows the focus ring
+    await page.get_by_test_id("create-title").focus()
+    for _ in range(40):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement?.dataset.testid") == "create-from-file":
+            break
+    assert await page.evaluate("document.activeElement?.dataset.testid") == "create-from-file"
+    await button.scroll_into_view_if_needed()
+    assert await button.evaluate("(b) => getComputedStyle(b).outlineStyle") == "solid"
+    await page.screenshot(path=str(artifacts / "template-upload-focus-phone.png"))
+    async with page.expect_file_chooser() as chooser_info:
+        await button.tap()  # the page's button opens the browser's chooser
+    chooser = await chooser_info.value
+    await chooser.set_files(str(bad))
+    await expect(page.get_by_test_id("create-from-file-name")).to_have_text("kapot.json")
     error = page.get_by_test_id("create-file-error")
     await expect(error).to_contain_text("Dit sjabloonbestand klopt niet")
     await expect(error).to_contain_text("duplicate step id 'pauze1'")
@@ -168,3 +196,49 @@ async def test_a_template_file_starts_a_session_from_the_start_page(server, page
     await open_facilitator_board(page)
     await expect(page.get_by_test_id("session-title")).to_have_text("Kick-off uit een bestand")
     await expect(page.get_by_test_id("step-pauze1")).to_contain_text("Koffie en thee")
+
+
+async def test_another_facilitators_block_keeps_what_is_half_typed(server, pages, artifacts):
+    """Eva types in the add-block form and in a block's open "Doel, wie, materialen"; Ruud (the
+    co-facilitator, a second page) adds a block. Eva's page rebuilds for the new block, and keeps her
+    text, the open plan section and the focus with its caret."""
+    eva = await pages.open(LAPTOP_800, name="facilitator-eva")
+    created = await create_kickoff(eva, server.http_url)
+    await open_facilitator_board(eva)
+    await open_editor(eva)
+    ruud = await pages.open(LAPTOP_800, name="facilitator-ruud")
+    await ruud.goto(f"{server.http_url}/b/{created['session']}#f={created['secret']}")
+    await open_editor(ruud)
+
+    await eva.get_by_test_id("add-block-title").fill("Pauze met soep")
+    await eva.get_by_test_id("add-block-activity").select_option("statements")
+    await eva.get_by_test_id("add-block-items").fill("Ik ken iedereen\nIk weet wat ik kom doen")
+    await eva.locator("[data-testid='block-opening'] details.rs-plan summary").click()
+    await expect(eva.get_by_test_id("block-who-opening")).to_be_visible()
+    await eva.get_by_test_id("add-block-prompt").fill("Hoe sta je erin?")  # the focus stays here, mid-typing
+    await eva.get_by_test_id("add-block-prompt").press("ArrowLeft")
+
+    await ruud.get_by_test_id("add-block-title").fill("Energizer")
+    await ruud.get_by_test_id("add-block-submit").click()
+    await expect(blocks(eva)).to_have_count(KICKOFF_BLOCKS + 1)  # Eva's page rebuilt for it
+    await expect(ruud.get_by_test_id("add-block-title")).to_have_value("")  # Ruud's own form emptied
+
+    await expect(eva.get_by_test_id("add-block-title")).to_have_value("Pauze met soep")
+    await expect(eva.get_by_test_id("add-block-activity")).to_have_value("statements")
+    await expect(eva.get_by_test_id("add-block-items")).to_be_visible()
+    await expect(eva.get_by_test_id("add-block-items")).to_have_value("Ik ken iedereen\nIk weet wat ik kom doen")
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("Hoe sta je erin?")
+    await expect(eva.get_by_test_id("block-who-opening")).to_be_visible()  # the plan section still open
+    await eva.wait_for_function("() => document.activeElement?.dataset.testid === 'add-block-prompt'")
+    assert await eva.evaluate("document.activeElement.selectionStart") == len("Hoe sta je erin?") - 1
+    await eva.keyboard.type("!")  # typing goes on where it was
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("Hoe sta je erin!?")
+    await eva.get_by_test_id("add-block-title").scroll_into_view_if_needed()
+    await eva.screenshot(path=str(artifacts / "runsheet-kept-across-rebuild-laptop.png"))
+
+    # Eva's own block: added, and her form emptied (the rebuild's new form does not keep the sent text)
+    await eva.get_by_test_id("add-block-submit").click()
+    await expect(blocks(eva)).to_have_count(KICKOFF_BLOCKS + 2)
+    await expect(blocks(ruud)).to_have_count(KICKOFF_BLOCKS + 2)
+    await expect(eva.get_by_test_id("add-block-title")).to_have_value("")
+    await expect(eva.get_by_test_id("add-block-prompt")).to_have_value("")
