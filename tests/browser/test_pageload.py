@@ -34,6 +34,17 @@ async def assert_all_preloaded(page: Page, requested: list[str]) -> None:
     assert [u for u in requested if "?v=" not in u] == [], "requested without its content hash"
 
 
+async def participant_phone(server, pages) -> tuple[dict, Page]:
+    """A new session and a phone that joined it as Ann (as the browser keeps it after joining)."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="participant")
+    await page.context.add_init_script(
+        f"localStorage.setItem('samenspel.part.{session['session']}', "
+        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    return session, page
+
+
 def chunk_of(bundle, module: str) -> str:
     return f"/static/{bundle.chunk(module)}?"
 
@@ -85,12 +96,7 @@ async def test_the_join_page_and_board_run_from_the_source_modules_with_the_bund
 async def test_the_board_and_projector_preload_every_module_they_import(server, pages, client_bundle):
     """A participant's board (no QR code: the library stays unloaded) and the projector (which
     shows one) load only modules listed for preloading."""
-    session = await create_session(server.http_url, title="Leernetwerk")
-    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
-    page = await pages.open(PHONE, phone=True, name="participant")
-    await page.context.add_init_script(
-        f"localStorage.setItem('samenspel.part.{session['session']}', "
-        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    session, page = await participant_phone(server, pages)
     requested = watch_scripts(page)
     await page.goto(f"{server.http_url}/b/{session['session']}")
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
@@ -128,12 +134,7 @@ async def test_the_board_connects_over_the_socket_its_document_opened_first(serv
     """The board's document opens the websocket before any module has loaded (server/pages.py,
     EARLY_SOCKET) and the connection uses that one socket: one upgrade, no second. A page that will
     not connect (nobody joined in this browser) closes it."""
-    session = await create_session(server.http_url, title="Leernetwerk")
-    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
-    page = await pages.open(PHONE, phone=True, name="participant")
-    await page.context.add_init_script(
-        f"localStorage.setItem('samenspel.part.{session['session']}', "
-        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    session, page = await participant_phone(server, pages)
     sockets = []
     page.on("websocket", lambda ws: sockets.append(ws))
     await page.goto(f"{server.http_url}/b/{session['session']}")
