@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -23,8 +24,15 @@ def _tags(union) -> dict[str, str]:
 
 
 def _names(module) -> list[str]:
+    """The names the module defines (its structs, unions and limits), not those it imports
+    (typing, msgspec, the template's and the state's structs) nor its submodules."""
+    from boards import state, template
+
+    borrowed = (Annotated, Literal, msgspec.Meta, *vars(template).values(), *vars(state).values())
     return sorted(n for n, v in vars(module).items()
-                  if not n.startswith("_") and n != "annotations" and not isinstance(v, type(c)))
+                  if not n.startswith("_") and n != "annotations" and not isinstance(v, type(c))
+                  and not any(v is b for b in borrowed)
+                  and not (isinstance(v, type) and not v.__module__.startswith(module.__name__)))
 
 
 def _ours(name: str) -> bool:
