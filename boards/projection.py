@@ -17,6 +17,7 @@ import msgspec
 from boards import events as e
 from boards import kinds
 from boards.kinds import Audience, Touch
+from boards.kinds.base import Kind
 from boards.state import SessionState
 from boards.template import DotSection
 
@@ -72,14 +73,23 @@ def all_progress(state: SessionState, audience: Audience,
     return out
 
 
+# The kinds that keep marks of a person (they override ``Kind.own``); every other kind's ``own`` is
+# None, so their sections are not asked (an own view is built after every mark: decision 73).
+_KEEPS_OWN = frozenset(type(k) for k in kinds.KINDS if type(k).own is not Kind.own)
+
+
 def own_dots(state: SessionState, participant: str) -> dict[str, dict[str, Any]]:
     """A participant's own marks: board -> section -> what is theirs in it (a dot vote: its options).
     Every section whose kind keeps marks of a person is in it."""
-    out: dict[str, dict[str, Any]] = {board_id: {} for board_id in state.boards}
-    for board_id, board, section, kind in kinds.sections(state):
-        mine = kind.own(kind.content(board)[section.id], participant)
-        if mine is not None:
-            out[board_id][section.id] = mine
+    out: dict[str, dict[str, Any]] = {}
+    for board_id, board in state.boards.items():
+        out[board_id] = mine_here = {}
+        for section in board.spec.sections:
+            kind = kinds.kind_of(section)
+            if type(kind) in _KEEPS_OWN:
+                mine = kind.own(kind.content(board)[section.id], participant)
+                if mine is not None:
+                    mine_here[section.id] = mine
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Short lists on purpose: the words that carry no meaning of their own in a one-to-three-word
 # answer. A longer list would swallow answers ("niet", "samen" and "goed" stay).
@@ -29,6 +30,15 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 def normalise(text: str) -> str:
     """The form a word cloud counts ``text`` by; "" when nothing but stop words is left."""
+    # A room repeats its words, and a word taken back comes as it was counted: the short ones are
+    # remembered (at most 4,096 of at most 64 characters: a long text is not kept, whoever sent it).
+    return _normalise_short(text) if len(text) <= 64 else _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     words = (_EDGE.sub("", w) for w in text.split())
     return " ".join(w for w in words if w and w not in STOP_WORDS)
+
+
+_normalise_short = lru_cache(maxsize=4096)(_normalise)
