@@ -405,7 +405,7 @@ async def test_a_word_longer_than_the_phone_is_wide_breaks_and_the_page_keeps_it
 
 async def test_the_summary_shows_the_sections_in_the_template_s_order_whatever_their_kinds(server, pages, artifacts):
     """Card 1 interleaves kinds (the wall, a text, the draft, a text, the agendas) and the kick-off
-    too (open question, word cloud, stand, statements, texts, word cloud): the summary page shows
+    too (open question, word cloud, stand, statements, a text, the values contract, a text, word cloud): the summary page shows
     each board's sections in its template's order, each block by its kind (the client's registry)."""
     session = await api_session(server.http_url, boards=["ambitie", "kickoff"])
     page = await pages.open(SUMMARY_LAPTOP)
@@ -415,5 +415,6 @@ async def test_the_summary_shows_the_sections_in_the_template_s_order_whatever_t
         .map((s) => s.dataset.testid).filter((id) => id && id !== 'sum-checkout' && id !== 'sum-steps')""")
     assert shown == ["sum-wall-wand", "sum-text-zinnen", "sum-draft-concreet", "sum-text-ambitie", "sum-insights-agendas",
                      "sum-open-verwachtingen", "sum-wordcloud-thema", "sum-stand-cirkel", "sum-statements-klaar",
-                     "sum-text-exploreervraag", "sum-text-afspraken", "sum-wordcloud-checkout"], shown
+                     "sum-text-exploreervraag", "sum-agreements-contract", "sum-text-afspraken",
+                     "sum-wordcloud-checkout"], shown
     await shot(page, artifacts / "summary-template-order-1280.png", full_page=True)
