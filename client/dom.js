@@ -1,6 +1,6 @@
 // Small DOM helpers: element creation, keyed lists, toasts, clipboard.
 
-import { getLang, setLang, t } from './i18n.js';
+import { errorText, getLang, setLang, t } from './i18n.js';
 
 /**
  * h('div.card#id', {attrs, on: {click}}, ...children)
@@ -168,7 +168,12 @@ export function langSwitch() {
     const b = h('button.lang-btn', {
       type: 'button', 'data-lang': code, 'data-testid': `lang-${code}`,
       'aria-pressed': String(getLang() === code), lang: code,
-      on: { click: () => setLang(code) },
+      on: {
+        click: () => { // English may need fetching first (client/i18n.js): the page switches when it is here
+          b.setAttribute('aria-busy', 'true');
+          setLang(code).catch(() => toast(errorText('network'))).finally(() => b.removeAttribute('aria-busy'));
+        },
+      },
     }, code.toUpperCase());
     wrap.appendChild(b);
   }

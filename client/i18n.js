@@ -1,45 +1,63 @@
 // UI strings, Dutch first. Template labels come as {nl, en} from the server.
+//
+// Dutch is in every page's bundle; English is fetched only when it is chosen (decision 74): a
+// dynamic import, so the bundle gives it a chunk of its own that no page preloads. Someone who
+// chose English before waits for it here (top-level await: no module that uses t() runs first,
+// so nothing is ever shown in Dutch and then redrawn); switching loads it, then re-renders.
 
-import * as nl from './i18n/nl.js';
-import * as en from './i18n/en.js';
-import * as liveNl from './i18n/live-nl.js';
-import * as liveEn from './i18n/live-en.js';
-import * as sheetNl from './i18n/runsheet-nl.js';
-import * as sheetEn from './i18n/runsheet-en.js';
-import * as contractNl from './i18n/contract-nl.js';
-import * as contractEn from './i18n/contract-en.js';
+import * as dutch from './i18n/dutch.js';
+import { store } from './store.js';
 
-const KEY = 'samenspel.lang';
+const LOADERS = { en: () => import('./i18n/english.js') };
 
-const STRINGS = {
-  nl: { ...nl.strings, ...liveNl.strings, ...sheetNl.strings, ...contractNl.strings },
-  en: { ...en.strings, ...liveEn.strings, ...sheetEn.strings, ...contractEn.strings },
-};
-const ERRORS = {
-  nl: { ...nl.errors, ...liveNl.errors, ...sheetNl.errors, ...contractNl.errors },
-  en: { ...en.errors, ...liveEn.errors, ...sheetEn.errors, ...contractEn.errors },
-};
+const STRINGS = { nl: dutch.strings };
+const ERRORS = { nl: dutch.errors };
 
-let lang = (() => {
+/** The language's strings, fetched once (English; Dutch is always here). */
+function load(code) {
+  if (STRINGS[code]) return Promise.resolve();
+  return LOADERS[code]().then((m) => {
+    STRINGS[code] = m.strings;
+    ERRORS[code] = m.errors;
+  });
+}
+
+let lang = store.lang() === 'en' ? 'en' : 'nl'; // main.js has started fetching English already
+
+if (lang !== 'nl') {
   try {
-    const stored = localStorage.getItem(KEY);
-    if (stored === 'nl' || stored === 'en') return stored;
-  } catch { /* storage may be blocked */ }
-  return 'nl';
-})();
+    await load(lang);
+  } catch {
+    lang = 'nl'; // not reachable (offline): Dutch, which is all here, rather than no page
+  }
+}
 
 const listeners = new Set();
+let wanted = lang; // the last language asked for (a second click wins over a slow first one)
 
 export function getLang() {
   return lang;
 }
 
-export function setLang(next) {
-  if (next !== 'nl' && next !== 'en' || next === lang) return;
+/** Switch to `next` once its strings are here (the page stays in the old language until then).
+ * Resolves true when it switched, false when it did not (unknown, already, overtaken by a later
+ * choice); rejects when the strings could not be fetched (the language stays). */
+export async function setLang(next) {
+  if (next !== 'nl' && next !== 'en') return false;
+  wanted = next;
+  if (next === lang) return false;
+  try {
+    await load(next);
+  } catch (err) {
+    if (wanted === next) wanted = lang;
+    throw err;
+  }
+  if (wanted !== next || next === lang) return false;
   lang = next;
-  try { localStorage.setItem(KEY, next); } catch { /* ignore */ }
+  store.setLang(next);
   document.documentElement.lang = next;
   for (const fn of listeners) fn(next);
+  return true;
 }
 
 export function onLangChange(fn) {

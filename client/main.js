@@ -6,6 +6,10 @@
 import { store } from './store.js';
 import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
 
+// English is fetched only when chosen (client/i18n.js, decision 74): someone who chose it gets it
+// now, beside the page's chunks, rather than once they have loaded.
+if (store.lang() === 'en') import('./i18n/english.js').catch(() => {}); // i18n.js falls back to Dutch
+
 const start = () => import('./start.js');
 const board = () => import('./board.js');
 
@@ -14,7 +18,10 @@ const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
 
 async function boardPage(session) {
-  const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
+  // start.js (the join form, the messages) is not preloaded here: a joined participant's board needs
+  // it only for a fatal error, so only someone not joined in this browser waits for it (decision 74).
+  const mountNotJoined = async (...args) => (await start()).mountNotJoined(...args);
+  const mountMessage = async (...args) => (await start()).mountMessage(...args);
   // A facilitator link carries the secret in the fragment: keep it in this browser and take it
   // out of the address bar (a shared or projected screen should not show it).
   const secret = fragment.get('f');
@@ -36,9 +43,10 @@ async function boardPage(session) {
     as = 'participant';
   } else {
     dropEarlySocket(); // not joined here: nothing to connect
-    mountNotJoined(root);
+    await mountNotJoined(root);
     return;
   }
+  const { mountBoard } = await board();
   mountBoard(root, {
     session,
     auth,

@@ -38,4 +38,8 @@ export const store = {
   /** The join code of a session this browser facilitates (for the share panel). */
   code(session) { return get(`code.${session}`); },
   setCode(session, code) { set(`code.${session}`, code); },
+
+  /** The language this browser chose ('nl', 'en'), or null (Dutch). client/i18n.js. */
+  lang() { return get('lang'); },
+  setLang(code) { set('lang', code); },
 };

@@ -47,7 +47,7 @@ LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
 PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
-    "board": Page(("board.js", "start.js"), ("style.css", "cards.css", "live.css"), LIVE, True),  # start.js: "not joined yet"
+    "board": Page(("board.js",), ("style.css", "cards.css", "live.css"), LIVE, True),  # start.js only if not joined: lazy
     "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css", "live.css"), LIVE,
                       True),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "cards.css", "summary.css")),

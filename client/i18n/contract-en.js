@@ -1,4 +1,4 @@
-// English strings of the weighting and the contract of agreements: merged into en.js's by i18n.js.
+// English strings of the weighting and the contract of agreements: merged into en.js's by english.js.
 
 export const strings = {
   wtTheme: 'Propose a theme',

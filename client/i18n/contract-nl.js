@@ -1,5 +1,5 @@
 // Dutch strings of the weighting ("gewichten plakken") and the contract of agreements: merged into
-// nl.js's by i18n.js.
+// nl.js's by dutch.js.
 
 export const strings = {
   wtTheme: 'Stel een thema voor',

@@ -1,4 +1,4 @@
-// English strings of the live questions: merged into en.js's by i18n.js.
+// English strings of the live questions: merged into en.js's by english.js.
 
 export const strings = {
   wcPlaceholder: 'One to three words',

@@ -1,4 +1,4 @@
-// Dutch strings of the live questions (word cloud, open question): merged into nl.js's by i18n.js.
+// Dutch strings of the live questions (word cloud, open question): merged into nl.js's by dutch.js.
 
 export const strings = {
   wcPlaceholder: 'Eén tot drie woorden',

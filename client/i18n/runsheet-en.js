@@ -1,4 +1,4 @@
-// English strings of the run sheet editor and template files: merged into en.js's by i18n.js.
+// English strings of the run sheet editor and template files: merged into en.js's by english.js.
 
 export const strings = {
   editBlocks: 'Edit blocks',

@@ -1,4 +1,4 @@
-// Dutch strings of the run sheet editor and template files: merged into nl.js's by i18n.js.
+// Dutch strings of the run sheet editor and template files: merged into nl.js's by dutch.js.
 
 export const strings = {
   editBlocks: 'Blokken bewerken',
