@@ -59,7 +59,7 @@ async def test_the_join_page_preloads_every_module_it_imports_and_none_of_the_bo
     await expect(page.get_by_test_id("join-name")).to_be_enabled()
     await assert_all_preloaded(page, requested)
     assert [u for u in requested if "/static/dist/" not in u] == []
-    unwanted = [chunk_of(client_bundle, m) for m in ("board.js", "qr.js")]
+    unwanted = [chunk_of(client_bundle, m) for m in ("board.js", "qr.js", "i18n/english.js")]
     assert [u for u in requested if "msgpack" in u or any(c in u for c in unwanted)] == []
 
 
@@ -94,8 +94,8 @@ async def test_the_join_page_and_board_run_from_the_source_modules_with_the_bund
 
 
 async def test_the_board_and_projector_preload_every_module_they_import(server, pages, client_bundle):
-    """A participant's board (no QR code: the library stays unloaded) and the projector (which
-    shows one) load only modules listed for preloading."""
+    """A participant's board (no QR code: the library stays unloaded; no join form; no English) and
+    the projector (which shows one) load only modules listed for preloading."""
     session, page = await participant_phone(server, pages)
     requested = watch_scripts(page)
     await page.goto(f"{server.http_url}/b/{session['session']}")
@@ -103,7 +103,8 @@ async def test_the_board_and_projector_preload_every_module_they_import(server, 
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     await assert_all_preloaded(page, requested)
     assert [u for u in requested if "/static/dist/" not in u and "msgpack" not in u] == []
-    assert [u for u in requested if chunk_of(client_bundle, "qr.js") in u] == []
+    unwanted = [chunk_of(client_bundle, m) for m in ("qr.js", "start.js", "i18n/english.js")]
+    assert [u for u in requested if any(c in u for c in unwanted)] == []
 
     projector = await pages.open(PROJECTOR, name="projector")
     requested = watch_scripts(projector)
@@ -150,3 +151,49 @@ async def test_the_board_connects_over_the_socket_its_document_opened_first(serv
     await expect(stranger.get_by_role("heading", level=1)).to_contain_text("nog niet mee")
     if not socket.is_closed():
         await socket.wait_for_event("close")
+
+
+# Every text the page ever puts in the DOM, in order, however briefly (a first render in the wrong
+# language would be in it).
+RECORD_TEXTS = """
+window.__texts = [];
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) if (n.textContent) window.__texts.push(n.textContent);
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+async def test_english_is_fetched_only_when_chosen_and_shown_from_the_first_frame(server, pages, client_bundle):
+    """Dutch is in every page's bundle; English only when someone chooses it (decision 74). Choosing
+    it fetches it and then switches the whole page; the next visit is in English from its first
+    frame (no Dutch shown first), and a stranger's board (not joined) shows the join form in it."""
+    english = chunk_of(client_bundle, "i18n/english.js")
+    session, page = await participant_phone(server, pages)
+    requested = watch_scripts(page)
+    await page.goto(f"{server.http_url}/b/{session['session']}")
+    await expect(page.get_by_test_id("section-drijfveren").locator(".sec-title")).to_have_text("Drijfveren")
+    assert [u for u in requested if english in u] == []
+
+    await page.get_by_test_id("lang-en").click()
+    await expect(page.get_by_test_id("section-drijfveren").locator(".sec-title")).to_have_text("Motivators")
+    await expect(page.get_by_test_id("remaining-drijfveren")).to_have_text("3 of 3 dots left")
+    await expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert len([u for u in requested if english in u]) == 1
+
+    await page.context.add_init_script(RECORD_TEXTS)
+    requested.clear()
+    await page.reload()
+    await expect(page.get_by_test_id("remaining-drijfveren")).to_have_text("3 of 3 dots left")
+    texts = await page.evaluate("window.__texts")
+    assert "Connecting…" in texts and "Verbinden…" not in texts  # the board's first frame
+    assert [t for t in texts if "Drijfveren" in t or "stickers" in t] == []
+    assert len([u for u in requested if english in u]) == 1  # beside the page's chunks (main.js)
+
+    await page.get_by_test_id("lang-nl").click()
+    await expect(page.get_by_test_id("section-drijfveren").locator(".sec-title")).to_have_text("Drijfveren")
+
+    stranger = await pages.open(PHONE, phone=True, name="stranger")  # chose English, never joined
+    await stranger.context.add_init_script("localStorage.setItem('samenspel.lang', 'en')")
+    await stranger.goto(f"{server.http_url}/b/{session['session']}")
+    await expect(stranger.get_by_role("heading", level=1)).to_have_text("You have not joined this session yet")
+    await expect(stranger.get_by_test_id("join-code-input")).to_be_editable()
