@@ -22,7 +22,10 @@ page became usable, in ms from the start of navigation:
 "First visit" is a fresh browser context (empty cache); "second visit" opens the same URL again in
 that context. Each figure is the median over ``--runs`` runs, runs interleaved by page.
 
-    python -m bench.pageload [--runs 3] [--root /work/main] [--no-throttle] [--port 0]
+    python -m bench.pageload [--runs 3] [--root /work/main] [--no-throttle] [--port 0] [--lang en]
+
+``--lang en``: the browser chose English before (as the NL/EN switch remembers it): English is
+fetched only for such a browser (decision 74), so this is what it costs them.
 """
 
 from __future__ import annotations
@@ -161,17 +164,20 @@ async def visit(ctx: BrowserContext, url: str, kind: str, throttle: bool) -> Vis
     return result
 
 
-async def one_run(browser: Browser, base: str, throttle: bool) -> dict[str, Visit]:
+async def one_run(browser: Browser, base: str, throttle: bool, lang: str | None = None) -> dict[str, Visit]:
     session, code, participant = await new_session(base)
     out: dict[str, Visit] = {}
     ctx = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
+    if lang:
+        await ctx.add_init_script(f"localStorage.setItem('samenspel.lang', {json.dumps(lang)});")
     out["join page, first visit"] = await visit(ctx, f"{base}/j/{code}", "join", throttle)
     out["join page, second visit"] = await visit(ctx, f"{base}/j/{code}", "join", throttle)
     await ctx.close()
     ctx = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
     await ctx.add_init_script(
         f"localStorage.setItem('samenspel.part.{session}', {json.dumps(json.dumps(participant))});"
-        f"localStorage.setItem('samenspel.role.{session}', 'participant');")
+        f"localStorage.setItem('samenspel.role.{session}', 'participant');"
+        + (f"localStorage.setItem('samenspel.lang', {json.dumps(lang)});" if lang else ""))
     out["board, first visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     out["board, second visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     await ctx.close()
@@ -186,6 +192,7 @@ async def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--no-throttle", action="store_true", help="no network or CPU throttling")
     parser.add_argument("--urls", action="store_true", help="list the URLs of each visit's requests (last run)")
+    parser.add_argument("--lang", choices=["nl", "en"], help="the language this browser chose before (default: none, Dutch)")
     args = parser.parse_args()
     throttle = not args.no_throttle
     runs: list[dict[str, Visit]] = []
@@ -193,10 +200,10 @@ async def main() -> None:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
-                runs.append(await one_run(browser, server.url, throttle))
+                runs.append(await one_run(browser, server.url, throttle, args.lang))
             await browser.close()
     print(f"root {args.root} · {'1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x slower' if throttle else 'no throttling'}"
-          f" · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
+          f"{f' · lang {args.lang}' if args.lang else ''} · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
     print(f"{'page':26} {'requests':>9} {'network':>8} {'kB wire':>8} {'usable ms':>10}   (runs)")
     for name in runs[0]:
         vs = [r[name] for r in runs]
