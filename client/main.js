@@ -5,6 +5,7 @@
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
 import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
+import { registerWorker } from './sw-register.js';
 
 const start = () => import('./start.js');
 const board = () => import('./board.js');
@@ -83,6 +84,8 @@ async function projectorPage(session) {
     },
   });
 }
+
+registerWorker(); // after the page has loaded, when the browser is idle
 
 let m;
 if (path === '/' || path === '/index.html') {
