@@ -27,9 +27,12 @@ const ROUTES = Object.entries(PAGES).map(([kind, [pattern, url]]) => [kind, new 
 
 const stamp = (name) => Number(name.slice(PREFIX.length).split('-')[0]) || 0;
 const ours = async () => (await caches.keys()).filter((n) => n.startsWith(PREFIX)).sort((a, b) => stamp(a) - stamp(b));
+let mine = null; // this version's cache, once it exists (looked up once per worker start)
 const own = async () => {
+  if (mine) return mine;
   const name = (await ours()).find((n) => n.endsWith(`-${VERSION}`));
-  return name ? caches.open(name) : null;
+  if (name) mine = await caches.open(name);
+  return mine;
 };
 
 self.addEventListener('install', (event) => {
@@ -53,8 +56,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await ours();
-    const mine = names.findLast((n) => n.endsWith(`-${VERSION}`));
-    const keep = new Set([mine, names.filter((n) => n !== mine).at(-1)]);
+    const current = names.findLast((n) => n.endsWith(`-${VERSION}`));
+    const keep = new Set([current, names.filter((n) => n !== current).at(-1)]);
     await Promise.all(names.filter((n) => !keep.has(n)).map((n) => caches.delete(n)));
     await self.clients.claim();
   })());
