@@ -131,3 +131,26 @@ async def test_a_new_client_version_reaches_a_returning_page(own_client_server, 
     assert "sw-test-new-version" in served
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
+
+
+async def test_a_page_someone_touched_is_not_reloaded_the_next_page_is_new(own_client_server, pages):
+    """The new version arrives while a person has already typed on the page: the page stays as it
+    is (nothing they typed is lost), and the next page they open is of the new version."""
+    server = own_client_server
+    session, page = await participant_phone(server, pages)
+    url = f"{server.http_url}/b/{session['session']}"
+    await first_visit(page, url)
+    await page.goto(url)
+    await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
+    style = page.locator('link[rel="stylesheet"][href*="/style.css"]')
+    old = await style.get_attribute("href")
+    await page.keyboard.press("Tab")
+    await page.evaluate("window.__samePage = navigator.serviceWorker.controller")
+    with open(server.client / "style.css", "a", encoding="utf-8") as css:
+        css.write("\n.sw-test-new-version { color: inherit; }\n")
+    await page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    await page.wait_for_function("() => window.__samePage && navigator.serviceWorker.controller !== window.__samePage")
+    assert await style.get_attribute("href") == old
+    await page.goto(url)
+    await expect(style).not_to_have_attribute("href", old)
+    await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
