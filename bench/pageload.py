@@ -26,7 +26,9 @@ then fetches and keeps the client's files) before the second visit starts, so th
 the one a person gets when they come back; the table's ``worker ms`` says when that was (ms from the
 start of the first visit's navigation; ``-`` for a server without one). The worker's own fetches
 are not throttled (CDP throttles the page's target) and its CPU is not slowed: per visit it only
-looks the page up in its cache and revalidates it in the background. Each figure is the median over ``--runs`` runs, runs interleaved by page.
+looks the page up in its cache and revalidates it in the background. What the worker fetches is not
+in the first visit's requests and bytes (they are the page's). Each figure is the median over
+``--runs`` runs, runs interleaved by page.
 
     python -m bench.pageload [--runs 3] [--root /work/main] [--no-throttle] [--port 0]
 """
