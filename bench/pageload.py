@@ -20,7 +20,9 @@ page became usable, in ms from the start of navigation:
   and the board rendered) and holds an enabled button (a sticker can be placed).
 
 "First visit" is a fresh browser context (empty cache); "second visit" opens the same URL again in
-that context. When the server has a service worker (``/sw.js``; decision 74), the first visit then
+that context; "board after the join page" opens the board in the join page's context (what a person
+does after joining: the code the two pages share is in the cache, the board's is not — unless a
+service worker fetched it). When the server has a service worker (``/sw.js``; decision 74), the first visit then
 waits until the worker is active and controls the page (it registers once the page has loaded,
 then fetches and keeps the client's files) before the second visit starts, so the second visit is
 the one a person gets when they come back; the table's ``worker ms`` says when that was (ms from the
@@ -176,17 +178,24 @@ async def visit(ctx: BrowserContext, url: str, kind: str, throttle: bool, first:
     return result
 
 
+async def joined(ctx: BrowserContext, session: str, participant: dict) -> None:
+    """This browser holds the participant (as it does after the join form)."""
+    await ctx.add_init_script(
+        f"localStorage.setItem('samenspel.part.{session}', {json.dumps(json.dumps(participant))});"
+        f"localStorage.setItem('samenspel.role.{session}', 'participant');")
+
+
 async def one_run(browser: Browser, base: str, throttle: bool) -> dict[str, Visit]:
     session, code, participant = await new_session(base)
     out: dict[str, Visit] = {}
     ctx = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
     out["join page, first visit"] = await visit(ctx, f"{base}/j/{code}", "join", throttle, first=True)
     out["join page, second visit"] = await visit(ctx, f"{base}/j/{code}", "join", throttle)
+    await joined(ctx, session, participant)
+    out["board after the join page"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     await ctx.close()
     ctx = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="nl-NL")
-    await ctx.add_init_script(
-        f"localStorage.setItem('samenspel.part.{session}', {json.dumps(json.dumps(participant))});"
-        f"localStorage.setItem('samenspel.role.{session}', 'participant');")
+    await joined(ctx, session, participant)
     out["board, first visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle, first=True)
     out["board, second visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     await ctx.close()
