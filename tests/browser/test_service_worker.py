@@ -61,15 +61,18 @@ async def test_a_second_visit_to_the_board_comes_from_the_worker_and_shows_the_b
 
 
 async def test_no_answer_of_the_api_or_the_socket_is_ever_kept(server, pages):
-    """After joining through the form, a board and a summary, the worker's caches hold the client's
-    hashed files and the pages' documents only: nothing of /api, /ws, a session or its summary."""
+    """After joining through the form (the board it opens comes from the worker), a board and a
+    summary, the worker's caches hold the client's hashed files and the pages' documents only:
+    nothing of /api, /ws, a session or its summary."""
     session = await create_session(server.http_url, title="Leernetwerk")
     page = await pages.open(PHONE, phone=True, name="participant")
     await page.goto(f"{server.http_url}/j/{session['join_code']}")
     await page.wait_for_function(CONTROLLED)
     await page.get_by_test_id("join-name").fill("Ann")
     await page.get_by_test_id("join-group-leernetwerk").check()
-    await page.get_by_test_id("join-submit").click()
+    async with page.expect_response(lambda r: "/b/" in r.url and r.request.is_navigation_request()) as board:
+        await page.get_by_test_id("join-submit").click()
+    assert (await board.value).from_service_worker  # fetched by the worker while Ann typed
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await page.reload()
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
