@@ -5,6 +5,7 @@
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
 import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
+import { registerWorker } from './sw-register.js';
 
 // English is fetched only when chosen (client/i18n.js, decision 74): someone who chose it gets it
 // now, beside the page's chunks, rather than once they have loaded.
@@ -91,6 +92,8 @@ async function projectorPage(session) {
     },
   });
 }
+
+registerWorker(); // after the page has loaded, when the browser is idle
 
 let m;
 if (path === '/' || path === '/index.html') {

@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from server import http, images_http, metrics, network_http, summary_http, template_http
+from server import http, images_http, metrics, network_http, summary_http, template_http, worker
 from server.gc_pacing import GcPacer
 from server.limits import Limits
 from server.networks import Networks
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             *network_http.ROUTES,
             WebSocketRoute("/ws", websocket_endpoint),
             Mount("/static", app=client_files, name="static"),
+            Route(worker.PATH, worker.script, methods=["GET", "HEAD"]),
             Route("/", http.index),
             Route("/j/{code}", http.index),
             Route("/b/{session}", http.index),
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.settings = settings
     app.state.documents = Documents(client_files, use_bundle=settings.bundle)
+    app.state.service_worker = worker.Script(app.state.documents)
     app.state.sockets_per_address = {}  # open websockets per client address, on this instance
     app.state.open_sockets = 0
     app.state.gc_pacer = None  # set while the app runs (server.gc_pacing)

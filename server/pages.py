@@ -141,4 +141,4 @@ class Documents:
             built = self._built[(kind, public_url)] = (version, item, script_hash)
         _, item, script_hash = built
         csp = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {script_hash}", 1)
-        return respond(request, item, "no-cache", extra={"Content-Security-Policy": csp})
+        return respond(request, item, "no-cache", extra={"Content-Security-Policy": csp, "X-Client-Version": version})
