@@ -14,7 +14,6 @@ const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
 
 async function boardPage(session) {
-  const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
   // A facilitator link carries the secret in the fragment: keep it in this browser and take it
   // out of the address bar (a shared or projected screen should not show it).
   const secret = fragment.get('f');
@@ -34,7 +33,11 @@ async function boardPage(session) {
   } else if (part) {
     auth = { token: part.token };
     as = 'participant';
-  } else {
+  }
+  // the facilitator's tools download beside the board's code (the board waits for them to build)
+  if (as === 'facilitator') import('./board/facilitator.js').catch(() => {});
+  const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
+  if (!as) {
     dropEarlySocket(); // not joined here: nothing to connect
     mountNotJoined(root);
     return;

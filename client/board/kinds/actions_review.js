@@ -3,7 +3,7 @@
 
 import { reviewSection } from '../review.js';
 
-export const actionsReview = {
+export const kind = {
   type: 'actions_review',
   component: reviewSection,
   scene: (app, part, { about }) => ({ show: about }),

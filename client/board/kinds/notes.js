@@ -2,13 +2,10 @@
 
 import { toggle } from '../../dom.js';
 import { notesSection } from '../notes.js';
-import { notesSummary } from '../../summary-notes.js';
 
-export const notes = {
+export const kind = {
   type: 'notes',
   component: notesSection,
-  summaryKey: 'notes',
-  summary: notesSummary,
   scene(app, part, { step, about, closing }) {
     const { section } = part;
     if (section.adders === 'facilitator') {

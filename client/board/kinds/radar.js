@@ -223,10 +223,8 @@ export function radarSummary(section, groups) {
 }
 
 /** The radar kind for the registry (index.js): its component, shown on the projector on its step. */
-export const radar = {
+export const kind = {
   type: 'radar',
   component: radarSection,
-  summaryKey: 'radars',
-  summary: (section, { groups }) => radarSummary(section, groups),
   scene: (app, part, { about }) => ({ show: about }),
 };

@@ -147,10 +147,8 @@ export function treeSummary(section) {
 }
 
 /** The tree kind for the registry (index.js): its component, shown on the projector on its step. */
-export const tree = {
+export const kind = {
   type: 'tree',
   component: treeSection,
-  summaryKey: 'trees',
-  summary: treeSummary,
   scene: (app, part, { about }) => ({ show: about }),
 };

@@ -1,0 +1,5 @@
+// The kick-off's open question: its component, shown on the projector on its own step.
+
+import { openQuestionSection } from '../open-question.js';
+
+export const kind = { type: 'open', component: openQuestionSection, scene: (app, part, { about }) => ({ show: about }) };

@@ -1,0 +1,5 @@
+// The kick-off's statements: its component, shown on the projector on its own step.
+
+import { statementsSection } from '../statements.js';
+
+export const kind = { type: 'statements', component: statementsSection, scene: (app, part, { about }) => ({ show: about }) };

@@ -1,0 +1,5 @@
+// Card 1's wall (the sketches and photos, with dots): its component, shown on the projector on its own step.
+
+import { wallSection } from '../wall.js';
+
+export const kind = { type: 'wall', component: wallSection, scene: (app, part, { about }) => ({ show: about }) };
