@@ -264,7 +264,7 @@ export function mountSummary(root, session, fragment) {
     .then((r) => r.json())
     // the blocks of the kinds this summary has (their modules are loaded only here)
     .then(async (summary) => {
-      ctx.kinds = await loadSummaries(summary.boards.flatMap((b) => Object.keys(b)));
+      ctx.kinds = await loadSummaries(summary.boards.flatMap((b) => Object.keys(b).filter((k) => b[k]?.length > 0)));
       ctx.summary = summary;
       ctx.role = summary.role;
       render();

@@ -1,5 +1,5 @@
-"""Which kinds of section a session's boards use, for its board and projector documents: they
-preload those kinds' client code and no other (server/pages.py; docs/decisions.md, 74).
+"""Which kinds of section a session's boards use, for its board, projector and summary documents:
+they preload those kinds' client code and no other (server/pages.py; docs/decisions.md, 74).
 
 Only a hint: a kind missing here is loaded by the page itself (one round trip later), one too many
 is fetched for nothing; the page is right either way. So it is found cheaply and never waits long:
@@ -26,7 +26,7 @@ from server.records import unpack_record
 
 log = logging.getLogger("samenspel.pages")
 
-SESSION_PATH = re.compile(r"^/[bp]/([A-Za-z0-9_-]{1,64})/?$")  # as client/main.js routes
+SESSION_PATH = re.compile(r"^/[bps]/([A-Za-z0-9_-]{1,64})/?$")  # board, projector, summary, as client/main.js routes
 LOOKUP_TIMEOUT_S = 0.25  # a page never waits longer than this for its hint
 
 
@@ -35,7 +35,7 @@ def _types(templates: Iterable[Template]) -> frozenset[str]:
 
 
 def of_state(state: SessionState) -> frozenset[str]:
-    return _types(b.spec() for b in state.boards.values())
+    return _types(b.spec for b in state.boards.values())
 
 
 async def _from_log(hub: Hub, session_id: str) -> frozenset[str]:
@@ -49,16 +49,16 @@ async def _from_log(hub: Hub, session_id: str) -> frozenset[str]:
 
 
 async def for_path(hub: Hub, path: str) -> frozenset[str]:
-    """The kinds of the session a board or projector path names; empty when unknown."""
+    """The kinds of the session a board, projector or summary path names; empty when unknown."""
     match = SESSION_PATH.match(path)
     if match is None or is_network_id(match[1]):
         return frozenset()
-    live = hub.sessions.get(match[1])
-    if live is not None:
-        return of_state(live.state)
-    if not hub.store_ready:
-        return frozenset()
     try:
+        live = hub.sessions.get(match[1])
+        if live is not None:
+            return of_state(live.state)
+        if not hub.store_ready:
+            return frozenset()
         return await asyncio.wait_for(_from_log(hub, match[1]), LOOKUP_TIMEOUT_S)
     except Exception as exc:  # noqa: BLE001 (only a hint: the page does without it)
         log.debug("no kinds for the page of a session: %r", exc)

@@ -76,16 +76,19 @@ def page_kind(path: str) -> str:
     return {"j": "join", "b": "board", "p": "projector", "s": "summary", "n": "network"}.get(path.strip("/").split("/")[0], "other")
 
 
-def kind_modules(files: ClientFiles, kinds: frozenset[str]) -> list[str]:
-    """The client modules of these kinds of section (client/board/kinds/index.js imports each lazily:
-    board/kinds/<type>.js), those that exist, in a stable order (decision 74)."""
-    return [m for m in sorted(f"board/kinds/{k}.js" for k in kinds) if files.resolve(m) is not None]
+def kind_modules(files: ClientFiles, page: str, kinds: frozenset[str]) -> list[str]:
+    """The client modules of these kinds of section that ``page`` loads (client/board/kinds/index.js
+    imports each lazily: board/kinds/<type>.js on a board or projector, board/kinds/<type>.summary.js
+    on the summary page), those that exist, in a stable order (decision 74)."""
+    suffix = {"board": ".js", "projector": ".js", "summary": ".summary.js"}.get(page)
+    modules = sorted(f"board/kinds/{k}{suffix}" for k in kinds) if suffix else []
+    return [m for m in modules if files.resolve(m) is not None]
 
 
 def preloads(files: ClientFiles, kind: str, bundle: Bundle | None = None, kinds: frozenset[str] = frozenset()) -> list[str]:
     """Every module (or chunk of the bundle) the page loads before it can show anything, entry first
-    (on a board or projector, with the code of the session's ``kinds`` of section)."""
-    entries = [ENTRY, *PAGES[kind].modules, *kind_modules(files, kinds)]
+    (on a board, projector or summary, with the code of the session's ``kinds`` of section)."""
+    entries = [ENTRY, *PAGES[kind].modules, *kind_modules(files, kind, kinds)]
     return bundle.closure(entries) if bundle else import_closure(files, entries)
 
 
@@ -123,7 +126,8 @@ def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle
 class Documents:
     """Each page's document, built and compressed once per version of the client files (and of
     the bundle, used when ``use_bundle`` and built from these sources), and per set of kinds of
-    section a board's or projector's session uses (not per session: a handful of templates)."""
+    section a board's, projector's or summary's session uses (not per session: a handful of
+    templates)."""
 
     def __init__(self, files: ClientFiles, use_bundle: bool = True) -> None:
         self.files = files
@@ -141,13 +145,15 @@ class Documents:
 
     async def response(self, request: Request, public_url: str | None, kinds: frozenset[str] = frozenset()) -> Response:
         kind = page_kind(request.url.path)
-        kinds = kinds if kind in ("board", "projector") else frozenset()
+        kinds = kinds if kind in ("board", "projector", "summary") else frozenset()
         version = self.version()
         built = self._built.get((kind, public_url, kinds))
         if built is None or built[0] != version:
             bundle = bundles.load(self.files, entry_modules()) if self.use_bundle else None
             text, script_hash = render(self.files, kind, public_url, bundle, kinds)
             item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress, BEST)
+            if len(self._built) >= 512:  # template files could combine kinds without end: never grow without bound
+                self._built.clear()
             built = self._built[(kind, public_url, kinds)] = (version, item, script_hash)
         _, item, script_hash = built
         csp = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {script_hash}", 1)
