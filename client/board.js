@@ -14,6 +14,7 @@ import { boardPage } from './board/page.js';
 import { fitLabels } from './board/fit.js';
 import { scrollToStep } from './board/steps.js';
 import { kindsLoaded, loadKinds } from './board/kinds/index.js';
+import './board/kit.js'; // the board's chunk holds what its lazy modules share with it (read kit.js)
 
 // Loaded only where they are used (docs/decisions.md, 74): the projector's page, the facilitator's
 // tools, each kind of section (board/kinds/index.js). The server preloads the projector's and the

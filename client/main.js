@@ -36,12 +36,15 @@ async function boardPage(session) {
   }
   // the facilitator's tools download beside the board's code (the board waits for them to build)
   if (as === 'facilitator') import('./board/facilitator.js').catch(() => {});
-  const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
   if (!as) {
     dropEarlySocket(); // not joined here: nothing to connect
-    mountNotJoined(root);
+    (await start()).mountNotJoined(root);
     return;
   }
+  // start.js (its messages) only when one is shown: a board that loads needs none of it
+  const { mountBoard } = await board();
+  const mountMessage = async (...args) => (await start()).mountMessage(root, ...args);
+  const mountNotJoined = async (...args) => (await start()).mountNotJoined(root, ...args);
   mountBoard(root, {
     session,
     auth,
@@ -50,39 +53,37 @@ async function boardPage(session) {
       if (code === 'removed') {
         store.forgetParticipant(session);
         // one calm message, no form inviting them back in: the facilitator decided
-        mountMessage(root, 'removedFromSession', 'removed-notice', 'removedLead');
+        mountMessage('removedFromSession', 'removed-notice', 'removedLead');
       } else if (code === 'bad_token') {
         if (as === 'participant') {
           store.forgetParticipant(session);
-          mountNotJoined(root, { messageKey: 'badToken', leadKey: 'notJoinedLead' });
+          mountNotJoined({ messageKey: 'badToken', leadKey: 'notJoinedLead' });
         } else {
           store.forgetFacilitator(session);
-          mountMessage(root, 'badFacLink', 'fatal');
+          mountMessage('badFacLink', 'fatal');
         }
-      } else if (code === 'not_found') {
-        mountMessage(root, 'noSession', 'fatal');
       } else {
-        mountMessage(root, 'noSession', 'fatal');
+        mountMessage('noSession', 'fatal');
       }
     },
   });
 }
 
 async function projectorPage(session) {
-  const [{ mountBoard }, { mountMessage }] = await Promise.all([board(), start()]);
   const code = fragment.get('c') || store.code(session);
   if (!code) {
     dropEarlySocket();
-    mountMessage(root, 'badCode', 'fatal');
+    (await start()).mountMessage(root, 'badCode', 'fatal');
     return;
   }
+  const { mountBoard } = await board();
   mountBoard(root, {
     session,
     auth: { code },
     socket: takeEarlySocket(),
     projector: true,
-    onFatal(code) {
-      mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
+    async onFatal(code) {
+      (await start()).mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
     },
   });
 }

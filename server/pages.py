@@ -47,9 +47,11 @@ LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
 PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
-    "board": Page(("board.js", "start.js"), ("style.css", "cards.css", "live.css"), LIVE, True),  # start.js: "not joined yet"
-    "projector": Page(("board.js", "start.js", "qr.js", "board/projector.js"), ("style.css", "cards.css", "projector.css",
-                      "live.css"), LIVE, True),  # qr: always shown; board.js imports board/projector.js lazily
+    # start.js ("not joined yet", the messages) is loaded only when one is shown; board.js imports
+    # board/projector.js (and each kind: the session's are added, decision 74) lazily
+    "board": Page(("board.js",), ("style.css", "cards.css", "live.css"), LIVE, True),
+    "projector": Page(("board.js", "qr.js", "board/projector.js"), ("style.css", "cards.css", "projector.css", "live.css"),
+                      LIVE, True),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "cards.css", "summary.css")),
     "network": Page(("network/page.js",), ("style.css", "summary.css", "network.css")),  # a learning network
     "other": Page(("start.js",), ("style.css",)),

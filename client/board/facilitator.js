@@ -10,3 +10,4 @@ export { runSheetPanel } from './runsheet-panel.js';
 export { checkoutAnswers } from './checkout-answers.js';
 export { closePanel } from './close-panel.js';
 export { personMenu, roomForm, tooManyWarning } from './people-admin.js';
+import './kit.js'; // one chunk with the board's code (kit.js)

@@ -2,6 +2,7 @@
 // projector shows of it.
 
 import { reviewSection } from '../review.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 export const kind = {
   type: 'actions_review',

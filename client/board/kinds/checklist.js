@@ -1,6 +1,7 @@
 // The checklist kind: its component and what the projector shows of it.
 
 import { checklistSection } from '../stakeholders/checklist.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 export const kind = {
   type: 'checklist',

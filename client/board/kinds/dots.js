@@ -4,6 +4,7 @@ import { h } from '../../dom.js';
 import { L } from '../../i18n.js';
 import { dotsSection } from '../dots.js';
 import { differView } from '../differ-view.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 export const kind = {
   type: 'dots',

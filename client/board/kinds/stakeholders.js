@@ -2,6 +2,7 @@
 // what the projector shows of it.
 
 import { stakeholderSection } from '../stakeholders/section.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 export const kind = {
   type: 'stakeholders',

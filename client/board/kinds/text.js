@@ -2,6 +2,7 @@
 
 import { toggle } from '../../dom.js';
 import { textSection } from '../text.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 export const kind = {
   type: 'text',

@@ -3,6 +3,7 @@
 // the focus).
 
 import { weightingSection } from '../weighting.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 /** On its step, and after the reveal also on the step that follows it (the room chooses from it). */
 function scene(app, part, { step, about }) {
