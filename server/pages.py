@@ -13,8 +13,11 @@ When the client's bundle (client/dist/, built by ``scripts/build_client.mjs``) w
 current sources, the same is written for its chunks instead of the sources (server/bundle.py,
 decision 66): a few chunks instead of ~60 modules, so a phone needs a round trip or two, not ten.
 
+A board's, projector's and summary's document also preloads the code of the kinds of section its
+session uses, and no other kind's (server/page_kinds.py finds them; decision 74).
+
 The inline import map is allowed by its hash in this document's Content-Security-Policy.
-Documents are built once per version of the client files and kept compressed.
+Documents are built once per version of the client files (and set of kinds) and kept compressed.
 """
 
 from __future__ import annotations
