@@ -11,9 +11,16 @@ import { applyEvent } from './state.js';
 import { store } from './store.js';
 import { createApp } from './board/app.js';
 import { boardPage } from './board/page.js';
-import { projectorPage } from './board/projector.js';
 import { fitLabels } from './board/fit.js';
 import { scrollToStep } from './board/steps.js';
+import { kindsLoaded, loadKinds } from './board/kinds/index.js';
+import './board/kit.js'; // the board's chunk holds what its lazy modules share with it (read kit.js)
+
+// Loaded only where they are used (docs/decisions.md, 74): the projector's page, the facilitator's
+// tools, each kind of section (board/kinds/index.js). The server preloads the projector's and the
+// session's kinds' chunks; main.js starts the facilitator's download when it knows the role.
+export const loadProjector = () => import('./board/projector.js');
+export const loadFacilitator = () => import('./board/facilitator.js');
 
 export function mountBoard(root, { session, auth, socket = null, projector = false, onFatal }) {
   const app = createApp({ session, projector, root });
@@ -78,7 +85,7 @@ export function mountBoard(root, { session, auth, socket = null, projector = fal
         app.schedule();
       },
       drag(msg) {
-        if (!app.state) return;
+        if (!app.state || app.waiting) return;
         for (const c of app.components) c.onDrag?.(msg);
       },
       status: updateBanner,
@@ -119,12 +126,45 @@ export function mountBoard(root, { session, auth, socket = null, projector = fal
     updateBanner();
   });
 
+  /** The types of every section of the session's boards (what the build needs the kinds of). */
+  const sectionTypes = () => app.boardIds().flatMap((b) => app.tplOf(b).sections.map((s) => s.type));
+
+  // What a build waits for: the code of the session's kinds and of this role's page, loaded once.
+  // Until it is in, the page stays as it is ("connecting", or the last build); then it is built
+  // once, from the state as it is by then.
+  let page = null; // {role, render}: the page this role's code builds
+  let loading = null;
+  let retry = 2000;
   function build() {
+    const role = projector ? 'projector' : app.role;
+    if (page?.role === role && kindsLoaded(sectionTypes())) { buildNow(); return; }
+    if (loading) return; // it builds when the code is in
+    app.waiting = true;
+    loading = Promise.all([loadKinds(sectionTypes()),
+      projector ? loadProjector() : null,
+      role === 'facilitator' ? loadFacilitator() : null])
+      .then(([, proj, fac]) => {
+        page = { role, render: proj ? proj.projectorPage : boardPage };
+        app.fac = fac;
+        loading = null;
+        app.waiting = false;
+        if (app.state) build(); // built now (or, had the state grown new kinds meanwhile, once they are in)
+      }, (err) => {
+        loading = null; // still waiting: the components on screen (if any) stay as they were
+        console.error('board: loading its code failed', err);
+        if (retry === 2000) toast(errorText('network'));
+        setTimeout(() => { if (app.state) build(); }, retry); // the network may be back by then
+        retry = Math.min(retry * 2, 30000);
+      });
+  }
+
+  function buildNow() {
+    app.waiting = false;
     app.signature = app.structure();
     app.reset();
     document.body.classList.toggle('projector-mode', projector);
     document.title = `${app.state.title || t('app')} · ${t('app')}`;
-    root.replaceChildren(projector ? projectorPage(app) : boardPage(app));
+    root.replaceChildren(page.render(app));
     for (const c of app.components) c.update?.();
     fitLabels(root);
     followStep(false);

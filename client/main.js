@@ -19,10 +19,6 @@ const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
 
 async function boardPage(session) {
-  // start.js (the join form, the messages) is not preloaded here: a joined participant's board needs
-  // it only for a fatal error, so only someone not joined in this browser waits for it (decision 74).
-  const mountNotJoined = async (...args) => (await start()).mountNotJoined(...args);
-  const mountMessage = async (...args) => (await start()).mountMessage(...args);
   // A facilitator link carries the secret in the fragment: keep it in this browser and take it
   // out of the address bar (a shared or projected screen should not show it).
   const secret = fragment.get('f');
@@ -42,12 +38,18 @@ async function boardPage(session) {
   } else if (part) {
     auth = { token: part.token };
     as = 'participant';
-  } else {
+  }
+  // the facilitator's tools download beside the board's code (the board waits for them to build)
+  if (as === 'facilitator') import('./board/facilitator.js').catch(() => {});
+  if (!as) {
     dropEarlySocket(); // not joined here: nothing to connect
-    await mountNotJoined(root);
+    (await start()).mountNotJoined(root);
     return;
   }
+  // start.js (its messages) only when one is shown: a board that loads needs none of it
   const { mountBoard } = await board();
+  const mountMessage = async (...args) => (await start()).mountMessage(root, ...args);
+  const mountNotJoined = async (...args) => (await start()).mountNotJoined(root, ...args);
   mountBoard(root, {
     session,
     auth,
@@ -56,39 +58,37 @@ async function boardPage(session) {
       if (code === 'removed') {
         store.forgetParticipant(session);
         // one calm message, no form inviting them back in: the facilitator decided
-        mountMessage(root, 'removedFromSession', 'removed-notice', 'removedLead');
+        mountMessage('removedFromSession', 'removed-notice', 'removedLead');
       } else if (code === 'bad_token') {
         if (as === 'participant') {
           store.forgetParticipant(session);
-          mountNotJoined(root, { messageKey: 'badToken', leadKey: 'notJoinedLead' });
+          mountNotJoined({ messageKey: 'badToken', leadKey: 'notJoinedLead' });
         } else {
           store.forgetFacilitator(session);
-          mountMessage(root, 'badFacLink', 'fatal');
+          mountMessage('badFacLink', 'fatal');
         }
-      } else if (code === 'not_found') {
-        mountMessage(root, 'noSession', 'fatal');
       } else {
-        mountMessage(root, 'noSession', 'fatal');
+        mountMessage('noSession', 'fatal');
       }
     },
   });
 }
 
 async function projectorPage(session) {
-  const [{ mountBoard }, { mountMessage }] = await Promise.all([board(), start()]);
   const code = fragment.get('c') || store.code(session);
   if (!code) {
     dropEarlySocket();
-    mountMessage(root, 'badCode', 'fatal');
+    (await start()).mountMessage(root, 'badCode', 'fatal');
     return;
   }
+  const { mountBoard } = await board();
   mountBoard(root, {
     session,
     auth: { code },
     socket: takeEarlySocket(),
     projector: true,
-    onFatal(code) {
-      mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
+    async onFatal(code) {
+      (await start()).mountMessage(root, code === 'not_found' ? 'noSession' : 'badCode', 'fatal');
     },
   });
 }

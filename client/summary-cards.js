@@ -69,3 +69,10 @@ export function wallSummary(section, prompts = {}, media = {}) {
       }))
         : h('p.sum-muted', t('sumNothing')));
 }
+
+/** The wall's block of a board's summary: its sketches are named by their prompts (the board's
+ * sketch sections); ctx carries the session and the credential the photos are fetched with. */
+export function wallBlock(section, ctx) {
+  const prompts = Object.fromEntries((ctx.board.sketches || []).flatMap((k) => k.prompts.map((p) => [p.id, p.label])));
+  return wallSummary(section, prompts, ctx);
+}

@@ -8,7 +8,7 @@
 import { h, langSwitch, toast, copyText } from './dom.js';
 import { t, L, getLang, onLangChange, errorText } from './i18n.js';
 import { store } from './store.js';
-import { KINDS } from './board/kinds/index.js';
+import { loadSummaries } from './board/kinds/index.js';
 import { svg, legend } from './summary-parts.js';
 import { summaryBlocks } from './summary-order.js';
 
@@ -184,7 +184,7 @@ function header() {
     langSwitch());
 }
 
-function documentView(summary, token) {
+function documentView(summary, token, kinds) {
   const groups = summary.groups;
   const cover = h('section.sum-cover', { 'data-testid': 'summary-cover' },
     h('p.sum-kicker', t('sumKicker')),
@@ -198,7 +198,7 @@ function documentView(summary, token) {
   for (const board of summary.boards) {
     if (summary.boards.length > 1) parts.push(h('h2.sum-board-title', L(board.title)));
     // each section by its kind (the registry), in the template's order
-    for (const { kind, section } of summaryBlocks(board, summary.order?.[board.id], KINDS)) {
+    for (const { kind, section } of summaryBlocks(board, summary.order?.[board.id], kinds)) {
       parts.push(kind.summary(section, { groups, board, session: summary.session, auth: `Bearer ${token}` }));
     }
   }
@@ -244,7 +244,7 @@ export function mountSummary(root, session, fragment) {
   }
   const share = fragment.get('k');
   const token = share || store.facilitator(session);
-  const ctx = { summary: null, token, role: null, shareUrl: null, gone: null };
+  const ctx = { summary: null, kinds: {}, token, role: null, shareUrl: null, gone: null };
   const render = () => {
     if (ctx.gone) { message(root, ctx.gone); return; }
     if (!ctx.summary) return;
@@ -255,14 +255,20 @@ export function mountSummary(root, session, fragment) {
       ? h('div.sum-tools.no-print', sharePanel(ctx), deletePanel(ctx, () => { ctx.gone = 'sumDeleted'; render(); }))
       : null;
     root.replaceChildren(h('div.site.summary-page', header(),
-      h('main.sum-main', toolbar(ctx), documentView(s, ctx.token), tools)));
+      h('main.sum-main', toolbar(ctx), documentView(s, ctx.token, ctx.kinds), tools)));
   };
   onLangChange(render);
   if (!token) { ctx.gone = 'sumNoAccess'; render(); return; }
   root.replaceChildren(h('div.site.summary-page', header(), h('main.site-main', h('p.loading', t('loading')))));
   request('GET', `/api/sessions/${encodeURIComponent(session)}/summary`, token)
     .then((r) => r.json())
-    .then((summary) => { ctx.summary = summary; ctx.role = summary.role; render(); })
+    // the blocks of the kinds this summary has (their modules are loaded only here)
+    .then(async (summary) => {
+      ctx.kinds = await loadSummaries(summary.boards.flatMap((b) => Object.keys(b).filter((k) => b[k]?.length > 0)));
+      ctx.summary = summary;
+      ctx.role = summary.role;
+      render();
+    })
     .catch((err) => {
       if (err.status === 404) ctx.gone = 'sumGone';
       else if (err.code === 'bad_token' && share) ctx.gone = 'sumShareRevoked';

@@ -17,7 +17,7 @@ from boards.template import Template
 from boards.engine import rehearse
 from boards.text import clean
 from server.auth import hash_secret, new_id, new_join_code, new_secret, normalise_join_code
-from server import metrics
+from server import metrics, page_kinds
 from server.hub import Hub
 from server.limits import Limits, RateLimited
 from server.clock import now_ms
@@ -261,4 +261,5 @@ async def index(request: Request) -> Response:
     """Every page of the client is the same document, with that page's styles and modules
     (server.pages); the script routes by path. With a public address (or a room address, see
     :func:`link_base`), the document names it, so the board's join link and QR code use it too."""
-    return await request.app.state.documents.response(request, link_base(request))
+    kinds = await page_kinds.for_path(request.app.state.hub, request.url.path)  # what a board preloads (decision 76)
+    return await request.app.state.documents.response(request, link_base(request), kinds)

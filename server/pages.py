@@ -13,8 +13,11 @@ When the client's bundle (client/dist/, built by ``scripts/build_client.mjs``) w
 current sources, the same is written for its chunks instead of the sources (server/bundle.py,
 decision 66): a few chunks instead of ~60 modules, so a phone needs a round trip or two, not ten.
 
+A board's, projector's and summary's document also preloads the code of the kinds of section its
+session uses, and no other kind's (server/page_kinds.py finds them; decision 76).
+
 The inline import map is allowed by its hash in this document's Content-Security-Policy.
-Documents are built once per version of the client files and kept compressed.
+Documents are built once per version of the client files (and set of kinds) and kept compressed.
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ LIVE = ("vendor/msgpack.min.js",)  # the websocket's frames (client/conn.js)
 PAGES = {
     "start": Page(("start.js", "qr.js"), ("style.css", "summary.css")),  # summary.css: the privacy note
     "join": Page(("start.js",), ("style.css",)),
-    "board": Page(("board.js",), ("style.css", "cards.css", "live.css"), LIVE, True),  # start.js only if not joined: lazy
-    "projector": Page(("board.js", "start.js", "qr.js"), ("style.css", "cards.css", "projector.css", "live.css"), LIVE,
-                      True),  # qr: always shown
+    # start.js ("not joined yet", the messages) is loaded only when one is shown; board.js imports
+    # board/projector.js (and each kind: the session's are added, decision 76) lazily
+    "board": Page(("board.js",), ("style.css", "cards.css", "live.css"), LIVE, True),
+    "projector": Page(("board.js", "qr.js", "board/projector.js"), ("style.css", "cards.css", "projector.css", "live.css"),
+                      LIVE, True),  # qr: always shown
     "summary": Page(("summary.js",), ("style.css", "cards.css", "summary.css")),
     "network": Page(("network/page.js",), ("style.css", "summary.css", "network.css")),  # a learning network
     "other": Page(("start.js",), ("style.css",)),
@@ -76,9 +81,19 @@ def page_kind(path: str) -> str:
     return {"j": "join", "b": "board", "p": "projector", "s": "summary", "n": "network"}.get(path.strip("/").split("/")[0], "other")
 
 
-def preloads(files: ClientFiles, kind: str, bundle: Bundle | None = None) -> list[str]:
-    """Every module (or chunk of the bundle) the page loads before it can show anything, entry first."""
-    entries = [ENTRY, *PAGES[kind].modules]
+def kind_modules(files: ClientFiles, page: str, kinds: frozenset[str]) -> list[str]:
+    """The client modules of these kinds of section that ``page`` loads (client/board/kinds/index.js
+    imports each lazily: board/kinds/<type>.js on a board or projector, board/kinds/<type>.summary.js
+    on the summary page), those that exist, in a stable order (decision 76)."""
+    suffix = {"board": ".js", "projector": ".js", "summary": ".summary.js"}.get(page)
+    modules = sorted(f"board/kinds/{k}{suffix}" for k in kinds) if suffix else []
+    return [m for m in modules if files.resolve(m) is not None]
+
+
+def preloads(files: ClientFiles, kind: str, bundle: Bundle | None = None, kinds: frozenset[str] = frozenset()) -> list[str]:
+    """Every module (or chunk of the bundle) the page loads before it can show anything, entry first
+    (on a board, projector or summary, with the code of the session's ``kinds`` of section)."""
+    entries = [ENTRY, *PAGES[kind].modules, *kind_modules(files, kind, kinds)]
     return bundle.closure(entries) if bundle else import_closure(files, entries)
 
 
@@ -93,7 +108,8 @@ def entry_modules() -> set[str]:
     return {ENTRY}
 
 
-def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle | None = None) -> tuple[str, str]:
+def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle | None = None,
+           kinds: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(the document, the hash sources of its inline scripts for the CSP)."""
     page = PAGES[kind]
     imap = import_map(files, bundle)
@@ -101,7 +117,7 @@ def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle
     head = [f"<script>{source}</script>" for source in inline]
     head.append(f'<script type="importmap">{imap}</script>')
     head += [f'<link rel="stylesheet" href="{files.url(s)}">' for s in page.styles]
-    head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind, bundle)]
+    head += [f'<link rel="modulepreload" href="{files.url(m)}">' for m in preloads(files, kind, bundle, kinds)]
     head += [f'<script defer src="{files.url(s)}"></script>' for s in page.scripts]
     head.append(f'<script type="module" src="{files.url(bundle.chunk(ENTRY) if bundle else ENTRY)}"></script>')
     if public_url:
@@ -114,12 +130,14 @@ def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle
 
 class Documents:
     """Each page's document, built and compressed once per version of the client files (and of
-    the bundle, used when ``use_bundle`` and built from these sources)."""
+    the bundle, used when ``use_bundle`` and built from these sources), and per set of kinds of
+    section a board's, projector's or summary's session uses (not per session: a handful of
+    templates)."""
 
     def __init__(self, files: ClientFiles, use_bundle: bool = True) -> None:
         self.files = files
         self.use_bundle = use_bundle
-        self._built: dict[tuple[str, str | None], tuple[str, Encoded, str]] = {}
+        self._built: dict[tuple[str, str | None, frozenset[str]], tuple[str, Encoded, str]] = {}
 
     def version(self) -> str:
         """Changes when any client file does (a stat per file: cheap next to a page load)."""
@@ -130,15 +148,18 @@ class Documents:
             stamps.append(self.files.get(manifest).digest)  # a rebuild changes the pages
         return hashlib.sha256("".join(stamps).encode()).hexdigest()
 
-    async def response(self, request: Request, public_url: str | None) -> Response:
+    async def response(self, request: Request, public_url: str | None, kinds: frozenset[str] = frozenset()) -> Response:
         kind = page_kind(request.url.path)
+        kinds = kinds if kind in ("board", "projector", "summary") else frozenset()
         version = self.version()
-        built = self._built.get((kind, public_url))
+        built = self._built.get((kind, public_url, kinds))
         if built is None or built[0] != version:
             bundle = bundles.load(self.files, entry_modules()) if self.use_bundle else None
-            text, script_hash = render(self.files, kind, public_url, bundle)
+            text, script_hash = render(self.files, kind, public_url, bundle, kinds)
             item = await asyncio.to_thread(Encoded.of(text.encode(), "text/html; charset=utf-8").compress, BEST)
-            built = self._built[(kind, public_url)] = (version, item, script_hash)
+            if len(self._built) >= 512:  # template files could combine kinds without end: never grow without bound
+                self._built.clear()
+            built = self._built[(kind, public_url, kinds)] = (version, item, script_hash)
         _, item, script_hash = built
         csp = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {script_hash}", 1)
         return respond(request, item, "no-cache", extra={"Content-Security-Policy": csp, "X-Client-Version": version})

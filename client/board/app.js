@@ -32,6 +32,8 @@ export function createApp({ session, projector, root }) {
     progress: {}, // "<board>/<section>" -> {done: {group: n}, finished?: [ids]} (docs/protocol.md §4)
     proxyDots: {}, // facilitator: person in the room -> {board: {section: [options]}}
     checkout: null, // a participant's own closing-round answer
+    fac: null, // the facilitator's tools (board/facilitator.js), loaded for a facilitator only
+    waiting: false, // a new structure waits for its code (board.js): the components on screen are the old one's
   };
 
   // --- re-render ----------------------------------------------------------------------------
@@ -47,7 +49,7 @@ export function createApp({ session, projector, root }) {
     pending = true;
     queueMicrotask(() => {
       pending = false;
-      if (!app.state) return;
+      if (!app.state || app.waiting) return;
       for (const c of app.components) c.update?.();
     });
   };
@@ -60,7 +62,7 @@ export function createApp({ session, projector, root }) {
   };
 
   setInterval(() => {
-    if (!app.state) return;
+    if (!app.state || app.waiting) return;
     for (const c of app.components) c.tick?.();
   }, TICK_MS);
 

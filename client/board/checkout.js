@@ -1,7 +1,7 @@
 // The closing round (the manual's close: "how was the session?"): participants give a rating and
-// an optional sentence while the step allows it; the facilitator reads the answers.
+// an optional sentence while the step allows it (the facilitator reads them: checkout-answers.js).
 
-import { h, setText, toggle, attr, reconcile, toast } from '../dom.js';
+import { h, setText, toggle, attr, toast } from '../dom.js';
 import { t } from '../i18n.js';
 
 const RATINGS = [1, 2, 3, 4, 5];
@@ -58,32 +58,6 @@ export function checkoutCard(app) {
     done.hidden = !app.checkout;
     if (app.checkout) setText(done, t('checkoutThanks'));
     setText(submit, app.checkout ? t('checkoutUpdate') : t('checkoutSend'));
-  }
-  return { el, update };
-}
-
-/** The facilitator's view of the answers: the average, then each answer with its name. */
-export function checkoutAnswers(app) {
-  const summary = h('p.checkout-summary', { 'data-testid': 'checkout-summary' });
-  const list = h('ul.checkout-list', { 'data-testid': 'checkout-answers' });
-  const el = h('section.panel.panel-checkout', { 'aria-label': t('checkoutTitle'), hidden: true },
-    h('h2.panel-title', t('checkoutTitle')), summary, list);
-  function update() {
-    const answers = Object.entries(app.state.checkouts || {});
-    const inStep = !!app.currentStep()?.allows.includes('checkout');
-    el.hidden = !answers.length && !inStep;
-    const n = Object.values(app.state.participants).filter((p) => !p.proxy).length;
-    const avg = answers.length ? answers.reduce((a, [, c]) => a + c.rating, 0) / answers.length : 0;
-    setText(summary, answers.length
-      ? t('checkoutAverage', { avg: avg.toFixed(1).replace('.', t('decimal')), n: answers.length, total: n })
-      : t('checkoutNone'));
-    reconcile(list, answers, ([id]) => id,
-      () => h('li.checkout-answer', h('span.checkout-rating'), h('span.checkout-who'), h('span.checkout-text')),
-      (li, [id, c]) => {
-        setText(li.querySelector('.checkout-rating'), `${c.rating}/5`);
-        setText(li.querySelector('.checkout-who'), app.personName(id));
-        setText(li.querySelector('.checkout-text'), c.text || '');
-      });
   }
   return { el, update };
 }

@@ -1,6 +1,6 @@
-// Closing the session (facilitator), and what everyone sees once it is closed: the board stays
-// readable, nothing can change, the join code no longer works. A session of a learning network
-// shows, once closed, what it would add to the network, to confirm here and now (item by item or
+// Closing the session (the facilitator's; board/facilitator.js). Once it is closed the board
+// stays readable, nothing can change, the join code no longer works (everyone's banner: page.js).
+// A session of a learning network shows, once closed, what it would add to the network, to confirm here and now (item by item or
 // all at once) — the same list as on the network page (client/network/contribution.js).
 
 import { h, setText, toast } from '../dom.js';
@@ -88,15 +88,6 @@ export function closePanel(app) {
     if (closed) { open.hidden = true; confirm.hidden = true; }
     closedNote.hidden = !closed;
     contribution.update();
-  }
-  return { el, update };
-}
-
-export function closedBanner(app) {
-  const el = h('div.closed-banner', { 'data-testid': 'closed-banner', role: 'status', hidden: true });
-  function update() {
-    el.hidden = !app.closed();
-    if (app.closed()) setText(el, t('sessionClosed'));
   }
   return { el, update };
 }

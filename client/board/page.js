@@ -1,22 +1,20 @@
 // The board page of a facilitator or participant: the top bar, the side panels (timer, invite,
-// steps, people) and the board's sections (a tab per board when a session has several).
+// steps, people) and the board's sections (a tab per board when a session has several). What only
+// the facilitator has comes from board/facilitator.js, as app.fac (loaded for them only).
 
 import { h, setText, toggle, langSwitch } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { timerPanel } from './timer.js';
-import { sharePanel } from './share.js';
 import { stepsPanel } from './steps.js';
-import { peoplePanel, tooManyWarning } from './people.js';
+import { peoplePanel } from './people.js';
 import { boardTabs } from './tabs.js';
 import { sectionComponent } from './sections.js';
-import { runSheetPanel } from './runsheet-panel.js';
 import { timeUpBanner } from './time-up.js';
-import { checkoutCard, checkoutAnswers } from './checkout.js';
-import { closePanel, closedBanner } from './close-panel.js';
-import { facilitatorBar } from './fac-bar.js';
+import { checkoutCard } from './checkout.js';
 
 export function boardPage(app) {
   const { isFac, isPart, groupOf, boardIds, tplOf, use } = app;
+  const fac = isFac() ? app.fac : null;
   const roleLabel = isFac() ? t('roleFacilitator') : isPart() ? t('roleParticipant') : t('roleViewer');
   const me = isPart() ? app.state.participants[app.participant] : null;
   const myGroup = me ? groupOf(me.group) : null;
@@ -34,21 +32,21 @@ export function boardPage(app) {
   app.components.push({ update: () => setText(title, app.state.title || t('app')) });
   if (isFac()) {
     header.classList.add('has-bar');
-    header.appendChild(use(facilitatorBar(app)));
+    header.appendChild(use(fac.facilitatorBar(app)));
   }
 
   const side = h('aside.side',
     use(timerPanel(app)),
     use(stepsPanel(app)), // before the invite: within the first screen of a laptop
-    isFac() ? use(sharePanel(app, false)) : null,
-    isFac() ? use(runSheetPanel(app)) : null,
+    fac ? use(fac.sharePanel(app, false)) : null,
+    fac ? use(fac.runSheetPanel(app)) : null,
     use(peoplePanel(app)),
-    isFac() ? use(checkoutAnswers(app)) : null,
-    isFac() ? use(closePanel(app)) : null);
+    fac ? use(fac.checkoutAnswers(app)) : null,
+    fac ? use(fac.closePanel(app)) : null);
 
   const main = h('main.board', { 'data-testid': 'board' });
   main.appendChild(use(closedBanner(app)));
-  if (isFac()) main.appendChild(use(tooManyWarning(app)));
+  if (fac) main.appendChild(use(fac.tooManyWarning(app)));
   if (isPart()) main.appendChild(use(checkoutCard(app)));
   // several boards: a tab per board; the timer, steps, people and invite panel stay beside them
   const ids = boardIds();
@@ -72,6 +70,16 @@ export function boardPage(app) {
   // closed: every control that would be refused goes (style.css, "closed session")
   app.components.push({ update: () => toggle(page, 'closed', app.closed()) });
   return page;
+}
+
+/** Once the session is closed: the board stays readable, nothing can change. */
+function closedBanner(app) {
+  const el = h('div.closed-banner', { 'data-testid': 'closed-banner', role: 'status', hidden: true });
+  function update() {
+    el.hidden = !app.closed();
+    if (app.closed()) setText(el, t('sessionClosed'));
+  }
+  return { el, update };
 }
 
 /** "Tap a card to place a dot": only while dots can be placed (in a dot step, or before the steps with hold off). */

@@ -1,7 +1,8 @@
 // The facilitator's part of the people panel: add people in the room without a device (one tap
-// per person: name optional, group button), and remove someone, with or without what they made.
+// per person: name optional, group button), and remove someone, with or without what they made;
+// and the warning when more people joined than the board recommends.
 
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { t, L } from '../i18n.js';
 
 export function roomForm(app) {
@@ -54,4 +55,17 @@ export function personMenu(app, id) {
     on: { click: () => { confirm.hidden = !confirm.hidden; } },
   }, '×');
   return h('span.person-admin', open, confirm);
+}
+
+export function tooManyWarning(app) {
+  const { recommendedMax } = app;
+  const el = h('div.warning', { 'data-testid': 'too-many-warning', role: 'status', hidden: true });
+  function update() {
+    const max = recommendedMax();
+    const n = Object.keys(app.state.participants).length;
+    const over = max !== null && n > max && !app.closed(); // closed: nothing left to split up
+    el.hidden = !over;
+    if (over) setText(el, t('tooMany', { n, max }));
+  }
+  return { el, update };
 }

@@ -1,13 +1,12 @@
-// Who is in: the people panel (online per group), the projector's count per group, and the
-// facilitator's warning when more people joined than the board recommends.
+// Who is in: the people panel (online per group) and the projector's count per group.
 
 import { h, setText, toggle, attr, reconcile } from '../dom.js';
 import { t, L } from '../i18n.js';
-import { personMenu, roomForm } from './people-admin.js';
 
 export function peoplePanel(app) {
   const { allGroups } = app;
-  const admin = app.isFac() && !app.projector;
+  // the facilitator's additions (board/facilitator.js, loaded only for them)
+  const admin = app.isFac() && !app.projector ? app.fac : null;
   const summary = h('span.panel-meta', { 'data-testid': 'online-summary' });
   const facLine = h('p.fac-line', { 'data-testid': 'facilitator-count' });
   const blocks = allGroups().map((g) => {
@@ -17,7 +16,7 @@ export function peoplePanel(app) {
       h('h3.group-head', h('span.swatch', { 'aria-hidden': 'true' }), h('span', L(g.label)), count), list);
     return { g, count, list, block };
   });
-  const room = admin ? roomForm(app) : null;
+  const room = admin ? admin.roomForm(app) : null;
   const el = h('section.panel.panel-people', { 'data-testid': 'online-list', 'aria-label': t('online') },
     h('div.panel-head', h('h2.panel-title', t('online')), summary),
     blocks.map((b) => b.block), room?.el, facLine);
@@ -36,7 +35,7 @@ export function peoplePanel(app) {
         ([id]) => h('li.person', { 'data-testid': `person-${id}` },
           h('span.presence-dot', { 'aria-hidden': 'true' }), h('span.person-name'),
           admin ? h('span.person-room', { hidden: true }, t('inTheRoom')) : null,
-          admin ? personMenu(app, id) : null),
+          admin ? admin.personMenu(app, id) : null),
         (li, [id, p]) => {
           const on = online.has(id);
           toggle(li, 'online', on);
@@ -74,19 +73,6 @@ export function peopleSummary(app) {
     for (const { g, n } of rows) {
       setText(n, Object.values(app.state.participants).filter((p) => p.group === g.id).length);
     }
-  }
-  return { el, update };
-}
-
-export function tooManyWarning(app) {
-  const { recommendedMax } = app;
-  const el = h('div.warning', { 'data-testid': 'too-many-warning', role: 'status', hidden: true });
-  function update() {
-    const max = recommendedMax();
-    const n = Object.keys(app.state.participants).length;
-    const over = max !== null && n > max && !app.closed(); // closed: nothing left to split up
-    el.hidden = !over;
-    if (over) setText(el, t('tooMany', { n, max }));
   }
   return { el, update };
 }

@@ -14,6 +14,7 @@ import { brandMark } from './page.js';
 import { fitLabels } from './fit.js';
 import { boardPager } from './projector-pages.js';
 import { timeUpBanner, soundToggle, soundHint } from './time-up.js';
+import './kit.js'; // one chunk with the board's code (kit.js)
 
 const STAGE_WIDTH = 1920;
 

@@ -94,8 +94,9 @@ async def test_the_join_page_and_board_run_from_the_source_modules_with_the_bund
 
 
 async def test_the_board_and_projector_preload_every_module_they_import(server, pages, client_bundle):
-    """A participant's board (no QR code: the library stays unloaded; no join form; no English) and
-    the projector (which shows one) load only modules listed for preloading."""
+    """A participant's board (no QR code: the library stays unloaded; no join form; no English;
+    nothing of the facilitator's, the projector's or a kind the session does not use) and the
+    projector (which shows one) load only modules listed for preloading."""
     session, page = await participant_phone(server, pages)
     requested = watch_scripts(page)
     await page.goto(f"{server.http_url}/b/{session['session']}")
@@ -103,8 +104,13 @@ async def test_the_board_and_projector_preload_every_module_they_import(server, 
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     await assert_all_preloaded(page, requested)
     assert [u for u in requested if "/static/dist/" not in u and "msgpack" not in u] == []
-    unwanted = [chunk_of(client_bundle, m) for m in ("qr.js", "start.js", "i18n/english.js")]
+    # no QR code, join form or English; nothing of the facilitator's, the projector's or a kind this
+    # session does not use (decisions 74 and 76)
+    unwanted = [chunk_of(client_bundle, m) for m in ("qr.js", "start.js", "i18n/english.js",
+                                                      "board/facilitator.js", "board/projector.js",
+                                                      "board/kinds/stakeholders.js", "board/kinds/wordcloud.js")]
     assert [u for u in requested if any(c in u for c in unwanted)] == []
+    assert any(chunk_of(client_bundle, "board/kinds/dots.js") in u for u in requested)
 
     projector = await pages.open(PROJECTOR, name="projector")
     requested = watch_scripts(projector)

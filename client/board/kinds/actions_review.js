@@ -2,8 +2,9 @@
 // projector shows of it.
 
 import { reviewSection } from '../review.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const actionsReview = {
+export const kind = {
   type: 'actions_review',
   component: reviewSection,
   scene: (app, part, { about }) => ({ show: about }),

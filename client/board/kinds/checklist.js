@@ -1,13 +1,11 @@
 // The checklist kind: its component and what the projector shows of it.
 
 import { checklistSection } from '../stakeholders/checklist.js';
-import { checklistSummary } from '../../summary-notes.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const checklist = {
+export const kind = {
   type: 'checklist',
   component: checklistSection,
-  summaryKey: 'checklists', // on a board with a stakeholder map they are in the map's block
-  summary: checklistSummary,
   scene: (app, part, { about }) => ({ show: about }),
   beside: 'stakeholders', // step 4: the room checks its assumptions on the map, side by side
 };

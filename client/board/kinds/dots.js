@@ -4,13 +4,11 @@ import { h } from '../../dom.js';
 import { L } from '../../i18n.js';
 import { dotsSection } from '../dots.js';
 import { differView } from '../differ-view.js';
-import { dotsSummary } from '../../summary-dots.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const dots = {
+export const kind = {
   type: 'dots',
   component: dotsSection,
-  summaryKey: 'dots',
-  summary: dotsSummary,
   /** On the projector, shown instead of the cards after the vote: the groups side by side, agree
    * and differ marked. */
   projectorAlt(app, boardId, section) {

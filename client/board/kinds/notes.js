@@ -2,13 +2,11 @@
 
 import { toggle } from '../../dom.js';
 import { notesSection } from '../notes.js';
-import { notesSummary } from '../../summary-notes.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const notes = {
+export const kind = {
   type: 'notes',
   component: notesSection,
-  summaryKey: 'notes',
-  summary: notesSummary,
   scene(app, part, { step, about, closing }) {
     const { section } = part;
     if (section.adders === 'facilitator') {

@@ -8,23 +8,16 @@
 // the facilitator the card's reading.
 
 import { h, setText, toggle, attr, toast } from '../../dom.js';
-import { t, L, errorText, getLang } from '../../i18n.js';
+import { t, L, errorText } from '../../i18n.js';
 import { sectionShell } from '../shell.js';
 import { radarSvg, pointToPlace } from './radar-svg.js';
+import { svgElement, words, fmt } from './radar-parts.js';
 import { ballotTools, useKindStyles } from './ballot-tools.js';
 import { proxyPicker } from '../proxy-picker.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 const RINGS = [1, 2, 3, 4, 5];
 const NARROW = '(max-width: 560px)'; // a phone: the compact radar (card3.css has the same width)
-const parser = typeof DOMParser !== 'undefined' ? new DOMParser() : null;
-
-/** The radar's markup as an element (its text is escaped by radarSvg; no script, no style). */
-export function svgElement(markup) {
-  return document.importNode(parser.parseFromString(markup, 'image/svg+xml').documentElement, true);
-}
-
-const words = () => ({ weakest: t('radarWeakest'), disputed: t('radarDisputed'), title: t('radarTitle') });
-const fmt = (n) => (n === null || n === undefined ? '–' : getLang() === 'nl' ? String(n).replace('.', ',') : String(n));
 
 export function radarSection(app, boardId, section) {
   useKindStyles();
@@ -198,35 +191,9 @@ export function radarSection(app, boardId, section) {
   return { el: shell.el, update };
 }
 
-/** The summary page's radar: drawn from the summary's data, as vector (sharp in print). */
-export function radarSummary(section, groups) {
-  useKindStyles();
-  const dots = Object.fromEntries(section.pillars.map((p) => [p.id, p.dots]));
-  const stats = Object.fromEntries(section.pillars.filter((p) => p.n).map((p) => [p.id, { median: p.median, spread: p.spread, n: p.n }]));
-  const any = section.pillars.some((p) => p.n);
-  return h('section.sum-section.sum-radar', { 'data-testid': `sum-radar-${section.id}` },
-    h('h2', L(section.title)),
-    section.withheld ? h('p.sum-muted', t('sumWithheld'))
-      : !any ? h('p.sum-muted', t('sumRadarNone'))
-        : h('div.radar-layout',
-          h('div.radar-figure', h('div.radar-chart', svgElement(radarSvg({
-            pillars: section.pillars.map((p) => ({ id: p.id, label: L(p.label) })), rings: section.rings, dots, groups, stats,
-            weakest: section.pillars.filter((p) => p.weakest).map((p) => p.id),
-            disputed: section.pillars.filter((p) => p.disputed).map((p) => p.id), words: words(),
-          }))), h('p.radar-legend', t('radarLegend'))),
-          h('div.radar-side',
-            h('p.radar-reading', { 'data-testid': `sum-radar-reading-${section.id}` },
-              section.reading ? t(`radarReading_${section.reading}`) : t('radarReadingNone')),
-            h('ul.radar-rows', section.pillars.map((p) => h('li.radar-row', { class: [p.weakest ? 'weakest' : '', p.disputed ? 'disputed' : ''].join(' ') },
-              h('span.radar-row-name', h('strong', L(p.label)), h('span.radar-row-hint', L(p.hint))),
-              h('span.radar-row-stats', p.n ? t('radarStats', { median: fmt(p.median), spread: p.spread }) : '–')))))));
-}
-
 /** The radar kind for the registry (index.js): its component, shown on the projector on its step. */
-export const radar = {
+export const kind = {
   type: 'radar',
   component: radarSection,
-  summaryKey: 'radars',
-  summary: (section, { groups }) => radarSummary(section, groups),
   scene: (app, part, { about }) => ({ show: about }),
 };

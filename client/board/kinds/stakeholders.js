@@ -2,13 +2,11 @@
 // what the projector shows of it.
 
 import { stakeholderSection } from '../stakeholders/section.js';
-import { stakeholdersSummary } from '../../summary-map.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const stakeholders = {
+export const kind = {
   type: 'stakeholders',
   component: stakeholderSection,
-  summaryKey: 'stakeholders',
-  summary: stakeholdersSummary,
   hosts: ['text'], // on the map the ambition is in the middle: no text section of its own
   scene: () => ({ show: true }), // the map (or its matrix) on every step of its board
 };

@@ -2,13 +2,11 @@
 
 import { toggle } from '../../dom.js';
 import { textSection } from '../text.js';
-import { textSummary } from '../../summary-notes.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
-export const text = {
+export const kind = {
   type: 'text',
   component: textSection,
-  summaryKey: 'texts',
-  summary: textSummary,
   /** The ambition: large at the start and in step 1, a strip when it all comes together. */
   scene(app, part, { step, about }) {
     if (!step || about) return { show: true, large: true };

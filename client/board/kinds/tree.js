@@ -8,6 +8,7 @@ import { sectionShell } from '../shell.js';
 import { treePath } from './tree-fold.js';
 import { ballotTools, useKindStyles } from './ballot-tools.js';
 import { proxyPicker } from '../proxy-picker.js';
+import '../kit.js'; // one chunk with the board's code (kit.js)
 
 const ANSWERS = ['ja', 'nee'];
 const word = (a) => (a === 'ja' ? t('treeYes') : t('treeNo'));
@@ -126,31 +127,9 @@ export function treeSection(app, boardId, section) {
   return { el: shell.el, update };
 }
 
-/** The summary page's tree: the questions with the split and the group's answer, the path, the outcome. */
-export function treeSummary(section) {
-  useKindStyles();
-  const outcome = section.outcome;
-  return h('section.sum-section.sum-tree', { 'data-testid': `sum-tree-${section.id}` },
-    h('h2', L(section.title)),
-    section.withheld ? h('p.sum-muted', t('sumWithheld')) : null,
-    h('ol.tree-list.sum-tree-list', section.questions.map((q, i) => h('li.tree-q', {
-      class: q.on_path && q.group ? 'on-path' : q.on_path ? 'open' : 'off-path', 'data-answer': q.on_path ? q.group || '' : '',
-    },
-    h('span.tree-num', String(i + 1)),
-    h('div.tree-body',
-      h('p.tree-label', L(q.label)),
-      h('p.tree-exits', section.withheld ? null : h('span', t('treeSplit', q.split)),
-        q.group ? h('strong', ` · ${t('treeGroup')}: ${word(q.group)}`) : null))))),
-    h('div.tree-outcome', { class: outcome ? `reached${outcome.fits ? ' fits' : ''}` : '', 'data-testid': `sum-tree-outcome-${section.id}` },
-      h('span.tree-outcome-kicker', t('sumTreeOutcome')),
-      h('p.tree-outcome-text', outcome ? L(outcome.label) : t('sumTreeNoOutcome'))));
-}
-
 /** The tree kind for the registry (index.js): its component, shown on the projector on its step. */
-export const tree = {
+export const kind = {
   type: 'tree',
   component: treeSection,
-  summaryKey: 'trees',
-  summary: treeSummary,
   scene: (app, part, { about }) => ({ show: about }),
 };

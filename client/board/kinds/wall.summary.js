@@ -1,0 +1,3 @@
+// The wall kind's block of the summary page (index.js: loaded by the summary page only).
+
+export { wallBlock as summary } from '../../summary-cards.js';
