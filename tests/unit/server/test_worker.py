@@ -1,6 +1,6 @@
 """/sw.js (server/worker.py): its headers, and what the server tells the worker — every URL the
-pages load, the pages' routes, the client version the pages carry. The app in-process, no lifespan
-(these routes use no store)."""
+pages load, the pages' routes, the client version the pages carry. The app in-process with its
+lifespan on the embedded store (a board's document asks the store which kinds its session uses)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ DOCUMENTS = ["/", "/j/ABC123", "/b/s1", "/p/s1", "/s/s1", "/n/", "/n/n.x1"]
 @pytest.fixture(params=[True, False], ids=["bundle", "sources"])
 async def http(request, tmp_path):
     app = create_app(Settings(data_dir=tmp_path, bundle=request.param))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+    async with app.router.lifespan_context(app), httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
         client.app = app
         yield client
 
