@@ -64,6 +64,7 @@ export class Connection {
     this.commands = new Map(); // id -> unconfirmed command, in the order they were sent
     this.byRef = new Map(); // ref -> command, for every send of it
     this.helloRef = null;
+    this.upgradeHello = false; // the socket's hello went in its upgrade (client/early-socket.js)
     this.welcomed = false;
     this.stopped = false;
     this.retryTimer = null;
@@ -218,6 +219,9 @@ export class Connection {
     if (this.stopped) return;
     let ws = this.early && this.early.readyState <= WebSocket.OPEN ? this.early : null;
     this.early = null;
+    // The document's socket may have said hello in its upgrade (client/early-socket.js): then no
+    // hello frame on it, and what it received before we took it is handled first, in order.
+    const early = ws && Array.isArray(ws.queue) && Number.isInteger(ws.helloRef) ? ws.queue.splice(0) : null;
     try {
       ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`);
     } catch {
@@ -227,18 +231,11 @@ export class Connection {
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     this.welcomed = false;
+    this.upgradeHello = early !== null;
+    if (early) this.helloRef = ws.helloRef;
     ws.onopen = () => {
-      if (this.ws !== ws) return;
-      const hello = { type: 'hello', session: this.session, heartbeat: true };
-      if (this.auth.token) hello.token = this.auth.token;
-      else if (this.auth.code) hello.code = this.auth.code;
-      if (this.seq !== null && this.epoch) {
-        hello.last_seq = this.seq;
-        hello.epoch = this.epoch;
-      }
-      this.helloRef = this._ref();
-      hello.ref = this.helloRef;
-      this._write(hello);
+      if (this.ws !== ws || this.upgradeHello) return;
+      this._hello();
     };
     ws.onmessage = (e) => {
       if (this.ws !== ws) return;
@@ -276,6 +273,20 @@ export class Connection {
     };
     ws.onerror = () => { /* a close event follows */ };
     if (ws.readyState === WebSocket.OPEN) ws.onopen(); // the early socket opened before we took it
+    for (const e of early || []) ws.onmessage(e);
+  }
+
+  _hello() {
+    const hello = { type: 'hello', session: this.session, heartbeat: true };
+    if (this.auth.token) hello.token = this.auth.token;
+    else if (this.auth.code) hello.code = this.auth.code;
+    if (this.seq !== null && this.epoch) {
+      hello.last_seq = this.seq;
+      hello.epoch = this.epoch;
+    }
+    this.helloRef = this._ref();
+    hello.ref = this.helloRef;
+    this._write(hello);
   }
 
   _scheduleRetry(minDelay = 0) {
@@ -381,6 +392,13 @@ export class Connection {
   }
 
   _error(msg) {
+    if (this.upgradeHello && !this.welcomed && (msg.ref === null || msg.ref === undefined)
+        && (msg.code === 'bad_frame' || msg.code === 'frame_too_large')) {
+      // the hello in the upgrade did not arrive whole (a proxy changed the header?): say it again
+      this.upgradeHello = false;
+      this._hello();
+      return;
+    }
     if (msg.ref !== null && msg.ref !== undefined && msg.ref === this.helloRef && !this.welcomed) {
       // the hello failed
       if (msg.code === 'rate_limited' || msg.code === 'unavailable' || msg.code === 'conflict') {

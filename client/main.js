@@ -4,6 +4,7 @@
 // Each page loads only its own modules (the join page never loads the board); the server
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
+import { credentials } from './credentials.js';
 import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
 
 const start = () => import('./start.js');
@@ -12,6 +13,8 @@ const board = () => import('./board.js');
 const root = document.getElementById('app');
 const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
+// the live pages' credential, chosen as the document's early socket chose it (client/credentials.js)
+const who = credentials(path, location.hash, store.raw);
 
 async function boardPage(session) {
   const [{ mountBoard }, { mountNotJoined, mountMessage }] = await Promise.all([board(), start()]);
@@ -23,18 +26,8 @@ async function boardPage(session) {
     store.setRole(session, 'facilitator');
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const fac = store.facilitator(session);
-  const part = store.participant(session);
-  const role = store.role(session);
-  let auth;
-  let as;
-  if (fac && (role !== 'participant' || !part)) {
-    auth = { token: fac };
-    as = 'facilitator';
-  } else if (part) {
-    auth = { token: part.token };
-    as = 'participant';
-  } else {
+  const { auth, as } = who;
+  if (!auth) {
     dropEarlySocket(); // not joined here: nothing to connect
     mountNotJoined(root);
     return;
@@ -67,15 +60,15 @@ async function boardPage(session) {
 
 async function projectorPage(session) {
   const [{ mountBoard }, { mountMessage }] = await Promise.all([board(), start()]);
-  const code = fragment.get('c') || store.code(session);
-  if (!code) {
+  const { auth } = who;
+  if (!auth) {
     dropEarlySocket();
     mountMessage(root, 'badCode', 'fatal');
     return;
   }
   mountBoard(root, {
     session,
-    auth: { code },
+    auth,
     socket: takeEarlySocket(),
     projector: true,
     onFatal(code) {
