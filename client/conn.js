@@ -221,7 +221,7 @@ export class Connection {
     this.early = null;
     // The document's socket may have said hello in its upgrade (client/early-socket.js): then no
     // hello frame on it, and what it received before we took it is handled first, in order.
-    const early = ws && Array.isArray(ws.queue) && Number.isInteger(ws.helloRef) ? ws.queue.splice(0) : null;
+    const early = Boolean(ws && Array.isArray(ws.queue) && Number.isInteger(ws.helloRef));
     try {
       ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`);
     } catch {
@@ -231,13 +231,13 @@ export class Connection {
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     this.welcomed = false;
-    this.upgradeHello = early !== null;
+    this.upgradeHello = early;
     if (early) this.helloRef = ws.helloRef;
     ws.onopen = () => {
       if (this.ws !== ws || this.upgradeHello) return;
       this._hello();
     };
-    ws.onmessage = (e) => {
+    const onmessage = (e) => {
       if (this.ws !== ws) return;
       this.lastHeard = Date.now();
       let msg;
@@ -273,7 +273,18 @@ export class Connection {
     };
     ws.onerror = () => { /* a close event follows */ };
     if (ws.readyState === WebSocket.OPEN) ws.onopen(); // the early socket opened before we took it
-    for (const e of early || []) ws.onmessage(e);
+    if (!early) {
+      ws.onmessage = onmessage;
+      return;
+    }
+    // What came before (the welcome, maybe more) is handled in a task of its own, as a message
+    // off the network would be: never inside start(), before its caller has finished setting up.
+    // Until then the document's handler keeps queueing (and answering beats), so order is kept.
+    setTimeout(() => {
+      if (this.ws !== ws) return;
+      ws.onmessage = onmessage;
+      for (const e of ws.queue.splice(0)) onmessage(e);
+    }, 0);
   }
 
   _hello() {
