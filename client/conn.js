@@ -64,6 +64,7 @@ export class Connection {
     this.commands = new Map(); // id -> unconfirmed command, in the order they were sent
     this.byRef = new Map(); // ref -> command, for every send of it
     this.helloRef = null;
+    this.upgradeHello = false; // the socket's hello went in its upgrade (client/early-socket.js)
     this.welcomed = false;
     this.stopped = false;
     this.retryTimer = null;
@@ -218,6 +219,9 @@ export class Connection {
     if (this.stopped) return;
     let ws = this.early && this.early.readyState <= WebSocket.OPEN ? this.early : null;
     this.early = null;
+    // The document's socket may have said hello in its upgrade (client/early-socket.js): then no
+    // hello frame on it, and what it received before we took it is handled first, in order.
+    const early = Boolean(ws && Array.isArray(ws.queue) && Number.isInteger(ws.helloRef));
     try {
       ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`);
     } catch {
@@ -227,20 +231,13 @@ export class Connection {
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     this.welcomed = false;
+    this.upgradeHello = early;
+    if (early) this.helloRef = ws.helloRef;
     ws.onopen = () => {
-      if (this.ws !== ws) return;
-      const hello = { type: 'hello', session: this.session, heartbeat: true };
-      if (this.auth.token) hello.token = this.auth.token;
-      else if (this.auth.code) hello.code = this.auth.code;
-      if (this.seq !== null && this.epoch) {
-        hello.last_seq = this.seq;
-        hello.epoch = this.epoch;
-      }
-      this.helloRef = this._ref();
-      hello.ref = this.helloRef;
-      this._write(hello);
+      if (this.ws !== ws || this.upgradeHello) return;
+      this._hello();
     };
-    ws.onmessage = (e) => {
+    const onmessage = (e) => {
       if (this.ws !== ws) return;
       this.lastHeard = Date.now();
       let msg;
@@ -276,6 +273,31 @@ export class Connection {
     };
     ws.onerror = () => { /* a close event follows */ };
     if (ws.readyState === WebSocket.OPEN) ws.onopen(); // the early socket opened before we took it
+    if (!early) {
+      ws.onmessage = onmessage;
+      return;
+    }
+    // What came before (the welcome, maybe more) is handled in a task of its own, as a message
+    // off the network would be: never inside start(), before its caller has finished setting up.
+    // Until then the document's handler keeps queueing (and answering beats), so order is kept.
+    setTimeout(() => {
+      if (this.ws !== ws) return;
+      ws.onmessage = onmessage;
+      for (const e of ws.queue.splice(0)) onmessage(e);
+    }, 0);
+  }
+
+  _hello() {
+    const hello = { type: 'hello', session: this.session, heartbeat: true };
+    if (this.auth.token) hello.token = this.auth.token;
+    else if (this.auth.code) hello.code = this.auth.code;
+    if (this.seq !== null && this.epoch) {
+      hello.last_seq = this.seq;
+      hello.epoch = this.epoch;
+    }
+    this.helloRef = this._ref();
+    hello.ref = this.helloRef;
+    this._write(hello);
   }
 
   _scheduleRetry(minDelay = 0) {
@@ -381,6 +403,13 @@ export class Connection {
   }
 
   _error(msg) {
+    if (this.upgradeHello && !this.welcomed && (msg.ref === null || msg.ref === undefined)
+        && (msg.code === 'bad_frame' || msg.code === 'frame_too_large')) {
+      // the hello in the upgrade did not arrive whole (a proxy changed the header?): say it again
+      this.upgradeHello = false;
+      this._hello();
+      return;
+    }
     if (msg.ref !== null && msg.ref !== undefined && msg.ref === this.helloRef && !this.welcomed) {
       // the hello failed
       if (msg.code === 'rate_limited' || msg.code === 'unavailable' || msg.code === 'conflict') {

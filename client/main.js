@@ -4,6 +4,7 @@
 // Each page loads only its own modules (the join page never loads the board); the server
 // preloads them (server/pages.py), so these imports cost no extra round trip.
 import { store } from './store.js';
+import { credentials } from './credentials.js';
 import { dropEarlySocket, takeEarlySocket } from './early-socket.js';
 import { registerWorker } from './sw-register.js';
 
@@ -17,6 +18,8 @@ const board = () => import('./board.js');
 const root = document.getElementById('app');
 const path = location.pathname;
 const fragment = new URLSearchParams(location.hash.slice(1));
+// the live pages' credential, chosen as the document's early socket chose it (client/credentials.js)
+const who = credentials(path, location.hash, store.raw);
 
 async function boardPage(session) {
   // A facilitator link carries the secret in the fragment: keep it in this browser and take it
@@ -27,21 +30,10 @@ async function boardPage(session) {
     store.setRole(session, 'facilitator');
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const fac = store.facilitator(session);
-  const part = store.participant(session);
-  const role = store.role(session);
-  let auth;
-  let as;
-  if (fac && (role !== 'participant' || !part)) {
-    auth = { token: fac };
-    as = 'facilitator';
-  } else if (part) {
-    auth = { token: part.token };
-    as = 'participant';
-  }
+  const { auth, as } = who;
   // the facilitator's tools download beside the board's code (the board waits for them to build)
   if (as === 'facilitator') import('./board/facilitator.js').catch(() => {});
-  if (!as) {
+  if (!auth) {
     dropEarlySocket(); // not joined here: nothing to connect
     (await start()).mountNotJoined(root);
     return;
@@ -75,8 +67,8 @@ async function boardPage(session) {
 }
 
 async function projectorPage(session) {
-  const code = fragment.get('c') || store.code(session);
-  if (!code) {
+  const { auth } = who;
+  if (!auth) {
     dropEarlySocket();
     (await start()).mountMessage(root, 'badCode', 'fatal');
     return;
@@ -84,7 +76,7 @@ async function projectorPage(session) {
   const { mountBoard } = await board();
   mountBoard(root, {
     session,
-    auth: { code },
+    auth,
     socket: takeEarlySocket(),
     projector: true,
     async onFatal(code) {

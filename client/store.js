@@ -15,6 +15,9 @@ function set(key, value) {
 }
 
 export const store = {
+  /** What is kept under `key` (client/credentials.js reads the credentials through this). */
+  raw(key) { return get(key); },
+
   facilitator(session) { return get(`fac.${session}`); },
   setFacilitator(session, secret) { set(`fac.${session}`, secret); },
   forgetFacilitator(session) { set(`fac.${session}`, null); },

@@ -8,6 +8,8 @@ every recipient.
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Annotated, Any, Literal
 
 import msgpack
@@ -140,6 +142,44 @@ def ref_of(data: bytes | str) -> int | None:
         return None
     ref = obj.get("ref") if isinstance(obj, dict) else None
     return ref if isinstance(ref, int) and not isinstance(ref, bool) and 0 <= ref <= 2**31 else None
+
+
+# The hello a browser's socket may carry in its upgrade (docs/protocol.md, "Hello in the upgrade"):
+# the subprotocol "samenspel.hello.<base64url, no padding, of the hello's fields as JSON>", offered
+# with "samenspel" (the one the server selects; never this one, which holds the credential).
+SUBPROTOCOL = "samenspel"
+HELLO_SUBPROTOCOL = "samenspel.hello."
+MAX_UPGRADE_HELLO = 1024  # characters after the prefix (768 bytes of JSON; a real hello is ~100)
+
+
+def upgrade_hello(subprotocols: list[str]) -> bytes | None:
+    """The hello carried by the upgrade's subprotocols, as the MessagePack frame a client would
+    have sent (so it is checked exactly like one: ``decode``), or None when it carries none.
+    A hello that cannot be read raises ``bad_frame`` (``frame_too_large`` when too long)."""
+    carried = [p for p in subprotocols if p.startswith(HELLO_SUBPROTOCOL)]
+    if not carried:
+        return None
+    if len(carried) > 1:
+        raise DomainError(ErrorCode.BAD_FRAME, "more than one hello in the upgrade (Sec-WebSocket-Protocol)")
+    text = carried[0][len(HELLO_SUBPROTOCOL):]
+    if len(text) > MAX_UPGRADE_HELLO:
+        raise DomainError(ErrorCode.FRAME_TOO_LARGE, f"the hello in the upgrade is {len(text)} characters, "
+                                                     f"over the limit of {MAX_UPGRADE_HELLO}; send it as a frame")
+    try:
+        if not text or any(c not in _BASE64URL for c in text):
+            raise ValueError("not base64url")
+        fields = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode("utf-8"))
+        if not isinstance(fields, dict):
+            raise ValueError("not an object")
+        if fields.get("type", "hello") != "hello":
+            raise ValueError("a type other than hello")
+        return encode({**fields, "type": "hello"})
+    except Exception as exc:  # base64, UTF-8, JSON, or a value MessagePack cannot hold
+        raise DomainError(ErrorCode.BAD_FRAME, "the hello in the upgrade is not base64url of a JSON object "
+                                               f"({type(exc).__name__}: {str(exc)[:80]})") from None
+
+
+_BASE64URL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
 
 def encode(frame: dict[str, Any]) -> bytes:

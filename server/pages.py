@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server import bundle as bundles
+from server import frames
 from server.bundle import Bundle
 from server.headers import CONTENT_SECURITY_POLICY
 from server.static import BEST, PREFIX, ClientFiles, Encoded, import_closure, respond
@@ -64,10 +65,41 @@ MARKER = "<!-- assets: server/pages.py puts this page's styles and modules here 
 
 # The live pages' websocket, opened by the document itself, first thing: the upgrade's round trip
 # then overlaps the loading and compiling of the board's code instead of following it (a phone on
-# venue Wi-Fi: ~0.3 s sooner; docs/benchmarks.md). client/early-socket.js hands it to conn.js,
-# which sends the hello; a page that will not connect closes it. Allowed by its hash in the CSP.
-EARLY_SOCKET = ("try{window.__samenspelSocket=new WebSocket((location.protocol==='https:'?'wss:':'ws:')"
-                "+'//'+location.host+'/ws')}catch(e){}")
+# venue Wi-Fi: ~0.3 s sooner; docs/benchmarks.md). It carries the hello in its upgrade (the
+# subprotocol ``samenspel.hello.<base64url JSON>``, docs/protocol.md), so the welcome comes as soon
+# as the socket is open, before the board's code has run (decision 77). The credential is chosen by
+# client/credentials.js's one function, whose source is written in front of this (early_socket);
+# without one (not joined here, no code) no socket is opened. Until client/early-socket.js hands the
+# socket to conn.js, what comes is kept in ``queue`` in order, and the server's beat (the only frame
+# of its size, BEAT_SIZE bytes) is answered by sending its bytes back: they are the client's beat too.
+# ``helloRef`` is the hello's ref (0: conn.js numbers its own frames from 1). Allowed by its hash.
+CREDENTIALS = "credentials.js"
+BEAT_SIZE = len(frames.encode({"type": "beat"}))
+EARLY_SOCKET = (
+    "try{const c=credentials(location.pathname,location.hash,"
+    "k=>{try{return localStorage.getItem('samenspel.'+k)}catch(e){return null}});"
+    "if(!c||!c.auth)return;"
+    "const h=new TextEncoder().encode(JSON.stringify({session:c.session,...c.auth,heartbeat:true,ref:0}));"
+    "const w=window.__samenspelSocket=new WebSocket((location.protocol==='https:'?'wss:':'ws:')+'//'+location.host"
+    "+'/ws',['samenspel','samenspel.hello.'+btoa(String.fromCharCode(...h)).replace(/\\+/g,'-')"
+    ".replace(/\\//g,'_').replace(/=+$/,'')]);"
+    "w.binaryType='arraybuffer';w.helloRef=0;w.queue=[];"
+    f"w.onmessage=e=>{{if(e.data.byteLength==={BEAT_SIZE})w.send(e.data);else w.queue.push(e)}}"
+    "}catch(e){}"
+)
+
+
+def early_socket(files: ClientFiles) -> str:
+    """The live pages' inline script: client/credentials.js's function (its ``export`` dropped),
+    then the opener above, in a function of their own."""
+    source = (files.root / CREDENTIALS).read_text(encoding="utf-8")
+    start = source.find("export function credentials(")
+    if start < 0:
+        raise ValueError(f"client/{CREDENTIALS} has no 'export function credentials('")
+    function = source[start + len("export "):].strip()
+    if "export " in function or "import " in function:
+        raise ValueError(f"client/{CREDENTIALS}: the inline function must stand alone")
+    return "(()=>{" + function + "\n" + EARLY_SOCKET + "})()"  # nothing left in the page's globals
 
 
 def _csp_hash(source: str) -> str:
@@ -113,7 +145,7 @@ def render(files: ClientFiles, kind: str, public_url: str | None, bundle: Bundle
     """(the document, the hash sources of its inline scripts for the CSP)."""
     page = PAGES[kind]
     imap = import_map(files, bundle)
-    inline = [EARLY_SOCKET] if page.early_socket else []
+    inline = [early_socket(files)] if page.early_socket else []
     head = [f"<script>{source}</script>" for source in inline]
     head.append(f'<script type="importmap">{imap}</script>')
     head += [f'<link rel="stylesheet" href="{files.url(s)}">' for s in page.styles]

@@ -64,8 +64,10 @@ class SocketSession:
     commit and answered when that commit settles. ``run`` then only waits for the disconnect (and
     for text frames, which are refused). Under another ASGI server ``run`` reads every frame."""
 
-    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limits: Limits) -> None:
+    def __init__(self, websocket: WebSocket, hub: Hub, settings: Settings, limits: Limits,
+                 subprotocols: list[str] | None = None) -> None:
         self.websocket = websocket
+        self.subprotocols = subprotocols or []  # offered in the upgrade: it may carry the hello
         self.hub = hub
         self.settings = settings
         self.limits = limits
@@ -94,6 +96,10 @@ class SocketSession:
         # A socket that never identifies itself holds a slot for nothing: close it.
         no_hello = loop.call_later(self.settings.hello_timeout, self._close_if_anonymous)
         try:
+            if self.subprotocols:
+                await self._upgrade_hello()
+                if self._direct:
+                    self.waiting_since = loop.time()
             while True:
                 if not self._direct:
                     self.waiting_since = loop.time()
@@ -168,6 +174,18 @@ class SocketSession:
                 await self._hello(hello)
             except Exception as exc:
                 self._refused(exc, hello.ref, data)
+
+    async def _upgrade_hello(self) -> None:
+        """The hello carried by the upgrade (docs/protocol.md), handled as if it were the first
+        frame: the same checks, the same replies (the welcome goes out at once). One that cannot
+        be read gets its error; the socket stays, waiting for a hello frame as any other."""
+        try:
+            data = frames.upgrade_hello(self.subprotocols)
+        except DomainError as exc:
+            self._reply_error(exc, None, b"")
+            return
+        if data is not None:
+            await self._handle(data)
 
     def _on_frame(self, data: bytes | str) -> None:
         """A frame, straight from the parser (after the hello; see the class's docstring)."""
@@ -352,7 +370,9 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         return
     sockets: dict[str, int] = app_state.sockets_per_address
     key = client_key(websocket)
-    await websocket.accept()
+    # Offered subprotocols may carry the hello (docs/protocol.md); only "samenspel" is ever echoed.
+    offered = list(websocket.scope.get("subprotocols") or [])
+    await websocket.accept(subprotocol=frames.SUBPROTOCOL if frames.SUBPROTOCOL in offered else None)
     if sockets.get(key, 0) >= settings.max_sockets_per_address:
         await websocket.send_bytes(frames.error(ErrorCode.RATE_LIMITED, "too many connections from your address"))
         await websocket.close(code=CLOSE_TOO_MANY, reason="too many connections")
@@ -363,7 +383,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         app_state.gc_pacer.saw_sockets(app_state.open_sockets)
     metrics.CONNECTIONS.inc()
     try:
-        await SocketSession(websocket, app_state.hub, settings, app_state.limits).run()
+        await SocketSession(websocket, app_state.hub, settings, app_state.limits, offered).run()
     finally:
         metrics.CONNECTIONS.dec()
         app_state.open_sockets -= 1

@@ -139,24 +139,28 @@ async def test_the_start_and_summary_pages_preload_every_module_they_import(serv
 
 async def test_the_board_connects_over_the_socket_its_document_opened_first(server, pages):
     """The board's document opens the websocket before any module has loaded (server/pages.py,
-    EARLY_SOCKET) and the connection uses that one socket: one upgrade, no second. A page that will
-    not connect (nobody joined in this browser) closes it."""
+    early_socket), with the hello in its upgrade (decision 77), and the connection uses that one
+    socket: one upgrade, no second, and no hello frame on it. A page that will not connect (nobody
+    joined in this browser) opens none."""
     session, page = await participant_phone(server, pages)
     sockets = []
     page.on("websocket", lambda ws: sockets.append(ws))
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
     await page.goto(f"{server.http_url}/b/{session['session']}")
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     assert len(sockets) == 1 and not sockets[0].is_closed()
     assert await page.evaluate("window.__samenspelSocket") is None  # conn.js took it
+    hellos = [f for f in sent if isinstance(f, bytes) and b"hello" in f]
+    assert hellos == [], "a hello frame on a socket whose upgrade said it"
 
     stranger = await pages.open(PHONE, phone=True, name="stranger")
-    async with stranger.expect_event("websocket") as opened:
-        await stranger.goto(f"{server.http_url}/b/{session['session']}")
-    socket = await opened.value
+    opened = []
+    stranger.on("websocket", lambda ws: opened.append(ws))
+    await stranger.goto(f"{server.http_url}/b/{session['session']}")
     await expect(stranger.get_by_role("heading", level=1)).to_contain_text("nog niet mee")
-    if not socket.is_closed():
-        await socket.wait_for_event("close")
+    assert opened == []
 
 
 # Every text the page ever puts in the DOM, in order, however briefly (a first render in the wrong
@@ -203,3 +207,63 @@ async def test_english_is_fetched_only_when_chosen_and_shown_from_the_first_fram
     await stranger.goto(f"{server.http_url}/b/{session['session']}")
     await expect(stranger.get_by_role("heading", level=1)).to_have_text("You have not joined this session yet")
     await expect(stranger.get_by_test_id("join-code-input")).to_be_editable()
+
+
+def hello_frames(page: Page) -> list[bytes]:
+    """The hello frames the page's sockets send from now on (MessagePack: the key and value are
+    plain bytes in it)."""
+    sent: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on(
+        "framesent", lambda payload: sent.append(payload) if isinstance(payload, bytes) and b"hello" in payload else None))
+    return sent
+
+
+async def test_facilitator_and_projector_say_hello_in_the_upgrade(server, pages):
+    """The facilitator's link and the projector's page connect with the hello in the upgrade (no
+    hello frame) and show their board, as the participant's does."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    fac = await pages.open(LAPTOP, name="facilitator")
+    sent = hello_frames(fac)
+    await fac.goto(f"{server.http_url}/b/{session['session']}#f={session['facilitator_secret']}")
+    await expect(fac.get_by_test_id("role-badge")).to_contain_text("Facilitator")
+    await expect(fac.get_by_test_id("section-drijfveren")).to_be_visible()
+    assert sent == [] and "#f=" not in fac.url  # the secret left the address bar, as before
+    await fac.reload()  # the secret is now kept in this browser: the document finds it there
+    await expect(fac.get_by_test_id("role-badge")).to_contain_text("Facilitator")
+    assert sent == []
+
+    projector = await pages.open(PROJECTOR, name="projector")
+    sent = hello_frames(projector)
+    await projector.goto(f"{server.http_url}/p/{session['session']}#c={session['join_code']}")
+    await expect(projector.get_by_test_id("qr")).to_be_visible()
+    await expect(projector.get_by_role("heading", name="Ambitie en doelen")).to_be_visible()  # before step 1
+    assert sent == []
+
+
+@pytest.mark.parametrize(("where", "message"), [
+    ("participant", "Je aanmelding is niet meer geldig"),
+    ("facilitator", "Deze facilitatorlink is niet (meer) geldig."),
+    ("projector", "Deze code hoort niet bij deze sessie."),
+    ("no session", "Deze sessie bestaat niet (meer)."),
+])
+async def test_a_hello_refused_in_the_upgrade_reaches_the_page_as_before(server, pages, where, message):
+    """A forged token, a wrong facilitator link or code, an unknown session: the server refuses
+    the upgrade's hello and the page says so, as when the hello was a frame."""
+    session = await create_session(server.http_url, title="Leernetwerk")
+    page = await pages.open(PHONE, phone=True, name=where.replace(" ", "-"))
+    sid = session["session"]
+    if where == "participant":
+        await page.context.add_init_script(
+            f"localStorage.setItem('samenspel.part.{sid}', "
+            f"{json.dumps(json.dumps({'participant': 'p', 'token': 'forged', 'name': 'Ann', 'group': 'leernetwerk'}))});")
+        url = f"/b/{sid}"
+    elif where == "facilitator":
+        url = f"/b/{sid}#f=forged"
+    elif where == "projector":
+        url = f"/p/{sid}#c=AAAAAA"
+    else:
+        url = "/p/nosuchsession#c=AAAAAA"
+    sent = hello_frames(page)
+    await page.goto(server.http_url + url)
+    await expect(page.locator("#app")).to_contain_text(message)
+    assert sent == []
