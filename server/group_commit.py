@@ -198,9 +198,9 @@ class GroupCommit:
             if appended:
                 metrics.EVENTS_APPENDED.inc(len(records))
                 self.advance(records)
-                await self._after_append(base, announce)
-                await retention.after_append(self, base, records)
-                _settle(group, outcome)
+                await self._after_append(announce)
+                _settle(group, outcome)  # the `ok` replies go in the same write as the events
+                self._keep_up(base, records)
                 return
             # Someone else appended first: learn what they did, then re-check the rules.
             await self.catch_up()
@@ -222,15 +222,45 @@ class GroupCommit:
                     raise
                 await asyncio.sleep(0.1)
 
-    async def _after_append(self, base: int, announce: bytes) -> None:
+    async def _after_append(self, announce: bytes) -> None:
         if not self.backend.log.announces:  # a Redis log rang the other instances' doorbell itself
             try:
                 await self.backend.broker.publish(self.id, announce)
             except Exception:  # stored is stored: other instances find it through their gap check
                 log.exception("publish for session %s failed", session_ref(self.id))
-        every = self.settings.snapshot_every
-        if self.state.seq // every > base // every:
+
+    def _keep_up(self, base: int, records: list[Record]) -> None:
+        """After an append: a snapshot when the log crossed a multiple of ``snapshot_every``, the
+        session's expiry pushed forward (server/retention.py). Done beside the write path, one at a
+        time per session and in order: neither the `ok` replies nor the session's next group commit
+        wait for those store round trips (decision 74). Appends made meanwhile are taken together."""
+        self._upkeep.append((base, records))
+        if self._upkeeper is None or self._upkeeper.done():
+            self._upkeeper = asyncio.get_running_loop().create_task(self._run_upkeep())
+            self._tasks.add(self._upkeeper)
+            self._upkeeper.add_done_callback(self._tasks.discard)
+
+    async def _run_upkeep(self) -> None:
+        while self._upkeep and not self.stale:
+            lots, self._upkeep = self._upkeep, []
+            base = lots[0][0]
+            records = [r for _, rs in lots for r in rs]
+            every = self.settings.snapshot_every
+            if self.state.seq // every > base // every:
+                # The state as it is now (a later seq than the append's, maybe): read and packed
+                # without a pause, so the snapshot's seq and contents agree.
+                seq, data = self.state.seq, pack_snapshot(self.state, self.commands.applied, self.commands.digests)
+                try:
+                    await self.backend.log.save_snapshot(self.id, seq, data)
+                except Exception:
+                    log.exception("snapshot of session %s failed", session_ref(self.id))
+            await retention.after_append(self, base, records)
+
+    async def finish_upkeep(self, timeout: float = 2.0) -> None:
+        """Let the snapshot and expiry in flight finish (the session is being dropped)."""
+        task = self._upkeeper
+        if task is not None and not task.done():
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.commands.applied, self.commands.digests))
+                await asyncio.wait_for(asyncio.shield(task), timeout)
             except Exception:
-                log.exception("snapshot of session %s failed", session_ref(self.id))
+                pass
