@@ -234,6 +234,8 @@ class GroupCommit:
         session's expiry pushed forward (server/retention.py). Done beside the write path, one at a
         time per session and in order: neither the `ok` replies nor the session's next group commit
         wait for those store round trips (decision 74). Appends made meanwhile are taken together."""
+        if not self._upkeep and not retention.upkeep_due(self, base, records):
+            return  # most appends: nothing to do (a lot taken together is checked as a whole)
         self._upkeep.append((base, records))
         if self._upkeeper is None or self._upkeeper.done():
             self._upkeeper = asyncio.get_running_loop().create_task(self._run_upkeep())
