@@ -3,11 +3,14 @@
 Starts the servers itself (a private redis-server on a free port unless ``--redis-url``; never
 6379), one after another, interleaved across repetitions so that a noisy neighbour on a shared
 machine hurts every server alike; sets up the same load shape on each (``--sessions`` ×
-``--clients`` sockets) with ``--workers`` load-generator processes (``bench.loadgen``); then runs
+``--clients`` sockets) with ``--workers`` (= ``--generators``) load-generator processes
+(``bench.loadgen``, each holding an equal share of the sessions); then runs
 each offered rate for ``--warm`` + ``--measure`` seconds and prints, per server and rate:
 delivered events/s, p50/p99 from send to arrival, events lost, server and Redis CPU (cores),
 server memory per connection, and the generator's own CPU (where it saturates, the figures
-measure the generator).
+measure the generator); in a burst also the server's CPU per burst, each generator process's CPU per
+burst (its sends, and receiving and decoding all they brought), how long a burst's sends took, and the
+websocket messages each screen got per burst.
 
 Scenarios (``--scenario``; defaults follow the issue):
 

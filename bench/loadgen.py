@@ -15,7 +15,11 @@ waiting for replies; in ``burst`` mode every socket of every session sends at th
 dot (``activity: dots``, placed and taken back in turn), or one to three words for the kick-off's
 word cloud (``activity: wordcloud``: given in one burst, taken back in the next, as the cap is three
 words a person; drawn from :data:`WORDS` with repeats across people, as in a real room).
-Every socket stamps every event on arrival. Events are matched to their send by sequence number:
+Every socket stamps every event on arrival: **arrived** means the websocket message that carries it
+has been read from the socket and decoded (MessagePack), the stamp taken after decoding (one clock,
+``time.perf_counter``: CLOCK_MONOTONIC, the same in every process of the machine). A burst's sends
+all carry the moment the burst began (they go out one after another, in one loop: ``send_ms`` says
+how long that took). Events are matched to their send by sequence number:
 
 - ours: the sender is the board's only writer, so the events its socket receives between two
   ``ok`` replies are exactly the events of the command that ``ok`` answers (in ``burst`` mode: the
