@@ -9,6 +9,7 @@ import asyncio
 import logging
 import random
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -70,6 +71,21 @@ def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -
         future.set_exception(result)
     else:
         future.set_result(result)
+
+
+# Upkeep (snapshots, expiry) runs beside the write path, so nothing makes it wait as the commit
+# once did: bound how many sessions' upkeep talk to the store at once, so that a wave of it (10,000
+# joins, each pushing the expiry) never holds the pooled connections the appends need.
+UPKEEP_AT_ONCE = 8
+_upkeep_semaphores: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]" = weakref.WeakKeyDictionary()
+
+
+def _upkeep_slots() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    slots = _upkeep_semaphores.get(loop)
+    if slots is None:
+        slots = _upkeep_semaphores[loop] = asyncio.Semaphore(UPKEEP_AT_ONCE)
+    return slots
 
 
 class GroupCommit:
@@ -243,6 +259,10 @@ class GroupCommit:
             self._upkeeper.add_done_callback(self._tasks.discard)
 
     async def _run_upkeep(self) -> None:
+        async with _upkeep_slots():  # never more than a few sessions' at once: the pool is the write path's
+            await self._upkeep_lots()
+
+    async def _upkeep_lots(self) -> None:
         while self._upkeep and not self.stale:
             lots, self._upkeep = self._upkeep, []
             base = lots[0][0]
