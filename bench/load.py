@@ -3,11 +3,14 @@
 Starts the servers itself (a private redis-server on a free port unless ``--redis-url``; never
 6379), one after another, interleaved across repetitions so that a noisy neighbour on a shared
 machine hurts every server alike; sets up the same load shape on each (``--sessions`` ×
-``--clients`` sockets) with ``--workers`` load-generator processes (``bench.loadgen``); then runs
+``--clients`` sockets) with ``--workers`` (= ``--generators``) load-generator processes
+(``bench.loadgen``, each holding an equal share of the sessions); then runs
 each offered rate for ``--warm`` + ``--measure`` seconds and prints, per server and rate:
 delivered events/s, p50/p99 from send to arrival, events lost, server and Redis CPU (cores),
 server memory per connection, and the generator's own CPU (where it saturates, the figures
-measure the generator).
+measure the generator); in a burst also the server's CPU per burst, each generator process's CPU per
+burst (its sends, and receiving and decoding all they brought), how long a burst's sends took, and the
+websocket messages each screen got per burst.
 
 Scenarios (``--scenario``; defaults follow the issue):
 
@@ -266,6 +269,9 @@ def merge(results: list[dict]) -> dict:
         "errors": errors,
         "gen_cpu": sum(r["gen_cpu"] for r in results),
         "gen_cpu_max": max(r["gen_cpu"] for r in results),
+        "gen_cpu_per_burst": [round(r.get("gen_cpu_per_burst_s", 0.0), 3) for r in results],  # per process
+        "send_ms": max(r.get("send_ms", 0.0) for r in results),
+        "msgs_per_screen_per_burst": statistics.mean(r.get("msgs_per_socket_per_burst", 0.0) for r in results),
         "gen_lag_ms": max(r["gen_lag_max_ms"] for r in results),
         "stalled": [c for r in results for c in r["stalled_close_codes"]],
         # every websocket message's bytes (events, progress, you, ok…) per event frame received
@@ -343,7 +349,9 @@ def line(m: dict) -> str:
     errs = ",".join(f"{k}:{v}" for k, v in m["errors"].items()) or "-"
     stalled = f" stalled-close={m['stalled']}" if m["stalled"] else ""
     what = f"{m['server']}{'/' + m['activity'] if m.get('activity') else ''}"
-    burst = f"  {m['cpu_per_burst_s']:.3f} s CPU/burst" if "cpu_per_burst_s" in m else ""
+    burst = (f"  {m['cpu_per_burst_s']:.3f} s CPU/burst, generator CPU/burst per process "
+             f"{'/'.join(f'{c:.3f}' for c in m['gen_cpu_per_burst'])} s, sends took {m['send_ms']:.0f} ms, "
+             f"{m['msgs_per_screen_per_burst']:.1f} messages/screen/burst" if "cpu_per_burst_s" in m else "")
     return (f"{what:<14} offered {m['offered']:>7,.0f}/s  delivered {m['delivered_per_s']:>8,.0f}/s "
             f"lost {m['lost']:>6}  p50 {m['p50']:>8.1f} ms  p99 {m['p99']:>8.1f} ms  max {m['max']:>8.0f} ms  "
             f"server {m['server_cpu']:.2f} cores  redis {m['redis_cpu']:.2f}  gen {m['gen_cpu']:.2f} "
@@ -389,7 +397,8 @@ def main() -> None:
                         help="offered deliveries/s (sessions x commands/s per session x clients)")
     parser.add_argument("--instances", type=int)
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", "--generators", type=int, default=1,
+                        help="load-generator processes, each holding an equal share of the sessions")
     parser.add_argument("--warm", type=float, default=2.0)
     parser.add_argument("--measure", type=float, default=8.0)
     parser.add_argument("--burst-every", type=float, default=1.5)

@@ -15,7 +15,11 @@ waiting for replies; in ``burst`` mode every socket of every session sends at th
 dot (``activity: dots``, placed and taken back in turn), or one to three words for the kick-off's
 word cloud (``activity: wordcloud``: given in one burst, taken back in the next, as the cap is three
 words a person; drawn from :data:`WORDS` with repeats across people, as in a real room).
-Every socket stamps every event on arrival. Events are matched to their send by sequence number:
+Every socket stamps every event on arrival: **arrived** means the websocket message that carries it
+has been read from the socket and decoded (MessagePack), the stamp taken after decoding (one clock,
+``time.perf_counter``: CLOCK_MONOTONIC, the same in every process of the machine). A burst's sends
+all carry the moment the burst began (they go out one after another, in one loop: ``send_ms`` says
+how long that took). Events are matched to their send by sequence number:
 
 - ours: the sender is the board's only writer, so the events its socket receives between two
   ``ok`` replies are exactly the events of the command that ``ok`` answers (in ``burst`` mode: the
@@ -32,8 +36,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import os
 import random
 import resource
+import statistics
 import sys
 import time
 from dataclasses import dataclass, field
@@ -115,6 +121,7 @@ class Generator:
         self.mode = "steady"
         self.activity = "dots"  # burst: dots | wordcloud
         self.rx_bytes = self.rx_events = 0  # what this process received (ours): bytes per event delivered
+        self.rx_msgs = 0  # websocket messages received (ours): writes the server made
         self.stalled: list[WsClient] = []
         self.closed_codes: list[int | None] = []
 
@@ -223,7 +230,7 @@ class Generator:
             arrivals = s.arrivals
 
             def on_relay(payload: bytes, text: bool, now: float) -> None:
-                arrivals.append((msgpack.unpackb(payload)[1], now))
+                arrivals.append((msgpack.unpackb(payload)[1], _perf()))
 
             return on_relay
         return self._sio_handler(s, i)
@@ -282,7 +289,11 @@ class Generator:
 
         def on_message(payload: bytes, text: bool, now: float) -> None:
             f = unpackb(payload)
+            # "Arrived": the message read from the socket and decoded; each event in it is matched
+            # to its send by seq afterwards (see run).
+            now = _perf()
             gen.rx_bytes += len(payload)
+            gen.rx_msgs += 1
             if f["type"] == "batch":
                 for g in f["frames"]:
                     frame(g, now)
@@ -378,7 +389,7 @@ class Generator:
     async def run(self, cmd: dict) -> dict:
         self.mode = cmd.get("mode", "steady")
         self.activity = cmd.get("activity", "dots")
-        self.rx_bytes = self.rx_events = 0  # this run's traffic, not the welcomes of the setup
+        self.rx_bytes = self.rx_events = self.rx_msgs = 0  # this run's traffic, not the welcomes of the setup
         rate = cmd["rate"]  # per session per second (steady) / bursts per second (burst)
         warm, measure, drain = cmd["warm"], cmd["measure"], cmd.get("drain", 3.0)
         for s in self.sessions:
@@ -405,6 +416,7 @@ class Generator:
                 t += 1 / rate
         plan.sort()
         counted: set[tuple[int, int]] = set()
+        send_times: list[list[float]] = []  # planned, started, done: per send (burst)
         lag_max = 0.0
         sends_in_window = 0
         cpu0 = wall0 = None
@@ -423,6 +435,7 @@ class Generator:
             if t >= window[0]:
                 lag_max = max(lag_max, now - t)
             sent = 0
+            send_times.append([t, now])
             if idx >= 0:
                 sent = self._send(self.sessions[idx], 0, now)
             else:
@@ -430,11 +443,14 @@ class Generator:
                     for i in range(len(s.sockets)):
                         sent += self._send(s, i, now)
                     s.dots += 1
+            send_times[-1].append(_perf())
             if window[0] <= now < window[1]:  # as the summary below: by the moment it was sent
                 sends_in_window += sent
         sent_end = _perf()
         cpu1, wall1 = _cpu(), _perf()
         await asyncio.sleep(drain)
+        cpu2 = _cpu()  # with the drain: every frame of the window's sends received and decoded
+        bursts = [b for b in send_times if window[0] <= b[1] < window[1]]
         gc.enable()
         gc.collect()
         # Summarise: deliveries of the events sent inside the window.
@@ -449,6 +465,10 @@ class Generator:
                 if t is not None:
                     lat.append(at - t)
         lat.sort()
+        if os.environ.get("BURST_TRACE"):  # the whole timeline, for bench/burst_trace.py
+            with open(os.environ["BURST_TRACE"] + f".gen{os.getpid()}", "a") as f:
+                f.write(json.dumps({"sends": send_times, "sessions": [
+                    {"room": s.room, "sent": list(s.sent.items()), "arrivals": s.arrivals} for s in self.sessions]}) + "\n")
         # Every send reaches every screen of its session (sessions of one process are alike).
         per_session = len(self.sessions[0].sockets) if self.sessions else 0
         expected = sends_in_window * per_session
@@ -463,7 +483,14 @@ class Generator:
             "gen_lag_max_ms": lag_max * 1000,
             "stalled_close_codes": closed,
             "late_sending_s": sent_end - window[1],
-            "rx_bytes": self.rx_bytes, "rx_events": self.rx_events,
+            "rx_bytes": self.rx_bytes, "rx_events": self.rx_events, "rx_msgs": self.rx_msgs,
+            # burst: websocket messages (server writes) per socket per burst, over the whole run
+            "msgs_per_socket_per_burst": self.rx_msgs / max(1, sum(len(s.sockets) for s in self.sessions))
+                                         / max(1, len(send_times)),
+            # burst: this process's CPU per burst (its sends, and receiving and decoding every frame
+            # they brought, to the end of the drain), and how long one burst's sends took it
+            "gen_cpu_per_burst_s": (cpu2 - cpu0) / len(bursts) if bursts and cpu0 is not None else 0.0,
+            "send_ms": statistics.median((b[2] - b[1]) * 1000 for b in bursts) if bursts else 0.0,
         }
 
 

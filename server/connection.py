@@ -160,6 +160,19 @@ class Connection:
         if not self._scheduled:
             self._wake()
 
+    def send_many(self, frames: list[bytes], size: int) -> None:
+        """``send`` each of ``frames`` (``size``: their bytes together), in one call."""
+        if self.closed:
+            return
+        self._pending += frames
+        self._unsent += size
+        if self._writer is not None:  # the socket is not taking what it was given
+            if self._unsent + self._transport_holds() > self._room:
+                self._cut_off()
+            return
+        if not self._scheduled:
+            self._wake()
+
     def welcome(self, frames: list[bytes]) -> None:
         """Queue a hello's reply (the welcome and, on a resume, the events missed): sent in one
         write, and not counted against the socket as not taken."""

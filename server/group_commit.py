@@ -9,6 +9,7 @@ import asyncio
 import logging
 import random
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -70,6 +71,21 @@ def _resolve(future: "asyncio.Future[Outcome]", result: "Outcome | Exception") -
         future.set_exception(result)
     else:
         future.set_result(result)
+
+
+# Upkeep (snapshots, expiry) runs beside the write path, so nothing makes it wait as the commit
+# once did: bound how many sessions' upkeep talk to the store at once, so that a wave of it (10,000
+# joins, each pushing the expiry) never holds the pooled connections the appends need.
+UPKEEP_AT_ONCE = 8
+_upkeep_semaphores: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]" = weakref.WeakKeyDictionary()
+
+
+def _upkeep_slots() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    slots = _upkeep_semaphores.get(loop)
+    if slots is None:
+        slots = _upkeep_semaphores[loop] = asyncio.Semaphore(UPKEEP_AT_ONCE)
+    return slots
 
 
 class GroupCommit:
@@ -198,9 +214,9 @@ class GroupCommit:
             if appended:
                 metrics.EVENTS_APPENDED.inc(len(records))
                 self.advance(records)
-                await self._after_append(base, announce)
-                await retention.after_append(self, base, records)
-                _settle(group, outcome)
+                await self._after_append(announce)
+                _settle(group, outcome)  # the `ok` replies go in the same write as the events
+                self._keep_up(base, records)
                 return
             # Someone else appended first: learn what they did, then re-check the rules.
             await self.catch_up()
@@ -222,15 +238,51 @@ class GroupCommit:
                     raise
                 await asyncio.sleep(0.1)
 
-    async def _after_append(self, base: int, announce: bytes) -> None:
+    async def _after_append(self, announce: bytes) -> None:
         if not self.backend.log.announces:  # a Redis log rang the other instances' doorbell itself
             try:
                 await self.backend.broker.publish(self.id, announce)
             except Exception:  # stored is stored: other instances find it through their gap check
                 log.exception("publish for session %s failed", session_ref(self.id))
-        every = self.settings.snapshot_every
-        if self.state.seq // every > base // every:
+
+    def _keep_up(self, base: int, records: list[Record]) -> None:
+        """After an append: a snapshot when the log crossed a multiple of ``snapshot_every``, the
+        session's expiry pushed forward (server/retention.py). Done beside the write path, one at a
+        time per session and in order: neither the `ok` replies nor the session's next group commit
+        wait for those store round trips (decision 78). Appends made meanwhile are taken together."""
+        if not self._upkeep and not retention.upkeep_due(self, base, records):
+            return  # most appends: nothing to do (a lot taken together is checked as a whole)
+        self._upkeep.append((base, records))
+        if self._upkeeper is None or self._upkeeper.done():
+            self._upkeeper = asyncio.get_running_loop().create_task(self._run_upkeep())
+            self._tasks.add(self._upkeeper)
+            self._upkeeper.add_done_callback(self._tasks.discard)
+
+    async def _run_upkeep(self) -> None:
+        async with _upkeep_slots():  # never more than a few sessions' at once: the pool is the write path's
+            await self._upkeep_lots()
+
+    async def _upkeep_lots(self) -> None:
+        while self._upkeep and not self.stale:
+            lots, self._upkeep = self._upkeep, []
+            base = lots[0][0]
+            records = [r for _, rs in lots for r in rs]
+            every = self.settings.snapshot_every
+            if self.state.seq // every > base // every:
+                # The state as it is now (a later seq than the append's, maybe): read and packed
+                # without a pause, so the snapshot's seq and contents agree.
+                seq, data = self.state.seq, pack_snapshot(self.state, self.commands.applied, self.commands.digests)
+                try:
+                    await self.backend.log.save_snapshot(self.id, seq, data)
+                except Exception:
+                    log.exception("snapshot of session %s failed", session_ref(self.id))
+            await retention.after_append(self, base, records)
+
+    async def finish_upkeep(self, timeout: float = 2.0) -> None:
+        """Let the snapshot and expiry in flight finish (the session is being dropped)."""
+        task = self._upkeeper
+        if task is not None and not task.done():
             try:
-                await self.backend.log.save_snapshot(self.id, self.state.seq, pack_snapshot(self.state, self.commands.applied, self.commands.digests))
+                await asyncio.wait_for(asyncio.shield(task), timeout)
             except Exception:
-                log.exception("snapshot of session %s failed", session_ref(self.id))
+                pass

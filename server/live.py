@@ -58,6 +58,62 @@ def _superseded_own(touched: list[Touch]) -> set[int]:
     return {n for n, t in enumerate(touched) if t.own is not None and last[t.own] != n}
 
 
+class _Lot:
+    """The frames of records applied together (``LiveSession.advance``), gathered so that each
+    socket gets them in one call instead of one per frame: per audience the event frames, in order,
+    and per socket the frames for it alone (its person's ``you``), each at its place among them.
+    What a socket gets, and in what order, is exactly what sending each frame at once would give."""
+
+    __slots__ = ("frames", "size", "own", "_present")
+
+    def __init__(self) -> None:
+        self.frames: dict[str, list[bytes]] = {}
+        self.size: dict[str, int] = {}
+        self.own: dict[Connection, list[tuple[int, bytes]]] = {}  # socket -> (after how many events, frame)
+        self._present: tuple[str, ...] | None = None
+
+    def audiences(self, connections: set[Connection]) -> tuple[str, ...]:
+        present = self._present
+        if present is None:
+            present = self._present = tuple({conn.audience: None for conn in connections})
+        return present
+
+    def add(self, audience: str, frame: bytes) -> None:
+        lst = self.frames.get(audience)
+        if lst is None:
+            lst = self.frames[audience] = []
+            self.size[audience] = 0
+        lst.append(frame)
+        self.size[audience] += len(frame)
+
+    def insert(self, conn: Connection, frame: bytes) -> None:
+        at = len(self.frames.get(conn.audience, ()))
+        self.own.setdefault(conn, []).append((at, frame))
+
+    def hand_out(self, connections: set[Connection]) -> None:
+        """Give every socket its frames so far, and start again empty."""
+        lists, sizes, own = self.frames, self.size, self.own
+        if not lists and not own:
+            return
+        self.frames, self.size, self.own = {}, {}, {}
+        empty: list[bytes] = []
+        for conn in connections:
+            events = lists.get(conn.audience, empty)
+            mine = own.get(conn)
+            if mine is None:
+                if events:
+                    conn.send_many(events, sizes[conn.audience])
+                continue
+            merged: list[bytes] = []
+            start = 0
+            for at, frame in mine:
+                merged += events[start:at]
+                merged.append(frame)
+                start = at
+            merged += events[start:]
+            conn.send_many(merged, sum(map(len, merged)))
+
+
 class LiveSession(GroupCommit, Drags, Presence):
     """A session held live: its state and recent records, its sockets and the fan-out to them, the
     read path (the broker, catching up, resets) and the timer. The write path (``GroupCommit``),
@@ -77,6 +133,10 @@ class LiveSession(GroupCommit, Drags, Presence):
         self._sockets_of: dict[str, set[Connection]] = {}  # participant -> their sockets here
         self._waiting: list[tuple[Actor, c.Command, Done]] = []  # commands for the next commit
         self._committing = False
+        self._lot: _Lot | None = None  # while records are applied together: their frames (``advance``)
+        # Snapshots and expiry after appends, done beside the write path (``GroupCommit._keep_up``).
+        self._upkeep: list[tuple[int, list[Record]]] = []
+        self._upkeeper: asyncio.Task | None = None
         self._own_announce: bytes | None = None  # the broker message of the append in flight
         self._own_echo_seen = False  # it came back before the append's reply
         self._catch_up_lock = asyncio.Lock()
@@ -184,8 +244,6 @@ class LiveSession(GroupCommit, Drags, Presence):
 
     def advance(self, records: Iterable[Record]) -> None:
         """Apply records that continue our state, fan each out once; read the log on a gap."""
-        timer_changed = False
-        applied = 0
         due = Deliveries()  # progress and people's marks the records changed, sent once for all
         records = list(records)
         # A person's own view (`you`) follows their last record of the lot, not each one: three
@@ -194,6 +252,24 @@ class LiveSession(GroupCommit, Drags, Presence):
         touched = [touches(r.event) for r in records] if len(records) > 1 else None  # once per record
         superseded = _superseded_own(touched) if touched else ()
         held: set[str] = set()  # own views not sent yet, for want of the later record (a gap)
+        self._lot = _Lot()  # the lot's frames, handed to each socket at once at the end
+        try:
+            timer_changed = self._advance(records, touched, superseded, held, due)
+        finally:
+            lot, self._lot = self._lot, None
+            lot.hand_out(self.connections)
+        # Once for all the records applied together (thirty votes of one group commit: one
+        # progress frame per screen, not thirty), after their events.
+        for bodies, proxies in progress_frames(self.state, due):
+            self._send_progress(bodies, proxies)
+        if timer_changed:
+            self.schedule_timer_expiry()
+
+    def _advance(self, records: list[Record], touched: list[Touch] | None, superseded, held: set[str],
+                 due: Deliveries) -> bool:
+        """Apply and fan out (into ``self._lot``); whether the timer changed."""
+        timer_changed = False
+        applied = 0
         for n, record in enumerate(records):
             if record.seq <= self.state.seq:
                 continue  # ours, or seen already
@@ -216,12 +292,7 @@ class LiveSession(GroupCommit, Drags, Presence):
             self._send_own(participant)
         if applied:
             metrics.EVENTS_DELIVERED.inc(applied * len(self.connections))
-        # Once for all the records applied together (thirty votes of one group commit: one
-        # progress frame per screen, not thirty), after their events.
-        for bodies, proxies in progress_frames(self.state, due):
-            self._send_progress(bodies, proxies)
-        if timer_changed:
-            self.schedule_timer_expiry()
+        return timer_changed
 
     def _fan_out(self, record: Record, masked: bool, due: Deliveries, send_own: bool = True,
                  touch: Touch | None = None) -> Touch:
@@ -229,18 +300,25 @@ class LiveSession(GroupCommit, Drags, Presence):
         what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
         it changed, for the caller to send once."""
         metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
-        encoded: dict[str, bytes] = {}
-        for conn in self.connections:
-            frame = encoded.get(conn.audience)
-            if frame is None:
-                frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
-            conn.send(frame)
+        lot = self._lot
+        if lot is not None:  # the usual way (advance): one list per audience, handed out at the end
+            for audience in lot.audiences(self.connections):
+                lot.add(audience, frames.encode(event_view(record, audience, masked)))
+        else:
+            encoded: dict[str, bytes] = {}
+            for conn in self.connections:
+                frame = encoded.get(conn.audience)
+                if frame is None:
+                    frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
+                conn.send(frame)
         if touch is None:
             touch = touches(record.event)
         if touch.own is not None and send_own:
             self._send_own(touch.own)
         due.add(touch)
         if touch.removed is not None:
+            if lot is not None:  # what came before the removal goes first, to everyone
+                lot.hand_out(self.connections)
             for conn in list(self._sockets_of.get(touch.removed, ())):
                 conn.send(frames.error(ErrorCode.BAD_TOKEN, "the facilitator removed you from this session"))
                 conn.hang_up(CLOSE_REMOVED, "removed")
@@ -252,8 +330,12 @@ class LiveSession(GroupCommit, Drags, Presence):
         sockets = self._sockets_of.get(participant)
         if sockets:
             frame = frames.encode(own_view(self.state, participant))
+            lot = self._lot
             for conn in sockets:
-                conn.send(frame)
+                if lot is not None:
+                    lot.insert(conn, frame)  # after the events of the lot so far, as if sent now
+                else:
+                    conn.send(frame)
 
     def _send_progress(self, bodies: dict[str, list[dict]], proxies: list[dict]) -> None:
         """Who is done changed: counts to everyone, names to facilitators. A facilitator
@@ -411,5 +493,6 @@ class LiveSession(GroupCommit, Drags, Presence):
         self._cancel_timers()
         if dirty:  # the last socket left before its flush: the other instances must still hear of it
             await self._publish_presence()
+        await self.finish_upkeep()
         for task in list(self._tasks):
             task.cancel()

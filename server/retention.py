@@ -67,6 +67,15 @@ def expires_at(settings: Settings, now: int) -> int:
     return now + int(settings.retention_days * DAY_MS)
 
 
+def upkeep_due(live: HeldSession, base: int, records: Sequence[Record]) -> bool:
+    """Has ``after_append`` anything to do for these records (a snapshot crossed, the expiry due)?"""
+    every = live.settings.snapshot_every
+    return (live.state.seq // every > base // every
+            or now_ms() - getattr(live, "_retention_touched", 0) >= TOUCH_EVERY_MS
+            or live.state.seq <= len(records)
+            or any(isinstance(r.event, e.ParticipantJoined) for r in records))
+
+
 async def after_append(live: HeldSession, base: int, records: Sequence[Record]) -> None:
     """The session changed: push its expiry forward; trim the log a new snapshot covers."""
     if live.stale:

@@ -309,13 +309,20 @@ async def test_redis_log_is_trimmed_once_a_snapshot_covers_it(tmp_path):
             for option in ("zingeving", "impact", "autonomie"):
                 await ok(ws, {"type": "place_dot", "board": BOARD, "section": "drijfveren", "option": option})
             await ws.close()
+        total = 1 + 1 + 15 + 45  # created, hold off (on paper), joined, dots
         r = redis.Redis(port=s.redis.port)
         try:
-            length = r.xlen(f"ss:{{{sid}}}:log")
-            snap_seq = int(r.hget(f"ss:{{{sid}}}:snap", "seq"))
+            # Snapshot and trim follow the appends beside the write path (decision 78): the last
+            # `ok` does not wait for them, so look until they are done (or the deadline says not).
+            deadline = time.monotonic() + 10
+            while True:
+                length = r.xlen(f"ss:{{{sid}}}:log")
+                snap_seq = int(r.hget(f"ss:{{{sid}}}:snap", "seq") or 0)
+                if (snap_seq >= 60 and length <= total - snap_seq + 1) or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.05)
         finally:
             r.close()
-        total = 1 + 1 + 15 + 45  # created, hold off (on paper), joined, dots
         assert snap_seq >= 50 and length <= total - snap_seq + 1 < total
         async with httpx.AsyncClient(base_url=s.servers[1].http_url) as http:
             summary = (await http.get(f"/api/sessions/{sid}/summary",

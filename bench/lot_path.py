@@ -1,0 +1,82 @@
+"""A lot's fan-out without the network, for comparing two trees on a shared machine (the least of
+several runs counts):
+
+    python bench/lot_path.py <tree> [<tree> ...]
+
+Per tree: a session of Samenspel + stakeholder map + kick-off with 30 participants, each with one
+socket (a real ``server.connection.Connection`` whose writes go nowhere), held by a real
+``LiveSession``; then ``advance`` of a dot burst's lot (30 votes, one a person: 30 events, 30 `you`,
+the progress) and of a word burst's (60 words, two a person), timed from the records to every
+socket's frames handed over (the writes themselves not included)."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+
+
+async def measure() -> str:
+    from boards import commands as c
+    from boards.actors import Actor
+    from boards.engine import apply, decide
+    from boards.events import Record
+    from boards.state import copy_state
+    from server.connection import Connection
+    from server.live import LiveSession
+    from server.protocols import EXTENSION
+    from server.settings import Settings
+    from server.store.base import SessionMeta
+    from tests.unit.boards.helpers import Session
+
+    class Socket:  # what Connection needs of a Starlette websocket: its scope, with a write that takes everything
+        scope = {"extensions": {EXTENSION: {"write": lambda payload: True, "buffered": lambda: 0}}}
+
+    s = Session(boards=("samenspel", "stakeholders", "kickoff"))
+    people = [s.join(f"P{i}", "leernetwerk" if i % 2 else "management") for i in range(30)]
+    meta = SessionMeta(session="s1", join_code="ABC123", facilitator_hash="x", created_at=0, epoch="e")
+    live = LiveSession(meta, s.state, None, Settings(), "bench")  # type: ignore[arg-type]
+    for i, p in enumerate(people):
+        conn = Connection(Socket(), f"c{i}", 1 << 20)  # type: ignore[arg-type]
+        conn.actor = p
+        live.connections.add(conn)
+        live._sockets_of.setdefault(p.participant, set()).add(conn)
+
+    def lot(commands: list[tuple[Actor, c.Command]]) -> list[Record]:
+        scratch = copy_state(live.state)
+        out = []
+        for actor, command in commands:
+            for ev in decide(scratch, actor, command, s.ctx()):
+                r = Record(seq=scratch.seq + 1, at=s.now, event=ev)
+                apply(scratch, r)
+                out.append(r)
+        return out
+
+    dots, words = [], []
+    for rep in range(9):
+        kind = c.PlaceDot if rep % 2 == 0 else c.RemoveDot
+        records = lot([(p, kind(board="samenspel", section="pijlers", option="kennisdeling")) for p in people])
+        t = time.perf_counter()
+        live.advance(records)
+        dots.append(time.perf_counter() - t)
+        await asyncio.sleep(0.02)  # the flushes (writes that go nowhere)
+        kind = c.AddWord if rep % 2 == 0 else c.RemoveWord
+        records = lot([(p, kind(board="kickoff", section="thema", word=w)) for i, p in enumerate(people)
+                       for w in (f"woord{i % 7}", f"ander{i % 5}")])
+        t = time.perf_counter()
+        live.advance(records)
+        words.append(time.perf_counter() - t)
+        await asyncio.sleep(0.02)
+    return f"dot lot (30 votes, 30 sockets) {min(dots) * 1e3:.2f} ms, word lot (60 words) {min(words) * 1e3:.2f} ms"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--here":
+        print(asyncio.run(measure()))
+    else:
+        for _ in range(3):  # interleaved: tree A, tree B, tree A, ...
+            for tree in sys.argv[1:]:
+                out = subprocess.run([sys.executable, __file__, "--here"], cwd=tree, capture_output=True,
+                                     text=True, env={"PYTHONPATH": tree}, check=True).stdout.strip()
+                print(f"{tree}: {out}")
