@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import expect
 
 from tests.browser.axe import violations
@@ -179,6 +181,10 @@ async def test_the_stakeholder_projector_fits_every_beamer_and_shows_what_the_st
         for item_id in unplaced:  # the room sees who is not on the matrix yet, and how many
             await expect(page.get_by_test_id("matrix-tray").get_by_test_id(f"tray-item-{item_id}")).to_be_visible()
         await expect(page.get_by_test_id("matrix-tray-count")).to_have_text(str(len(unplaced)))
+        # the chips are laid out again once the matrix has its size (a frame after the step shows
+        # it): wait for that, then none may cover another
+        with contextlib.suppress(PlaywrightTimeoutError):
+            await page.wait_for_function(f"({CHIP_OVERLAPS})().length === 0", timeout=5000)
         assert await page.evaluate(CHIP_OVERLAPS) == [], (width, height)
         board = await page.get_by_test_id("board").bounding_box()
         matrix = await page.get_by_test_id("matrix-surface").bounding_box()
