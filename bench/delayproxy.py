@@ -41,7 +41,10 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, dela
 async def serve(listen_port: int, target_port: int, one_way: float) -> asyncio.Server:
     """Listen on 127.0.0.1:``listen_port``; each connection goes to ``target_port``."""
     async def handle(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
-        server_r, server_w = await asyncio.open_connection("127.0.0.1", target_port)
-        await asyncio.gather(_pipe(client_r, server_w, one_way), _pipe(server_r, client_w, one_way),
-                             return_exceptions=True)
+        try:
+            server_r, server_w = await asyncio.open_connection("127.0.0.1", target_port)
+            await asyncio.gather(_pipe(client_r, server_w, one_way), _pipe(server_r, client_w, one_way),
+                                 return_exceptions=True)
+        except (ConnectionError, asyncio.CancelledError):
+            client_w.close()  # the proxy is closing (end of the run) or the server went: nothing to report
     return await asyncio.start_server(handle, "127.0.0.1", listen_port)
