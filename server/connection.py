@@ -153,12 +153,7 @@ class Connection:
             return
         self._pending.append(frame)
         self._unsent += len(frame)
-        if self._writer is not None:  # the socket is not taking what it was given
-            if self._unsent + self._transport_holds() > self._room:
-                self._cut_off()
-            return
-        if not self._scheduled:
-            self._wake()
+        self._queued()
 
     def send_many(self, frames: list[bytes], size: int) -> None:
         """``send`` each of ``frames`` (``size``: their bytes together), in one call."""
@@ -166,6 +161,11 @@ class Connection:
             return
         self._pending += frames
         self._unsent += size
+        self._queued()
+
+    def _queued(self) -> None:
+        """After frames were queued: cut off a socket that is not taking what it was given (see
+        the module's docstring), else see that a write is on its way."""
         if self._writer is not None:  # the socket is not taking what it was given
             if self._unsent + self._transport_holds() > self._room:
                 self._cut_off()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
+from tests.support import client as api
 from tests.support.client import hold_off
 from tests.support.bundle import ensure_bundle
 
@@ -132,3 +134,15 @@ async def shot(page: Page, path: Path, full_page: bool = False) -> None:
     await page.evaluate("window.scrollTo(0, 0)")
     await page.evaluate("document.fonts.ready")
     await page.screenshot(path=str(path), full_page=full_page)
+
+
+async def participant_phone(server, pages) -> tuple[dict, Page]:
+    """A new session (over the API) and a phone that joined it as Ann, as the browser keeps it
+    after the join form."""
+    session = await api.create_session(server.http_url, title="Leernetwerk")
+    joined = await api.join(server.http_url, session["join_code"], "Ann", "leernetwerk")
+    page = await pages.open(PHONE, phone=True, name="participant")
+    await page.context.add_init_script(
+        f"localStorage.setItem('samenspel.part.{session['session']}', "
+        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
+    return session, page

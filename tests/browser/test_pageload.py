@@ -10,8 +10,8 @@ import json
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
-from tests.support.client import create_session, join
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, participant_phone
+from tests.support.client import create_session
 from tests.support.processes import ServerProcess
 
 
@@ -32,17 +32,6 @@ async def assert_all_preloaded(page: Page, requested: list[str]) -> None:
     assert modules, "no module was requested"
     assert [u for u in modules if u not in listed] == [], "imported but not preloaded"
     assert [u for u in requested if "?v=" not in u] == [], "requested without its content hash"
-
-
-async def participant_phone(server, pages) -> tuple[dict, Page]:
-    """A new session and a phone that joined it as Ann (as the browser keeps it after joining)."""
-    session = await create_session(server.http_url, title="Leernetwerk")
-    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
-    page = await pages.open(PHONE, phone=True, name="participant")
-    await page.context.add_init_script(
-        f"localStorage.setItem('samenspel.part.{session['session']}', "
-        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
-    return session, page
 
 
 def chunk_of(bundle, module: str) -> str:

@@ -12,8 +12,8 @@ import pytest
 from playwright.async_api import Page, expect
 
 from server.settings import client_dir
-from tests.browser.conftest import PHONE
-from tests.support.client import create_session, join
+from tests.browser.conftest import PHONE, participant_phone
+from tests.support.client import create_session
 from tests.support.processes import ServerProcess
 
 CONTROLLED = "() => navigator.serviceWorker.controller?.state === 'activated'"
@@ -24,17 +24,6 @@ CACHED_URLS = """async () => {
   }
   return urls;
 }"""
-
-
-async def participant_phone(server, pages) -> tuple[dict, Page]:
-    """A new session and a phone that joined it as Ann (as the browser keeps it after joining)."""
-    session = await create_session(server.http_url, title="Leernetwerk")
-    joined = await join(server.http_url, session["join_code"], "Ann", "leernetwerk")
-    page = await pages.open(PHONE, phone=True, name="participant")
-    await page.context.add_init_script(
-        f"localStorage.setItem('samenspel.part.{session['session']}', "
-        f"{json.dumps(json.dumps({**joined, 'name': 'Ann', 'group': 'leernetwerk'}))});")
-    return session, page
 
 
 async def first_visit(page: Page, url: str) -> None:

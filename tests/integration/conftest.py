@@ -7,6 +7,20 @@ from dataclasses import dataclass
 import pytest
 
 from tests.support.client import Client, create_session, join
+from tests.support.processes import ServerProcess
+from tests.support.redis_server import RedisServer
+
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def any_store(request, tmp_path):
+    """A server process on each store in turn: the embedded one, then a fresh redis-server."""
+    redis = RedisServer(tmp_path / "redis").start() if request.param == "redis" else None
+    server = ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None).start()
+    yield server
+    server.stop()
+    if redis is not None:
+        redis.stop()
 
 
 @dataclass

@@ -5,23 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from tests.support.client import Client, create_session, join
-from tests.support.processes import ServerProcess
-from tests.support.redis_server import RedisServer
 
 BOARD = "samenspel"
-
-
-@pytest.fixture(params=["embedded", "redis"])
-def any_store(request, tmp_path):
-    redis = RedisServer(tmp_path / "redis").start() if request.param == "redis" else None
-    server = ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None).start()
-    yield server
-    server.stop()
-    if redis is not None:
-        redis.stop()
 
 
 async def test_a_burst_of_votes_reaches_every_screen_in_order_with_each_own_view_after_its_dot(any_store):

@@ -57,16 +57,6 @@ async def test_notes_sent_back_to_back_are_stored_in_order_in_fewer_round_trips(
     await viewer.close()
 
 
-@pytest.fixture(params=["embedded", "redis"])
-def any_store(request, tmp_path):
-    redis = RedisServer(tmp_path / "redis").start() if request.param == "redis" else None
-    server = ServerProcess(tmp_path / "app", redis_url=redis.url if redis else None).start()
-    yield server
-    server.stop()
-    if redis is not None:
-        redis.stop()
-
-
 async def test_commands_sent_right_behind_the_hello_are_all_applied_in_order(any_store):
     """A client that sends its hello and, without waiting for the welcome, 36 notes (more than
     the 32 one socket may have in flight, within the burst of 40 frames it may send at once): the
