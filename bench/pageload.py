@@ -19,7 +19,7 @@ page became usable, in ms from the start of navigation:
   "Drijfveren"): the card of the current step's section is marked ``current`` (the state arrived
   and the board rendered) and holds an enabled button (a sticker can be placed).
 
-"First visit" is a fresh browser context (empty cache); "second visit" opens the same URL again in
+"First visit" is a fresh browser context (empty cache); "second visit" (and "third visit") opens the same URL again in
 that context; "board after the join page" opens the board in the join page's context (what a person
 does after joining: the code the two pages share is in the cache, the board's is not — unless a
 service worker fetched it). When the server has a service worker (``/sw.js``; decision 75), the first visit then
@@ -208,6 +208,8 @@ async def one_run(browser: Browser, base: str, throttle: bool, lang: str | None 
     await joined(ctx, session, participant)
     out["board, first visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle, first=True)
     out["board, second visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
+    # a phone that comes back again: V8 now has the modules' compiled code (made on the second visit)
+    out["board, third visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     await ctx.close()
     return out
 
