@@ -16,7 +16,7 @@ import { scrollToStep } from './board/steps.js';
 import { kindsLoaded, loadKinds } from './board/kinds/index.js';
 import './board/kit.js'; // the board's chunk holds what its lazy modules share with it (read kit.js)
 
-// Loaded only where they are used (docs/decisions.md, 74): the projector's page, the facilitator's
+// Loaded only where they are used (docs/decisions.md, 76): the projector's page, the facilitator's
 // tools, each kind of section (board/kinds/index.js). The server preloads the projector's and the
 // session's kinds' chunks; main.js starts the facilitator's download when it knows the role.
 export const loadProjector = () => import('./board/projector.js');

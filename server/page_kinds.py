@@ -1,5 +1,5 @@
 """Which kinds of section a session's boards use, for its board, projector and summary documents:
-they preload those kinds' client code and no other (server/pages.py; docs/decisions.md, 74).
+they preload those kinds' client code and no other (server/pages.py; docs/decisions.md, 76).
 
 Only a hint: a kind missing here is loaded by the page itself (one round trip later), one too many
 is fetched for nothing; the page is right either way. So it is found cheaply and never waits long:

@@ -533,7 +533,7 @@ async def test_marks_are_remembered_until_they_expire(backend: Backend) -> None:
     await counters.mark("known:a:S", 0.2)
     assert await counters.marked("known:a:S")
     assert not await counters.marked("known:b:S")
-    await asyncio.sleep(0.25)
+    await asyncio.sleep(0.25)  # the mark's expiry is a time, not an event
     assert not await counters.marked("known:a:S")
 
 

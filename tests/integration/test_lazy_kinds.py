@@ -1,5 +1,5 @@
 """A board's, projector's and summary's document preloads the code of the kinds of section its
-session uses and no other (server/page_kinds.py, server/pages.py; docs/decisions.md, 74): the
+session uses and no other (server/page_kinds.py, server/pages.py; docs/decisions.md, 76): the
 phone gets what its board shows in the same round trip, and nothing of the rest."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The client's one list of kinds (client/board/kinds/index.js) is the server's, by the convention
-the server's pages preload by (docs/decisions.md, 74): kind ``<type>``'s code is
+the server's pages preload by (docs/decisions.md, 76): kind ``<type>``'s code is
 client/board/kinds/<type>.js, its summary block's <type>.summary.js, each loaded lazily by its line
 in the registry; and the board's own chunk holds no kind's component and no summary block."""
 

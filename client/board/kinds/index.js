@@ -1,5 +1,5 @@
 // The kinds of section of the client, by their type: the one list of them. Each kind's code is
-// loaded only where a session uses it (docs/decisions.md, 74): the board and the projector await
+// loaded only where a session uses it (docs/decisions.md, 76): the board and the projector await
 // loadKinds(the types of the session's sections) before they build, then ask kindOf(section);
 // the summary page asks loadSummaries(). The server preloads the chunks of a session's kinds
 // (server/pages.py), by this convention: kind `<type>`'s module is board/kinds/<type>.js, its
