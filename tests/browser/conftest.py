@@ -53,9 +53,13 @@ class Pages:
         self.contexts: list[BrowserContext] = []
         self.errors: list[str] = []
 
-    async def open(self, viewport: dict = LAPTOP, phone: bool = False, name: str = "") -> Page:
+    async def open(self, viewport: dict = LAPTOP, phone: bool = False, name: str = "",
+                   service_worker: bool = True) -> Page:
+        """A page in a browser of its own; ``service_worker=False`` for one whose every page comes
+        from the network (what a first visit meets), never from a worker (client/sw.js)."""
         ctx = await self.browser.new_context(
-            viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="nl-NL")
+            viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="nl-NL",
+            service_workers="allow" if service_worker else "block")
         self.contexts.append(ctx)
         page = await ctx.new_page()
         page.on("pageerror", lambda exc: self.errors.append(f"{name}: {exc}"))

@@ -65,7 +65,9 @@ async def test_the_join_page_and_board_run_from_the_source_modules_with_the_bund
     preloaded, none from the bundle, and the join page loads nothing of the board."""
     server = source_server
     session = await create_session(server.http_url, title="Leernetwerk")
-    page = await pages.open(PHONE, phone=True, name="join")
+    # no worker: one that took over the join page would serve the board the document without the
+    # session's kinds (their code from its cache), and this test is about the network's path
+    page = await pages.open(PHONE, phone=True, name="join", service_worker=False)
     requested = watch_scripts(page)
     await page.goto(f"{server.http_url}/j/{session['join_code']}")
     await expect(page.get_by_test_id("join-name")).to_be_enabled()
