@@ -166,7 +166,10 @@ class Generator:
                 s.sockets.append(sock)
                 welcomed = asyncio.get_running_loop().create_future()
                 self._welcome_waiters[(s.index, i)] = welcomed
-                sock.send_binary(msgpack.packb({"type": "hello", "session": s.room, "token": s.tokens[i], "ref": 0}))
+                hello = {"type": "hello", "session": s.room, "token": s.tokens[i], "ref": 0}
+                if self.spec.get("compact"):
+                    hello["compact"] = True  # a lot's events in one `events` frame (decision 79)
+                sock.send_binary(msgpack.packb(hello))
                 await asyncio.wait_for(welcomed, 30)
             # The sender's post-it to move.
             added = asyncio.get_running_loop().create_future()
@@ -254,6 +257,20 @@ class Generator:
                 ev = f["event"]
                 if ev["type"] == "stakeholder_saved" and sender and s.index in gen._added and not gen._added[s.index].done():
                     gen._added[s.index].set_result(ev["item"]["id"])
+            elif t == "events":  # several records' events in one frame: seq, seq + 1, ... (decision 79)
+                first = f["seq"]
+                evs = f["events"]
+                n = len(evs)
+                arrivals.extend((seq, now) for seq in range(first, first + n))
+                gen.rx_events += n
+                last_event[0] = first + n - 1
+                if gen.mode == "steady" and sender:
+                    s.unmatched.extend(range(first, first + n))
+                if sender and s.index in gen._added and not gen._added[s.index].done():
+                    for ev in evs:
+                        if ev["type"] == "stakeholder_saved":
+                            gen._added[s.index].set_result(ev["item"]["id"])
+                            break
             elif t == "ok" and gen.mode == "burst" and gen.activity == "wordcloud":
                 # a word's ok names its event's seq (sent at the burst's moment, whenever it comes)
                 at = s.outstanding.pop(f.get("ref"), None)

@@ -65,6 +65,9 @@ export class Connection {
     this.byRef = new Map(); // ref -> command, for every send of it
     this.helloRef = null;
     this.upgradeHello = false; // the socket's hello went in its upgrade (client/early-socket.js)
+    // Ask for a lot's events in one `events` frame (docs/protocol.md); off once a server refused the
+    // hello field (`invalid`: an instance from before it, during a rolling deploy).
+    this.compact = true;
     this.welcomed = false;
     this.stopped = false;
     this.retryTimer = null;
@@ -289,6 +292,7 @@ export class Connection {
 
   _hello() {
     const hello = { type: 'hello', session: this.session, heartbeat: true };
+    if (this.compact) hello.compact = true;
     if (this.auth.token) hello.token = this.auth.token;
     else if (this.auth.code) hello.code = this.auth.code;
     if (this.seq !== null && this.epoch) {
@@ -337,6 +341,18 @@ export class Connection {
         this.seq = msg.seq;
         this.on.event?.(msg);
         break;
+      case 'events': {
+        // Several records' events in one frame (docs/protocol.md): each as the `event` frame it
+        // stands for (seq, seq + 1, …), in order; stop if one of them made us reconnect (a gap).
+        if (!Array.isArray(msg.events) || typeof msg.seq !== 'number' || typeof msg.at !== 'number') return;
+        const ws = this.ws;
+        const dt = Array.isArray(msg.dt) ? msg.dt : null;
+        for (let i = 0; i < msg.events.length; i++) {
+          if (this.ws !== ws) return;
+          this._frame({ type: 'event', seq: msg.seq + i, at: dt ? msg.at + dt[i] : msg.at, event: msg.events[i] });
+        }
+        break;
+      }
       case 'you':
         this.on.you?.(msg);
         break;
@@ -406,6 +422,15 @@ export class Connection {
     if (this.upgradeHello && !this.welcomed && (msg.ref === null || msg.ref === undefined)
         && (msg.code === 'bad_frame' || msg.code === 'frame_too_large')) {
       // the hello in the upgrade did not arrive whole (a proxy changed the header?): say it again
+      this.upgradeHello = false;
+      this._hello();
+      return;
+    }
+    if (msg.ref !== null && msg.ref !== undefined && msg.ref === this.helloRef && !this.welcomed
+        && msg.code === 'invalid' && this.compact) {
+      // a server from before `compact` refuses the field (unknown fields are invalid): say the
+      // hello again without it, on this socket and every later one (it sends `event` frames)
+      this.compact = false;
       this.upgradeHello = false;
       this._hello();
       return;

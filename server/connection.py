@@ -112,6 +112,7 @@ class Connection:
         self.role: Literal["facilitator", "participant", "viewer", "system"] | None = None
         self.participant: str | None = None
         self.audience: Audience = "others"
+        self.compact = False  # its hello asked for `events` frames (server.lot)
         self._pending: list[bytes] = []  # frames not yet handed to the socket
         # Bytes given to ``send`` and not yet handed to the transport (pending, and the write a
         # writer task waits with); past ``_room`` while the socket is not taking them: too slow.

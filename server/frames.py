@@ -34,6 +34,9 @@ class Hello(msgspec.Struct, tag="hello", tag_field="type", kw_only=True, forbid_
     # Ask for the application heartbeat: the server sends `beat` every second and closes the socket
     # (4002) when it hears nothing from it for 3.5 s; answer each beat with a `beat`.
     heartbeat: bool = False
+    # Ask for the events of records applied together in one `events` frame (docs/protocol.md,
+    # decision 79) instead of one `event` frame each; without it, a socket gets `event` frames only.
+    compact: bool = False
     ref: Ref | None = None
 
 
@@ -205,14 +208,41 @@ def error(code: ErrorCode, message: str, ref: int | None = None, retry_after: in
 _BATCH_HEAD = b"\x82" + msgpack.packb("type") + msgpack.packb("batch") + msgpack.packb("frames")
 
 
+def _array_head(n: int) -> bytes:
+    if n < 16:
+        return bytes((0x90 | n,))
+    if n < 65536:
+        return b"\xdc" + n.to_bytes(2, "big")
+    return b"\xdd" + n.to_bytes(4, "big")
+
+
 def batch(encoded: list[bytes]) -> bytes:
     """``{type: "batch", frames: [...]}`` from frames already encoded: each is a MessagePack map,
     so their concatenation after an array header is the array itself (nothing is re-encoded)."""
-    n = len(encoded)
-    if n < 16:
-        head = bytes((0x90 | n,))
-    elif n < 65536:
-        head = b"\xdc" + n.to_bytes(2, "big")
-    else:
-        head = b"\xdd" + n.to_bytes(4, "big")
-    return b"".join((_BATCH_HEAD, head, *encoded))
+    return b"".join((_BATCH_HEAD, _array_head(len(encoded)), *encoded))
+
+
+_EVENT_HEAD = b"\x84" + b"".join(map(msgpack.packb, ("type", "event", "seq")))
+_AT, _EVENT, _EVENTS, _DT = (msgpack.packb(k) for k in ("at", "event", "events", "dt"))
+
+
+def event(seq: int, at: int, body: bytes) -> bytes:
+    """``{type: "event", seq, at, event: <body>}`` from the event's body already encoded: byte for
+    byte what ``encode`` makes of that map."""
+    return b"".join((_EVENT_HEAD, msgpack.packb(seq), _AT, msgpack.packb(at), _EVENT, body))
+
+
+_EVENTS_HEAD = {dt: bytes((0x84 + dt,)) + b"".join(map(msgpack.packb, ("type", "events", "seq"))) for dt in (0, 1)}
+
+
+def events(seq: int, ats: list[int], bodies: list[bytes]) -> bytes:
+    """``{type: "events", seq, at, dt?, events: [<body>, …]}`` (docs/protocol.md): the events of
+    consecutive records from ``seq`` on, their bodies already encoded. ``at`` is the first one's
+    time; ``dt``, only when they differ, each one's time minus ``at`` (ms)."""
+    first = ats[0]
+    differ = any(a != first for a in ats)
+    parts = [_EVENTS_HEAD[differ], msgpack.packb(seq), _AT, msgpack.packb(first)]
+    if differ:
+        parts += (_DT, msgpack.packb([a - first for a in ats]))
+    parts += (_EVENTS, _array_head(len(bodies)), *bodies)
+    return b"".join(parts)

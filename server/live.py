@@ -39,6 +39,7 @@ from server.group_commit import Done, GroupCommit, Outcome
 from server.live_drags import Drags
 from server.live_presence import Presence
 from server.logs import session_ref
+from server.lot import Lot
 from server.participant_buckets import ParticipantBuckets
 from server.records import pack_record, unpack_record, unpack_snapshot
 from server.settings import Settings
@@ -56,62 +57,6 @@ def _superseded_own(touched: list[Touch]) -> set[int]:
     """The indexes of records whose person's own view changes again in a later record of the lot."""
     last = {t.own: n for n, t in enumerate(touched) if t.own is not None}
     return {n for n, t in enumerate(touched) if t.own is not None and last[t.own] != n}
-
-
-class _Lot:
-    """The frames of records applied together (``LiveSession.advance``), gathered so that each
-    socket gets them in one call instead of one per frame: per audience the event frames, in order,
-    and per socket the frames for it alone (its person's ``you``), each at its place among them.
-    What a socket gets, and in what order, is exactly what sending each frame at once would give."""
-
-    __slots__ = ("frames", "size", "own", "_present")
-
-    def __init__(self) -> None:
-        self.frames: dict[str, list[bytes]] = {}
-        self.size: dict[str, int] = {}
-        self.own: dict[Connection, list[tuple[int, bytes]]] = {}  # socket -> (after how many events, frame)
-        self._present: tuple[str, ...] | None = None
-
-    def audiences(self, connections: set[Connection]) -> tuple[str, ...]:
-        present = self._present
-        if present is None:
-            present = self._present = tuple({conn.audience: None for conn in connections})
-        return present
-
-    def add(self, audience: str, frame: bytes) -> None:
-        lst = self.frames.get(audience)
-        if lst is None:
-            lst = self.frames[audience] = []
-            self.size[audience] = 0
-        lst.append(frame)
-        self.size[audience] += len(frame)
-
-    def insert(self, conn: Connection, frame: bytes) -> None:
-        at = len(self.frames.get(conn.audience, ()))
-        self.own.setdefault(conn, []).append((at, frame))
-
-    def hand_out(self, connections: set[Connection]) -> None:
-        """Give every socket its frames so far, and start again empty."""
-        lists, sizes, own = self.frames, self.size, self.own
-        if not lists and not own:
-            return
-        self.frames, self.size, self.own = {}, {}, {}
-        empty: list[bytes] = []
-        for conn in connections:
-            events = lists.get(conn.audience, empty)
-            mine = own.get(conn)
-            if mine is None:
-                if events:
-                    conn.send_many(events, sizes[conn.audience])
-                continue
-            merged: list[bytes] = []
-            start = 0
-            for at, frame in mine:
-                merged += events[start:at]
-                merged.append(frame)
-                start = at
-            merged += events[start:]
-            conn.send_many(merged, sum(map(len, merged)))
 
 
 class LiveSession(GroupCommit, Drags, Presence):
@@ -133,7 +78,7 @@ class LiveSession(GroupCommit, Drags, Presence):
         self._sockets_of: dict[str, set[Connection]] = {}  # participant -> their sockets here
         self._waiting: list[tuple[Actor, c.Command, Done]] = []  # commands for the next commit
         self._committing = False
-        self._lot: _Lot | None = None  # while records are applied together: their frames (``advance``)
+        self._lot: Lot | None = None  # while records are applied together: their frames (``advance``)
         # Snapshots and expiry after appends, done beside the write path (``GroupCommit._keep_up``).
         self._upkeep: list[tuple[int, list[Record]]] = []
         self._upkeeper: asyncio.Task | None = None
@@ -252,7 +197,7 @@ class LiveSession(GroupCommit, Drags, Presence):
         touched = [touches(r.event) for r in records] if len(records) > 1 else None  # once per record
         superseded = _superseded_own(touched) if touched else ()
         held: set[str] = set()  # own views not sent yet, for want of the later record (a gap)
-        self._lot = _Lot()  # the lot's frames, handed to each socket at once at the end
+        self._lot = Lot()  # the lot's frames, handed to each socket at once at the end
         try:
             timer_changed = self._advance(records, touched, superseded, held, due)
         finally:
@@ -302,8 +247,9 @@ class LiveSession(GroupCommit, Drags, Presence):
         metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         lot = self._lot
         if lot is not None:  # the usual way (advance): one list per audience, handed out at the end
+            lot.record(record.seq, record.at)
             for audience in lot.audiences(self.connections):
-                lot.add(audience, frames.encode(event_view(record, audience, masked)))
+                lot.add(audience, frames.encode(event_view(record, audience, masked)["event"]))
         else:
             encoded: dict[str, bytes] = {}
             for conn in self.connections:

@@ -79,7 +79,7 @@ EARLY_SOCKET = (
     "try{const c=credentials(location.pathname,location.hash,"
     "k=>{try{return localStorage.getItem('samenspel.'+k)}catch(e){return null}});"
     "if(!c||!c.auth)return;"
-    "const h=new TextEncoder().encode(JSON.stringify({session:c.session,...c.auth,heartbeat:true,ref:0}));"
+    "const h=new TextEncoder().encode(JSON.stringify({session:c.session,...c.auth,heartbeat:true,compact:true,ref:0}));"
     "const w=window.__samenspelSocket=new WebSocket((location.protocol==='https:'?'wss:':'ws:')+'//'+location.host"
     "+'/ws',['samenspel','samenspel.hello.'+btoa(String.fromCharCode(...h)).replace(/\\+/g,'-')"
     ".replace(/\\//g,'_').replace(/=+$/,'')]);"

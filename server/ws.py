@@ -302,6 +302,7 @@ class SocketSession:
         try:
             actor = await self._authenticate(live, hello, key)
             self.conn.actor = actor
+            self.conn.compact = hello.compact
             live.attach(self.conn, hello.last_seq, hello.epoch, hello.ref)
         except BaseException:
             self.conn.actor = None

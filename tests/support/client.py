@@ -46,6 +46,13 @@ async def join(http_url: str, code: str, name: str, group: str) -> dict:
 _REPLIES = ("ok", "error", "pong", "welcome")
 
 
+def expand_events(frame: dict) -> list[dict]:
+    """An `events` frame (docs/protocol.md) as the `event` frames it stands for, in order."""
+    at, dt = frame["at"], frame.get("dt")
+    return [{"type": "event", "seq": frame["seq"] + i, "at": at + (dt[i] if dt else 0), "event": event}
+            for i, event in enumerate(frame["events"])]
+
+
 class Client:
     """One websocket. A reader task files every frame into ``frames`` and resolves the reply
     (ok / error / pong / welcome) to each ``ref`` sent, so concurrent calls never steal replies."""
@@ -60,6 +67,7 @@ class Client:
         self._replies: dict[int, asyncio.Future[dict]] = {}
         self._reader: asyncio.Task | None = None
         self.ws_frames = 0  # websocket messages received (a batch counts once)
+        self.events_frames = 0  # `events` frames received (hello `compact`), each filed as its `event` frames
 
     async def connect(self, **headers: str) -> "Client":
         self.ws = await websockets.connect(self.ws_url, additional_headers=headers or None, compression=None)
@@ -73,7 +81,12 @@ class Client:
                 self.ws_frames += 1
                 # Several frames for this socket in one server turn come as one batch frame.
                 for frame in frame["frames"] if frame.get("type") == "batch" else [frame]:
-                    self._file(frame)
+                    if frame.get("type") == "events":
+                        self.events_frames += 1
+                        for one in expand_events(frame):
+                            self._file(one)
+                    else:
+                        self._file(frame)
         except websockets.ConnectionClosed:
             pass
 

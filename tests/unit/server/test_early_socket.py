@@ -93,6 +93,7 @@ def test_the_inline_script_says_the_hello_main_js_would_and_the_server_reads_it(
         assert isinstance(decoded, frames.Hello), name
         assert (decoded.session, decoded.token, decoded.code) == (S, credential.get("token"), credential.get("code")), name
         assert decoded.heartbeat and decoded.ref == socket["helloRef"] == 0, name
+        assert decoded.compact, name  # a lot's events in one `events` frame (decision 79)
 
 
 def test_the_inline_script_queues_what_comes_and_answers_beats():
