@@ -13,13 +13,15 @@ class Lot:
     per socket the frames for it alone (its person's ``you``), each at its place among them.
     What a socket gets, and in what order, is exactly what sending each frame at once would give;
     a socket that asked for compact frames (hello ``compact``) gets each run of two or more events
-    between its own frames as one ``events`` frame instead of one ``event`` frame each (decision 79)."""
+    between its own frames as one ``events`` frame instead of one ``event`` frame each (decision 79).
 
-    __slots__ = ("frames", "size", "bodies", "seqs", "ats", "own", "_present")
+    Each event is encoded once per audience (its body); the ``event`` frames around it are made
+    only for an audience with a socket that gets them, and each run's ``events`` frame once for
+    all the sockets that get that run."""
+
+    __slots__ = ("bodies", "seqs", "ats", "own", "_present")
 
     def __init__(self) -> None:
-        self.frames: dict[str, list[bytes]] = {}  # audience -> its `event` frames
-        self.size: dict[str, int] = {}
         self.bodies: dict[str, list[bytes]] = {}  # audience -> the events themselves, encoded
         self.seqs: list[int] = []  # per record of the lot so far: its seq and time (every audience has one each)
         self.ats: list[int] = []
@@ -39,64 +41,78 @@ class Lot:
 
     def add(self, audience: str, body: bytes) -> None:
         """The last ``record``'s event as ``audience`` sees it (its body, encoded)."""
-        frame = frames.event(self.seqs[-1], self.ats[-1], body)
-        lst = self.frames.get(audience)
+        lst = self.bodies.get(audience)
         if lst is None:
-            lst = self.frames[audience] = []
-            self.bodies[audience] = []
-            self.size[audience] = 0
-        lst.append(frame)
-        self.bodies[audience].append(body)
-        self.size[audience] += len(frame)
+            lst = self.bodies[audience] = []
+        lst.append(body)
 
     def insert(self, conn: Connection, frame: bytes) -> None:
-        at = len(self.frames.get(conn.audience, ()))
+        at = len(self.bodies.get(conn.audience, ()))
         self.own.setdefault(conn, []).append((at, frame))
 
     def hand_out(self, connections: set[Connection]) -> None:
         """Give every socket its frames so far, and start again empty."""
-        lists, sizes, own, bodies, seqs, ats = self.frames, self.size, self.own, self.bodies, self.seqs, self.ats
-        if not lists and not own:
+        bodies, own, seqs, ats = self.bodies, self.own, self.seqs, self.ats
+        if not bodies and not own:
             return
-        self.frames, self.size, self.own, self.bodies, self.seqs, self.ats = {}, {}, {}, {}, [], []
-        empty: list[bytes] = []
-        runs: dict[tuple[str, int, int], bytes] = {}  # compact frames made so far: (audience, from, to)
+        self.bodies, self.own, self.seqs, self.ats = {}, {}, [], []
+        plain: dict[str, list[bytes]] = {}  # audience -> its `event` frames, made when first needed
+        plain_size: dict[str, int] = {}
+        runs: dict[tuple[str, int, int], bytes] = {}  # `events` frames made so far: (audience, from, to)
+        base = ats[0] if ats else 0
+        # Each event's time as an offset from ``base``, encoded once: absent when they are all the same.
+        offsets = None if ats.count(base) == len(ats) else [frames.encode(at - base) for at in ats]
+        packed_base = frames.encode(base)
+        packed_seqs: dict[int, bytes] = {}
+
+        def events_of(audience: str) -> list[bytes]:
+            out = plain.get(audience)
+            if out is None:
+                out = plain[audience] = [frames.event(seq, at, body)
+                                         for seq, at, body in zip(seqs, ats, bodies.get(audience, ()))]
+                plain_size[audience] = sum(map(len, out))
+            return out
 
         def run(audience: str, start: int, end: int) -> bytes:
             if end - start == 1:
-                return lists[audience][start]
+                return events_of(audience)[start]
             key = (audience, start, end)
             frame = runs.get(key)
             if frame is None:
-                frame = runs[key] = frames.events(seqs[start], ats[start:end], bodies[audience][start:end])
+                seq = packed_seqs.get(start)
+                if seq is None:
+                    seq = packed_seqs[start] = frames.encode(seqs[start])
+                frame = runs[key] = frames.events_packed(seq, packed_base, offsets[start:end] if offsets else None,
+                                                         bodies[audience][start:end])
             return frame
 
         for conn in connections:
             audience = conn.audience
-            events = lists.get(audience, empty)
+            count = len(bodies.get(audience, ()))
             mine = own.get(conn)
+            out: list[bytes]
             if conn.compact:
-                out: list[bytes] = []
+                out = []
                 start = 0
                 for at, frame in mine or ():
                     if at > start:
                         out.append(run(audience, start, at))
                     out.append(frame)
                     start = at
-                if len(events) > start:
-                    out.append(run(audience, start, len(events)))
-                if out:
-                    conn.send_many(out, sum(map(len, out)))
+                if count > start:
+                    out.append(run(audience, start, count))
+            elif mine is None:
+                if count:
+                    conn.send_many(events_of(audience), plain_size[audience])
                 continue
-            if mine is None:
-                if events:
-                    conn.send_many(events, sizes[audience])
-                continue
-            merged: list[bytes] = []
-            start = 0
-            for at, frame in mine:
-                merged += events[start:at]
-                merged.append(frame)
-                start = at
-            merged += events[start:]
-            conn.send_many(merged, sum(map(len, merged)))
+            else:
+                events = events_of(audience) if count else []
+                out = []
+                start = 0
+                for at, frame in mine:
+                    out += events[start:at]
+                    out.append(frame)
+                    start = at
+                out += events[start:]
+            if out:
+                conn.send_many(out, sum(map(len, out)))

@@ -21,8 +21,11 @@ def command_digest(command: Command) -> str:
     return hashlib.blake2b(body, digest_size=8).hexdigest()
 
 
+_PACKER = msgpack.Packer(use_bin_type=True)  # one for all records (see server.frames.encode): the same bytes
+
+
 def pack_record(record: Record) -> bytes:
-    return msgpack.packb(msgspec.to_builtins(record), use_bin_type=True)
+    return _PACKER.pack(msgspec.to_builtins(record))
 
 
 def unpack_record(data: bytes) -> Record:
