@@ -297,7 +297,8 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
                     "wordcloud": "wordcloud" in args.activity,
                     # this tree's server is asked for compact `events` frames (decision 79); the
                     # baseline's is not (a server before it refuses the hello field)
-                    "compact": servers.kind.startswith("ours") and not args.no_compact}
+                    "compact": servers.kind.startswith("ours") and not args.no_compact
+                    and servers.uv.get("compact") != "no"}
             workers.append(Worker(spec))
         sockets = sum(w.read(args.setup_timeout)["sockets"] for w in workers)
         setup_s = time.perf_counter() - t_setup
@@ -415,7 +416,8 @@ def main() -> None:
     parser.add_argument("--server-env", action="append", default=[], help="NAME=value for our server (repeatable)")
     parser.add_argument("--baseline-root", help="a checkout of an older commit: base-* servers run from it")
     parser.add_argument("--no-compact", action="store_true",
-                        help="our sockets do not ask for `events` frames (hello `compact`): the frames of old pages")
+                        help="our sockets do not ask for `events` frames (hello `compact`): the frames of old pages "
+                             "(for one server of several: ours-redis[compact=no])")
     parser.add_argument("--json", help="append every result as one JSON line to this file")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop servers and Redis on the way out
