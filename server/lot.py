@@ -53,9 +53,9 @@ class Lot:
     def hand_out(self, connections: set[Connection]) -> None:
         """Give every socket its frames so far, and start again empty."""
         bodies, own, seqs, ats = self.bodies, self.own, self.seqs, self.ats
+        self.bodies, self.own, self.seqs, self.ats = {}, {}, [], []
         if not bodies and not own:
             return
-        self.bodies, self.own, self.seqs, self.ats = {}, {}, [], []
         plain: dict[str, list[bytes]] = {}  # audience -> its `event` frames, made when first needed
         plain_size: dict[str, int] = {}
         runs: dict[tuple[str, int, int], bytes] = {}  # `events` frames made so far: (audience, from, to)
