@@ -37,8 +37,14 @@ def masked_for_others(record: e.Record, state: SessionState) -> bool:
 
 
 def event_view(record: e.Record, audience: Audience, masked: bool) -> dict[str, Any]:
-    """The frame body for one logged event, as ``audience`` may see it (``masked``: see
+    """The frame for one logged event, as ``audience`` may see it (``masked``: see
     :func:`masked_for_others`)."""
+    return {"type": "event", "seq": record.seq, "at": record.at, "event": event_body(record, audience, masked)}
+
+
+def event_body(record: e.Record, audience: Audience, masked: bool) -> dict[str, Any]:
+    """The event itself as ``audience`` may see it: what ``event_view``'s frame carries (the fan-out
+    encodes it once and puts the envelope around it, server.lot)."""
     ev = record.event
     kind = kinds.kind_of_event(ev)
     body = kind.event_body(ev, audience, masked) if kind is not None else None
@@ -53,7 +59,7 @@ def event_view(record: e.Record, audience: Audience, masked: bool) -> dict[str, 
                 body["contents"] = {
                     s.id: {"slot": (k := kinds.kind_of(s)).slot, "content": msgspec.to_builtins(k.view(k.empty(s), audience))}
                     for s in ev.sections}
-    return {"type": "event", "seq": record.seq, "at": record.at, "event": body}
+    return body
 
 
 def dot_progress(state: SessionState, board_id: str, section: DotSection, audience: Audience) -> dict[str, Any]:

@@ -249,15 +249,11 @@ def event(seq: int, at: int, body: bytes) -> bytes:
 _EVENTS_HEAD = {dt: bytes((0x84 + dt,)) + b"".join(map(msgpack.packb, ("type", "events", "seq"))) for dt in (0, 1)}
 
 
-def events(seq: int, at: int, dt: list[int] | None, bodies: list[bytes]) -> bytes:
+def events_packed(seq: bytes, at: bytes, dt: list[bytes] | None, bodies: list[bytes]) -> bytes:
     """``{type: "events", seq, at, dt?, events: [<body>, …]}`` (docs/protocol.md): the events of
     consecutive records from ``seq`` on, their bodies already encoded. Each one's time is ``at``,
-    or ``at`` plus its value in ``dt`` (ms) when given."""
-    return events_packed(encode(seq), encode(at), None if dt is None else [encode(d) for d in dt], bodies)
-
-
-def events_packed(seq: bytes, at: bytes, dt: list[bytes] | None, bodies: list[bytes]) -> bytes:
-    """``events`` with ``seq``, ``at`` and each ``dt`` value encoded already (server.lot: once per lot)."""
+    or ``at`` plus its value in ``dt`` (ms) when given. ``seq``, ``at`` and each ``dt`` value come
+    encoded too (server.lot: once per lot)."""
     if dt is None:
         return b"".join((_EVENTS_HEAD[0], seq, _AT, at, _EVENTS, array_head(len(bodies)), *bodies))
     return b"".join((_EVENTS_HEAD[1], seq, _AT, at, _DT, array_head(len(dt)), *dt, _EVENTS,

@@ -28,7 +28,7 @@ from boards.actors import SYSTEM, Actor
 from boards.engine import apply
 from boards.errors import DomainError, ErrorCode
 from boards.events import Record
-from boards.projection import (Deliveries, Touch, event_view, masked_for_others, own_view, progress_frames,
+from boards.projection import (Deliveries, Touch, event_body, event_view, masked_for_others, own_view, progress_frames,
                                touches, welcome_fields)
 from boards.state import SessionState
 from server import frames, metrics
@@ -249,7 +249,7 @@ class LiveSession(GroupCommit, Drags, Presence):
         if lot is not None:  # the usual way (advance): one list per audience, handed out at the end
             lot.record(record.seq, record.at)
             for audience in lot.audiences(self.connections):
-                lot.add(audience, frames.encode(event_view(record, audience, masked)["event"]))
+                lot.add(audience, frames.encode(event_body(record, audience, masked)))
         else:
             encoded: dict[str, bytes] = {}
             for conn in self.connections:
