@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import secrets
 import time
 import weakref
 from collections.abc import Callable
@@ -196,8 +197,9 @@ class GroupCommit:
             # the records are applied from here, so their events, the `you` frames and the `ok`
             # replies reach each screen in one write.
             self._own_announce, self._own_echo_seen = announce, False
+            token = secrets.token_bytes(8)  # this attempt's: only its own resend is taken as in
             try:
-                appended = await self._append(base, payloads, deadline, announce)
+                appended = await self._append(base, payloads, deadline, announce, token)
             except SessionReset as exc:
                 self.reset(str(exc))
                 _settle(group, DomainError(ErrorCode.UNAVAILABLE, "the board's store lost data; reloading"))
@@ -224,13 +226,14 @@ class GroupCommit:
         log.warning("session %s: gave up appending after %d attempts", session_ref(self.id), attempt)
         _settle(group, DomainError(ErrorCode.CONFLICT, "the board is very busy; try again"))
 
-    async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes) -> bool:
+    async def _append(self, base: int, payloads: list[bytes], deadline: float, announce: bytes,
+                      token: bytes) -> bool:
         """Compare-and-append. When the store does not answer, the append may still have landed:
         send the very same bytes again (a store that has them says so) rather than deciding anew,
         so a late reply never becomes a duplicate."""
         while True:
             try:
-                return await self.backend.log.append(self.id, base, payloads, announce)
+                return await self.backend.log.append(self.id, base, payloads, announce, token)
             except SessionReset:
                 raise
             except StoreUnavailable:

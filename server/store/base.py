@@ -61,8 +61,11 @@ class EventLog(Protocol):
     announces: bool
 
     async def append(self, session_id: str, expected_seq: int, records: list[bytes],
-                     announce: bytes | None = None) -> bool:
-        """Append ``records`` (seq ``expected_seq + 1`` onwards) if the log ends at ``expected_seq``."""
+                     announce: bytes | None = None, token: bytes | None = None) -> bool:
+        """Append ``records`` (seq ``expected_seq + 1`` onwards) if the log ends at ``expected_seq``.
+        ``token``: a value unique to this append, the same when it is sent again because the store
+        did not answer; a store whose reply can be lost takes the very same call, found already in,
+        as appended, and only that call (identical bytes from another writer are a conflict)."""
 
     async def read(self, session_id: str, after_seq: int, limit: int = 1000) -> list[bytes]:
         """Records with a sequence number above ``after_seq``, in order, at most ``limit``."""

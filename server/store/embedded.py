@@ -108,7 +108,8 @@ class SqliteLog(SqliteImages, SqliteRetention):
     announces = False  # the caller publishes (the local broker is a function call)
 
     async def append(self, session_id: str, expected_seq: int, records: list[bytes],
-                     announce: bytes | None = None) -> bool:
+                     announce: bytes | None = None, token: bytes | None = None) -> bool:
+        # ``token`` is not needed: SQLite's answer is never lost, so no call is sent twice.
         db = self._db
         with _guard("append"):
             db.execute("BEGIN IMMEDIATE")

@@ -16,11 +16,15 @@ from server.store.redis_retention import RedisRetention
 
 # KEYS[1] log stream, KEYS[2] meta hash. ARGV[1] expected seq, ARGV[2] a fresh epoch, ARGV[3] a pub/sub
 # channel ('' for none) and ARGV[4] what to publish there once appended (the doorbell rings in the
-# same round trip, and only if the records are in), ARGV[5..] the records.
+# same round trip, and only if the records are in), ARGV[5] the append's token ('' for none; kept
+# beside the last record as field 't'), ARGV[6..] the records.
 # Returns
 #    1  appended;
 #    0  refused: the log goes beyond the expected seq (someone else appended first);
-#    2  the log already holds exactly these records at these seqs (a retry whose reply was lost);
+#    2  the log already holds these records at these seqs *with this token*: a retry whose reply was
+#       lost. The token, not the bytes, says so: two instances deciding the same command for the
+#       same person in the same millisecond write identical bytes (two dots on one item), and the
+#       second must learn that it lost, not that it won;
 #   -1  the session has no meta (Redis lost it): nothing written;
 #   -2  the log ends before the expected seq, so it lost records the caller saw acknowledged
 #       (a Redis that came back from an older AOF/RDB, a failover to a lagging replica): nothing
@@ -28,7 +32,7 @@ from server.store.redis_retention import RedisRetention
 _APPEND = """
 if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
 local expected = tonumber(ARGV[1])
-local n = #ARGV - 4
+local n = #ARGV - 5
 local last = 0
 local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 if top[1] then last = tonumber(string.match(top[1][1], '^(%d+)')) end
@@ -37,16 +41,22 @@ if last < expected then
   return -2
 end
 if last > expected then
-  if n == 0 or last < expected + n then return 0 end
+  if n == 0 or ARGV[5] == '' or last < expected + n then return 0 end
   local have = redis.call('XRANGE', KEYS[1], (expected + 1) .. '-0', (expected + n) .. '-0')
-  if #have ~= n then return 0 end
+  if #have ~= n or have[n][2][4] ~= ARGV[5] then return 0 end
   for i = 1, n do
-    if have[i][2][2] ~= ARGV[i + 4] then return 0 end
+    if have[i][2][2] ~= ARGV[i + 5] then return 0 end
   end
   return 2
 end
-for i = 1, n do
-  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 4])
+for i = 1, n - 1 do
+  redis.call('XADD', KEYS[1], (expected + i) .. '-0', 'd', ARGV[i + 5])
+end
+if n == 0 then
+elseif ARGV[5] == '' then
+  redis.call('XADD', KEYS[1], (expected + n) .. '-0', 'd', ARGV[n + 5])
+else
+  redis.call('XADD', KEYS[1], (expected + n) .. '-0', 'd', ARGV[n + 5], 't', ARGV[5])
 end
 if ARGV[3] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
 return 1
@@ -145,15 +155,16 @@ class RedisLog(RedisImages, RedisRetention):
                 await self._r.hdel(key, token_hash)
 
     async def append(self, session_id: str, expected_seq: int, records: list[bytes],
-                     announce: bytes | None = None) -> bool:
+                     announce: bytes | None = None, token: bytes | None = None) -> bool:
         """Compare-and-append; with ``announce``, also publish it on the session's channel in the
-        same script (so the broker's doorbell costs no round trip of its own).
+        same script (so the broker's doorbell costs no round trip of its own). With ``token``, the
+        same call sent again after a lost reply is recognised as already in (see ``_APPEND``).
 
         Appends made in the same event-loop turn (by any sessions) go to Redis together, in one
         pipeline: one round trip and one pooled connection for all of them (group commit). Each
         is still its own script call, atomic and checked on its own."""
         args = [expected_seq, secrets.token_hex(8), _channel(session_id) if announce is not None else b"",
-                announce or b"", *records]
+                announce or b"", token or b"", *records]
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         entry = ([_key(session_id, "log"), _key(session_id, "meta")], args, future)
         with _guard("append"):

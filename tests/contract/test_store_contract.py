@@ -306,12 +306,27 @@ async def test_redis_appends_made_together_land_after_redis_forgot_its_scripts(r
 
 
 async def test_redis_retried_append_is_recognised_as_done(rb: Backend) -> None:
-    """Re-sending an append that already landed (its reply lost) returns True without writing twice."""
+    """Re-sending an append that already landed (its reply lost), with its token, returns True
+    without writing twice; other records at those seqs are still a conflict."""
     await create(rb)
-    assert await rb.log.append("s1", 0, [b"a", b"b"])
-    assert await rb.log.append("s1", 0, [b"a", b"b"])
-    assert not await rb.log.append("s1", 0, [b"a", b"other"])
+    assert await rb.log.append("s1", 0, [b"a", b"b"], token=b"first")
+    assert await rb.log.append("s1", 0, [b"a", b"b"], token=b"first")
+    assert not await rb.log.append("s1", 0, [b"a", b"other"], token=b"first")
     assert await rb.log.read("s1", 0) == [b"a", b"b"]
+
+
+async def test_redis_the_same_bytes_from_another_writer_are_a_conflict(rb: Backend) -> None:
+    """Two instances deciding the same command for the same person in the same millisecond write
+    identical bytes (a dot on one item): the second append is refused, so it decides again on the
+    state with the first dot, and its caller is never told a dot was stored that is not."""
+    await create(rb)
+    assert await rb.log.append("s1", 0, [b"dot"], token=b"instance-a")
+    assert not await rb.log.append("s1", 0, [b"dot"], token=b"instance-b")
+    assert not await rb.log.append("s1", 0, [b"dot"])
+    assert await rb.log.read("s1", 0) == [b"dot"]
+    assert await rb.log.append("s1", 1, [b"dot"])  # no token: appended all the same
+    assert not await rb.log.append("s1", 1, [b"dot"])  # but a resend without one is not recognised
+    assert await rb.log.read("s1", 0) == [b"dot", b"dot"]
 
 
 async def test_redis_retried_create_session_is_recognised_as_done(rb: Backend) -> None:
