@@ -113,6 +113,7 @@ class WallDot(Command, tag="wall_dot"):
     section: Id
     item: Id
     add: bool = True
+    proxy: Id | None = None  # facilitator only: for this person in the room (see add_proxy)
 
 
 class SetWallHidden(Command, tag="set_wall_hidden"):

@@ -13,7 +13,7 @@ from boards import commands as c
 from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
-from boards.guards import check_len, find_board, find_section, require, require_member, require_participant
+from boards.guards import check_len, find_board, find_section, proxy_person, require, require_member
 from boards.kinds.base import Audience, Kind, SummaryAudience, Touch, as_logged, label
 from boards.state import BoardState, Participant, SessionState, Wall, WallItem
 from boards.template import WallSection
@@ -56,12 +56,12 @@ def hide_item(state: SessionState, actor: Actor, cmd: c.HideWallItem, ctx: Conte
 
 
 def move_dot(state: SessionState, actor: Actor, cmd: c.WallDot, ctx: Context):
-    require_participant(state, actor)
+    pid, _person = proxy_person(state, actor, cmd.proxy)
     board = find_board(state, cmd.board)
     section: WallSection = find_section(board, cmd.section, WallSection)
     wall = board.walls[section.id]
     item = _item(wall, cmd.item)
-    mine = wall.by_person.get(actor.participant, [])
+    mine = wall.by_person.get(pid, [])
     if cmd.add:
         if item.hidden:  # a text or a sketch the facilitator took off the wall
             raise DomainError(ErrorCode.NOT_FOUND, "that item is off the wall")
@@ -69,8 +69,7 @@ def move_dot(state: SessionState, actor: Actor, cmd: c.WallDot, ctx: Context):
             raise DomainError(ErrorCode.BUDGET_EXHAUSTED, f"all {section.per_person} dots are placed; take one back first")
     elif cmd.item not in mine:
         raise DomainError(ErrorCode.NO_SUCH_DOT, "you have no dot on that item")
-    return [e.WallDotMoved(board=cmd.board, section=cmd.section, item=cmd.item, add=cmd.add,
-                           participant=actor.participant)]
+    return [e.WallDotMoved(board=cmd.board, section=cmd.section, item=cmd.item, add=cmd.add, participant=pid)]
 
 
 def set_hidden(state: SessionState, actor: Actor, cmd: c.SetWallHidden, ctx: Context):
@@ -159,7 +158,11 @@ class WallKind(Kind):
         return list(wall.by_person.get(participant, []))
 
     def touches(self, ev: e.Event) -> Touch | None:
-        return Touch(own=ev.participant) if isinstance(ev, _ANONYMISED) else None
+        if not isinstance(ev, _ANONYMISED):
+            return None
+        # acted_for: a person in the room's dots go back to the facilitator who placed them
+        # (``proxy_dots``, sent with the section's progress; the wall shows none of its own).
+        return Touch(own=ev.participant, progress=[(ev.board, ev.section)], acted_for=ev.participant)
 
     def remove_person(self, board_id: str, board: BoardState, section: WallSection, participant: str,
                       person: Participant) -> list[e.Event]:

@@ -15,7 +15,7 @@ from boards import commands as c
 from boards import events as e
 from boards.actors import Actor, Context
 from boards.errors import DomainError, ErrorCode
-from boards.guards import check_len, find_board, find_section, require, require_member, require_participant
+from boards.guards import check_len, find_board, find_section, proxy_person, require, require_member
 from boards.kinds.base import Audience, SummaryAudience
 from boards.kinds.wall import WallKind
 from boards.kinds.words import normalise
@@ -109,12 +109,12 @@ def merge(state: SessionState, actor: Actor, cmd: c.MergeTheme, ctx: Context):
 
 
 def weigh(state: SessionState, actor: Actor, cmd: c.WeighTheme, ctx: Context):
-    require_participant(state, actor)
+    pid, _person = proxy_person(state, actor, cmd.proxy)
     section, content = _place(find_board(state, cmd.board), cmd)
     _theme(content, cmd.item, shown=cmd.add)
     if content.revealed:
         raise DomainError(ErrorCode.ALREADY_REVEALED, "the dots are revealed; the facilitator can hide them to vote anew")
-    mine = content.by_person.get(actor.participant, [])
+    mine = content.by_person.get(pid, [])
     if not cmd.add:
         if cmd.item not in mine:
             raise DomainError(ErrorCode.NO_SUCH_DOT, "you have no dot on that theme")
@@ -122,8 +122,7 @@ def weigh(state: SessionState, actor: Actor, cmd: c.WeighTheme, ctx: Context):
         raise DomainError(ErrorCode.BUDGET_EXHAUSTED, f"all {section.per_person} dots are placed; take one back first")
     elif not section.several and cmd.item in mine:
         raise DomainError(ErrorCode.DUPLICATE_DOT, "one dot per theme here")
-    return [e.ThemeWeighed(board=cmd.board, section=cmd.section, item=cmd.item, add=cmd.add,
-                           participant=actor.participant)]
+    return [e.ThemeWeighed(board=cmd.board, section=cmd.section, item=cmd.item, add=cmd.add, participant=pid)]
 
 
 class WeightingKind(WallKind):

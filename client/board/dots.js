@@ -7,7 +7,7 @@ import { h, setText, toggle, attr, toast } from '../dom.js';
 import { t, L, errorText } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { differView, groupMark } from './differ-view.js';
-import { proxyPicker } from './proxy-picker.js';
+import { proxyPicker, actingFor as actingForIn } from './proxy-picker.js';
 
 export function dotsSection(app, boardId, section) {
   const { tplOf, tid, isFac, isPart, send, groupOf, projector } = app;
@@ -70,12 +70,7 @@ export function dotsSection(app, boardId, section) {
     return { opt, card, counts, dotRows, mineTag };
   });
 
-  /** Whose dots a tap changes: mine, or the chosen person in the room (facilitator). */
-  function actingFor() {
-    if (isPart()) return { proxy: null, dots: app.you?.[boardId]?.[section.id] || [] };
-    const pid = picker?.selected();
-    return pid ? { proxy: pid, dots: picker.dotsOf(pid) } : null;
-  }
+  const actingFor = () => actingForIn(app, boardId, section, picker);
 
   async function clickOption(opt) {
     if (app.closed()) return; // nothing to vote on: the page says the session is closed

@@ -39,3 +39,11 @@ export function proxyPicker(app, boardId, section, onChange,
 
   return { el, update, selected: () => selected, dotsOf };
 }
+
+/** Whose marks a tap changes: a participant's own, or (facilitator) the chosen person in the room's;
+ * null when the facilitator has chosen nobody. `name` is that person's, for "3 van Gerrit". */
+export function actingFor(app, boardId, section, picker) {
+  if (app.isPart()) return { proxy: null, dots: app.you?.[boardId]?.[section.id] || [], name: null };
+  const pid = picker?.selected();
+  return pid ? { proxy: pid, dots: picker.dotsOf(pid), name: app.state.participants[pid]?.name || '' } : null;
+}

@@ -8,14 +8,16 @@ import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { sketchMedia, enlarge, promptLabel } from './sketch-view.js';
 import { fitWall } from './wall-fit.js';
+import { proxyPicker, actingFor } from './proxy-picker.js';
 
 export function wallSection(app, boardId, section) {
   const { projector, send, tid } = app;
-  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt))]);
+  // The facilitator places the dots of people in the room without a device (add_proxy).
+  const picker = app.isFac() && !projector ? proxyPicker(app, boardId, section, () => update()) : null;
+  const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)), picker?.el]);
   const wall = () => app.state.boards[boardId].walls?.[section.id] || { items: [], counts: {}, hidden: false };
-  const mine = () => app.you?.[boardId]?.[section.id] || [];
+  const who = () => actingFor(app, boardId, section, picker);
   const member = () => !projector && (app.isFac() || app.isPart()) && !shell.blocked() && !app.closed();
-  const canDot = () => member() && app.isPart();
 
   const left = h('p.wall-left', { 'data-testid': `wall-left-${tid(boardId, section.id)}`, role: 'status' });
   const hideDots = h('button.btn.btn-small', { type: 'button', 'data-testid': 'wall-hide-dots',
@@ -32,7 +34,10 @@ export function wallSection(app, boardId, section) {
   shell.el.append(h('div.wall-top', left, hideDots), form, grid);
   if (projector) window.addEventListener('resize', () => fitWall(grid));
 
-  const dot = (item, addIt) => send({ type: 'wall_dot', board: boardId, section: section.id, item, add: addIt }).catch(() => {});
+  const dot = (item, addIt) => {
+    const proxy = who()?.proxy;
+    send({ type: 'wall_dot', board: boardId, section: section.id, item, add: addIt, ...(proxy ? { proxy } : {}) }).catch(() => {});
+  };
 
   function card(item) {
     const text = h('p.wall-text');
@@ -52,16 +57,21 @@ export function wallSection(app, boardId, section) {
 
   function update() {
     shell.updateCurrent();
+    picker?.update();
     const w = wall();
-    const my = mine();
+    const acting = who();
+    const my = acting?.dots || [];
+    const canDot = member() && !!acting && !(acting.proxy && app.blocked(boardId, section.id, 'wall'));
     const shown = w.items.filter((i) => app.isFac() || !i.hidden);
     const counts = w.counts || {};
     const top = Math.max(0, ...w.items.filter((i) => !i.hidden).map((i) => counts[i.id] || 0));
     form.hidden = !member();
     hideDots.hidden = projector || !app.isFac() || app.closed();
     setText(hideDots, w.hidden ? t('wallReveal') : t('wallHideDots'));
-    left.hidden = !app.isPart();
-    setText(left, t('wallLeft', { n: Math.max(0, section.per_person - my.length), max: section.per_person }));
+    left.hidden = !acting;
+    const leftN = Math.max(0, section.per_person - my.length);
+    setText(left, acting?.proxy ? t('proxyLeft', { name: acting.name, n: leftN, max: section.per_person })
+      : t('wallLeft', { n: leftN, max: section.per_person }));
     reconcile(grid, shown, (i) => i.id, card, (li, item) => {
       li._item = item;
       const [head, text, dots, hide] = li.children;
@@ -72,13 +82,13 @@ export function wallSection(app, boardId, section) {
       const mineN = my.filter((x) => x === item.id).length;
       setText(text, name);
       setText(count, w.hidden && !app.isFac() ? t('wallHidden') : t('wallDots', { n }));
-      setText(mineEl, mineN ? t('wallMine', { n: mineN }) : '');
+      setText(mineEl, !mineN ? '' : acting?.proxy ? t('proxyMine', { n: mineN, name: acting.name }) : t('wallMine', { n: mineN }));
       attr(count, 'data-count', String(n));
       const isTop = !w.hidden && top > 0 && n === top && !item.hidden;
       most.hidden = !isTop;
       toggle(li, 'most', isTop);
       toggle(li, 'off', item.hidden);
-      plus.hidden = minus.hidden = !canDot();
+      plus.hidden = minus.hidden = !canDot;
       plus.disabled = item.hidden || my.length >= section.per_person;
       minus.disabled = !mineN;
       attr(plus, 'aria-label', t('wallDotOn', { text: name }));

@@ -9,6 +9,7 @@ import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { themeOrder, topThemes } from './kinds/weighting-rules.js';
 import { useContractStyles, fitText, refitOnWidth } from './kinds/contract-ui.js';
+import { proxyPicker, actingFor } from './proxy-picker.js';
 
 const EMPTY = { items: [], counts: {}, hidden: false, revealed: false };
 
@@ -18,8 +19,14 @@ export function weightingSection(app, boardId, section) {
   const key = tid(boardId, section.id);
   const facTools = () => isFac() && !projector && !app.closed();
   const content = () => app.state.boards[boardId].weightings?.[section.id] || EMPTY;
-  const mine = () => app.you?.[boardId]?.[section.id] || [];
   const cmd = (type, fields) => send({ type, board: boardId, section: section.id, ...fields }).catch(() => {});
+  // The facilitator weighs for people in the room without a device (add_proxy).
+  const picker = isFac() && !projector ? proxyPicker(app, boardId, section, () => update()) : null;
+  const who = () => actingFor(app, boardId, section, picker);
+  const weighFor = (item, add) => {
+    const proxy = who()?.proxy;
+    cmd('weigh_theme', { item, add, ...(proxy ? { proxy } : {}) });
+  };
 
   const reveal = h('button.btn.btn-small', { type: 'button', 'data-testid': `wt-reveal-${key}`,
     on: { click: () => cmd('set_hidden', { hidden: !content().hidden }) } });
@@ -27,7 +34,7 @@ export function weightingSection(app, boardId, section) {
   const notice = h('p.hidden-notice', { 'data-testid': `wt-notice-${key}` });
   const order = h('p.wt-order', t('wtOwnOrder'));
   const shell = sectionShell(app, boardId, section, [h('p.sec-prompt', L(section.prompt)),
-    h('div.sec-tools', left, notice, h('div.sec-actions', reveal))]);
+    h('div.sec-tools', left, notice, h('div.sec-actions', reveal)), picker?.el]);
 
   const input = h('input.input', { type: 'text', maxlength: String(section.max_len), 'aria-label': t('wtTheme'),
     placeholder: t('wtThemePh'), 'data-testid': `wt-input-${key}` });
@@ -47,8 +54,8 @@ export function weightingSection(app, boardId, section) {
     const merged = h('span.wt-merged');
     const count = h('span.wt-count');
     const mineEl = h('span.wt-mine');
-    const minus = h('button.btn.btn-small.wt-minus', { type: 'button', 'data-testid': `wt-undot-${item.id}`, on: { click: () => cmd('weigh_theme', { item: item.id, add: false }) } }, '\u2212');
-    const plus = h('button.btn.btn-small.wt-plus', { type: 'button', 'data-testid': `wt-dot-${item.id}`, on: { click: () => cmd('weigh_theme', { item: item.id, add: true }) } }, '+');
+    const minus = h('button.btn.btn-small.wt-minus', { type: 'button', 'data-testid': `wt-undot-${item.id}`, on: { click: () => weighFor(item.id, false) } }, '\u2212');
+    const plus = h('button.btn.btn-small.wt-plus', { type: 'button', 'data-testid': `wt-dot-${item.id}`, on: { click: () => weighFor(item.id, true) } }, '+');
     const hide = h('button.btn.btn-ghost.btn-tiny', { type: 'button', 'data-testid': `wt-hide-${item.id}`,
       on: { click: (e) => cmd('hide_theme', { item: item.id, hidden: !e.currentTarget.closest('li')._item.hidden }) } });
     const merge = h('select.wt-merge', { 'data-testid': `wt-merge-${item.id}`,
@@ -72,19 +79,23 @@ export function weightingSection(app, boardId, section) {
 
   function update() {
     shell.updateCurrent();
+    picker?.update();
     const c = content();
-    const my = mine();
-    const why = shell.blocked();
+    const acting = who();
+    const my = acting?.dots || [];
+    const why = acting?.proxy ? app.blocked(boardId, section.id, 'weigh') : shell.blocked();
     const propose = !projector && !app.closed() && (isFac() || (isPart() && section.propose && !app.blocked(boardId, section.id, 'propose')));
-    const weigh = !projector && isPart() && !app.closed() && !c.revealed && !app.blocked(boardId, section.id, 'weigh');
+    const weigh = !projector && !!acting && !app.closed() && !c.revealed && !app.blocked(boardId, section.id, 'weigh');
     const masked = c.hidden && !isFac();
     const top = new Set(c.revealed || (!c.hidden && !section.hidden) ? topThemes(c, section.top) : []);
     form.hidden = !propose;
     order.hidden = !(section.shuffle && isPart() && !c.revealed);
     reveal.hidden = !facTools();
     setText(reveal, c.hidden ? t('wtReveal') : t('wtHideDots'));
-    left.hidden = !isPart();
-    setText(left, t('wtLeft', { n: Math.max(0, section.per_person - my.length), max: section.per_person }));
+    left.hidden = !acting;
+    const leftN = Math.max(0, section.per_person - my.length);
+    setText(left, acting?.proxy ? t('proxyLeft', { name: acting.name, n: leftN, max: section.per_person })
+      : t('wtLeft', { n: leftN, max: section.per_person }));
     notice.hidden = !(c.hidden || c.revealed);
     setText(notice, c.revealed ? t('wtRevealedNotice') : isFac() ? t('wtHiddenForOthers') : t('wtHiddenNotice'));
     const items = ordered(c);
@@ -107,7 +118,7 @@ export function weightingSection(app, boardId, section) {
       merged.hidden = !item.merged;
       setText(count, masked ? t('wtHidden') : t('wtDots', { n }));
       attr(count, 'data-count', masked ? null : String(n));
-      setText(mineEl, mineN ? t('wtMine', { n: mineN }) : '');
+      setText(mineEl, !mineN ? '' : acting?.proxy ? t('proxyMine', { n: mineN, name: acting.name }) : t('wtMine', { n: mineN }));
       plus.hidden = minus.hidden = !weigh;
       plus.disabled = !!why || item.hidden || my.length >= section.per_person || (!section.several && mineN > 0);
       minus.disabled = !!why || !mineN;

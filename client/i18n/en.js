@@ -280,6 +280,8 @@ export const strings = {
   differDiffer: 'Largest difference',
   proxyFor: 'Place dots for someone in the room:',
   proxyPickFirst: 'First choose whom you place dots for.',
+  proxyLeft: '{name}: {n} of {max} dots left',
+  proxyMine: '{n} by {name}',
   addInRoom: '+ Someone in the room without a device',
   addInRoomHint: 'The name may stay empty. Then place their dots at the section.',
   roomName: 'Name (optional)',

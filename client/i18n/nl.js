@@ -285,6 +285,8 @@ export const strings = {
   differDiffer: 'Grootste verschil',
   proxyFor: 'Plakken voor iemand in de zaal:',
   proxyPickFirst: 'Kies eerst voor wie je plakt.',
+  proxyLeft: '{name}: nog {n} van {max} stickers',
+  proxyMine: '{n} van {name}',
   addInRoom: '+ Iemand in de zaal zonder apparaat',
   addInRoomHint: 'Naam mag leeg blijven. Daarna plak je hun stickers bij het onderdeel.',
   roomName: 'Naam (mag leeg)',

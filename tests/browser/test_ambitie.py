@@ -125,6 +125,14 @@ async def test_the_wall_takes_five_dots_a_person_hidden_until_the_reveal(server,
     await expect(eva.get_by_test_id(f"wall-item-{ids[0]}")).to_contain_text("stickers verborgen")
     await expect(fac.get_by_test_id(f"wall-item-{ids[0]}").locator(".wall-count")).to_have_text("3 stickers")
     await eva.get_by_test_id(f"wall-dot-{ids[1]}").click()
+    # Gerrit is in the room without a device: the facilitator places his dots, from his own five
+    assert (await api.call({"type": "add_proxy", "group": "deelnemer", "name": "Gerrit"}))["type"] == "ok"
+    await fac.get_by_test_id("proxy-picker-wand").get_by_text("Gerrit").click()
+    await expect(fac.get_by_test_id("wall-left-wand")).to_have_text("Gerrit: nog 5 van 5 stickers")
+    for _ in range(2):
+        await fac.get_by_test_id(f"wall-dot-{ids[2]}").click()
+    await expect(fac.get_by_test_id(f"wall-item-{ids[2]}").locator(".wall-mine")).to_have_text("2 van Gerrit")
+    await expect(fac.get_by_test_id("wall-left-wand")).to_have_text("Gerrit: nog 3 van 5 stickers")
     await fac.get_by_test_id("wall-hide-dots").click()  # the reveal
     screens = []
     for width, height in BEAMERS:
@@ -134,6 +142,7 @@ async def test_the_wall_takes_five_dots_a_person_hidden_until_the_reveal(server,
     for page in (eva, finn, fac, *[p for _, p in screens]):
         await expect(page.get_by_test_id(f"wall-item-{ids[0]}").locator(".wall-count")).to_have_text("3 stickers")
         await expect(page.get_by_test_id(f"wall-item-{ids[1]}").locator(".wall-count")).to_have_text("3 stickers")
+        await expect(page.get_by_test_id(f"wall-item-{ids[2]}").locator(".wall-count")).to_have_text("2 stickers")
         await expect(page.locator(".wall-card.most")).to_have_count(2)
     for (width, height), page in screens:
         await page.evaluate("document.fonts.ready")

@@ -140,6 +140,19 @@ async def test_themes_proposed_then_weighed_hidden_until_the_reveal(server, page
         for k in range(5):
             assert (await client.call({"type": "weigh_theme", "board": "thema_kiezen", "section": "themas",
                                        "item": ids[(n * 3 + k) % 7]}))["type"] == "ok"
+    # Gerrit is in the room without a device: the facilitator weighs for him, from his own five
+    await fac.get_by_test_id("room-form").locator("summary").click()
+    await fac.get_by_test_id("proxy-name").fill("Gerrit")
+    await fac.get_by_test_id("proxy-add-deelnemer").click()
+    await fac.get_by_test_id("proxy-picker-themas").get_by_text("Gerrit").click()
+    await expect(fac.get_by_test_id("wt-left-themas")).to_have_text("Gerrit: nog 5 van 5 stickers")
+    last = fac.get_by_test_id("wt-themas").locator("li.wt-card:not(.off)").last
+    before = int(await last.locator(".wt-count").get_attribute("data-count"))
+    for _ in range(2):
+        await last.locator(".wt-plus").click()
+    await expect(last.locator(".wt-mine")).to_have_text("2 van Gerrit")
+    await expect(last.locator(".wt-count")).to_have_attribute("data-count", str(before + 2))
+    await expect(fac.get_by_test_id("wt-left-themas")).to_have_text("Gerrit: nog 3 van 5 stickers")
     # hidden: the projector and the people see no counts, the facilitator does
     await expect(proj.locator(".wt-count").first).to_have_text("stickers verborgen")
     await expect(fac.locator("[data-testid=wt-themas] .wt-count[data-count]").first).to_be_visible()
@@ -154,7 +167,7 @@ async def test_themes_proposed_then_weighed_hidden_until_the_reveal(server, page
     tops = await proj.locator(".wt-card.top").count()
     assert tops >= 3
     counts = await proj.evaluate("() => [...document.querySelectorAll('[data-testid=wt-themas] .wt-count')].map((c) => +c.dataset.count)")
-    assert counts == sorted(counts, reverse=True) and sum(counts) == 30
+    assert counts == sorted(counts, reverse=True) and sum(counts) == 32  # 6 people x 5, and Gerrit's 2
     await expect(phone.get_by_test_id("wt-notice-themas")).to_have_text("Onthuld: de stickers liggen vast.")
     await expect(phone.locator(".wt-plus")).to_have_count(18)
     await expect(phone.locator(".wt-plus").first).to_be_hidden()

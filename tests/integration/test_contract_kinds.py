@@ -5,6 +5,7 @@ stable code, nothing stored, the connection open."""
 
 from __future__ import annotations
 
+from boards.templates import TEMPLATES
 from tests.integration.test_facilitation import instances  # noqa: F401  (the fixture: both stores)
 from tests.integration.test_live_questions import people
 from tests.support.client import Client, join
@@ -66,6 +67,40 @@ async def test_themes_weighed_hidden_until_the_reveal_then_final(instances):
     assert state["boards"][TK]["weightings"]["themas"] | {"items": None} == {
         "items": None, "hidden": False, "revealed": True, "counts": {a: 2, b: 1}}
     for client in (facilitator, ilse, joost):
+        await client.close()
+
+
+async def test_the_facilitator_weighs_for_someone_in_the_room_within_their_budget(instances):
+    """Someone without a device has the same dots as everyone: the facilitator places them with
+    `proxy` (only on the step that allows weighing), the budget is theirs, the facilitator gets
+    their dots back in `proxy_dots`, and a participant cannot act for them."""
+    session, facilitator, (ilse, _joost) = await people(instances, TK)
+    await ok(facilitator, {"type": "add_proxy", "group": "deelnemer", "name": "Gerrit"})
+    while not (joined := (await facilitator.event("participant_joined"))["event"]).get("proxy"):
+        pass  # Ilse and Joost joined first
+    gerrit = joined["participant"]
+    await ok(facilitator, {"type": "set_step", "board": TK, "step": "bronnen"})
+    await ok(ilse, {"type": "propose_theme", **W, "text": "Ouderbetrokkenheid"})
+    a = (await facilitator.event("theme_saved"))["event"]["item"]["id"]
+    for_gerrit = {"type": "weigh_theme", **W, "item": a, "proxy": gerrit}
+    assert await code_of(facilitator, for_gerrit) == "not_in_step"  # as Gerrit would be told
+    await ok(facilitator, {"type": "set_step", "board": TK, "step": "gewichten"})
+    per_person = next(s for s in TEMPLATES[TK].sections if s.id == "themas").per_person
+    for n in range(per_person):
+        await ok(facilitator, for_gerrit)
+        mine = await facilitator.next("proxy_dots")
+        while mine["participant"] != gerrit or len(mine["dots"][TK]["themas"]) != n + 1:
+            mine = await facilitator.next("proxy_dots")
+    assert mine["dots"][TK]["themas"] == [a] * per_person
+    assert await code_of(facilitator, for_gerrit) == "budget_exhausted"
+    assert await code_of(ilse, for_gerrit) == "forbidden"
+    assert await code_of(facilitator, {**for_gerrit, "proxy": "nobody"}) == "not_found"
+    await ok(ilse, {"type": "weigh_theme", **W, "item": a})  # Ilse's own budget is untouched
+    await ok(facilitator, {**for_gerrit, "add": False})
+    counts = (await welcome(instances[-1], session, token=session["facilitator_secret"]))["state"]["boards"][TK][
+        "weightings"]["themas"]["counts"]
+    assert counts == {a: per_person}
+    for client in (facilitator, ilse, _joost):
         await client.close()
 
 

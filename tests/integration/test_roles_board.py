@@ -61,6 +61,36 @@ async def test_a_suggestion_on_one_instance_is_confirmed_on_the_other_and_bad_in
         await client.close()
 
 
+async def test_the_facilitator_dots_the_wall_for_someone_in_the_room(instances):  # noqa: F811
+    """A person in the room gets five dots on the wall like everyone, placed by the facilitator
+    with `proxy`; the facilitator gets them back in `proxy_dots`; Eva cannot use Gerrit's."""
+    session = await create_session(instances[0].http_url, boards=["ambitie"])
+    fac = await connect(instances[0], session["session"], token=session["facilitator_secret"])
+    assert (await fac.call({"type": "add_proxy", "group": "deelnemer", "name": "Gerrit"}))["type"] == "ok"
+    gerrit = (await fac.event("participant_joined"))["event"]["participant"]
+    assert (await fac.call({"type": "set_step", "board": "ambitie", "step": "samenvoegen"}))["type"] == "ok"
+    token = (await join(instances[0].http_url, session["join_code"], "Eva", "deelnemer"))["token"]
+    eva = await connect(instances[-1], session["session"], token=token)
+    wall = {"board": "ambitie", "section": "wand"}
+    assert (await eva.call({"type": "add_wall_item", **wall, "text": "Op tijd hulp"}))["type"] == "ok"
+    item = (await fac.event("wall_item_saved"))["event"]["item"]["id"]
+    for_gerrit = {"type": "wall_dot", **wall, "item": item, "proxy": gerrit}
+    for n in range(5):
+        assert (await fac.call(for_gerrit))["type"] == "ok"
+        mine = await fac.next("proxy_dots")
+        while len(mine["dots"]["ambitie"]["wand"]) != n + 1:
+            mine = await fac.next("proxy_dots")
+    await refused(fac, for_gerrit, "budget_exhausted")
+    await refused(eva, for_gerrit, "forbidden")
+    assert (await eva.call({"type": "wall_dot", **wall, "item": item}))["type"] == "ok"  # Eva's own five
+    late = await Client(instances[-1].ws_url).connect()
+    state = (await late.hello(session["session"], token=session["facilitator_secret"]))["state"]
+    assert state["boards"]["ambitie"]["walls"]["wand"]["counts"] == {item: 6}
+    assert state["proxy_dots"][gerrit]["ambitie"]["wand"] == [item] * 5
+    for client in (fac, eva, late):
+        await client.close()
+
+
 async def test_a_table_edit_on_a_closed_session_is_refused_and_the_export_has_the_rings_and_table(instances):  # noqa: F811
     """A cell written before closing is in conditions.csv, the confirmed name in roles.csv; after the
     facilitator closes the session a cell edit gets session_closed and the connection stays open."""
