@@ -12,6 +12,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from tests.support import client as api
 from tests.support.client import hold_off
 from tests.support.bundle import ensure_bundle
+from tests.support.processes import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -33,6 +34,42 @@ def client_bundle():
     """The browser suite runs against the client's bundle, built from the current sources (as
     `make test` builds it); test_pageload.py runs the source modules too (SAMENSPEL_BUNDLE=0)."""
     return ensure_bundle()
+
+
+# Every person in these tests comes from 127.0.0.1, and the shared server sees the rooms of every
+# test from that one address: its per-address limits are raised so that one test's creates and
+# joins do not count against the next one's. Tests of a limit itself, and tests that stop the
+# server, are marked ``own_server`` and get a fresh server with the defaults.
+SHARED_SERVER_ENV = {
+    "SAMENSPEL_CREATES_PER_MINUTE": "100000",
+    "SAMENSPEL_JOINS_PER_MINUTE": "100000",
+    "SAMENSPEL_JOIN_ATTEMPTS_PER_MINUTE": "100000",
+    "SAMENSPEL_MAX_SOCKETS_PER_ADDRESS": "100000",
+}
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory):
+    """One server on the embedded store for the browser tests that do not disturb it. Every test
+    makes its own session (own code, own secret), so the tests do not see each other's rooms."""
+    proc = ServerProcess(tmp_path_factory.mktemp("shared") / "data", env=SHARED_SERVER_ENV).start()
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def server(request, shared_server, tmp_path):
+    """The shared server; a fresh one of its own (default limits, own data dir) for a test marked
+    ``own_server`` (one that stops it, or spends a per-address limit)."""
+    if request.node.get_closest_marker("own_server"):
+        proc = ServerProcess(tmp_path / "data").start()
+        yield proc
+        proc.stop()
+        return
+    if shared_server.proc.poll() is not None:  # an earlier test took it down: do not fail this one for it
+        shared_server.stop()
+        shared_server.start()
+    yield shared_server
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.async_api import expect
 
 from tests.browser.conftest import (
@@ -325,6 +326,7 @@ async def test_text_and_action_notes_with_edit_conflict(server, pages, artifacts
     await expect(lane.get_by_test_id("note-text")).to_have_count(0)
 
 
+@pytest.mark.own_server
 async def test_reconnects_after_server_restart(server, pages):
     """When the server goes away a 'Opnieuw verbinden…' banner shows; after it is back the board resumes by itself."""
     fac = await pages.open(LAPTOP, name="facilitator")
@@ -398,6 +400,7 @@ async def test_author_removes_own_note_in_two_steps(server, pages):
     await expect(lane.locator(".note")).to_have_count(0)
 
 
+@pytest.mark.own_server
 async def test_too_many_wrong_codes_are_explained(server, pages):
     """After many wrong codes the join form says, in Dutch, to wait a minute (rate_limited)."""
     import httpx
