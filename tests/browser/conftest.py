@@ -83,17 +83,27 @@ async def browser():
 
 
 class Pages:
-    """Opens one browser context per person (own localStorage) and collects page errors."""
+    """Opens one browser context per person (own localStorage) and collects page errors.
 
-    def __init__(self, browser: Browser) -> None:
+    The service worker (client/sw.js) is allowed only in the tests marked ``service_worker``
+    (those of the worker itself, of page loading, of the network and of the board's reconnects):
+    elsewhere every page comes from the network, as on a first visit. Each new browser context
+    would otherwise install the worker and fetch and compile every asset of the client for its
+    cache, a fifth of the browser suite's CPU, in tests whose pages are each opened once."""
+
+    def __init__(self, browser: Browser, service_worker: bool = True) -> None:
         self.browser = browser
+        self.service_worker = service_worker
         self.contexts: list[BrowserContext] = []
         self.errors: list[str] = []
 
     async def open(self, viewport: dict = LAPTOP, phone: bool = False, name: str = "",
-                   service_worker: bool = True) -> Page:
+                   service_worker: bool | None = None) -> Page:
         """A page in a browser of its own; ``service_worker=False`` for one whose every page comes
-        from the network (what a first visit meets), never from a worker (client/sw.js)."""
+        from the network (what a first visit meets), never from a worker (client/sw.js); unset:
+        as the test is marked."""
+        if service_worker is None:
+            service_worker = self.service_worker
         ctx = await self.browser.new_context(
             viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="nl-NL",
             service_workers="allow" if service_worker else "block")
@@ -108,8 +118,8 @@ class Pages:
 
 
 @pytest.fixture
-async def pages(browser):
-    p = Pages(browser)
+async def pages(request, browser):
+    p = Pages(browser, service_worker=request.node.get_closest_marker("service_worker") is not None)
     yield p
     await p.close()
     assert not p.errors, f"JavaScript errors in the pages: {p.errors}"

@@ -16,6 +16,8 @@ from tests.browser.conftest import (
 )
 from tests.support.client import Client, create_session as api_create, join as api_join
 
+pytestmark = pytest.mark.service_worker  # the pages may install the worker, as a returning visitor's do
+
 LEERNETWERK_RGB = "rgb(31, 119, 180)"  # #1f77b4
 MANAGEMENT_RGB = "rgb(232, 89, 12)"  # #e8590c
 
