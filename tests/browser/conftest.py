@@ -12,6 +12,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from tests.support import client as api
 from tests.support.client import hold_off
 from tests.support.bundle import ensure_bundle
+from tests.support.processes import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,6 +36,42 @@ def client_bundle():
     return ensure_bundle()
 
 
+# Every person in these tests comes from 127.0.0.1, and the shared server sees the rooms of every
+# test from that one address: its per-address limits are raised so that one test's creates and
+# joins do not count against the next one's. Tests of a limit itself, and tests that stop the
+# server, are marked ``own_server`` and get a fresh server with the defaults.
+SHARED_SERVER_ENV = {
+    "SAMENSPEL_CREATES_PER_MINUTE": "100000",
+    "SAMENSPEL_JOINS_PER_MINUTE": "100000",
+    "SAMENSPEL_JOIN_ATTEMPTS_PER_MINUTE": "100000",
+    "SAMENSPEL_MAX_SOCKETS_PER_ADDRESS": "100000",
+}
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory):
+    """One server on the embedded store for the browser tests that do not disturb it. Every test
+    makes its own session (own code, own secret), so the tests do not see each other's rooms."""
+    proc = ServerProcess(tmp_path_factory.mktemp("shared") / "data", env=SHARED_SERVER_ENV).start()
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def server(request, shared_server, tmp_path):
+    """The shared server; a fresh one of its own (default limits, own data dir) for a test marked
+    ``own_server`` (one that stops it, or spends a per-address limit)."""
+    if request.node.get_closest_marker("own_server"):
+        proc = ServerProcess(tmp_path / "data").start()
+        yield proc
+        proc.stop()
+        return
+    if shared_server.proc.poll() is not None:  # an earlier test took it down: do not fail this one for it
+        shared_server.stop()
+        shared_server.start()
+    yield shared_server
+
+
 @pytest.fixture(scope="session")
 async def browser():
     if not Path(CHROMIUM).exists():  # a missing browser is a broken setup, not a reason to skip
@@ -46,17 +83,27 @@ async def browser():
 
 
 class Pages:
-    """Opens one browser context per person (own localStorage) and collects page errors."""
+    """Opens one browser context per person (own localStorage) and collects page errors.
 
-    def __init__(self, browser: Browser) -> None:
+    The service worker (client/sw.js) is allowed only in the tests marked ``service_worker``
+    (those of the worker itself, of page loading, of the network and of the board's reconnects):
+    elsewhere every page comes from the network, as on a first visit. Each new browser context
+    would otherwise install the worker and fetch and compile every asset of the client for its
+    cache, a fifth of the browser suite's CPU, in tests whose pages are each opened once."""
+
+    def __init__(self, browser: Browser, service_worker: bool = True) -> None:
         self.browser = browser
+        self.service_worker = service_worker
         self.contexts: list[BrowserContext] = []
         self.errors: list[str] = []
 
     async def open(self, viewport: dict = LAPTOP, phone: bool = False, name: str = "",
-                   service_worker: bool = True) -> Page:
+                   service_worker: bool | None = None) -> Page:
         """A page in a browser of its own; ``service_worker=False`` for one whose every page comes
-        from the network (what a first visit meets), never from a worker (client/sw.js)."""
+        from the network (what a first visit meets), never from a worker (client/sw.js); unset:
+        as the test is marked."""
+        if service_worker is None:
+            service_worker = self.service_worker
         ctx = await self.browser.new_context(
             viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="nl-NL",
             service_workers="allow" if service_worker else "block")
@@ -71,8 +118,8 @@ class Pages:
 
 
 @pytest.fixture
-async def pages(browser):
-    p = Pages(browser)
+async def pages(request, browser):
+    p = Pages(browser, service_worker=request.node.get_closest_marker("service_worker") is not None)
     yield p
     await p.close()
     assert not p.errors, f"JavaScript errors in the pages: {p.errors}"

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.async_api import expect
 
 from tests.browser.conftest import (
     AMBITIE, DOEL1, LAPTOP, PHONE, PROJECTOR, create_session, join, open_facilitator_board, shot,
 )
 from tests.support.client import Client, create_session as api_create, join as api_join
+
+pytestmark = pytest.mark.service_worker  # the pages may install the worker, as a returning visitor's do
 
 LEERNETWERK_RGB = "rgb(31, 119, 180)"  # #1f77b4
 MANAGEMENT_RGB = "rgb(232, 89, 12)"  # #e8590c
@@ -325,6 +328,7 @@ async def test_text_and_action_notes_with_edit_conflict(server, pages, artifacts
     await expect(lane.get_by_test_id("note-text")).to_have_count(0)
 
 
+@pytest.mark.own_server
 async def test_reconnects_after_server_restart(server, pages):
     """When the server goes away a 'Opnieuw verbinden…' banner shows; after it is back the board resumes by itself."""
     fac = await pages.open(LAPTOP, name="facilitator")
@@ -398,6 +402,7 @@ async def test_author_removes_own_note_in_two_steps(server, pages):
     await expect(lane.locator(".note")).to_have_count(0)
 
 
+@pytest.mark.own_server
 async def test_too_many_wrong_codes_are_explained(server, pages):
     """After many wrong codes the join form says, in Dutch, to wait a minute (rate_limited)."""
     import httpx

@@ -17,6 +17,8 @@ from playwright.async_api import expect
 from tests.browser.conftest import LAPTOP, PHONE, create_session, join, open_facilitator_board
 from tests.support.client import Client
 
+pytestmark = pytest.mark.service_worker  # the pages may install the worker, as a returning visitor's do
+
 NOTE = "Elke maand een casusbespreking"
 BANNER_WITHIN_MS = 5000
 

@@ -14,6 +14,8 @@ from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, participant_phone
 from tests.support.client import create_session
 from tests.support.processes import ServerProcess
 
+pytestmark = pytest.mark.service_worker  # the pages may install the worker, as a returning visitor's do
+
 
 def watch_scripts(page: Page) -> list[str]:
     """The URLs of the scripts the page requests from now on (module graph and classic)."""

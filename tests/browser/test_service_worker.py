@@ -16,6 +16,8 @@ from tests.browser.conftest import PHONE, participant_phone
 from tests.support.client import create_session
 from tests.support.processes import ServerProcess
 
+pytestmark = pytest.mark.service_worker  # the pages may install the worker, as a returning visitor's do
+
 CONTROLLED = "() => navigator.serviceWorker.controller?.state === 'activated'"
 CACHED_URLS = """async () => {
   const urls = [];
