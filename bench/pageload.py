@@ -11,7 +11,8 @@ and CPU of a mid-range phone on busy Wi-Fi (Chrome DevTools Protocol):
 
 Per page and visit it reports the requests (and how many went to the network rather than the
 cache), the bytes on the wire (``encodedDataLength``: headers and compressed bodies), and when the
-page became usable, in ms from the start of navigation:
+page became usable, in ms from the start of navigation (and when that part was then on screen,
+drawn: ``seen``, the first frame with it in the viewport, reported by an IntersectionObserver):
 
 - join page (``/j/<code>``): the name field of the join form is in the DOM, enabled (the code is
   looked up, the form is ready to type in);
@@ -76,8 +77,17 @@ USABLE_SCRIPT = """
       return !!sec && !!sec.querySelector('button:not([disabled])');
     },
   }[%s];
+  // seen: the page's usable part is on screen and drawn (an IntersectionObserver reports after the
+  // frame that laid it out inside the viewport): work moved past "usable" still counts here
+  const part = { join: '[data-testid="join-name"]', board: '.current[data-testid^="section-"]' }[%s];
+  const seen = () => {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && window.__seen === undefined) { window.__seen = performance.now(); io.disconnect(); }
+    });
+    io.observe(document.querySelector(part));
+  };
   const check = () => {
-    if (window.__usable === undefined && usable()) { window.__usable = performance.now(); obs.disconnect(); }
+    if (window.__usable === undefined && usable()) { window.__usable = performance.now(); obs.disconnect(); seen(); }
   };
   const obs = new MutationObserver(check);
   document.addEventListener('readystatechange', check);
@@ -92,6 +102,7 @@ class Visit:
     from_network: int = 0
     bytes: int = 0
     usable_ms: float = 0.0
+    seen_ms: float = 0.0  # the usable part on screen, drawn (after the frame that laid it out in view)
     worker_ms: float | None = None  # first visit: when a service worker controlled the page
     urls: list[str] = field(default_factory=list)
 
@@ -162,10 +173,12 @@ async def visit(ctx: BrowserContext, url: str, kind: str, throttle: bool, first:
             "offline": False, "latency": RTT_MS,
             "downloadThroughput": DOWN_BITS / 8, "uploadThroughput": UP_BITS / 8})
         await cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    await page.add_init_script(USABLE_SCRIPT % json.dumps(kind))
+    await page.add_init_script(USABLE_SCRIPT % (json.dumps(kind), json.dumps(kind)))
     await page.goto(url, wait_until="commit")
     await page.wait_for_function("() => window.__usable !== undefined", timeout=60_000, polling=100)
     result.usable_ms = await page.evaluate("window.__usable")
+    await page.wait_for_function("() => window.__seen !== undefined", timeout=60_000, polling=100)
+    result.seen_ms = await page.evaluate("window.__seen")
     try:  # what the page still fetches after it is usable counts too
         await page.wait_for_load_state("networkidle", timeout=10_000)
     except Exception:
@@ -239,14 +252,15 @@ async def main() -> None:
             await browser.close()
     print(f"root {args.root} · {'1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x slower' if throttle else 'no throttling'}"
           f"{f' · lang {args.lang}' if args.lang else ''} · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
-    print(f"{'page':26} {'requests':>9} {'network':>8} {'kB wire':>8} {'usable ms':>10} {'worker ms':>10}   (runs)")
+    print(f"{'page':26} {'requests':>9} {'network':>8} {'kB wire':>8} {'usable ms':>10} {'seen ms':>8} {'worker ms':>10}   (runs)")
     for name in runs[0]:
         vs = [r[name] for r in runs]
         med = lambda xs: statistics.median(xs)  # noqa: E731
         print(f"{name:26} {med([v.requests for v in vs]):9.0f} {med([v.from_network for v in vs]):8.0f} "
               f"{med([v.bytes for v in vs]) / 1000:8.1f} {med([v.usable_ms for v in vs]):10.0f} "
+              f"{med([v.seen_ms for v in vs]):8.0f} "
               f"{worker(vs):>10}   "
-              f"({', '.join(f'{v.usable_ms:.0f}' for v in vs)})")
+              f"({', '.join(f'{v.usable_ms:.0f}/{v.seen_ms:.0f}' for v in vs)})")
         if args.urls:
             print("   ", "\n    ".join(vs[-1].urls))
 

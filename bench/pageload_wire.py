@@ -43,7 +43,9 @@ async def main() -> None:
           f" · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
     for name in runs[0]:
         ms = [r[name].usable_ms for r in runs]
-        print(f"{name:26} usable {statistics.median(ms):6.0f} ms   ({', '.join(f'{v:.0f}' for v in ms)})")
+        seen = [r[name].seen_ms for r in runs]
+        print(f"{name:26} usable {statistics.median(ms):6.0f} ms  seen {statistics.median(seen):6.0f} ms"
+              f"   ({', '.join(f'{v:.0f}/{s:.0f}' for v, s in zip(ms, seen))})")
 
 
 if __name__ == "__main__":

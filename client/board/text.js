@@ -62,11 +62,20 @@ export function textSection(app, boardId, section) {
     return { field, text, box };
   });
   shell.el.appendChild(grid);
-  // long Dutch words: shrink the text of a box its longest word does not fit, again when the width changes
+  // long Dutch words: shrink the text of a box its longest word does not fit, again when the width
+  // changes. The observer's first report (right after the grid is first laid out, before it is
+  // drawn) fits the boxes of a new build: fitting them before that would force a layout of the
+  // build in the middle of it, and be done again by that report (measured: docs/benchmarks.md,
+  // stop 26). The width is the report's, read without forcing a layout.
   const fitAll = () => fitAllWords(fields.map(({ text }) => ({ el: text, text: text._text ?? text.textContent })), TEXT_MIN);
-  let width = 0;
+  let width = null; // the grid's width when its boxes were last fitted; null: not laid out yet
   if (typeof ResizeObserver === 'function') {
-    new ResizeObserver(() => { if (grid.clientWidth !== width) { width = grid.clientWidth; fitAll(); } }).observe(grid);
+    new ResizeObserver(([entry]) => {
+      const w = entry.contentRect.width;
+      if (w !== width) { width = w; fitAll(); }
+    }).observe(grid);
+  } else {
+    width = 0; // no observer: every change is fitted when it comes
   }
   function update() {
     shell.updateCurrent();
@@ -81,7 +90,9 @@ export function textSection(app, boardId, section) {
       }
       toggle(text, 'is-empty', !v);
     }
-    if (changed.length) fitWordsSoon(changed, TEXT_MIN);
+    // not laid out yet: the observer fits them (the projector's page fits its scene to the screen
+    // right after a build, from the boxes as they are: it keeps fitting them at once)
+    if (changed.length && (width !== null || projector)) fitWordsSoon(changed, TEXT_MIN);
   }
   return { el: shell.el, update };
 }
