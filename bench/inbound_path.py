@@ -1,7 +1,8 @@
 """A word burst's inbound path without the network, for comparing two trees on a shared machine
 (the least of several runs counts; CPU time of this process):
 
-    python bench/inbound_path.py <tree> [<tree> ...]
+    python bench/inbound_path.py <tree> [<tree> ...]     # ROUNDS=<n> interleaved rounds (3)
+    python bench/inbound_path.py --parts                 # this tree's pieces, old way and new, per frame
 
 Per tree: a session of Samenspel + stakeholder map + kick-off with 30 participants, held by a real
 ``LiveSession`` whose log takes every append at once (no store), and for each participant a real
@@ -147,8 +148,74 @@ async def measure() -> str:
             f"reading {min(d[0] for d in dots) * 1e3:.2f} ms")
 
 
+def parts() -> str:
+    """This tree's pieces against the ways they replace, per word frame (least of 7 loops, CPU)."""
+    from collections import Counter
+
+    from websockets.protocol import OPEN, SERVER, Protocol
+
+    from server import frames, metrics, protocols
+    from server.clock import now_ms
+
+    def least(f, n: int) -> float:
+        best = float("inf")
+        for _ in range(7):
+            t = time.process_time()
+            f()
+            best = min(best, time.process_time() - t)
+        return best / n * 1e6
+
+    payloads = [msgpack.packb({"type": "add_word", "board": "kickoff", "section": "thema", "word": f"woord{i}", "ref": i})
+                for i in range(60)]
+    chunk = b"".join(client_frame(p) for p in payloads)
+    parser = Protocol(SERVER, state=OPEN, max_size=1 << 20)
+    proto = protocols.GuardedWebSocketProtocol.__new__(protocols.GuardedWebSocketProtocol)
+    got: list[bytes] = []
+    proto.conn, proto._deliver, proto.close_sent = parser, got.append, False
+
+    def by_websockets() -> None:
+        for _ in range(100):
+            parser.receive_data(chunk)
+            got.extend(e.data for e in parser.events_received())
+
+    def cut_here() -> None:
+        for _ in range(100):
+            protocols.GuardedWebSocketProtocol.data_received(proto, chunk)
+
+    def checked() -> None:
+        for _ in range(100):
+            for p in payloads:
+                frames._decode_checked(p, 65536)
+
+    def direct() -> None:
+        for _ in range(100):
+            for p in payloads:
+                frames.decode(p, 65536)
+
+    at = now_ms()
+    ats = [at] * 58 + [at + 1] * 2
+
+    def observe_each() -> None:
+        for _ in range(100):
+            for a in ats:
+                metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - a) / 1000))
+
+    def observe_lot() -> None:
+        for _ in range(100):
+            now = now_ms()
+            for a, count in Counter(ats).items():
+                metrics.observe_many(metrics.FANOUT_SECONDS, max(0.0, (now - a) / 1000), count)
+
+    n = 6000
+    return (f"per word frame, µs: websockets' parser {least(by_websockets, n):.2f}, cut here {least(cut_here, n):.2f}; "
+            f"decoded the checked way {least(checked, n):.2f}, straight {least(direct, n):.2f}; "
+            f"fan-out histogram per record {least(observe_each, n):.2f}, per lot {least(observe_lot, n):.2f}")
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--here"]:
+    if sys.argv[1:2] == ["--parts"]:
+        print(parts())
+    elif sys.argv[1:2] == ["--here"]:
         print(asyncio.run(measure()))
     else:
         for _ in range(int(os.environ.get("ROUNDS", "3"))):  # interleaved: tree A, tree B, tree A, ...
