@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 
 import msgpack
@@ -203,6 +203,10 @@ class LiveSession(GroupCommit, Drags, Presence):
         finally:
             lot, self._lot = self._lot, None
             lot.hand_out(self.connections)
+            if lot.times:  # each record's time from its append to its frames queued (now, for all)
+                now = now_ms()
+                for at, count in Counter(lot.times).items():
+                    metrics.observe_many(metrics.FANOUT_SECONDS, max(0.0, (now - at) / 1000), count)
         # Once for all the records applied together (thirty votes of one group commit: one
         # progress frame per screen, not thirty), after their events.
         for bodies, proxies in progress_frames(self.state, due):
@@ -244,9 +248,9 @@ class LiveSession(GroupCommit, Drags, Presence):
         """Send the record's event to every socket here, and what else it changed (projection says
         what): the own view of whose marks changed, sockets to close; note in ``due`` the progress
         it changed, for the caller to send once."""
-        metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         lot = self._lot
         if lot is not None:  # the usual way (advance): one list per audience, handed out at the end
+            lot.times.append(record.at)  # observed once the lot's frames are queued (advance)
             lot.record(record.seq, record.at)
             for audience in lot.audiences(self.connections):
                 lot.add(audience, frames.encode(event_body(record, audience, masked)))
@@ -257,6 +261,7 @@ class LiveSession(GroupCommit, Drags, Presence):
                 if frame is None:
                     frame = encoded[conn.audience] = frames.encode(event_view(record, conn.audience, masked))
                 conn.send(frame)
+            metrics.FANOUT_SECONDS.observe(max(0.0, (now_ms() - record.at) / 1000))
         if touch is None:
             touch = touches(record.event)
         if touch.own is not None and send_own:

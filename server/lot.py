@@ -19,7 +19,7 @@ class Lot:
     only for an audience with a socket that gets them, and each run's ``events`` frame once for
     all the sockets that get that run."""
 
-    __slots__ = ("bodies", "seqs", "ats", "own", "_present")
+    __slots__ = ("bodies", "seqs", "ats", "own", "_present", "times")
 
     def __init__(self) -> None:
         self.bodies: dict[str, list[bytes]] = {}  # audience -> the events themselves, encoded
@@ -27,6 +27,9 @@ class Lot:
         self.ats: list[int] = []
         self.own: dict[Connection, list[tuple[int, bytes]]] = {}  # socket -> (after how many events, frame)
         self._present: tuple[str, ...] | None = None
+        # Every record's time, for the fan-out metric (server.live: observed once all are queued;
+        # not reset by ``hand_out``).
+        self.times: list[int] = []
 
     def audiences(self, connections: set[Connection]) -> tuple[str, ...]:
         present = self._present

@@ -54,6 +54,23 @@ def watch(backend, live_sessions: Callable[[], int]) -> None:
     PRESENCE_FAILURES.set_function(lambda: getattr(backend.presence, "heartbeat_failures", 0))
 
 
+def observe_many(histogram: Histogram, amount: float, count: int) -> None:
+    """What ``count`` calls of ``histogram.observe(amount)`` record, at the cost of one: a lot's
+    records share their fan-out time (``server.live``), and one ``observe`` a record (a lock, the
+    sum, a bucket; 1.5-2.8 µs) was a few percent of a word burst."""
+    try:
+        total, bounds, buckets = histogram._sum, histogram._upper_bounds, histogram._buckets
+    except AttributeError:  # a prometheus_client that keeps them otherwise: one call each
+        for _ in range(count):
+            histogram.observe(amount)
+        return
+    total.inc(amount * count)
+    for bound, bucket in zip(bounds, buckets):
+        if amount <= bound:
+            bucket.inc(count)
+            break
+
+
 def render() -> tuple[bytes, str]:
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
 

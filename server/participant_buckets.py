@@ -13,7 +13,12 @@ class ParticipantBuckets:
 
     def take(self, participant: str, rate_per_second: float, burst: int) -> bool:
         """One frame from ``participant``'s allowance (a bucket of ``rate_per_second``, ``burst``)."""
+        return self.bucket(participant, rate_per_second, burst).take()
+
+    def bucket(self, participant: str, rate_per_second: float, burst: int) -> TokenBucket:
+        """``participant``'s bucket (made at the first ask; kept as long as the session is held, so
+        a socket may keep it and take from it directly)."""
         bucket = self._buckets.get(participant)
         if bucket is None:
             bucket = self._buckets[participant] = TokenBucket(rate_per_second, burst)
-        return bucket.take()
+        return bucket

@@ -18,6 +18,14 @@
   CPU a burst of votes costs. Text frames (refused anyway) and the disconnect still come through
   the ASGI ``receive``. ``pause_reading`` / ``resume_reading`` hold the socket back while the
   app has too much of its work in flight.
+- Once a socket's binary messages go straight to the app, the common frame (a whole masked binary
+  frame, FIN set, no extension bits, within the size limit) is cut out of the bytes read here
+  (``data_received``) instead of by the ``websockets`` parser (a generator-based coroutine per
+  frame, its stream buffer, a ``Frame`` and an event list: a sixth of a word burst's CPU). Every
+  other frame (control frames, text, fragments, a length over the limit or one that has not fully
+  arrived) and everything after it in that read goes to the ``websockets`` parser as before; only
+  while that parser stands between two frames with nothing buffered are bytes taken here, so what
+  it sees is always whole frames or the rest of the stream, and its errors and closes are its own.
 """
 
 from __future__ import annotations
@@ -27,6 +35,12 @@ from collections.abc import Callable
 
 import h11
 from websockets.protocol import OPEN
+from websockets.streams import StreamReader
+
+try:
+    from websockets.speedups import apply_mask
+except ImportError:  # pragma: no cover - websockets built without its C extension
+    from websockets.utils import apply_mask
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
@@ -68,6 +82,10 @@ class GuardedH11Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
         super().connection_lost(exc)
+
+
+# The websockets parser waits here, between two frames, when it has nothing buffered.
+_BETWEEN_FRAMES = StreamReader.at_eof.__code__
 
 
 def binary_frame_header(size: int) -> bytes:
@@ -146,6 +164,53 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
             if not self._held:
                 self.transport.resume_reading()
         return queued
+
+    def data_received(self, data: bytes) -> None:
+        if self._deliver is None or not self._between_frames():
+            super().data_received(data)
+            return
+        conn = self.conn
+        limit = conn.max_message_size
+        if conn.max_fragment_size is not None:
+            limit = conn.max_fragment_size if limit is None else min(limit, conn.max_fragment_size)
+        deliver = self._deliver
+        end = len(data)
+        at = 0
+        # Whole masked binary frames (FIN, no RSV bits; RFC 6455 § 5.2), one after another.
+        while at + 6 <= end and data[at] == 0x82:
+            size = data[at + 1]
+            if size < 0x80:  # not masked: a protocol error, the parser's to report
+                break
+            size &= 0x7F
+            if size < 126:
+                start = at + 6
+            elif size == 126 and at + 8 <= end:
+                size = (data[at + 2] << 8) | data[at + 3]
+                start = at + 8
+            else:  # 8-byte lengths (over 64 KiB), or a header not all here: the parser's
+                break
+            stop = start + size
+            if stop > end or (limit is not None and size > limit):
+                break
+            payload = apply_mask(data[start:stop], data[start - 4:start])
+            at = stop
+            try:
+                deliver(payload)
+            except Exception:  # a bug must cost this message, not the connection
+                self.logger.exception("handling a websocket message failed")
+            if self.close_sent or self._deliver is None:
+                break
+        if at < end:
+            super().data_received(data[at:] if at else data)
+
+    def _between_frames(self) -> bool:
+        """Whether the websockets parser waits for a new frame with nothing buffered, on an open
+        connection without extensions or a fragmented message under way: then the next bytes
+        start a frame, and this protocol may cut frames out of them itself (``data_received``)."""
+        conn = self.conn
+        return (conn.state is OPEN and not self.close_sent and not conn.extensions
+                and conn.current_size is None and not conn.reader.buffer
+                and getattr(conn.parser.gi_yieldfrom, "gi_code", None) is _BETWEEN_FRAMES)
 
     def send_receive_event_to_app(self) -> None:
         if self._deliver is None or self.curr_msg_data_type == "text" or self.close_sent:

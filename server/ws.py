@@ -74,6 +74,10 @@ class SocketSession:
         self.conn = Connection(websocket, new_id(), settings.send_buffer)
         self.bucket = TokenBucket(settings.rate_per_second, settings.rate_burst)
         self.live: LiveSession | None = None
+        self._actor: Actor | None = None  # the hello's actor, once the socket is attached (= conn.actor)
+        # The participant's allowance shared by their sockets here (server.participant_buckets),
+        # held from the hello on: one frame is then one take, without looking it up.
+        self._shared_bucket: TokenBucket | None = None
         self._loop = asyncio.get_running_loop()
         # Since when this socket has been waiting for a frame (None while reading is held up by
         # us: a hello being handled, or too many commands in flight, is not the client's silence).
@@ -204,33 +208,27 @@ class SocketSession:
                 raise DomainError(ErrorCode.RATE_LIMITED, "too many frames; slow down")
             frame = frames.decode(data, self.settings.max_frame_bytes)
             ref = frame.ref
-            if isinstance(frame, frames.Beat):
+            kind = frame.__class__
+            if kind is frames.Beat:
                 pass  # being received was the point
-            elif isinstance(frame, frames.Ping):
+            elif kind is frames.Ping:
                 self.conn.send(frames.encode({"type": "pong", "ref": ref, "t": frame.t, "server_time": now_ms()}))
-            elif isinstance(frame, frames.Hello):
+            elif kind is frames.Hello:
                 if self.live is not None:
                     raise DomainError(ErrorCode.INVALID, "already said hello on this socket")
                 return frame
-            elif self.live is None or self.conn.actor is None:
+            elif self.live is None or self._actor is None:
                 raise DomainError(ErrorCode.NOT_AUTHENTICATED, "send hello first")
-            elif self.conn.participant is not None and not self._participant_may_send():
+            elif self._shared_bucket is not None and not self._shared_bucket.take():
                 raise DomainError(ErrorCode.RATE_LIMITED, "too many frames from you (all your screens together); "
                                                           "slow down")
-            elif isinstance(frame, frames.Drag):
-                self.live.relay_drag(self.conn.actor, frame)  # no reply: drags come many a second
+            elif kind is frames.Drag:
+                self.live.relay_drag(self._actor, frame)  # no reply: drags come many a second
             else:
                 self._start_command(frame, ref, data)
         except Exception as exc:
             self._refused(exc, ref, data)
         return None
-
-    def _participant_may_send(self) -> bool:
-        """One command or drag from the participant's allowance, shared by all their sockets on
-        this instance: what one person can make the server send to every screen is bounded by
-        one socket's rate, however many sockets they open."""
-        return self.live.participant_buckets.take(self.conn.participant, self.settings.rate_per_second,
-                                                  self.settings.rate_burst)
 
     def _start_command(self, frame, ref: int | None, data: bytes | str) -> None:
         """Queue a command for its session's next group commit, without waiting for its outcome
@@ -241,7 +239,7 @@ class SocketSession:
             if self._direct:
                 self._socket_extension("pause_reading")
                 self.waiting_since = None
-        self.live.enqueue(self.conn.actor, frame, lambda result: self._answered(result, ref, data))
+        self.live.enqueue(self._actor, frame, lambda result: self._answered(result, ref, data))
 
     def _answered(self, result: Outcome | Exception, ref: int | None, data: bytes | str) -> None:
         if isinstance(result, Exception):
@@ -309,6 +307,10 @@ class SocketSession:
             await self.hub.release(live)
             raise
         self.live = live
+        self._actor = actor
+        if actor.participant is not None:
+            self._shared_bucket = live.participant_buckets.bucket(actor.participant, self.settings.rate_per_second,
+                                                                  self.settings.rate_burst)
         self._socket_extension("allow_large_frames")
         self._receive_directly()
         if hello.heartbeat:
