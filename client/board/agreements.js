@@ -7,6 +7,7 @@ import { h, setText, toggle, reconcile, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
 import { useContractStyles, fitText, refitOnWidth } from './kinds/contract-ui.js';
+import { clearSent } from './forms.js';
 
 const EMPTY = { items: [], counts: {} };
 
@@ -26,7 +27,8 @@ export function agreementsSection(app, boardId, section) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!input.value.trim()) return;
-    try { await cmd('add_agreement', { text: input.value }); input.value = ''; } catch { /* toast shown */ }
+    const typed = input.value;
+    try { await cmd('add_agreement', { text: typed }); clearSent(input, typed); } catch { /* toast shown */ }
   });
   const list = h('ul.ag-list', { 'data-testid': `ag-${key}` });
   shell.el.append(list, form);

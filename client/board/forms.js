@@ -5,6 +5,12 @@
  * On submit of `form`: `save(text)` with the trimmed text of `field` (empty: back to the field),
  * `button` disabled meanwhile. A `save` that throws keeps the form as it is (the toast says why).
  */
+/** After a sent text is answered: empty the field, unless the person already typed the next one
+ * meanwhile (a fast typist on a slow network must not lose it). `sent`: the field's value then. */
+export function clearSent(field, sent) {
+  if (field.value === sent) field.value = '';
+}
+
 export function onTextSubmit(form, field, button, save) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

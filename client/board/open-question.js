@@ -6,7 +6,7 @@
 import { h, setText } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
-import { onTextSubmit } from './forms.js';
+import { onTextSubmit, clearSent } from './forms.js';
 import { fitCloud, refitOnResize } from './cloud-fit.js';
 
 /** What a screen lists: the projector the pinned answers (or all while none is pinned). */
@@ -37,8 +37,9 @@ export function openQuestionSection(app, boardId, section) {
     const add = h('button.btn.btn-primary', { type: 'submit', 'data-testid': `answer-add-${key}` }, t('oqAdd'));
     form = h('form.answer-form', input, add);
     onTextSubmit(form, input, add, async (text) => {
+      const typed = input.value;
       await send({ type: 'add_answer', board: boardId, section: section.id, text });
-      input.value = '';
+      clearSent(input, typed);
       input.focus();
     });
     input.addEventListener('keydown', (e) => {

@@ -9,6 +9,7 @@ import { sectionShell } from './shell.js';
 import { sketchMedia, enlarge, promptLabel } from './sketch-view.js';
 import { fitWall } from './wall-fit.js';
 import { proxyPicker, actingFor } from './proxy-picker.js';
+import { clearSent } from './forms.js';
 
 export function wallSection(app, boardId, section) {
   const { projector, send, tid } = app;
@@ -28,7 +29,8 @@ export function wallSection(app, boardId, section) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!input.value.trim()) return;
-    try { await send({ type: 'add_wall_item', board: boardId, section: section.id, text: input.value }); input.value = ''; } catch { /* toast shown */ }
+    const typed = input.value;
+    try { await send({ type: 'add_wall_item', board: boardId, section: section.id, text: typed }); clearSent(input, typed); } catch { /* toast shown */ }
   });
   const grid = h('ul.wall-grid', { 'data-testid': `wall-${tid(boardId, section.id)}` });
   shell.el.append(h('div.wall-top', left, hideDots), form, grid);

@@ -10,6 +10,7 @@ import { sectionShell } from './shell.js';
 import { themeOrder, topThemes } from './kinds/weighting-rules.js';
 import { useContractStyles, fitText, refitOnWidth } from './kinds/contract-ui.js';
 import { proxyPicker, actingFor } from './proxy-picker.js';
+import { clearSent } from './forms.js';
 
 const EMPTY = { items: [], counts: {}, hidden: false, revealed: false };
 
@@ -42,7 +43,8 @@ export function weightingSection(app, boardId, section) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!input.value.trim()) return;
-    try { await send({ type: 'propose_theme', board: boardId, section: section.id, text: input.value }); input.value = ''; } catch { /* toast shown */ }
+    const typed = input.value;
+    try { await send({ type: 'propose_theme', board: boardId, section: section.id, text: typed }); clearSent(input, typed); } catch { /* toast shown */ }
   });
   const empty = h('p.wt-empty', t('wtEmpty'));
   const list = h('ol.wt-list', { 'data-testid': `wt-${key}` });

@@ -6,7 +6,7 @@
 import { h, setText, toggle } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { sectionShell } from './shell.js';
-import { onTextSubmit } from './forms.js';
+import { onTextSubmit, clearSent } from './forms.js';
 import { fitCloud, refitOnResize } from './cloud-fit.js';
 
 /** The words most people recognise (all of them on a tie), none while nobody recognised one. */
@@ -42,8 +42,9 @@ export function wordcloudSection(app, boardId, section) {
     const add = h('button.btn.btn-primary', { type: 'submit', 'data-testid': `word-add-${key}` }, t('wcAdd'));
     form = h('form.answer-form', input, add);
     onTextSubmit(form, input, add, async (word) => {
+      const typed = input.value;
       await send({ type: 'add_word', board: boardId, section: section.id, word });
-      input.value = '';
+      clearSent(input, typed);
       input.focus();
     });
     left = h('p.answer-left', { 'data-testid': `word-left-${key}` });
