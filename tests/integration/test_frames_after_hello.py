@@ -12,7 +12,7 @@ import struct
 import msgpack
 
 from tests.support.client import create_session
-from tests.support.raw import close_code, open_raw_websocket
+from tests.support.raw import close_code, open_raw_websocket, read_frame
 
 
 def masked(opcode: int, payload: bytes, mask: bytes | None = None) -> bytes:
@@ -38,14 +38,7 @@ async def server_frames(reader: asyncio.StreamReader, wanted, timeout: float = 1
 
     async def read() -> None:
         while not wanted(got):
-            head = await reader.readexactly(2)
-            length = head[1] & 0x7F
-            if length == 126:
-                length = struct.unpack("!H", await reader.readexactly(2))[0]
-            elif length == 127:
-                length = struct.unpack("!Q", await reader.readexactly(8))[0]
-            payload = await reader.readexactly(length)
-            opcode = head[0] & 0x0F
+            opcode, payload = await read_frame(reader)
             if opcode == 0x2:
                 frame = msgpack.unpackb(payload)
                 for f in frame["frames"] if frame.get("type") == "batch" else [frame]:

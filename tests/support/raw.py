@@ -30,18 +30,23 @@ def frame_header(length: int) -> bytes:
     return head + b"\0\0\0\0"
 
 
+async def read_frame(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """One server frame (servers do not mask): its opcode and payload."""
+    head = await reader.readexactly(2)
+    length = head[1] & 0x7F
+    if length == 126:
+        length = struct.unpack("!H", await reader.readexactly(2))[0]
+    elif length == 127:
+        length = struct.unpack("!Q", await reader.readexactly(8))[0]
+    return head[0] & 0x0F, await reader.readexactly(length)
+
+
 async def close_code(reader: asyncio.StreamReader, timeout: float) -> int | None:
     """Read server frames until its close frame; its code (None if the connection ends first)."""
     async def read() -> int | None:
         while True:
-            head = await reader.readexactly(2)
-            length = head[1] & 0x7F
-            if length == 126:
-                length = struct.unpack("!H", await reader.readexactly(2))[0]
-            elif length == 127:
-                length = struct.unpack("!Q", await reader.readexactly(8))[0]
-            payload = await reader.readexactly(length)
-            if head[0] & 0x0F == 0x8:
+            opcode, payload = await read_frame(reader)
+            if opcode == 0x8:
                 return struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else None
     try:
         return await asyncio.wait_for(read(), timeout)
