@@ -294,7 +294,7 @@ def run_server(kind: str, args, redis: Redis, steps: list[dict]) -> list[dict]:
         for w in range(args.workers):
             spec = {"kind": "ours" if servers.kind.startswith("base") else servers.kind.split("-")[0], "ports": servers.ports, "clients": args.clients,
                     "session_indexes": indexes[w::args.workers], "stalled": args.scenario == "stalled" and w == 0,
-                    "wordcloud": "wordcloud" in args.activity,
+                    "wordcloud": "wordcloud" in args.activity, "affinity": args.affinity,
                     # this tree's server is asked for compact `events` frames (decision 79); the
                     # baseline's is not (a server before it refuses the hello field)
                     "compact": servers.kind.startswith("ours") and not args.no_compact
@@ -400,6 +400,9 @@ def main() -> None:
     parser.add_argument("--rates", type=lambda v: [float(x) for x in v.split(",")],
                         help="offered deliveries/s (sessions x commands/s per session x clients)")
     parser.add_argument("--instances", type=int)
+    parser.add_argument("--affinity", action="store_true",
+                        help="with --instances: all of a session's clients on one instance (a proxy hashing the "
+                             "session), the sessions spread; without it every session's clients are spread")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--workers", "--generators", type=int, default=1,
                         help="load-generator processes, each holding an equal share of the sessions")
@@ -435,7 +438,7 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, commit {commit}, "
           f"load {os.getloadavg()[0]:.2f}; scenario {args.scenario}: {args.sessions} sessions x {args.clients} "
-          f"clients, {args.instances} instance(s), {args.workers} generator process(es), uvicorn ws={args.ws} "
+          f"clients, {args.instances} instance(s){' (a session on one)' if args.affinity else ''}, {args.workers} generator process(es), uvicorn ws={args.ws} "
           f"loop={args.loop} http={args.http}", flush=True)
     redis = Redis(args.redis_url)
     results: list[dict] = []

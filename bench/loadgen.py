@@ -143,8 +143,12 @@ class Generator:
             await self._add_stalled(self.sessions[0])
         return sum(len(s.sockets) for s in self.sessions) + len(self.stalled)
 
-    def _port(self, i: int) -> int:
-        return self.ports[i % len(self.ports)]
+    def _port(self, i: int, session: int) -> int:
+        """The instance a session's ``i``-th client connects to: spread over the instances, or with
+        ``affinity`` all of a session's on one (as a proxy hashing the session would place them)."""
+        if self.spec.get("affinity"):
+            return self.ports[session % len(self.ports)]
+        return self.ports[(i + session) % len(self.ports)]
 
     async def _setup_session(self, s: Session) -> None:
         if self.kind == "ours":
@@ -162,7 +166,7 @@ class Generator:
                 r.raise_for_status()
                 s.tokens.append(r.json()["token"])
             for i in range(self.clients):
-                sock = await connect(HOST, self._port(i + s.index), "/ws", self._handler(s, i))
+                sock = await connect(HOST, self._port(i, s.index), "/ws", self._handler(s, i))
                 s.sockets.append(sock)
                 welcomed = asyncio.get_running_loop().create_future()
                 self._welcome_waiters[(s.index, i)] = welcomed
@@ -180,13 +184,13 @@ class Generator:
         elif self.kind == "relay":
             s.room = f"room{s.index}"
             for i in range(self.clients):
-                s.sockets.append(await connect(HOST, self._port(i + s.index), f"/ws/{s.room}", self._handler(s, i)))
+                s.sockets.append(await connect(HOST, self._port(i, s.index), f"/ws/{s.room}", self._handler(s, i)))
         else:  # socket.io
             s.room = f"room{s.index}"
             for i in range(self.clients):
                 joined = asyncio.get_running_loop().create_future()
                 self._welcome_waiters[(s.index, i)] = joined
-                sock = await connect(HOST, self._port(i + s.index), "/socket.io/?EIO=4&transport=websocket",
+                sock = await connect(HOST, self._port(i, s.index), "/socket.io/?EIO=4&transport=websocket",
                                      self._handler(s, i))
                 s.sockets.append(sock)
                 await asyncio.wait_for(joined, 30)
@@ -202,7 +206,7 @@ class Generator:
         def ignore(payload: bytes, text: bool, now: float) -> None:
             pass
 
-        port = self._port(0)
+        port = self._port(0, 0)
         if self.kind == "ours":
             sock = await connect(HOST, port, "/ws", ignore, rcvbuf=4096)
             r = await _Retrying(self.http[self.ports[0]]).post("/api/join", json={"code": self._code_of(s), "name": "Stalled",
