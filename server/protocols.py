@@ -34,7 +34,8 @@ import asyncio
 from collections.abc import Callable
 
 import h11
-from websockets.protocol import OPEN
+from websockets.protocol import OPEN, Protocol
+from websockets.server import ServerProtocol
 from websockets.streams import StreamReader
 
 try:
@@ -86,6 +87,18 @@ class GuardedH11Protocol(H11Protocol):
 
 # The websockets parser waits here, between two frames, when it has nothing buffered.
 _BETWEEN_FRAMES = StreamReader.at_eof.__code__
+# The generators a server's parser is made of: ServerProtocol.parse (the handshake) hands over to
+# Protocol.parse (the frames), which waits in ``at_eof`` between two frames.
+_FRAME_LOOP = (ServerProtocol.parse.__code__, Protocol.parse.__code__)
+
+
+def parser_between_frames(parser) -> bool:
+    """Whether a ``websockets`` parser (the generator ``Protocol.parser``) waits for the first
+    byte of a new frame: its innermost generator is ``at_eof``, reached through the frame loop."""
+    gen = parser
+    while gen is not None and getattr(gen, "gi_code", None) in _FRAME_LOOP:
+        gen = gen.gi_yieldfrom
+    return getattr(gen, "gi_code", None) is _BETWEEN_FRAMES
 
 
 def binary_frame_header(size: int) -> bytes:
@@ -209,8 +222,7 @@ class GuardedWebSocketProtocol(WebSocketsSansIOProtocol):
         start a frame, and this protocol may cut frames out of them itself (``data_received``)."""
         conn = self.conn
         return (conn.state is OPEN and not self.close_sent and not conn.extensions
-                and conn.current_size is None and not conn.reader.buffer
-                and getattr(conn.parser.gi_yieldfrom, "gi_code", None) is _BETWEEN_FRAMES)
+                and conn.current_size is None and not conn.reader.buffer and parser_between_frames(conn.parser))
 
     def send_receive_event_to_app(self) -> None:
         if self._deliver is None or self.curr_msg_data_type == "text" or self.close_sent:
