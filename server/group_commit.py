@@ -140,7 +140,8 @@ class GroupCommit:
         finally:
             self._committing = False
             rest, self._waiting = self._waiting, []  # only when cancelled: the server is stopping
-            _settle(rest, DomainError(ErrorCode.UNAVAILABLE, "the server stopped; try again"))
+            if rest:
+                _settle(rest, DomainError(ErrorCode.UNAVAILABLE, "the server stopped; try again"))
 
     async def _commit(self, group: list[tuple[Actor, c.Command, Done]]) -> None:
         deadline = time.monotonic() + APPEND_PATIENCE_SECONDS
