@@ -133,6 +133,15 @@ async def test_the_wall_takes_five_dots_a_person_hidden_until_the_reveal(server,
         await fac.get_by_test_id(f"wall-dot-{ids[2]}").click()
     await expect(fac.get_by_test_id(f"wall-item-{ids[2]}").locator(".wall-mine")).to_have_text("2 van Gerrit")
     await expect(fac.get_by_test_id("wall-left-wand")).to_have_text("Gerrit: nog 3 van 5 stickers")
+    # The same on the facilitator's phone: the picker and Gerrit's marks fit without sideways scrolling
+    fac_phone = await pages.open(PHONE, phone=True, name="facilitator-phone")
+    await fac_phone.goto(f"{server.http_url}/b/{created['session']}#f={created['facilitator_secret']}")
+    await fac_phone.get_by_test_id("proxy-picker-wand").get_by_text("Gerrit").tap()
+    await expect(fac_phone.get_by_test_id("wall-left-wand")).to_have_text("Gerrit: nog 3 van 5 stickers")
+    await expect(fac_phone.get_by_test_id(f"wall-item-{ids[2]}").locator(".wall-mine")).to_have_text("2 van Gerrit")
+    await fac_phone.get_by_test_id("proxy-picker-wand").scroll_into_view_if_needed()
+    assert await fac_phone.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    await fac_phone.screenshot(path=str(artifacts / "ambitie-wall-facilitator-phone-360-picker.png"))
     await fac.get_by_test_id("wall-hide-dots").click()  # the reveal
     screens = []
     for width, height in BEAMERS:
