@@ -17,75 +17,15 @@ function shrinkToFit(el, minRatio) {
  * The dot cards' labels under `root`; a label that still does not fit may break (`squeezed`).
  * Reads and writes are batched: every label is reset first, then all are measured in one layout,
  * and only the few that overflow are shrunk (one forced layout per label cost ~0.3 s on a phone).
- *
- * Labels in a section the browser skips (`content-visibility: auto` off screen, style.css) are not
- * measured now: reading one would force that section's layout, which the browser left out (on a
- * phone's board, every section but the current one). They are fitted when the browser stops
- * skipping the section (`contentvisibilityautostatechange`), as it comes near the viewport, or when
- * it becomes the current step's (`sectionDrawn`): the same fit, in the same layout it is drawn in.
  */
 export function fitLabels(root) {
   const labels = [...root.querySelectorAll('.opt-label')].filter((el) => el.isConnected);
-  const later = new Map(); // section -> skipped now (one style lookup per section)
-  const now = labels.filter((el) => {
-    const sec = el.closest('.sec');
-    if (!sec) return true;
-    if (!later.has(sec)) later.set(sec, isSkipped(sec));
-    return !later.get(sec);
-  });
-  for (const [sec, skip] of later) {
-    watch(sec);
-    if (skip) waiting.add(sec);
-  }
-  fitNow(now);
-}
-
-function fitNow(labels) {
   for (const el of labels) {
     el.style.fontSize = '';
     el.classList.remove('squeezed');
   }
   const over = labels.filter((el) => el.offsetParent && el.scrollWidth > el.clientWidth + 0.5);
   for (const el of over) if (!shrinkToFit(el, 0.72)) el.classList.add('squeezed');
-}
-
-const skipped = new WeakMap(); // section -> whether the browser skips its content, as it last said
-const waiting = new WeakSet(); // sections whose labels are still to be fitted
-const watched = new WeakSet();
-
-/** Does the browser skip `sec`'s content now? Without `content-visibility: auto` (the current
- * step's section, the projector) never; with it, as its last state change said; a section it has
- * not said anything of yet (a new one) is skipped until it is drawn: it says so then. Every section
- * with labels is watched from its first fit on, so no change of its state is missed. */
-function isSkipped(sec) {
-  if (getComputedStyle(sec).contentVisibility === 'auto') return skipped.get(sec) ?? true;
-  skipped.set(sec, false); // drawn now; if it gets `content-visibility: auto` later, it says when it is skipped
-  return false;
-}
-
-function watch(sec) {
-  if (watched.has(sec)) return;
-  watched.add(sec);
-  sec.addEventListener('contentvisibilityautostatechange', (e) => {
-    if (e.target !== sec) return;
-    skipped.set(sec, e.skipped);
-    if (!e.skipped) fitSkippedLabels(sec);
-  });
-}
-
-/** `sec` became the current step's: no longer `content-visibility: auto`, so drawn, and the browser
- * says nothing of it (no state change event: measured, Chromium 156). Its labels left for when it
- * is drawn are fitted now. */
-export function sectionDrawn(sec) {
-  if (watched.has(sec)) skipped.set(sec, false);
-  fitSkippedLabels(sec);
-}
-
-/** Fit the labels of `sec` if they were left for when the browser draws it. */
-function fitSkippedLabels(sec) {
-  if (!waiting.has(sec)) return;
-  waiting.delete(sec);
-  fitNow([...sec.querySelectorAll('.opt-label')].filter((el) => el.isConnected));
 }
 
 // Post-its are fitted once per screen size: a resize makes every one fit again.

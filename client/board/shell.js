@@ -6,7 +6,6 @@
 import { h, toggle, setText, attr } from '../dom.js';
 import { t, L } from '../i18n.js';
 import { SECTION_PERMISSION } from '../facilitation/permissions.js';
-import { sectionDrawn } from './fit.js';
 
 /** "Stap 2" for a step labelled "2 Drijfveren"; the label itself when it has no number. */
 export function stepShort(step) {
@@ -35,11 +34,8 @@ export function sectionCard(app, { cls, id, testid, title, step, extraHead = [] 
     ...extraHead);
   const el = h('section.sec', { class: cls, id, 'data-testid': testid, 'aria-label': title }, head);
   function setCurrent(on) {
-    const was = el.classList.contains('current');
     toggle(el, 'current', on);
     nowBadge.hidden = !on;
-    // no longer skipped by the browser (content-visibility): labels left for then are fitted now
-    if (on && !was) queueMicrotask(() => sectionDrawn(el));
   }
   function setLocked(on) {
     toggle(el, 'locked', on);
