@@ -33,7 +33,13 @@ looks the page up in its cache and revalidates it in the background. What the wo
 in the first visit's requests and bytes (they are the page's). Each figure is the median over
 ``--runs`` runs, runs interleaved by page.
 
-    python -m bench.pageload [--runs 3] [--root /work/main] [--no-throttle] [--port 0] [--lang en]
+    python -m bench.pageload [--runs 3] [--root /work/main] [--no-throttle] [--port 0] [--lang en] [--floor]
+
+``--floor``: also the floor page, what this machine, Chromium and the throttling cost with no code
+of ours (bench/floor_server.py: one text field, served as the board's document is and kept by the
+same service worker; usable = the field in the DOM and enabled), first, second and third visit in a
+fresh context. The server then runs as bench/floor_server.py (the same server with that one page
+added, from ``--root``).
 
 ``--lang en``: the browser chose English before (as the NL/EN switch remembers it): English is
 fetched only for such a browser (decision 74), so this is what it costs them.
@@ -76,10 +82,12 @@ USABLE_SCRIPT = """
       const sec = document.querySelector('.current[data-testid^="section-"]');
       return !!sec && !!sec.querySelector('button:not([disabled])');
     },
+    floor: () => { const el = document.querySelector('[data-testid="floor-input"]'); return !!el && !el.disabled; },
   }[%s];
   // seen: the page's usable part is on screen and drawn (an IntersectionObserver reports after the
   // frame that laid it out inside the viewport): work moved past "usable" still counts here
-  const part = { join: '[data-testid="join-name"]', board: '.current[data-testid^="section-"]' }[%s];
+  const part = { join: '[data-testid="join-name"]', board: '.current[data-testid^="section-"]',
+    floor: '[data-testid="floor-input"]' }[%s];
   const seen = () => {
     const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting) && window.__seen === undefined) { window.__seen = performance.now(); io.disconnect(); }
@@ -110,8 +118,8 @@ class Visit:
 class Server:
     """``python -m server.cli serve`` run from ``root`` (so a baseline can be another checkout)."""
 
-    def __init__(self, root: Path, port: int) -> None:
-        self.root, self.port = root, port or free_port()
+    def __init__(self, root: Path, port: int, floor: bool = False) -> None:
+        self.root, self.port, self.floor = root, port or free_port(), floor
         self.dir = tempfile.TemporaryDirectory(prefix="pageload-")
         self.proc: subprocess.Popen | None = None
 
@@ -121,10 +129,15 @@ class Server:
 
     def __enter__(self) -> "Server":
         python = self.root / ".venv/bin/python"
+        # the floor page: the same server (from root) with one page added, bench/floor_server.py
+        program = [str(Path(__file__).with_name("floor_server.py"))] if self.floor else ["-m", "server.cli"]
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if self.floor:
+            env["PYTHONPATH"] = os.pathsep.join([str(self.root), *filter(None, [env.get("PYTHONPATH")])])
         self.proc = subprocess.Popen(
-            [str(python if python.exists() else sys.executable), "-m", "server.cli", "serve", "--host", "127.0.0.1",
+            [str(python if python.exists() else sys.executable), *program, "serve", "--host", "127.0.0.1",
              "--port", str(self.port), "--data-dir", self.dir.name, "--log-level", "warning"],
-            cwd=self.root, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            cwd=self.root, env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_http(f"{self.url}/healthz", self.proc)
         return self
@@ -208,7 +221,8 @@ async def new_context(browser: Browser, lang: str | None) -> BrowserContext:
     return ctx
 
 
-async def one_run(browser: Browser, base: str, throttle: bool, lang: str | None = None) -> dict[str, Visit]:
+async def one_run(browser: Browser, base: str, throttle: bool, lang: str | None = None,
+                  floor: bool = False) -> dict[str, Visit]:
     session, code, participant = await new_session(base)
     out: dict[str, Visit] = {}
     ctx = await new_context(browser, lang)
@@ -224,6 +238,12 @@ async def one_run(browser: Browser, base: str, throttle: bool, lang: str | None 
     # a phone that comes back again: V8 now has the modules' compiled code (made on the second visit)
     out["board, third visit"] = await visit(ctx, f"{base}/b/{session}", "board", throttle)
     await ctx.close()
+    if floor:  # no code of ours: what the machine, Chromium and the throttling cost by themselves
+        ctx = await new_context(browser, lang)
+        out["floor, first visit"] = await visit(ctx, f"{base}/floor", "floor", throttle, first=True)
+        out["floor, second visit"] = await visit(ctx, f"{base}/floor", "floor", throttle)
+        out["floor, third visit"] = await visit(ctx, f"{base}/floor", "floor", throttle)
+        await ctx.close()
     return out
 
 
@@ -241,17 +261,18 @@ async def main() -> None:
     parser.add_argument("--no-throttle", action="store_true", help="no network or CPU throttling")
     parser.add_argument("--urls", action="store_true", help="list the URLs of each visit's requests (last run)")
     parser.add_argument("--lang", choices=["nl", "en"], help="the language this browser chose before (default: none, Dutch)")
+    parser.add_argument("--floor", action="store_true", help="also the floor page: no code of ours (bench/floor_server.py)")
     args = parser.parse_args()
     throttle = not args.no_throttle
     runs: list[dict[str, Visit]] = []
-    with Server(args.root.resolve(), args.port) as server:
+    with Server(args.root.resolve(), args.port, args.floor) as server:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(args.runs):
-                runs.append(await one_run(browser, server.url, throttle, args.lang))
+                runs.append(await one_run(browser, server.url, throttle, args.lang, args.floor))
             await browser.close()
     print(f"root {args.root} · {'1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x slower' if throttle else 'no throttling'}"
-          f"{f' · lang {args.lang}' if args.lang else ''} · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
+          f"{f' · lang {args.lang}' if args.lang else ''}{' · floor' if args.floor else ''} · median of {args.runs} · load {os.getloadavg()[0]:.1f}")
     print(f"{'page':26} {'requests':>9} {'network':>8} {'kB wire':>8} {'usable ms':>10} {'seen ms':>8} {'worker ms':>10}   (runs)")
     for name in runs[0]:
         vs = [r[name] for r in runs]
