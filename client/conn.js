@@ -226,7 +226,9 @@ export class Connection {
     // hello frame on it, and what it received before we took it is handled first, in order.
     const early = Boolean(ws && Array.isArray(ws.queue) && Number.isInteger(ws.helloRef));
     try {
-      ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`);
+      // The session in the address is for a proxy that keeps a session's sockets on one instance
+      // (docs/operations.md); the server itself reads it from the hello.
+      ws = ws || new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws?s=${encodeURIComponent(this.session)}`);
     } catch {
       this._scheduleRetry();
       return;

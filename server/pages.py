@@ -81,7 +81,7 @@ EARLY_SOCKET = (
     "if(!c||!c.auth)return;"
     "const h=new TextEncoder().encode(JSON.stringify({session:c.session,...c.auth,heartbeat:true,compact:true,ref:0}));"
     "const w=window.__samenspelSocket=new WebSocket((location.protocol==='https:'?'wss:':'ws:')+'//'+location.host"
-    "+'/ws',['samenspel','samenspel.hello.'+btoa(String.fromCharCode(...h)).replace(/\\+/g,'-')"
+    "+'/ws?s='+encodeURIComponent(c.session),['samenspel','samenspel.hello.'+btoa(String.fromCharCode(...h)).replace(/\\+/g,'-')"
     ".replace(/\\//g,'_').replace(/=+$/,'')]);"
     "w.binaryType='arraybuffer';w.helloRef=0;w.queue=[];"
     f"w.onmessage=e=>{{if(e.data.byteLength==={BEAT_SIZE})w.send(e.data);else w.queue.push(e)}}"

@@ -339,6 +339,8 @@ async def test_reconnects_after_server_restart(server, pages):
     await ann.get_by_test_id("option-drijfveren-saamhorigheid").click()
     await expect(fac.get_by_test_id("count-drijfveren-saamhorigheid-leernetwerk")).to_have_text("1")
     await expect(ann.get_by_test_id("reconnect-banner")).to_be_hidden()
+    sockets = []
+    ann.on("websocket", lambda ws: sockets.append(ws.url))
 
     server.stop()
     await expect(ann.get_by_test_id("reconnect-banner")).to_be_visible()
@@ -347,6 +349,8 @@ async def test_reconnects_after_server_restart(server, pages):
     server.start()
     await expect(ann.get_by_test_id("reconnect-banner")).to_be_hidden(timeout=30_000)
     await expect(fac.get_by_test_id("reconnect-banner")).to_be_hidden(timeout=30_000)
+    # the board's own sockets (not the document's) name the session too, for a proxy that routes by it
+    assert sockets and all(url.endswith(f"/ws?s={created['session']}") for url in sockets), sockets
 
     # still live, still the same people
     await ann.get_by_test_id("option-drijfveren-impact").click()

@@ -147,6 +147,7 @@ async def test_the_board_connects_over_the_socket_its_document_opened_first(serv
     await expect(page.get_by_test_id("role-badge")).to_contain_text("Ann")
     await expect(page.get_by_test_id("section-drijfveren")).to_be_visible()
     assert len(sockets) == 1 and not sockets[0].is_closed()
+    assert sockets[0].url.endswith(f"/ws?s={session['session']}")  # for a proxy that routes by session
     assert await page.evaluate("window.__samenspelSocket") is None  # conn.js took it
     hellos = [f for f in sent if isinstance(f, bytes) and b"hello" in f]
     assert hellos == [], "a hello frame on a socket whose upgrade said it"

@@ -81,7 +81,8 @@ def test_the_inline_script_says_the_hello_main_js_would_and_the_server_reads_it(
             assert chosen is None or chosen["auth"] is None, name
             continue
         assert socket is not None, name
-        assert socket["url"] == "ws://example.test/ws" and socket["binaryType"] == "arraybuffer", name
+        # the session in the address, for a proxy that routes by it (decision 83)
+        assert socket["url"] == f"ws://example.test/ws?s={S}" and socket["binaryType"] == "arraybuffer", name
         assert socket["protocols"][0] == "samenspel" and len(socket["protocols"]) == 2, name
         hello = socket["protocols"][1]
         assert hello.startswith("samenspel.hello.") and "=" not in hello, name
@@ -102,7 +103,7 @@ def test_the_inline_script_queues_what_comes_and_answers_beats():
     (result,) = run([{"path": f"/b/{S}", "hash": "#f=x", "stored": {}, "protocol": "https:",
                       "messages": [900, pages.BEAT_SIZE, 40, pages.BEAT_SIZE, 12]}])
     socket = result["socket"]
-    assert socket["url"] == "wss://example.test/ws"
+    assert socket["url"] == f"wss://example.test/ws?s={S}"
     assert socket["sent"] == [pages.BEAT_SIZE, pages.BEAT_SIZE]
     assert socket["queued"] == [900, 40, 12]
 
