@@ -123,7 +123,7 @@ async def test_a_dot_whose_answer_was_lost_is_resent_and_applied_once(server, pa
         ws.on_message(to_server)
         server_ws.on_message(to_page)
 
-    await ann.route_web_socket(re.compile(r"/ws$"), route)
+    await ann.route_web_socket(re.compile(r"/ws(\?|$)"), route)
     await join(ann, server.http_url, created["code"], "Ann", "leernetwerk")
     await ann.get_by_test_id("option-drijfveren-impact").click()
     await expect(fac.get_by_test_id("count-drijfveren-impact-leernetwerk")).to_have_text("1")
